@@ -1,0 +1,40 @@
+# The two entry points: `make generate` (main job) and `make test` (all tests).
+# Both bootstrap what they need on a new machine: a .venv with specgen and its test tools,
+# and the npm test tools (Prism) in node_modules.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: generate check test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+generate: $(STAMP)
+	$(BIN)/specgen validate specs/
+	$(BIN)/specgen generate
+
+check: $(STAMP)
+	$(BIN)/specgen validate specs/
+	$(BIN)/specgen generate --check
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
+
+clean:
+	rm -rf $(VENV) node_modules

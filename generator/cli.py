@@ -1,0 +1,52 @@
+"""The `specgen` command line.
+
+Subcommands live beside the stage they drive and are imported only when invoked, so
+`specgen --help` stays fast and a broken optional stage cannot break the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from generator import __version__
+
+# name -> "module:attribute" of a click command
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("generator.validate.command:validate", "Check OpenAPI documents (structure and meaning)."),
+    "generate": ("generator.regenerate.command:generate", "Render clients, models and stubs from specs."),
+    "watch": ("generator.regenerate.command:watch", "Regenerate whenever specs or templates change."),
+    "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
+    "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module_name, _, attribute = COMMANDS[cmd_name][0].partition(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attribute)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Listing the commands must not import every stage and its heavy dependencies.
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="specgen")
+def cli() -> None:
+    """specgen: typed Python clients, pydantic models, FastAPI stubs and contract diffs
+    from OpenAPI 3.x specs."""
+
+
+def main(argv: list[str] | None = None) -> Any:
+    return cli.main(args=argv, prog_name="specgen")
