@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 256
@@ -26,7 +26,9 @@ _DEEP_INDENT = re.compile(rb"\n {2048,}\S")
 _BRACKETS = re.compile(rb"[\[\]{}]")
 
 
-def _fail(rule: str, message: str, file: str, line: int | None = None, col: int | None = None) -> SpecError:
+def _fail(
+    rule: str, message: str, file: str, line: int | None = None, col: int | None = None
+) -> SpecError:
     return SpecError(Diagnostic(rule, Level.ERROR, message, file, "", line, col))
 
 
@@ -42,7 +44,7 @@ class Document:
     _nodes: Any = field(default=None, repr=False)
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """1-based line and column of the value at a `#/a/b` JSON pointer, or of its nearest parent."""
+        """1-based line and column of the value at a `#/a/b` pointer, or of its nearest parent."""
         node = self._node_tree()
         if node is None:
             return None, None
@@ -104,7 +106,8 @@ def load_document(path: Path, display: str | None = None) -> Document:
         raise _fail("empty-document", "the document is empty", shown, 1, 1)
     _check_shape(data, shown)
     if not isinstance(data, dict):
-        raise _fail("not-a-mapping", f"top level is a {type(data).__name__}, not a mapping", shown, 1, 1)
+        kind = type(data).__name__
+        raise _fail("not-a-mapping", f"top level is a {kind}, not a mapping", shown, 1, 1)
     return Document(path, shown, data, text, "json" if is_json else "yaml")
 
 
@@ -263,7 +266,7 @@ def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
                 yield ref, where
             for key, value in current.items():
                 if isinstance(value, dict | list):
-                    stack.append((value, f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}"))
+                    stack.append((value, pointer_join(where, str(key))))
         elif isinstance(current, list):
             for index, value in enumerate(current):
                 if isinstance(value, dict | list):
