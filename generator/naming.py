@@ -18,7 +18,9 @@ CLIENT_RESERVED = frozenset(
     {"self", "body", "timeout", "extra_headers", "extra_query", "idempotent", "cls"}
 )
 # Names a generated model cannot use as a field without shadowing pydantic's API.
-MODEL_RESERVED = frozenset({"model_config", "model_fields", "model_computed_fields", "copy", "json"})
+MODEL_RESERVED = frozenset(
+    {"model_config", "model_fields", "model_computed_fields", "copy", "json"}
+)
 
 
 def _ascii(text: str) -> str:

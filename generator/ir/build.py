@@ -22,7 +22,6 @@ from generator.ir.model import (
     Operation,
     Pagination,
     Parameter,
-    ParamLocation,
     RequestBody,
     Response,
     SecurityRequirement,
@@ -105,7 +104,9 @@ class _Builder:
             key = (str(resolved.document.path), resolved.pointer)
             if key in seen:
                 raise SpecError(
-                    self._ref_error(RefError("ref-cycle", f"{ref!r} refers to itself"), document, pointer)
+                    self._ref_error(
+                        RefError("ref-cycle", f"{ref!r} refers to itself"), document, pointer
+                    )
                 )
             seen.add(key)
             node, document, pointer = resolved.value, resolved.document, resolved.pointer
@@ -171,7 +172,9 @@ class _Builder:
             return {}
         if isinstance(schema.get("$ref"), str):
             target = self.named_ref(schema["$ref"], document, pointer, hint)
-            siblings = {k: v for k, v in schema.items() if k not in ("$ref", "description", "summary")}
+            siblings = {
+                k: v for k, v in schema.items() if k not in ("$ref", "description", "summary")
+            }
             if self.is_31 and siblings:
                 wrapped = self.transform(siblings, document, pointer, hint, top=True)
                 return {"allOf": [target, wrapped]} if target else wrapped
@@ -185,7 +188,9 @@ class _Builder:
             child = pointer_join(pointer, key)
             if key == "properties" and isinstance(value, dict):
                 out[key] = {
-                    name: self.transform(sub, document, pointer_join(child, name), hint + naming.pascal(str(name)))
+                    name: self.transform(
+                        sub, document, pointer_join(child, name), hint + naming.pascal(str(name))
+                    )
                     for name, sub in value.items()
                 }
             elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
@@ -200,25 +205,25 @@ class _Builder:
                 out[key] = self.discriminator(value, document, child, hint)
             elif key == "pattern" and isinstance(value, str):
                 out[key] = self.pattern(value, document, child)
-            elif key in ("example", "examples", "default", "enum", "const"):
-                out[key] = value
             elif key.startswith("x-"):
                 continue
-            elif isinstance(value, dict | list) and key not in ("required", "type"):
-                # Unknown nested keywords (e.g. prefixItems, patternProperties) pass through untouched.
-                out[key] = value
             else:
+                # Other keywords (type, required, prefixItems, ...) pass through untouched.
                 out[key] = value
         return out
 
-    def discriminator(self, value: dict[str, Any], document: Document, pointer: str, hint: str) -> dict[str, Any]:
+    def discriminator(
+        self, value: dict[str, Any], document: Document, pointer: str, hint: str
+    ) -> dict[str, Any]:
         mapping = value.get("mapping")
         if not isinstance(mapping, dict):
             return dict(value)
         renamed = {}
         for tag, ref in mapping.items():
             if isinstance(ref, str) and ("#" in ref or "/" in ref):
-                renamed[tag] = self.named_ref(ref, document, pointer, hint + naming.pascal(str(tag))).get("$ref", ref)
+                renamed[tag] = self.named_ref(
+                    ref, document, pointer, hint + naming.pascal(str(tag))
+                ).get("$ref", ref)
             else:
                 renamed[tag] = ref
         return {**value, "mapping": renamed}
@@ -246,7 +251,7 @@ class _Builder:
             return ANY
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            class_name = ref[len(SCHEMA_PREFIX):]
+            class_name = ref[len(SCHEMA_PREFIX) :]
             target = self.schemas.get(class_name, {})
             if _is_class_schema(target) or not target:
                 return TypeRef(class_name, (class_name,), is_model=_is_object_schema(target))
@@ -277,7 +282,9 @@ class _Builder:
             return _nullable(TypeRef(f"list[{inner.annotation}]", inner.models), nullable)
         if types == "object" or (types is None and "properties" in schema):
             extra = schema.get("additionalProperties")
-            inner = self.annotate(extra, depth=depth + 1) if isinstance(extra, dict) and extra else ANY
+            inner = (
+                self.annotate(extra, depth=depth + 1) if isinstance(extra, dict) and extra else ANY
+            )
             return _nullable(TypeRef(f"dict[str, {inner.annotation}]", inner.models), nullable)
         if isinstance(types, str) and types in PRIMITIVES:
             base = STRING_FORMATS.get(str(schema.get("format")), PRIMITIVES[types])
@@ -311,7 +318,9 @@ class _Builder:
         schemes = ((self.root.data.get("components") or {}).get("securitySchemes")) or {}
         result = []
         for scheme_name, raw in schemes.items():
-            scheme, _, _ = self.deref(raw, self.root, f"#/components/securitySchemes/{_escape(scheme_name)}")
+            scheme, _, _ = self.deref(
+                raw, self.root, f"#/components/securitySchemes/{_escape(scheme_name)}"
+            )
             if not isinstance(scheme, dict):
                 continue
             flows = tuple(
@@ -355,7 +364,16 @@ class _Builder:
                     continue
                 op_pointer = pointer_join(item_pointer, method)
                 result.append(
-                    self.operation(str(path), method, raw_op, item, item_doc, op_pointer, taken, global_security)
+                    self.operation(
+                        str(path),
+                        method,
+                        raw_op,
+                        item,
+                        item_doc,
+                        op_pointer,
+                        taken,
+                        global_security,
+                    )
                 )
         return tuple(result)
 
@@ -373,11 +391,17 @@ class _Builder:
         operation_id = raw.get("operationId")
         if not isinstance(operation_id, str) or not naming.words(operation_id):
             operation_id = method + "_" + "_".join(naming.words(path))
-        python_name = naming.unique(naming.snake(operation_id, fallback="call", reserved=_CLIENT_METHODS), taken)
+        python_name = naming.unique(
+            naming.snake(operation_id, fallback="call", reserved=_CLIENT_METHODS), taken
+        )
         hint = naming.pascal(operation_id)
         parameters = self.parameters(item, raw, document, pointer, hint)
-        body = self.request_body(raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint)
-        responses = self.responses(raw.get("responses"), document, pointer_join(pointer, "responses"), hint)
+        body = self.request_body(
+            raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint
+        )
+        responses = self.responses(
+            raw.get("responses"), document, pointer_join(pointer, "responses"), hint
+        )
         security = _security(raw["security"]) if "security" in raw else global_security
         upper = method.upper()
         idempotent = raw.get("x-idempotent")
@@ -410,7 +434,9 @@ class _Builder:
         merged: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {}
         for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (raw, pointer)):
             for index, entry in enumerate(owner.get("parameters") or ()):
-                param, doc, where = self.deref(entry, document, pointer_join(owner_pointer, "parameters", index))
+                param, doc, where = self.deref(
+                    entry, document, pointer_join(owner_pointer, "parameters", index)
+                )
                 if not isinstance(param, dict) or not isinstance(param.get("name"), str):
                     self.warn("parameter-invalid", "parameter without a name; skipped", where, doc)
                     continue
@@ -419,17 +445,29 @@ class _Builder:
         result = []
         for (wire, location), (param, doc, where) in merged.items():
             if location not in ("path", "query", "header", "cookie"):
-                self.warn("parameter-invalid", f"parameter {wire!r} has no valid 'in'; skipped", where, doc)
+                self.warn(
+                    "parameter-invalid",
+                    f"parameter {wire!r} has no valid 'in'; skipped",
+                    where,
+                    doc,
+                )
                 continue
             if location == "header" and wire.lower() in IGNORED_HEADERS:
                 continue
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
                 schema = next(iter(param["content"].values())).get("schema")
-            transformed = self.transform(schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire))
+            transformed = self.transform(
+                schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire)
+            )
             type_ref = self.annotate(transformed)
             if location == "cookie":
-                self.warn("parameter-cookie", f"cookie parameter {wire!r} is sent as a Cookie header", where, doc)
+                self.warn(
+                    "parameter-cookie",
+                    f"cookie parameter {wire!r} is sent as a Cookie header",
+                    where,
+                    doc,
+                )
             default = transformed.get("default") if isinstance(transformed, dict) else None
             result.append(
                 Parameter(
@@ -449,7 +487,9 @@ class _Builder:
             )
         return tuple(result)
 
-    def request_body(self, raw: Any, document: Document, pointer: str, hint: str) -> RequestBody | None:
+    def request_body(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> RequestBody | None:
         if raw is None:
             return None
         body, doc, where = self.deref(raw, document, pointer)
@@ -460,7 +500,13 @@ class _Builder:
         media = content[media_type] if isinstance(content[media_type], dict) else {}
         kind = body_kind(media_type)
         media_pointer = pointer_join(where, "content", media_type)
-        schema = self.transform(media.get("schema") or {}, doc, pointer_join(media_pointer, "schema"), hint + "Request", top=False)
+        schema = self.transform(
+            media.get("schema") or {},
+            doc,
+            pointer_join(media_pointer, "schema"),
+            hint + "Request",
+            top=False,
+        )
         if kind == "json":
             type_ref = self.annotate(schema)
         elif kind == "binary":
@@ -469,7 +515,9 @@ class _Builder:
             type_ref = TypeRef("str")
         else:
             type_ref = TypeRef("dict[str, Any]")
-            self.warn("body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc)
+            self.warn(
+                "body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc
+            )
         return RequestBody(
             media_type=media_type,
             kind=kind,
@@ -479,7 +527,9 @@ class _Builder:
             schema=schema,
         )
 
-    def responses(self, raw: Any, document: Document, pointer: str, hint: str) -> tuple[Response, ...]:
+    def responses(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> tuple[Response, ...]:
         if not isinstance(raw, dict):
             return ()
         result = []
@@ -489,7 +539,8 @@ class _Builder:
             response, doc, where = self.deref(entry, document, pointer_join(pointer, status))
             if not isinstance(response, dict):
                 continue
-            content = response.get("content") if isinstance(response.get("content"), dict) else {}
+            raw_content = response.get("content")
+            content: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
             media_type = _prefer_media(content) if content else None
             type_ref: TypeRef | None = None
             schema: dict[str, Any] | None = None
@@ -497,10 +548,25 @@ class _Builder:
             if media_type is not None:
                 media = content[media_type] if isinstance(content[media_type], dict) else {}
                 success = status.startswith("2")
-                name = hint + ("Response" if success and first_success else f"Response{status}" if success else f"Error{status}")
-                schema = self.transform(media.get("schema") or {}, doc, pointer_join(where, "content", media_type, "schema"), name)
+                name = hint + (
+                    "Response"
+                    if success and first_success
+                    else f"Response{status}"
+                    if success
+                    else f"Error{status}"
+                )
+                schema = self.transform(
+                    media.get("schema") or {},
+                    doc,
+                    pointer_join(where, "content", media_type, "schema"),
+                    name,
+                )
                 kind = body_kind(media_type)
-                type_ref = self.annotate(schema) if kind == "json" else TypeRef("bytes" if kind == "binary" else "str")
+                type_ref = (
+                    self.annotate(schema)
+                    if kind == "json"
+                    else TypeRef("bytes" if kind == "binary" else "str")
+                )
                 examples = _examples(media)
                 first_success = first_success and not success
             headers = tuple(
@@ -508,13 +574,25 @@ class _Builder:
                 for name, value in (response.get("headers") or {}).items()
                 if str(name).lower() != "content-type"
             )
-            result.append(Response(status, str(response.get("description") or ""), media_type, type_ref, headers, examples, schema))
+            result.append(
+                Response(
+                    status,
+                    str(response.get("description") or ""),
+                    media_type,
+                    type_ref,
+                    headers,
+                    examples,
+                    schema,
+                )
+            )
         return tuple(result)
 
     def header(self, name: str, raw: Any, document: Document, pointer: str) -> Header:
         header, doc, where = self.deref(raw, document, pointer)
         schema = header.get("schema") if isinstance(header, dict) else None
-        transformed = self.transform(schema or {}, doc, pointer_join(where, "schema"), naming.pascal(name))
+        transformed = self.transform(
+            schema or {}, doc, pointer_join(where, "schema"), naming.pascal(name)
+        )
         return Header(
             wire_name=str(name),
             python_name=naming.snake(str(name)),
@@ -523,30 +601,65 @@ class _Builder:
             description=str(header.get("description") or "") if isinstance(header, dict) else "",
         )
 
-    def pagination(self, raw: Any, op: Operation, document: Document, pointer: str) -> Pagination | None:
+    def pagination(
+        self, raw: Any, op: Operation, document: Document, pointer: str
+    ) -> Pagination | None:
         if raw is None:
             return None
         where = pointer_join(pointer, "x-pagination")
         success = op.success
-        if not isinstance(raw, dict) or success is None or success.type is None or not success.type.is_model:
-            self.warn("pagination-invalid", "x-pagination needs a JSON object response; ignored", where, document)
+        if (
+            not isinstance(raw, dict)
+            or success is None
+            or success.type is None
+            or not success.type.is_model
+        ):
+            self.warn(
+                "pagination-invalid",
+                "x-pagination needs a JSON object response; ignored",
+                where,
+                document,
+            )
             return None
         style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
         cursor = raw.get("cursor-param")
         page_schema = self.schemas.get(success.type.annotation, {})
-        item_schema = (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
-        if style not in ("next-link", "cursor") or not isinstance(next_path, str) or item_schema is None:
-            self.warn("pagination-invalid", "x-pagination needs style, items (a response property) and next; ignored", where, document)
+        item_schema = (
+            (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
+        )
+        if (
+            style not in ("next-link", "cursor")
+            or not isinstance(next_path, str)
+            or item_schema is None
+        ):
+            self.warn(
+                "pagination-invalid",
+                "x-pagination needs style, items (a response property) and next; ignored",
+                where,
+                document,
+            )
             return None
         if style == "cursor" and not isinstance(cursor, str):
-            self.warn("pagination-invalid", "cursor pagination needs cursor-param; ignored", where, document)
+            self.warn(
+                "pagination-invalid",
+                "cursor pagination needs cursor-param; ignored",
+                where,
+                document,
+            )
             return None
         list_type = self.annotate(item_schema)
         items_schema = item_schema.get("items") if isinstance(item_schema, dict) else None
         item_type = self.annotate(items_schema) if isinstance(items_schema, dict) else ANY
         if not list_type.annotation.startswith("list["):
             item_type = ANY
-        return Pagination(style, str(items), next_path, cursor if isinstance(cursor, str) else None, item_type, success.type)
+        return Pagination(
+            style,
+            str(items),
+            next_path,
+            cursor if isinstance(cursor, str) else None,
+            item_type,
+            success.type,
+        )
 
     def build(self) -> Api:
         info = self.root.data.get("info") if isinstance(self.root.data.get("info"), dict) else {}
@@ -559,7 +672,10 @@ class _Builder:
         )
         document = {
             "openapi": str(self.root.data.get("openapi", "3.0.3")),
-            "info": {"title": str(info.get("title") or self.name), "version": str(info.get("version") or "0")},
+            "info": {
+                "title": str(info.get("title") or self.name),
+                "version": str(info.get("version") or "0"),
+            },
             "paths": {},
             "components": {"schemas": dict(self.schemas)},
         }
@@ -590,19 +706,28 @@ def _escape(token: str) -> str:
 def _deserves_class(schema: dict[str, Any]) -> bool:
     """Inline schemas hoisted to named classes, so both generators agree on their names."""
     return bool(schema.get("properties")) or (
-        isinstance(schema.get("enum"), list) and schema.get("type") in ("string", None) and bool(schema["enum"])
+        isinstance(schema.get("enum"), list)
+        and schema.get("type") in ("string", None)
+        and bool(schema["enum"])
         and all(isinstance(v, str) for v in schema["enum"])
     )
 
 
 def _is_object_schema(schema: dict[str, Any]) -> bool:
-    return bool(schema.get("properties")) or schema.get("type") == "object" and not _is_map(schema) or any(
-        key in schema for key in COMPOSITIONS
+    return (
+        bool(schema.get("properties"))
+        or schema.get("type") == "object"
+        and not _is_map(schema)
+        or any(key in schema for key in COMPOSITIONS)
     )
 
 
 def _is_map(schema: dict[str, Any]) -> bool:
-    return schema.get("type") == "object" and not schema.get("properties") and "additionalProperties" in schema
+    return (
+        schema.get("type") == "object"
+        and not schema.get("properties")
+        and "additionalProperties" in schema
+    )
 
 
 def _is_class_schema(schema: dict[str, Any]) -> bool:
@@ -625,7 +750,11 @@ def _union(parts: list[TypeRef]) -> TypeRef:
 
 
 def _nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
-    if not nullable or type_ref.annotation in ("Any", "None") or type_ref.annotation.endswith("| None"):
+    if (
+        not nullable
+        or type_ref.annotation in ("Any", "None")
+        or type_ref.annotation.endswith("| None")
+    ):
         return type_ref
     return TypeRef(f"{type_ref.annotation} | None", type_ref.models)
 
@@ -659,7 +788,9 @@ def _security(raw: Any) -> tuple[SecurityRequirement, ...]:
         return ()
     return tuple(
         SecurityRequirement(
-            tuple((str(name), tuple(str(s) for s in scopes or ())) for name, scopes in entry.items())
+            tuple(
+                (str(name), tuple(str(s) for s in scopes or ())) for name, scopes in entry.items()
+            )
         )
         for entry in raw
         if isinstance(entry, dict)

@@ -187,7 +187,9 @@ class Operation:
     def ordered_parameters(self) -> tuple[Parameter, ...]:
         """Required parameters first (author's order within each group): no default before them."""
         required = tuple(p for p in self.parameters if p.required and not p.has_default)
-        return required + tuple(p for p in self.parameters if not (p.required and not p.has_default))
+        return required + tuple(
+            p for p in self.parameters if not (p.required and not p.has_default)
+        )
 
 
 @dataclass(frozen=True)
@@ -228,4 +230,6 @@ class Api:
 
     @property
     def client_credentials(self) -> OAuthFlow | None:
-        return next((s.client_credentials for s in self.security_schemes if s.client_credentials), None)
+        return next(
+            (s.client_credentials for s in self.security_schemes if s.client_credentials), None
+        )

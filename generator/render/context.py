@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import jinja2
@@ -9,6 +10,7 @@ import jinja2
 from generator import naming
 from generator.ir.model import Api
 
+_PEP440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?")
 HEADER = "Generated from {spec} by specgen. Do not edit: edit the spec and regenerate."
 
 
@@ -21,6 +23,11 @@ class RenderContext:
     server_package: str
     server_distribution: str
     env: jinja2.Environment
+
+    @property
+    def version(self) -> str:
+        """The spec's version if it is a valid PEP 440 version, else 0.0.0 (pip refuses others)."""
+        return self.api.version if _PEP440.fullmatch(self.api.version) else "0.0.0"
 
     @property
     def header(self) -> str:

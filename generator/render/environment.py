@@ -19,7 +19,10 @@ def built_in_templates() -> Path:
 
 def make_environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(d) for d in user_dirs]), jinja2.FileSystemLoader(str(built_in_templates()))]
+        [
+            jinja2.FileSystemLoader([str(d) for d in user_dirs]),
+            jinja2.FileSystemLoader(str(built_in_templates())),
+        ]
     )
     env = jinja2.Environment(
         loader=loader,
@@ -28,6 +31,7 @@ def make_environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        extensions=["jinja2.ext.do"],
     )
     env.filters.update(
         py=py_literal,

@@ -28,7 +28,17 @@ def format_python(files: dict[str, str], spec_display: str) -> dict[str, str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         common = ["--isolated", "--line-length", LINE_LENGTH, "--target-version", "py311"]
-        fix = [*_ruff(), "check", *common, "--select", "I,F401,UP", "--fix-only", "--exit-zero", "-q", "."]
+        fix = [
+            *_ruff(),
+            "check",
+            *common,
+            "--select",
+            "I,F401,UP",
+            "--fix-only",
+            "--exit-zero",
+            "-q",
+            ".",
+        ]
         fmt = [*_ruff(), "format", *common, "-q", "."]
         for command in (fix, fmt):
             done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)

@@ -10,6 +10,7 @@ from ._auth import (
     OAuth2ClientCredentials,
     TokenProvider,
 )
+from ._call import EncodedContent, cookie_header, encode_content, merge_options
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._errors import (
     APIConnectionError,
@@ -29,6 +30,7 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from ._model_base import OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, Pagination, SyncPage
 from ._response import APIResponse, ResponseTypes
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
@@ -53,6 +55,8 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "NotGivenOr",
+    "OpenEnum",
+    "SpecModel",
     "OAuth2ClientCredentials",
     "OAuth2TokenError",
     "Pagination",
@@ -66,4 +70,9 @@ __all__ = [
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
+    "EncodedContent",
+    "cookie_header",
+    "encode_content",
+    "lenient_parsing",
+    "merge_options",
 ]

@@ -116,7 +116,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         if base_url is None:
             base_url = self.default_base_url
         if base_url is None:
-            raise ValueError(f"{type(self).__name__} needs a base_url (the spec declares no server)")
+            raise ValueError(
+                f"{type(self).__name__} needs a base_url (the spec declares no server)"
+            )
         self.base_url = _normalise_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries

@@ -10,6 +10,7 @@ import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError, decode_body
+from ._model_base import lenient_parsing
 
 __all__ = [
     "APIResponse",
@@ -83,7 +84,9 @@ def parse_response(
     if declared is str and not _is_json(response):
         return response.text
     try:
-        return adapters.get(declared).validate_json(response.content)
+        # Lenient: fields and enum values a newer server adds must not break this client.
+        with lenient_parsing():
+            return adapters.get(declared).validate_json(response.content, extra="allow")
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"{response.request.method} {response.request.url} returned "
