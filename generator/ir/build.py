@@ -441,7 +441,7 @@ class _Builder:
                     self.warn("parameter-invalid", "parameter without a name; skipped", where, doc)
                     continue
                 merged[(param["name"], str(param.get("in")))] = (param, doc, where)
-        taken = set(naming.CLIENT_RESERVED)
+        taken: set[str] = set()
         result = []
         for (wire, location), (param, doc, where) in merged.items():
             if location not in ("path", "query", "header", "cookie"):
@@ -472,7 +472,9 @@ class _Builder:
             result.append(
                 Parameter(
                     wire_name=wire,
-                    python_name=naming.unique(naming.snake(wire, fallback="param"), taken),
+                    python_name=naming.unique(
+                        naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED), taken
+                    ),
                     location=location,  # type: ignore[arg-type]
                     required=location == "path" or param.get("required") is True,
                     type=type_ref,

@@ -11,6 +11,7 @@ import math
 import re
 from typing import Any
 
+_RISKY_QUOTES = re.compile(r'"{3,}|"+$')
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]")
 
 
@@ -37,14 +38,12 @@ def py_literal(value: Any) -> str:
 
 def docstring(text: Any) -> str:
     """Text safe between triple double quotes: no early close, no escapes, no stray controls."""
-    body = str(text or "").replace("\r\n", "\n").replace("\r", "\n")
-    body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    lines = str(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    body = "\n".join(line.rstrip() for line in lines).strip()
+    body = body.replace("\\", "\\\\")
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else " ", body)
-    lines = [line.rstrip() for line in body.strip().split("\n")]
-    body = "\n".join(lines)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
-    return body
+    # Escape every quote of a run of three, and quotes that would touch the closing delimiter.
+    return _RISKY_QUOTES.sub(lambda m: '\\"' * len(m.group()), body)
 
 
 def comment(text: Any) -> str:

@@ -20,8 +20,12 @@ _ENUM_BASE = re.compile(r"^(class \w+)\((?:StrEnum|str, Enum)\):$", re.MULTILINE
 
 
 def _options(package: str) -> dict[str, Any]:
-    from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
-    from datamodel_code_generator.format import DataModelType
+    from datamodel_code_generator import (  # type: ignore[attr-defined]
+        DataModelType,
+        InputFileType,
+        OpenAPIScope,
+        PythonVersion,
+    )
 
     return {
         "input_file_type": InputFileType.OpenAPI,
@@ -52,10 +56,11 @@ def render_models(api: Api, package: str, spec_display: str) -> str:
         return '"""No schemas in this API."""\n'
     import datamodel_code_generator as dcg
 
+    options = _options(package)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = dcg.generate(json.dumps(api.models_document), **_options(package))
+            source = dcg.generate(json.dumps(api.models_document), **options)
     except Exception as exc:  # noqa: BLE001 - any failure of the model generator is reported, located
         raise SpecError(
             Diagnostic(
