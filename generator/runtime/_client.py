@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
 
 import httpx
 import pydantic
+from pydantic import BaseModel
 
 from ._auth import (
     AsyncTokenProvider,
@@ -28,7 +29,7 @@ from ._auth import (
     resolve_token,
     resolve_token_async,
 )
-from ._encoding import encode_headers, encode_path, encode_query, to_jsonable
+from ._encoding import encode_form, encode_headers, encode_path, encode_query, to_jsonable
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -116,7 +117,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         if base_url is None:
             base_url = self.default_base_url
         if base_url is None:
-            raise ValueError(f"{type(self).__name__} needs a base_url (the spec declares no server)")
+            raise ValueError(
+                f"{type(self).__name__} needs a base_url (the spec declares no server)"
+            )
         self.base_url = _normalise_base_url(base_url)
         self.timeout = timeout
         self.max_retries = max_retries
@@ -176,10 +179,21 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         headers: Mapping[str, object] | None,
         json_body: object,
         content: bytes | str | None,
+        form: Mapping[str, object] | BaseModel | None,
+        files: Mapping[str, Any] | None,
         options: RequestOptions,
     ) -> PreparedRequest:
-        if json_body is not None and content is not None:
-            raise ValueError("pass either json_body or content, not both")
+        bodies = [
+            name
+            for name, value in (
+                ("json_body", json_body),
+                ("content", content),
+                ("form/files", form if form is not None else files),
+            )
+            if value is not None
+        ]
+        if len(bodies) > 1:
+            raise ValueError(f"a request has one body; got {' and '.join(bodies)}")
         path = encode_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
@@ -198,6 +212,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             headers=merged,
             json_body=to_jsonable(json_body) if json_body is not None else None,
             content=content.encode() if isinstance(content, str) else content,
+            form=encode_form(form) if form is not None else None,
+            files=files,
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
@@ -351,6 +367,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
                 headers=self._attempt_headers(request, token),
                 json=request.json_body,
                 content=request.content,
+                data=request.form,
+                files=request.files,
                 timeout=policy.timeout,
             )
             try:
@@ -383,6 +401,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -400,6 +420,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -416,6 +438,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -434,6 +458,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             headers=headers,
             json_body=json_body,
             content=content,
+            form=form,
+            files=files,
             options=options,
         )
         response = self._send(request, self._policy(idempotent, options))
@@ -467,6 +493,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             headers=headers,
             json_body=json_body,
             content=None,
+            form=None,
+            files=None,
             options=options,
         )
         policy = self._policy(idempotent, options)
@@ -550,6 +578,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
                 headers=self._attempt_headers(request, token),
                 json=request.json_body,
                 content=request.content,
+                data=request.form,
+                files=request.files,
                 timeout=policy.timeout,
             )
             try:
@@ -582,6 +612,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -599,6 +631,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -615,6 +649,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -630,6 +666,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             headers=headers,
             json_body=json_body,
             content=content,
+            form=form,
+            files=files,
             options=options,
         )
         response = await self._send(request, self._policy(idempotent, options))
@@ -663,6 +701,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             headers=headers,
             json_body=json_body,
             content=None,
+            form=None,
+            files=None,
             options=options,
         )
         policy = self._policy(idempotent, options)

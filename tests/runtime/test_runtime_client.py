@@ -521,3 +521,48 @@ async def test_async_with_options_and_close() -> None:
 def test_request_options_validates_max_retries() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         RequestOptions(max_retries=-1)
+
+
+def test_form_and_multipart_bodies_survive_retries() -> None:
+    script = Script([json_response(503, {}), json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT",
+        "/form",
+        form={"name": "x y", "flags": [True, False], "skip": None, "n": 3},
+    )
+    first, second = script.requests
+    assert first.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert first.content == second.content == b"name=x+y&flags=true&flags=false&n=3"
+
+    script = Script([json_response(503, {}), json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT",
+        "/upload",
+        form={"kind": "report"},
+        files={"file": ("report.csv", b"a,b\n1,2\n", "text/csv")},
+    )
+    first, second = script.requests
+    assert first.headers["content-type"].startswith("multipart/form-data; boundary=")
+    for request in (first, second):
+        assert b'name="kind"\r\n\r\nreport' in request.content
+        assert b'filename="report.csv"' in request.content
+        assert b"a,b\n1,2\n" in request.content
+
+
+def test_two_bodies_are_rejected() -> None:
+    client, _ = make_client(Script([json_response(200, {})]))
+    with pytest.raises(ValueError, match="one body"):
+        client._request("POST", "/x", json_body={"a": 1}, content=b"raw")
+
+
+def test_raw_content_body_with_declared_content_type() -> None:
+    script = Script([json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT", "/blob", content="héllo", headers={"Content-Type": "text/plain; charset=utf-8"}
+    )
+    request = script.requests[0]
+    assert request.content == "héllo".encode()
+    assert request.headers["content-type"] == "text/plain; charset=utf-8"
