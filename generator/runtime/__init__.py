@@ -8,6 +8,7 @@ from ._auth import (
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
     OAuth2ClientCredentials,
+    RenewableToken,
     TokenProvider,
 )
 from ._client import AsyncAPIClient, SyncAPIClient
@@ -59,6 +60,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RenewableToken",
     "RequestOptions",
     "ResponseTypes",
     "SyncAPIClient",

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from ._auth import (
     AsyncTokenProvider,
+    RenewableToken,
     TokenProvider,
     auth_headers,
     resolve_token,
@@ -105,7 +106,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         token: _TokenT | None,
         timeout: Timeout,
         max_retries: int,
-        http_client: _HttpClientT | None,
+        http_client: _HttpClientT,
         owns_http_client: bool,
         default_headers: Mapping[str, str] | None,
         default_query: Mapping[str, object] | None,
@@ -126,11 +127,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self._token: _TokenT | None = token
-        self._http_client: _HttpClientT | None = http_client
+        self._http_client: _HttpClientT = http_client
         self._owns_http_client = owns_http_client
         self._rng = rng if rng is not None else random.Random().random
         self._now = now
         self._adapters = AdapterCache()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
 
     # -- copies -------------------------------------------------------------------------------
 
@@ -234,6 +238,16 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         # Explicit Authorization headers (extra_headers) win over the configured token.
         return _merge_headers(auth_headers(token), request.headers)
 
+    def _invalidated_token_after(self, request: PreparedRequest, response: httpx.Response) -> bool:
+        """On a 401, drop a caching provider's token; True if a fresh token is worth a retry."""
+        token = self._token
+        if response.status_code != 401 or not request.send_auth:
+            return False
+        if not isinstance(token, RenewableToken):
+            return False
+        token.invalidate()
+        return True
+
     # -- retries ------------------------------------------------------------------------------
 
     def _delay_before_retry(
@@ -330,7 +344,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             token=token,
             timeout=timeout,
             max_retries=max_retries,
-            http_client=http_client,
+            # Created up front so copies made by with_options() share one pool.
+            http_client=http_client or httpx.Client(follow_redirects=True),
             owns_http_client=http_client is None,
             default_headers=default_headers,
             default_query=default_query,
@@ -341,14 +356,12 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
     @property
     def http_client(self) -> httpx.Client:
-        """The underlying ``httpx.Client``, created on first use if none was given."""
-        if self._http_client is None:
-            self._http_client = httpx.Client(follow_redirects=True)
+        """The underlying ``httpx.Client`` (the one passed in, or one this client owns)."""
         return self._http_client
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in by the caller."""
-        if self._owns_http_client and self._http_client is not None:
+        if self._owns_http_client:
             self._http_client.close()
 
     def __enter__(self) -> Self:
@@ -359,6 +372,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
     def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
+        token_renewed = False
         while True:
             token = resolve_token(self._token) if request.send_auth else None
             http_request = self.http_client.build_request(
@@ -380,6 +394,11 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             else:
                 if response.is_success:
                     return response
+                if not token_renewed and self._invalidated_token_after(request, response):
+                    # A cached token was revoked or expired early: fetch a fresh one, once.
+                    token_renewed = True
+                    response.close()
+                    continue
                 retry_after = retry_after_from_headers(response.headers, self._now())
                 delay = self._delay_before_retry(
                     request, response.status_code, retry_after, attempt, policy
@@ -537,7 +556,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             token=token,
             timeout=timeout,
             max_retries=max_retries,
-            http_client=http_client,
+            http_client=http_client or httpx.AsyncClient(follow_redirects=True),
             owns_http_client=http_client is None,
             default_headers=default_headers,
             default_query=default_query,
@@ -548,14 +567,12 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient``, created on first use if none was given."""
-        if self._http_client is None:
-            self._http_client = httpx.AsyncClient(follow_redirects=True)
+        """The underlying ``httpx.AsyncClient`` (the one passed in, or one this client owns)."""
         return self._http_client
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in by the caller."""
-        if self._owns_http_client and self._http_client is not None:
+        if self._owns_http_client:
             await self._http_client.aclose()
 
     async def close(self) -> None:
@@ -570,6 +587,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
 
     async def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
+        token_renewed = False
         while True:
             token = await resolve_token_async(self._token) if request.send_auth else None
             http_request = self.http_client.build_request(
@@ -591,6 +609,11 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             else:
                 if response.is_success:
                     return response
+                if not token_renewed and self._invalidated_token_after(request, response):
+                    # A cached token was revoked or expired early: fetch a fresh one, once.
+                    token_renewed = True
+                    await response.aclose()
+                    continue
                 retry_after = retry_after_from_headers(response.headers, self._now())
                 delay = self._delay_before_retry(
                     request, response.status_code, retry_after, attempt, policy

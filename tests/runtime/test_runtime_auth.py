@@ -213,3 +213,47 @@ async def test_async_provider_caches_and_serialises_refresh() -> None:
     clock.now += 4000
     await client.get_job(job_id="j1")
     assert [r.headers["authorization"] for r in api.requests] == ["Bearer at1", "Bearer at2"]
+
+
+def test_401_renews_a_cached_token_once() -> None:
+    server, clock = TokenServer(), Clock()
+    api = Script(
+        [
+            json_response(401, {"error": {"code": "InvalidToken", "message": "revoked"}}),
+            json_response(200, JOB),
+        ]
+    )
+    client = Client(http_client=api.sync_client(), token=provider(server, clock), sleep=Sleeps())
+    assert client.get_job(job_id="j1").id == "j1"
+    assert [r.headers["authorization"] for r in api.requests] == ["Bearer at1", "Bearer at2"]
+
+    api.replies = [json_response(401, {"error": {"code": "InvalidToken", "message": "revoked"}})]
+    count = len(api.requests)
+    with pytest.raises(AuthenticationError) as caught:
+        client.get_job(job_id="j1")
+    assert caught.value.code == "InvalidToken"
+    assert len(api.requests) == count + 2  # one retry with a fresh token, then give up
+    assert len(server.forms) == 3
+
+
+def test_401_with_a_plain_token_is_not_retried() -> None:
+    api = Script([json_response(401, {"message": "bad token"})])
+    client = Client(http_client=api.sync_client(), token="static", sleep=Sleeps())
+    with pytest.raises(AuthenticationError, match="bad token"):
+        client.get_job(job_id="j1")
+    assert len(api.requests) == 1
+
+
+async def test_async_401_renews_a_cached_token_once() -> None:
+    server, clock = TokenServer(), Clock()
+    token = AsyncOAuth2ClientCredentials(
+        TOKEN_URL,
+        "my-client",
+        "s3cret",
+        clock=clock,
+        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server.handle_async)),
+    )
+    api = Script([json_response(401, {}), json_response(200, JOB)])
+    client = AsyncClient(http_client=api.async_client(), token=token, sleep=Sleeps().async_sleep)
+    await client.get_job(job_id="j1")
+    assert [r.headers["authorization"] for r in api.requests] == ["Bearer at1", "Bearer at2"]
