@@ -78,9 +78,7 @@ def test_json_body_drops_not_given_and_keeps_explicit_none() -> None:
 def test_model_body_is_dumped_by_alias_with_only_set_fields() -> None:
     script = Script([json_response(200, JOB)])
     client, _ = make_client(script)
-    client.update_job(
-        job_id="j1", body=JobCreate(name="x", run_at=datetime(2026, 1, 2, tzinfo=UTC))
-    )
+    client.update_job(job_id="j1", body=JobCreate(name="x", runAt=datetime(2026, 1, 2, tzinfo=UTC)))
     assert script.bodies() == [{"name": "x", "runAt": "2026-01-02T00:00:00Z"}]
     assert script.requests[0].method == "PUT"
 
@@ -127,7 +125,7 @@ def test_missing_path_parameter_is_a_clear_error() -> None:
 def test_delete_returns_none_for_204() -> None:
     script = Script([httpx.Response(204)])
     client, _ = make_client(script)
-    assert client.delete_job(job_id="j1") is None
+    client.delete_job(job_id="j1")
     assert script.requests[0].method == "DELETE"
 
 
