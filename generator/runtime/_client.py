@@ -203,7 +203,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             path = "/" + path
         # Concatenate rather than join: a relative path like "a:b" would parse as a scheme.
         url = httpx.URL(str(self.base_url.copy_with(query=None)).rstrip("/") + path)
-        pairs = encode_query({**self.default_query, **(query or {}), **(options.extra_query or {})})
+        # A query in base_url (e.g. "?api-version=2") comes first, then the call's parameters.
+        pairs = list(self.base_url.params.multi_items())
+        pairs += encode_query(
+            {**self.default_query, **(query or {}), **(options.extra_query or {})}
+        )
         if pairs:
             url = url.copy_merge_params(tuple(pairs))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}

@@ -424,6 +424,12 @@ def test_base_url_path_and_trailing_slash() -> None:
         client._request("GET", "/jobs/{id}", path_params={"id": 7})
     assert [str(r.url) for r in script.requests] == ["https://api.example.com/v1/jobs/7"] * 2
 
+    client = SyncAPIClient(
+        base_url="https://api.example.com/v1?api-version=2", http_client=script.sync_client()
+    )
+    client._request("GET", "/jobs", query={"top": 1})
+    assert str(script.requests[-1].url) == "https://api.example.com/v1/jobs?api-version=2&top=1"
+
 
 # -- raw responses --------------------------------------------------------------------------------
 
@@ -564,3 +570,17 @@ def test_raw_content_body_with_declared_content_type() -> None:
     request = script.requests[0]
     assert request.content == "héllo".encode()
     assert request.headers["content-type"] == "text/plain; charset=utf-8"
+
+
+def test_raw_response_for_paged_and_empty_operations() -> None:
+    page_body = {"jobs": [JOB], "_links": {"next": {"href": "/v1/jobs?page=2"}}}
+    script = Script([json_response(200, page_body), httpx.Response(204)])
+    client, _ = make_client(script)
+    raw_page = client.with_raw_response.list_jobs(status=JobStatus.running)
+    assert raw_page.parse().jobs[0].id == "j1"
+    assert raw_page.parse().links is not None
+    assert script.requests[0].url.params["status"] == "running"
+    raw_delete = client.with_raw_response.delete_job(job_id="j1")
+    assert raw_delete.status_code == 204
+    assert raw_delete.parse() is None
+    assert "204" in repr(raw_delete)
