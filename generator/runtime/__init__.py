@@ -8,6 +8,7 @@ from ._auth import (
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
     OAuth2ClientCredentials,
+    RenewableToken,
     TokenProvider,
 )
 from ._call import EncodedContent, cookie_header, encode_content, merge_options
@@ -63,6 +64,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RenewableToken",
     "RequestOptions",
     "ResponseTypes",
     "SyncAPIClient",

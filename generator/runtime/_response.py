@@ -52,7 +52,8 @@ class AdapterCache:
 
 def select_response_type(status_code: int, response_types: ResponseTypes) -> object:
     """The declared type for ``status_code``: exact code, then ``"2XX"``-style range, then
-    ``"default"``; a sentinel-free ``None`` return means "no body"; missing means raw JSON."""
+    ``"default"``. ``None`` means "no body"; nothing declared returns a private sentinel, and
+    ``parse_response`` then returns the decoded JSON as-is."""
     for key in (status_code, str(status_code)):
         if key in response_types:
             return response_types[key]
