@@ -11,7 +11,7 @@ from ._auth import (
     RenewableToken,
     TokenProvider,
 )
-from ._call import EncodedContent, cookie_header, encode_content, merge_options
+from ._call import cookie_header, given, merge_options, multipart_parts
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._errors import (
     APIConnectionError,
@@ -72,9 +72,9 @@ __all__ = [
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
-    "EncodedContent",
     "cookie_header",
-    "encode_content",
+    "given",
     "lenient_parsing",
     "merge_options",
+    "multipart_parts",
 ]

@@ -14,7 +14,7 @@ import dataclasses
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
 
@@ -38,7 +38,7 @@ from ._errors import (
     make_status_error,
 )
 from ._pagination import AsyncPage, Pagination, SyncPage, lookup_path, next_page_request
-from ._response import AdapterCache, APIResponse, ResponseTypes, parse_response
+from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     is_retryable,
@@ -182,11 +182,17 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         json_body: object,
+        body_type: Any,
         content: bytes | str | None,
         form: Mapping[str, object] | BaseModel | None,
-        files: Mapping[str, Any] | None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
         options: RequestOptions,
     ) -> PreparedRequest:
+        if isinstance(json_body, NotGiven):
+            json_body = None
+        if body_type is not None and isinstance(json_body, Mapping):
+            # A plain dict is checked against the request model before anything is sent.
+            json_body = body_type.model_validate(json_body)
         bodies = [
             name
             for name, value in (
@@ -310,12 +316,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=response.text,
             ) from exc
-        raw_items = lookup_path(body, pagination.items)
         try:
-            page = (
-                body if page_type is None else self._adapters.get(page_type).validate_python(body)
-            )
-            items: list[Any] = self._adapters.get(list[item_type]).validate_python(raw_items or [])
+            if page_type is None:
+                page = body
+                raw_items = lookup_path(body, pagination.items) or []
+                items: list[Any] = parse_lenient(self._adapters.get(list[item_type]), raw_items)
+            else:
+                page = parse_lenient(self._adapters.get(page_type), body)
+                items = _page_items(page, pagination.items)
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
                 f"{request.method} {request.url} returned a page that does not match the "
@@ -324,6 +332,17 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 body=body,
             ) from exc
         return page, items, next_page_request(pagination, body, request, response.url)
+
+
+def _page_items(page: Any, key: str) -> list[Any]:
+    """The parsed items of a parsed page model: the field whose wire name is `key`."""
+    fields: Mapping[str, Any] = getattr(type(page), "model_fields", {})
+    for name, field in fields.items():
+        if key in (name, field.alias):
+            found: list[Any] = list(getattr(page, name) or [])
+            return found
+    value: Any = lookup_path(page.model_dump(by_alias=True) if fields else page, key)
+    return list(value or [])
 
 
 class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
@@ -423,9 +442,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
         form: Mapping[str, object] | BaseModel | None = ...,
-        files: Mapping[str, Any] | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -442,9 +462,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
         form: Mapping[str, object] | BaseModel | None = ...,
-        files: Mapping[str, Any] | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -460,9 +481,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         content: bytes | str | None = None,
         form: Mapping[str, object] | BaseModel | None = None,
-        files: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -480,6 +502,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=content,
             form=form,
             files=files,
@@ -503,6 +526,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
@@ -515,6 +539,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=None,
             form=None,
             files=None,
@@ -638,9 +663,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
         form: Mapping[str, object] | BaseModel | None = ...,
-        files: Mapping[str, Any] | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -657,9 +683,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
         form: Mapping[str, object] | BaseModel | None = ...,
-        files: Mapping[str, Any] | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -675,9 +702,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         content: bytes | str | None = None,
         form: Mapping[str, object] | BaseModel | None = None,
-        files: Mapping[str, Any] | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -692,6 +720,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=content,
             form=form,
             files=files,
@@ -715,6 +744,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
     ) -> AsyncPage[Any]:
@@ -727,6 +757,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=None,
             form=None,
             files=None,

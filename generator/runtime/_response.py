@@ -16,6 +16,7 @@ __all__ = [
     "APIResponse",
     "AdapterCache",
     "ResponseTypes",
+    "parse_lenient",
     "parse_response",
     "select_response_type",
 ]
@@ -48,6 +49,14 @@ class AdapterCache:
         except TypeError:
             # Unhashable annotations (rare) are simply not cached.
             return pydantic.TypeAdapter(tp)
+
+
+def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
+    """Validate a response body: fields and enum values a newer server adds are kept."""
+    with lenient_parsing():
+        if json:
+            return adapter.validate_json(data, extra="allow")
+        return adapter.validate_python(data, extra="allow")
 
 
 def select_response_type(status_code: int, response_types: ResponseTypes) -> object:
@@ -85,9 +94,7 @@ def parse_response(
     if declared is str and not _is_json(response):
         return response.text
     try:
-        # Lenient: fields and enum values a newer server adds must not break this client.
-        with lenient_parsing():
-            return adapters.get(declared).validate_json(response.content, extra="allow")
+        return parse_lenient(adapters.get(declared), response.content, json=True)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"{response.request.method} {response.request.url} returned "
