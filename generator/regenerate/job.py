@@ -61,7 +61,8 @@ def run_job(target: Target, toolchain: Toolchain) -> JobResult:
     try:
         return _run(target, toolchain, shown)
     except SpecError as exc:
-        return JobResult(target.name, True, diagnostics=(exc.diagnostic,))
+        # Newer SpecErrors carry several diagnostics (every validation error at once).
+        return JobResult(target.name, True, diagnostics=_carried(exc))
     except RecursionError:
         message = "the spec nests too deeply to render"
         return JobResult(target.name, True, diagnostics=(_error("too-deep", message, shown),))
@@ -80,15 +81,34 @@ def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
         if errors_in(found):
             return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
     render = toolchain.render or _default_render()
-    result: RenderResultLike = render(_spec_argument(target.spec), _options(target))
-    found += result.diagnostics
+    try:
+        result: RenderResultLike = render(_spec_argument(target.spec), _options(target))
+    except SpecError as exc:
+        found = _unique([*found, *_carried(exc)])
+        if not errors_in(found):  # a strict renderer refuses with warnings only
+            found.append(_strict_refusal(len(found), shown))
+        return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+    # The renderer may run the validator itself: report each finding once.
+    found = _unique([*found, *result.diagnostics])
     files, problems = _checked_files(result, shown)
     found += problems
     if settings.strict and not errors_in(found) and found:
-        count = len(found)
-        found.append(_error("strict", f"{count} warning(s) and --strict: nothing generated", shown))
+        found.append(_strict_refusal(len(found), shown))
     inputs = {**_extra_inputs(result.inputs, target.spec), **inputs}
     return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)
+
+
+def _carried(exc: SpecError) -> tuple[Diagnostic, ...]:
+    # Newer SpecErrors carry several diagnostics (every validation error at once).
+    return tuple(getattr(exc, "diagnostics", ())) or (exc.diagnostic,)
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(diagnostics))
+
+
+def _strict_refusal(count: int, shown: str) -> Diagnostic:
+    return _error("strict", f"{count} warning(s) and --strict: nothing generated", shown)
 
 
 def _error(rule: str, message: str, file: str) -> Diagnostic:

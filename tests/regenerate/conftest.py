@@ -66,7 +66,7 @@ class Project:
         return check(self.plan(flags), jobs=1, toolchain=self.toolchain, reporter=self.reporter())
 
     def snapshot(self) -> dict[str, tuple[bytes, int, int]]:
-        """Every file under generated/: content, mtime and inode (a rewrite changes the last two)."""
+        """Every file under generated/: content, mtime, inode (a rewrite changes the last two)."""
         found = {}
         for path in sorted(self.generated.rglob("*")):
             if path.is_file():

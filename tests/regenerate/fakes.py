@@ -70,7 +70,9 @@ class OperationRenderer:
                     pointer = f"#/paths/{route.replace('/', '~1')}/{method}"
                     message = f"no summary; the docstring of {name} falls back to its id"
                     warnings.append(
-                        Diagnostic("fallback-docstring", Level.WARNING, message, str(spec_path), pointer)
+                        Diagnostic(
+                            "fallback-docstring", Level.WARNING, message, str(spec_path), pointer
+                        )
                     )
         if "client" in options.artefacts:
             index = "".join(f"from .ops.{n} import {n}\n" for n in sorted(operations))
