@@ -164,8 +164,9 @@ def collect_inputs(spec: Path, allow_remote: bool = False) -> tuple[SpecSet, dic
 
 
 def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the current directory when inside it."""
+    """How a file is named in messages and records: relative to the current directory (with
+    `..` when outside it), so no machine's absolute path leaks into output."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+        return Path(os.path.relpath(path.resolve(), Path.cwd().resolve())).as_posix()
+    except ValueError:  # another drive on Windows
         return str(path)

@@ -150,10 +150,10 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
 
 
 def _outermost(folders: Sequence[Path]) -> tuple[Path, ...]:
-    """Distinct folders with nested ones dropped (watching the parent covers them)."""
-    unique = sorted({f.resolve() for f in folders}, key=lambda p: len(p.parts))
-    kept: list[Path] = []
-    for folder in unique:
-        if not any(folder.is_relative_to(k) for k in kept):
-            kept.append(folder)
-    return tuple(sorted(kept))
+    """Distinct folders in their given order, nested ones dropped (the parent covers them)."""
+    unique = list(dict.fromkeys(f.resolve() for f in folders))
+    return tuple(
+        folder
+        for folder in unique
+        if not any(folder != other and folder.is_relative_to(other) for other in unique)
+    )

@@ -120,7 +120,8 @@ class FakeValidator:
 
 def spec_text(title: str, operations: Iterable[str], extra: str = "") -> str:
     """A minimal valid OpenAPI 3.0 document with one GET per operation id."""
-    lines = ["openapi: 3.0.3", "info:", f"  title: {title}", "  version: '1.0'", "paths:"]
+    lines = ["openapi: 3.0.3", "info:", f"  title: {title}", "  version: '1.0'"]
+    lines += ["servers:", "  - url: https://api.example.com", "paths:"]
     for name in operations:
         lines += [
             f"  /{name}:",

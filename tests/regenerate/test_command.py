@@ -52,7 +52,7 @@ def test_generate_exits_one_when_a_target_fails_and_prints_diagnostics(project: 
     assert result.exit_code == 1
     assert "alpha: regenerated (new target)" in result.stdout
     assert "beta: failed (new target)" in result.stdout
-    assert "specs/beta.yaml:8:7: error[operation-id]" in result.stderr
+    assert "specs/beta.yaml:10:7: error[operation-id]" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -188,6 +188,8 @@ def test_adhoc_mode_renders_given_specs_with_its_own_manifest_and_report(
     assert one_report["diagnostics"][0]["pointer"] == "#/paths/~1first/get"
     assert report["targets"]["two"]["status"] == "failed"
     assert report["targets"]["two"]["diagnostics"][0]["rule"] == "swagger-2"
+    for written in ("specgen-report.json", ".specgen-manifest.json"):
+        assert str(tmp_path) not in (out / written).read_text()  # no absolute paths
 
     again = run("generate", str(one), "--out", str(out))
     assert again.stdout == "one: up to date\n"

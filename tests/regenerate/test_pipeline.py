@@ -280,7 +280,7 @@ def test_validation_errors_stop_the_target_with_located_diagnostics(project: Pro
     assert result.by_name()["beta"].status == "failed"
     assert result.by_name()["alpha"].status == "regenerated"
     assert project.err == [
-        "  specs/beta.yaml:8:7: error[operation-id] #/paths/~1bad_name/get/operationId: "
+        "  specs/beta.yaml:10:7: error[operation-id] #/paths/~1bad_name/get/operationId: "
         "operationId 'bad_name' is not allowed here"
     ]
     assert not (project.generated / "beta").exists()
