@@ -201,6 +201,14 @@ def _extra_inputs(paths: Sequence[Path], spec: Path) -> dict[str, str]:
     return found
 
 
+def _ignore_interrupts() -> None:
+    # Ctrl-C is the parent's to handle (it cancels pending renders and stops cleanly);
+    # workers dying on it would only add tracebacks to the terminal.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def rendering(
     targets: Sequence[Target], toolchain: Toolchain, jobs: int | None
@@ -213,7 +221,7 @@ def rendering(
         return
     from concurrent.futures import ProcessPoolExecutor  # only when rendering in parallel
 
-    executor = ProcessPoolExecutor(max_workers=workers)
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:
         futures: list[Future[JobResult]] = [
             executor.submit(run_job, target, toolchain) for target in targets
