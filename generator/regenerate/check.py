@@ -16,6 +16,7 @@ from generator.regenerate.fingerprint import relative_to
 from generator.regenerate.job import Toolchain, rendering
 from generator.regenerate.manifest import TargetRecord, read_manifest
 from generator.regenerate.model import OutputFile, Plan
+from generator.regenerate.pipeline import orphans
 from generator.regenerate.progress import LARGE_SPEC_BYTES, Reporter
 
 DIFF_LINES = 20
@@ -116,14 +117,13 @@ def check(
                 differences = compare(target_dir, result.files, record, shown)
                 checks.append(TargetCheck(target.name, differences, diagnostics))
             _print(report, checks[-1])
-    if plan.prune:
-        for name in sorted(set(manifest.targets) - {t.name for t in targets}):
-            target_dir = plan.out_dir / name
-            shown = relative_to(target_dir, plan.anchor)
-            differences = compare(target_dir, (), manifest.targets[name], shown)
-            if differences:
-                checks.append(TargetCheck(name, differences))
-                _print(report, checks[-1], "spec deleted")
+    for name in orphans(plan, manifest.targets):
+        target_dir = plan.out_dir / name
+        shown = relative_to(target_dir, plan.anchor)
+        differences = compare(target_dir, (), manifest.targets[name], shown)
+        if differences:
+            checks.append(TargetCheck(name, differences))
+            _print(report, checks[-1], "spec deleted")
     outcome = CheckResult(tuple(checks))
     count = len(outcome.differences)
     if count:

@@ -175,41 +175,56 @@ def _generate(
     records = dict(manifest.targets)
     outcomes: list[Outcome] = []
     large = any(_size(t.spec) > LARGE_SPEC_BYTES for t in stale)
-    with (
-        rendering(stale, toolchain, jobs) as results,
-        report.progress(len(stale), large) as advance,
-    ):
-        for target in targets:
-            if not reasons[target.name]:
-                outcome = Outcome(target.name, UP_TO_DATE)
-            else:
-                result = next(results)
-                advance(target.name)
-                old = manifest.targets.get(target.name)
-                why = reasons[target.name]
-                outcome, record = _apply(plan, target, result, why, prints, old, force)
-                if record is not None:
-                    records[target.name] = record
-            outcomes.append(outcome)
-            if not (quiet and outcome.status == UP_TO_DATE):
-                _print(report, outcome)
-    if plan.prune:
-        for name in sorted(set(records) - {t.name for t in targets}):
+    try:
+        with (
+            rendering(stale, toolchain, jobs) as results,
+            report.progress(len(stale), large) as advance,
+        ):
+            for target in targets:
+                if not reasons[target.name]:
+                    outcome = Outcome(target.name, UP_TO_DATE)
+                else:
+                    result = next(results)
+                    advance(target.name)
+                    old = manifest.targets.get(target.name)
+                    why = reasons[target.name]
+                    outcome, record = _apply(plan, target, result, why, prints, old, force)
+                    if record is not None:
+                        records[target.name] = record
+                outcomes.append(outcome)
+                if not (quiet and outcome.status == UP_TO_DATE):
+                    _print(report, outcome)
+        for name in orphans(plan, records):
             removed = remove_output(plan.out_dir / name, records.pop(name))
             outcome = Outcome(
                 name, REMOVED, ("spec deleted",), summary=WriteSummary(removed=removed)
             )
             outcomes.append(outcome)
             _print(report, outcome)
-    if records != dict(manifest.targets) or manifest.problem or not _manifest_exists(plan):
-        write_text_atomically(
-            plan.out_dir / MANIFEST_NAME,
-            Manifest(records).to_text(generator.__version__),
-        )
+    finally:
+        # Also when interrupted: the targets swapped in so far must be recorded as ours.
+        if records != dict(manifest.targets) or manifest.problem or not _manifest_exists(plan):
+            write_text_atomically(
+                plan.out_dir / MANIFEST_NAME,
+                Manifest(records).to_text(generator.__version__),
+            )
     run = RunResult(tuple(outcomes), tuple(notices))
     if plan.report:
         write_report(plan, run, records)
     return run
+
+
+def orphans(plan: Plan, records: Mapping[str, TargetRecord]) -> list[str]:
+    """Recorded targets whose spec file is gone (not merely outside this run's specs folder:
+    `--specs elsewhere` must not delete the other specs' output)."""
+    if not plan.prune:
+        return []
+    planned = {t.name for t in plan.targets}
+    return sorted(
+        name
+        for name, record in records.items()
+        if name not in planned and not (plan.out_dir / record.spec).exists()
+    )
 
 
 def _manifest_exists(plan: Plan) -> bool:

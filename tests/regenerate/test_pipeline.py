@@ -9,7 +9,7 @@ from generator.regenerate import writer
 from generator.regenerate.job import Toolchain
 from generator.regenerate.plan import Flags
 from tests.regenerate.conftest import Project
-from tests.regenerate.fakes import DictRenderer, FakeValidator, OperationRenderer
+from tests.regenerate.fakes import DictRenderer, FakeValidator, OperationRenderer, spec_text
 
 MANIFEST = ".specgen-manifest.json"
 
@@ -393,3 +393,37 @@ def test_quiet_lines_only_for_changes(project: Project) -> None:
 
 def test_fake_validator_is_used_through_the_default_hook(project: Project) -> None:
     assert isinstance(project.toolchain.validate, FakeValidator)
+
+
+def test_other_specs_folder_does_not_delete_the_configured_targets(project: Project) -> None:
+    project.generate()
+    project.write("other/gamma.yaml", spec_text("Gamma", ["go"]))
+
+    project.generate(Flags(specs=project.root / "other"))
+
+    assert project.out == ["gamma: regenerated (new target)"]
+    assert (project.generated / "alpha/client/ops/get_item.py").is_file()
+    assert (project.generated / "gamma/client/ops/go.py").is_file()
+
+
+def test_interrupted_run_still_records_the_targets_it_finished(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.regenerate import pipeline
+
+    real_apply = pipeline._apply
+
+    def apply_then_interrupt(plan, target, *args):  # type: ignore[no-untyped-def]
+        if target.name == "beta":
+            raise KeyboardInterrupt
+        return real_apply(plan, target, *args)
+
+    monkeypatch.setattr(pipeline, "_apply", apply_then_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        project.generate()
+    monkeypatch.undo()
+
+    manifest = json.loads((project.generated / MANIFEST).read_text())
+    assert sorted(manifest["targets"]) == ["alpha"]
+    project.generate()
+    assert project.out == ["alpha: up to date", "beta: regenerated (new target)"]
