@@ -70,17 +70,38 @@ def generator_fingerprint() -> str:
     sources = tree_hashes(package, _SKIPPED_DIRS)
     parts = [f"version={generator.__version__}"]
     parts += [f"{path}={digest}" for path, digest in sorted(sources.items())]
-    parts += [f"{tool}={_tool_version(tool)}" for tool in OUTPUT_AFFECTING_TOOLS]
+    versions = installed_versions(OUTPUT_AFFECTING_TOOLS)
+    parts += [f"{tool}={versions.get(tool, 'absent')}" for tool in OUTPUT_AFFECTING_TOOLS]
     return _digest(parts)
 
 
-def _tool_version(name: str) -> str:
-    from importlib import metadata
+def installed_versions(names: Iterable[str]) -> dict[str, str]:
+    """Versions of installed distributions, read from their `.dist-info` folder names.
 
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
+    importlib.metadata would parse every installed distribution's metadata (~50 ms per
+    lookup in a large environment); a no-op run cannot afford that.
+    """
+    import sys
+
+    wanted = {_normalise(name): name for name in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            if not item.endswith(".dist-info"):
+                continue
+            project, _, version = item[: -len(".dist-info")].partition("-")
+            name = wanted.get(_normalise(project))
+            if name is not None and name not in found:
+                found[name] = version
+    return found
+
+
+def _normalise(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 def templates_fingerprint(folders: Iterable[Path]) -> str:

@@ -77,3 +77,16 @@ def test_unsafe_rendered_paths_are_refused(path: str) -> None:
 def test_ordinary_rendered_paths_are_accepted() -> None:
     assert unsafe_path_reason("client/src/pkg/_client.py") is None
     assert unsafe_path_reason(".gitignore") is None
+
+
+def test_installed_tool_versions_match_importlib_metadata() -> None:
+    from importlib import metadata
+
+    from generator.regenerate.fingerprint import installed_versions
+
+    found = installed_versions(["ruff", "datamodel-code-generator", "no-such-dist"])
+
+    assert found == {
+        "ruff": metadata.version("ruff"),
+        "datamodel-code-generator": metadata.version("datamodel-code-generator"),
+    }
