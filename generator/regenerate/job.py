@@ -67,7 +67,7 @@ def run_job(target: Target, toolchain: Toolchain) -> JobResult:
         message = "the spec nests too deeply to render"
         return JobResult(target.name, True, diagnostics=(_error("too-deep", message, shown),))
     except Exception as exc:  # a bug in a stage must not take the other targets down
-        message = f"internal error while rendering: {type(exc).__name__}: {exc}"
+        message = f"internal error while rendering: {type(exc).__name__}: {exc}{_where(exc)}"
         return JobResult(target.name, True, diagnostics=(_error("internal", message, shown),))
 
 
@@ -96,6 +96,17 @@ def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
         found.append(_strict_refusal(len(found), shown))
     inputs = {**_extra_inputs(result.inputs, target.spec), **inputs}
     return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)
+
+
+def _where(exc: BaseException) -> str:
+    """Where a stage crashed, for the bug report: the innermost frame, without a traceback."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
 
 
 def _carried(exc: SpecError) -> tuple[Diagnostic, ...]:

@@ -325,7 +325,7 @@ def test_unparsable_spec_is_reported_with_its_location(project: Project) -> None
     assert "error[syntax]" in project.err[0]
 
 
-def test_renderer_crash_becomes_a_diagnostic_not_a_traceback(project: Project) -> None:
+def test_rendered_paths_outside_the_target_are_refused(project: Project) -> None:
     project.toolchain = Toolchain(render=DictRenderer((("../escape.py", "x", False),)))
 
     result = project.generate()
@@ -427,3 +427,14 @@ def test_interrupted_run_still_records_the_targets_it_finished(
     assert sorted(manifest["targets"]) == ["alpha"]
     project.generate()
     assert project.out == ["alpha: up to date", "beta: regenerated (new target)"]
+
+
+def test_renderer_bug_is_reported_in_one_line_with_its_place(project: Project) -> None:
+    project.toolchain = Toolchain(render=DictRenderer((("a.py", None, False),)))  # type: ignore[arg-type]
+
+    result = project.generate()
+
+    assert result.failed
+    assert len(project.err) == 2
+    assert "error[internal]: internal error while rendering: AttributeError" in project.err[0]
+    assert "(at fakes.py:" in project.err[0]
