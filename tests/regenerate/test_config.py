@@ -15,12 +15,13 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_defaults_without_any_pyproject(tmp_path: Path) -> None:
+    assert not any((p / "pyproject.toml").exists() for p in (tmp_path, *tmp_path.parents))
+
     config = load_config(tmp_path)
 
-    assert config.pyproject is None or config.pyproject.parent != tmp_path
-    if config.pyproject is None:
-        assert config.specs == tmp_path.resolve() / "specs"
-        assert config.output == tmp_path.resolve() / "generated"
+    assert config.pyproject is None
+    assert config.specs == tmp_path.resolve() / "specs"
+    assert config.output == tmp_path.resolve() / "generated"
     assert config.artefacts == ARTEFACTS
 
 
