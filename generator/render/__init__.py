@@ -1,4 +1,4 @@
-"""Render one spec into files in memory: load → validate → IR → templates → format.
+"""Render one spec into files in memory: load → IR → templates → format.
 
 Nothing here writes to disk; `generator.regenerate` decides what reaches `generated/`.
 """
@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic, Level, SpecError
-from generator.load import SpecSet
+from generator.diagnostics import Diagnostic, SpecError
 from generator.render.environment import built_in_templates
 
 __all__ = [
@@ -59,7 +58,7 @@ def spec_display_name(spec_path: Path) -> str:
 def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
     """Every file of one target, formatted, plus the warnings met on the way."""
     from generator.ir import build_api
-    from generator.load import load_document
+    from generator.load import SpecSet, load_document
     from generator.render.client import render_package
     from generator.render.context import RenderContext
     from generator.render.environment import make_environment
@@ -67,9 +66,8 @@ def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
 
     display = spec_display_name(spec_path)
     spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
-    diagnostics = _validate(spec, options.strict)
-    api, ir_warnings = build_api(spec, options.name)
-    diagnostics += ir_warnings
+    # Validation is the caller's stage (regenerate runs it once, before rendering).
+    api, diagnostics = build_api(spec, options.name)
     if options.strict and diagnostics:
         raise SpecError(*diagnostics)
     env = make_environment(options.template_dirs)
@@ -86,16 +84,3 @@ def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
     files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
     inputs = tuple(sorted(spec.documents))
     return RenderResult(tuple(files), tuple(diagnostics), inputs)
-
-
-def _validate(spec: SpecSet, strict: bool) -> list[Diagnostic]:
-    """Validator findings: errors stop the target, warnings travel with the output."""
-    try:
-        from generator.validate import validate_spec
-    except ImportError:  # the validator is optional for rendering
-        return []
-    findings = validate_spec(spec, strict=strict)
-    errors = [d for d in findings if d.level is Level.ERROR]
-    if errors:
-        raise SpecError(*errors)
-    return list(findings)
