@@ -173,7 +173,7 @@ class DocumentDiff:
             old_param = matched
             was_required = old_param.get("required") is True or key[0] == "path"
             if was_required != required:
-                kind = "became-required" if required else "became-optional"
+                kind = f"parameter-became-{'required' if required else 'optional'}"
                 yield Delta(area.PARAMETER, kind, label, location, where)
             yield from _serialisation(label, location, where, key[0], old_param, new_param)
             if new_param.get("deprecated") is True and old_param.get("deprecated") is not True:

@@ -130,14 +130,14 @@ _EXPLICIT: tuple[tuple[str, str, str, Severity, str], ...] = (
     (
         "request-parameter-became-required",
         PARAMETER,
-        "became-required",
+        "parameter-became-required",
         B,
         "{where} became required",
     ),
     (
         "request-parameter-became-optional",
         PARAMETER,
-        "became-optional",
+        "parameter-became-optional",
         I,
         "{where} became optional",
     ),
@@ -155,7 +155,6 @@ _EXPLICIT: tuple[tuple[str, str, str, Severity, str], ...] = (
         B,
         "{where} explode changed from {old} to {new}",
     ),
-    ("request-parameter-deprecated", PARAMETER, "deprecated", I, "{where} deprecated"),
     # Request bodies
     (
         "request-body-added-required",
