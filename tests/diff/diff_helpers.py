@@ -56,13 +56,13 @@ def in_context(context: str, schema: dict[str, Any]) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Outcome:
     exit_code: int
-    data: dict[str, Any]
+    data: Any
     stdout: str
     stderr: str
 
     @property
     def changes(self) -> list[dict[str, Any]]:
-        return list(self.data.get("changes", []))
+        return list(self.data.get("changes", [])) if isinstance(self.data, dict) else []
 
     def ids(self) -> list[str]:
         return [change["id"] for change in self.changes]
@@ -81,7 +81,7 @@ def write(path: Path, document: dict[str, Any]) -> Path:
 
 def run_cli(*args: str) -> Outcome:
     result = CliRunner().invoke(diff, list(args), catch_exceptions=False)
-    data: dict[str, Any] = {}
+    data: Any = {}
     if "--format" in args and args[args.index("--format") + 1] == "json" and result.stdout:
         data = json.loads(result.stdout)
     return Outcome(result.exit_code, data, result.stdout, result.stderr)
