@@ -11,7 +11,7 @@ from generator.load import Document, RefError, SpecSet
 MAX_REF_HOPS = 64
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     value: Any
     document: Document
@@ -26,7 +26,7 @@ class Node:
                 value = value[token]
             else:
                 value = None
-        return Node(value, self.document, pointer_join(self.pointer, *tokens))
+        return Node(value, self.document, _join(self.pointer, tokens))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.value.get(key, default) if isinstance(self.value, dict) else default
@@ -38,6 +38,16 @@ class Node:
 
     def items(self, key: str) -> list[tuple[str, Node]]:
         return [(str(name), self.child(key, str(name))) for name in self.mapping(key)]
+
+
+def _join(pointer: str, tokens: tuple[str | int, ...]) -> str:
+    # The common token needs no escaping; skip pointer_join's replaces for it (hot path).
+    for token in tokens:
+        text = str(token)
+        pointer += "/" + (
+            text if "/" not in text and "~" not in text else pointer_join("", text)[2:]
+        )
+    return pointer
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 from generator.diff import rules as area
 from generator.diff.nodes import Node, Side
 from generator.diff.schema import SchemaComparer, SchemaDelta, canonical
+from generator.diff.unchanged import Unchanged
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_VARIABLE = re.compile(r"\{[^}/]*\}")
@@ -80,7 +81,15 @@ class DocumentDiff:
     def __init__(self, base: Side, revision: Side) -> None:
         self.base = base
         self.revision = revision
-        self.schemas = SchemaComparer(base, revision)
+        self.unchanged = Unchanged(base, revision)
+        self.schemas = SchemaComparer(base, revision, self.unchanged)
+        old_root, new_root = base.root, revision.root
+        self._context_same = self.unchanged.same(
+            old_root.get("security"), new_root.get("security")
+        ) and self.unchanged.same(
+            old_root.mapping("components").get("securitySchemes"),
+            new_root.mapping("components").get("securitySchemes"),
+        )
 
     def deltas(self) -> Iterator[Delta]:
         old_ops = collect_operations(self.base)
@@ -107,7 +116,23 @@ class DocumentDiff:
             area.OPERATION, "removed", old.label, self.base.location(old.node), details=details
         )
 
+    def _is_unchanged(self, old: Operation, new: Operation) -> bool:
+        in_roots = (
+            old.node.document is self.base.spec.root
+            and new.node.document is self.revision.spec.root
+        )
+        same = self.unchanged.same
+        return (
+            in_roots
+            and self._context_same
+            and same(old.node.value, new.node.value)
+            and same(old.path_item.get("parameters"), new.path_item.get("parameters"))
+            and same(old.path_item.get("servers"), new.path_item.get("servers"))
+        )
+
     def _operation(self, old: Operation, new: Operation) -> Iterator[Delta]:
+        if self._is_unchanged(old, new):
+            return
         label = new.label
         here = self.revision.location(new.node)
         was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.diff.nodes import Node, Side
+from generator.diff.unchanged import Unchanged
 
 # Sibling keywords of `$ref` that never change what a value may be.
 _ANNOTATIONS = frozenset(
@@ -103,9 +104,10 @@ def _bound(raw: dict[str, Any], key: str, exclusive_key: str) -> tuple[float, bo
 class SchemaComparer:
     """Compares schemas of one base and one revision spec set; holds the memo for one run."""
 
-    def __init__(self, base: Side, revision: Side) -> None:
+    def __init__(self, base: Side, revision: Side, unchanged: Unchanged | None = None) -> None:
         self.base = base
         self.revision = revision
+        self.unchanged = unchanged or Unchanged(base, revision)
         self._memo: dict[tuple[str, str], tuple[SchemaDelta, ...]] = {}
         self._active: set[tuple[str, str]] = set()
         self._shapes: dict[tuple[int, str], Shape] = {}
@@ -150,7 +152,16 @@ class SchemaComparer:
 
     # Comparison
 
+    def _unchanged(self, base: Node, revision: Node) -> bool:
+        return (
+            base.document is self.base.spec.root
+            and revision.document is self.revision.spec.root
+            and self.unchanged.same(base.value, revision.value)
+        )
+
     def compare(self, base: Node, revision: Node, depth: int = 0) -> tuple[SchemaDelta, ...]:
+        if self._unchanged(base, revision):
+            return ()
         old = self.shape(self.base, base)
         new = self.shape(self.revision, revision)
         key = (self.base.location(old.node), self.revision.location(new.node))
@@ -179,8 +190,8 @@ class SchemaComparer:
     def _compare_properties(self, old: Shape, new: Shape, depth: int) -> Iterable[SchemaDelta]:
         for name, old_node in old.properties.items():
             segment = "." + name
-            old_prop = self.shape(self.base, old_node)
             if name not in new.properties:
+                old_prop = self.shape(self.base, old_node)
                 kind = "required" if name in old.required else "optional"
                 where = self.base.location(old_prop.node)
                 yield SchemaDelta(
@@ -191,9 +202,14 @@ class SchemaComparer:
                     write_only=old_prop.write_only,
                 )
                 continue
-            new_prop = self.shape(self.revision, new.properties[name])
+            new_node = new.properties[name]
+            became = (name in old.required) != (name in new.required)
+            if not became and self._unchanged(old_node, new_node):
+                continue
+            old_prop = self.shape(self.base, old_node)
+            new_prop = self.shape(self.revision, new_node)
             where = self.revision.location(new_prop.node)
-            if (name in old.required) != (name in new.required):
+            if became:
                 kind = "became-required" if name in new.required else "became-optional"
                 yield SchemaDelta(
                     kind,
@@ -206,7 +222,7 @@ class SchemaComparer:
                 was, now = getattr(old_prop, attribute), getattr(new_prop, attribute)
                 if was != now:
                     yield SchemaDelta(f"became-{'' if now else 'not-'}{flag}", where, segment)
-            for delta in self.compare(old_node, new.properties[name], depth + 1):
+            for delta in self.compare(old_node, new_node, depth + 1):
                 yield delta.lifted(
                     segment,
                     old_prop.read_only or new_prop.read_only,

@@ -294,3 +294,32 @@ def test_schemas_in_other_files_are_followed_and_located_there(tmp_path: Path) -
     assert [(c["id"], c["location"]) for c in outcome.changes] == [
         ("request-property-enum-value-added", "common.yaml#/Kind")
     ]
+
+
+def test_change_behind_a_reference_cycle_is_still_found(tmp_path: Path) -> None:
+    """B and A refer to each other and are textually identical in both versions; only C,
+    reached through A, changes. The unchanged-subtree shortcut must not hide it."""
+
+    def doc(kinds: list[str]) -> dict[str, Any]:
+        schemas = {
+            "A": {
+                "type": "object",
+                "properties": {
+                    "b": {"$ref": "#/components/schemas/B"},
+                    "c": {"$ref": "#/components/schemas/C"},
+                },
+            },
+            "B": {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/A"}}},
+            "C": {"type": "string", "enum": kinds},
+        }
+        content = {"application/json": {"schema": {"$ref": "#/components/schemas/B"}}}
+        get = {"responses": {"200": {"description": "ok", "content": content}}}
+        return api({"/x": {"get": get}}, components={"schemas": schemas})
+
+    changes = run_pair(tmp_path, doc(["p", "q"]), doc(["p"])).changes
+    assert [(c["id"], c["message"]) for c in changes] == [
+        (
+            "response-property-enum-value-removed",
+            'response 200 property `a.c`: enum value "q" removed',
+        )
+    ]
