@@ -21,7 +21,9 @@ class Node:
         value = self.value
         for token in tokens:
             if isinstance(value, dict):
-                value = value.get(str(token))
+                text = str(token)
+                # YAML reads an unquoted `200:` as an integer key.
+                value = value.get(text, value.get(int(text)) if text.isdigit() else None)
             elif isinstance(value, list) and isinstance(token, int) and token < len(value):
                 value = value[token]
             else:
