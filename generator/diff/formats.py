@@ -110,8 +110,8 @@ def format_junit(
         for operation, changes in groups:
             lines.append(f'    <testcase classname="specgen.diff" name={quoteattr(operation)}>')
             failures = _failures(changes, fail_on)
-            if failures:
-                summary = quoteattr(f"{len(failures)} change(s) at or above {fail_on.value}")  # type: ignore[union-attr]
+            if failures and fail_on is not None:
+                summary = quoteattr(f"{len(failures)} change(s) at or above {fail_on.value}")
                 body = escape("\n".join(_line(c) for c in failures))
                 lines.append(f'      <failure message={summary} type="{failures[0].level.value}">')
                 lines.append(body)

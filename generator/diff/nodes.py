@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
@@ -58,6 +58,7 @@ class Side:
 
     spec: SpecSet
     label: str
+    _file_names: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def root(self) -> Node:
@@ -67,11 +68,14 @@ class Side:
         """`#/a/b` for the root document, `other.yaml#/a/b` for a file it references."""
         if node.document is self.spec.root:
             return node.pointer
-        try:
-            name = node.document.path.resolve().relative_to(self.spec.folder).as_posix()
-        except ValueError:
-            name = node.document.display
-        return name + node.pointer
+        key = id(node.document)
+        if key not in self._file_names:
+            try:
+                name = node.document.path.resolve().relative_to(self.spec.folder).as_posix()
+            except ValueError:
+                name = node.document.display
+            self._file_names[key] = name
+        return self._file_names[key] + node.pointer
 
     def deref(self, node: Node) -> Node:
         """Follow `$ref`s until a value that is not a reference."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.diff import rules as area
 from generator.diff.nodes import Node, Side
-from generator.diff.schema import SchemaComparer, SchemaDelta, canonical
+from generator.diff.schema import SchemaComparer, SchemaDelta
 from generator.diff.unchanged import Unchanged
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -607,4 +607,4 @@ def _schema_where(schema_area: str, where: str, delta: SchemaDelta) -> str:
     return f"{where} property `{path}`" if path else where
 
 
-__all__ = ["Delta", "DocumentDiff", "Operation", "canonical", "collect_operations"]
+__all__ = ["Delta", "DocumentDiff", "Operation", "collect_operations"]

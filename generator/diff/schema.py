@@ -25,6 +25,7 @@ _ANNOTATIONS = frozenset(
     {"$ref", "description", "summary", "title", "example", "examples", "$comment", "externalDocs"}
 )
 MAX_DEPTH = 300
+_KEYWORD = {"one-of": "oneOf", "any-of": "anyOf"}
 
 
 @dataclass(frozen=True)
@@ -266,8 +267,7 @@ class SchemaComparer:
             return
         pairs, removed, added = self._match(old, new, depth)
         for old_index, new_index in pairs:
-            segment = f".{kind.replace('-', '')}[{new_index}]".replace("oneof", "oneOf")
-            segment = segment.replace("anyof", "anyOf")
+            segment = f".{_KEYWORD[kind]}[{new_index}]"
             for delta in self.compare(old[old_index], new[new_index], depth + 1):
                 yield delta.lifted(segment, False, False)
         for index in removed:
