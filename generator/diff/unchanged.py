@@ -34,13 +34,20 @@ class Unchanged:
         self._revision = revision.spec.root.data
         self.enabled = base.version == revision.version
         self._targets: dict[str, bool] = {}
+        self._values: dict[int, tuple[Any, bool]] = {}
         self._in_progress: set[str] = set()
 
     def same(self, old: Any, new: Any) -> bool:
         """True when `old` (from the base) and `new` (from the revision) cannot differ."""
         if not self.enabled or old != new:
             return False
+        # Nested comparisons ask again about parts of a value already walked. The entry keeps
+        # the value alive, so its id cannot be reused by another object.
+        entry = self._values.get(id(new))
+        if entry is not None and entry[0] is new:
+            return entry[1]
         same, _ = self._refs_same(new)
+        self._values[id(new)] = (new, same)
         return same
 
     def _refs_same(self, value: Any) -> tuple[bool, bool]:
