@@ -124,8 +124,10 @@ def _refine(delta: Delta, today: dt.date) -> Delta:
     details = dict(delta.details)
     if details.get("deprecated") != "true":
         return delta
-    sunset = _parse_date(details.get("sunset", ""))
-    if sunset is not None and sunset > today:
+    text = details.get("sunset", "")
+    sunset = _parse_date(text)
+    # A sunset that cannot be read cannot be shown to have passed, so it counts as ahead.
+    if (sunset is not None and sunset > today) or (text and sunset is None):
         return replace(delta, kind="removed-before-sunset")
     return replace(delta, kind="removed-deprecated")
 

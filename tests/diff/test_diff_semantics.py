@@ -323,3 +323,25 @@ def test_change_behind_a_reference_cycle_is_still_found(tmp_path: Path) -> None:
             'response 200 property `a.c`: enum value "q" removed',
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("sunset", "expected"),
+    [
+        (None, "deprecated-api-removed"),
+        ("2026-05-31", "deprecated-api-removed"),
+        ("2026-06-01", "deprecated-api-removed"),
+        ("2026-06-02", "api-removed-before-sunset"),
+        ("2026-06-02T00:00:00Z", "api-removed-before-sunset"),
+        ("next spring", "api-removed-before-sunset"),
+    ],
+)
+def test_removal_of_deprecated_operation_is_judged_against_its_sunset(
+    tmp_path: Path, sunset: str | None, expected: str
+) -> None:
+    operation: dict[str, Any] = {"deprecated": True, "responses": {"204": {"description": "gone"}}}
+    if sunset is not None:
+        operation["x-sunset"] = sunset
+    base = api({"/old": {"delete": operation}})
+    outcome = run_pair(tmp_path, base, api(), "--today", "2026-06-01")
+    assert outcome.ids() == [expected]
