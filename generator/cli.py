@@ -15,9 +15,18 @@ from generator import __version__
 
 # name -> "module:attribute" of a click command
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("generator.validate.command:validate", "Check OpenAPI documents (structure and meaning)."),
-    "generate": ("generator.regenerate.command:generate", "Render clients, models and stubs from specs."),
-    "watch": ("generator.regenerate.command:watch", "Regenerate whenever specs or templates change."),
+    "validate": (
+        "generator.validate.command:validate",
+        "Check OpenAPI documents (structure and meaning).",
+    ),
+    "generate": (
+        "generator.regenerate.command:generate",
+        "Render clients, models and stubs from specs.",
+    ),
+    "watch": (
+        "generator.regenerate.command:watch",
+        "Regenerate whenever specs or templates change.",
+    ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
 }

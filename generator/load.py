@@ -248,11 +248,13 @@ def load_document(path: Path, display: str | None = None) -> Document:
     data = _parse_json(text, shown) if is_json else _parse_yaml(raw, text, shown)
     if data is None:
         raise _fail("empty-document", "the document is empty", shown, 1, 1)
-    _check_shape(data, shown)
     if not isinstance(data, dict):
-        raise _fail(
-            "not-a-mapping", f"top level is a {type(data).__name__}, not a mapping", shown, 1, 1
-        )
+        kind = type(data).__name__
+        raise _fail("not-a-mapping", f"top level is a {kind}, not a mapping", shown, 1, 1)
+    if is_json:
+        _check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
+    else:
+        _check_shape(data, shown)
     return Document(path, shown, data, text, "json" if is_json else "yaml")
 
 
@@ -295,6 +297,21 @@ def _max_flow_depth(raw: bytes) -> int:
         else:
             depth = max(0, depth - 1)
     return deepest
+
+
+def _check_depth(data: Any, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, one level at a time (no recursion)."""
+    level, depth = [data], 1
+    while level:
+        if depth > MAX_DEPTH:
+            raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
+        level = [
+            child
+            for node in level
+            for child in (node.values() if type(node) is dict else node)
+            if type(child) is dict or type(child) is list
+        ]
+        depth += 1
 
 
 def _check_shape(data: Any, shown: str) -> None:

@@ -152,14 +152,17 @@ class _Walker:
         self, document: Document, pointer: str, node: Any
     ) -> tuple[Document, str, Any] | None:
         """Follow a chain of `$ref`s to a value; report (once) a chain that fails or loops."""
-        chain: set[tuple[Path, str]] = set()
+        chain: list[tuple[Path, str]] = []
         while isinstance(node, dict) and "$ref" in node:
-            if (document.path, pointer) in chain:
-                self._bad_ref(
-                    "ref-cycle", "this $ref chain leads back to itself", document, pointer
-                )
+            link = (document.path, pointer)
+            if link in chain:
+                # Every member of the loop is reported once, at the first one reached.
+                loop = chain[chain.index(link) :]
+                if not self.bad_refs.intersection(loop):
+                    self._bad_ref("ref-cycle", _cycle_message(loop), document, pointer)
+                self.bad_refs.update(loop)
                 return None
-            chain.add((document.path, pointer))
+            chain.append(link)
             ref = node["$ref"]
             if not isinstance(ref, str):
                 self._bad_ref("ref-unresolved", "$ref must be a string", document, pointer)
@@ -529,6 +532,13 @@ class _Walker:
                 f"pattern {pattern!r} is not a Python regex ({problem}); it will not be enforced",
                 doc, pointer,
             )  # fmt: skip
+
+
+def _cycle_message(loop: list[tuple[Path, str]]) -> str:
+    if len(loop) == 1:
+        return "this $ref points to itself"
+    hops = " -> ".join(pointer for _, pointer in [*loop, loop[0]])
+    return f"this $ref chain leads back to itself: {hops}"
 
 
 def regex_problem(pattern: str) -> str | None:
