@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator.diagnostics import Diagnostic, Level, SpecError, format_json
+from generator.diagnostics import Diagnostic, Level, SpecError, format_json, sort_key
 from generator.load import SpecSet, load_document
 from generator.validate import is_openapi_root, validate_spec
 
@@ -39,6 +39,7 @@ def validate(paths: tuple[Path, ...], strict: bool, allow_remote: bool, output: 
     for root in _roots(paths):
         diagnostics += _validate_file(root, explicit=root in paths, strict=strict,
                                       allow_remote=allow_remote)  # fmt: skip
+    diagnostics.sort(key=lambda d: (*sort_key(d), d.pointer))
     if output == "json":
         click.echo(format_json(diagnostics))
     else:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from generator.diagnostics import Level
 from validate_helpers import line_of, only, rules
+
+from generator.diagnostics import Level
 
 HEAD = """\
     openapi: 3.0.3

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from validate_helpers import only, rules
 
 from generator.validate import validate_path
-from validate_helpers import only, rules
 
 
 def run(path: Path) -> list[str]:

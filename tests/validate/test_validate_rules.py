@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from generator.diagnostics import Level
+import json
+
 from validate_helpers import line_of, only, rules
+
+from generator.diagnostics import Level
+from generator.validate import validate_path, validate_spec
 
 HEAD = """\
     openapi: 3.0.3
@@ -324,3 +328,31 @@ def test_default_must_match_its_schema(check):
     assert found.level is Level.WARNING
     assert found.line == line_of(spec, "default:")
     assert "'medium' is not one of ['fast', 'slow']" in found.message
+
+
+def test_findings_in_json_specs_have_lines(check):
+    doc = {
+        "openapi": "3.0.3",
+        "info": {"title": "x", "version": "1"},
+        "paths": {},
+        "components": {"schemas": {"Size": {"type": "integer", "enum": [1, "two"]}}},
+    }
+    text = json.dumps(doc, indent=2)
+    found = only(check(text, name="spec.json"), "enum-type-mismatch")
+    assert found.line == line_of(text, '"two"')
+    assert found.col == 11  # the offending item, under its key at column 9
+
+
+def test_validate_spec_is_deterministic_and_sorted(tmp_path):
+    path = tmp_path / "spec.yaml"
+    path.write_text(
+        "openapi: 3.0.3\ninfo: {title: x}\npaths:\n  /a/{id}:\n    get: {responses: {}}\n"
+        "components:\n  schemas:\n    S: {type: string, enum: [1], required: [b, b]}\n"
+    )
+    spec, first = validate_path(path)
+    assert spec is not None
+    again = validate_spec(spec)
+    assert first == again
+    assert [d.line for d in first] == sorted(d.line or 0 for d in first)
+    assert {d.rule for d in first} >= {"info-version-missing", "path-param-undeclared"}
+    assert {d.level for d in validate_spec(spec, strict=True)} == {Level.ERROR}
