@@ -368,16 +368,32 @@ class SpecSet:
     root: Document
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
+    # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
+    _answers: dict[tuple[int, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
+        self._folder = self.root.path.resolve().parent
 
     @property
     def folder(self) -> Path:
-        return self.root.path.resolve().parent
+        return self._folder
 
     def resolve(self, ref: str, base: Document) -> Resolved:
         """Follow one `$ref` from `base`; raises RefError with a rule id when it cannot."""
+        key = (id(base), ref)
+        answer = self._answers.get(key)
+        if answer is None:
+            try:
+                answer = self._resolve(ref, base)
+            except RefError as exc:
+                answer = exc
+            self._answers[key] = answer
+        if isinstance(answer, RefError):
+            raise RefError(answer.rule, str(answer))
+        return answer
+
+    def _resolve(self, ref: str, base: Document) -> Resolved:
         parts = urlsplit(ref)
         if parts.scheme in ("http", "https") or ref.startswith("//"):
             rule = "ref-remote"

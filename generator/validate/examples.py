@@ -49,8 +49,13 @@ def check_examples(spec: SpecSet, version: str, checks: list[ExampleCheck]) -> l
     )
     context = _Context(registry, legacy, uris)
     findings: list[Finding] = []
+    done: set[tuple[int, Path, str, Mode]] = set()
     for check in checks:
-        findings += _check(check, context)
+        # A shared example `$ref`d next to the same schema is checked once.
+        key = (id(check.value), check.schema_document.path, check.schema_pointer, check.mode)
+        if key not in done:
+            done.add(key)
+            findings += _check(check, context)
     return findings
 
 
