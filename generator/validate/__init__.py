@@ -72,6 +72,8 @@ def _findings(spec: SpecSet) -> list[Finding]:
     if version is None:
         shown = data.get("openapi")
         message = f"openapi {shown!r} is not supported: specgen reads OpenAPI 3.0.x and 3.1.x"
+        if not isinstance(shown, str):
+            message = f'openapi must be a version string such as "3.1.0" (quoted), not {shown!r}'
         return [Finding("openapi-version-unsupported", message, root, "#/openapi")]
     result = walk(spec, version)
     findings = list(result.findings)

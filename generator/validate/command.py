@@ -39,7 +39,8 @@ def validate(paths: tuple[Path, ...], strict: bool, allow_remote: bool, output: 
     for root in _roots(paths):
         diagnostics += _validate_file(root, explicit=root in paths, strict=strict,
                                       allow_remote=allow_remote)  # fmt: skip
-    diagnostics.sort(key=lambda d: (*sort_key(d), d.pointer))
+    # A fragment shared by several roots is reported once.
+    diagnostics = sorted(dict.fromkeys(diagnostics), key=lambda d: (*sort_key(d), d.pointer))
     if output == "json":
         click.echo(format_json(diagnostics))
     else:

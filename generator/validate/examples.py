@@ -171,8 +171,29 @@ def _pattern(
 ) -> Iterator[ValidationError]:
     if not isinstance(pattern, str) or not isinstance(instance, str):
         return
-    if regex_problem(pattern) is None and not re.search(pattern, instance):
+    if _matches(pattern, instance) is False:
         yield ValidationError(f"{short(instance)} does not match {pattern!r}")
+
+
+def _matches(pattern: str, text: str) -> bool | None:
+    """Whether `text` matches; None when the pattern cannot be checked here."""
+    matcher = _matcher(pattern)
+    return None if matcher is None else bool(matcher(text))
+
+
+@lru_cache(maxsize=2048)
+def _matcher(pattern: str) -> Any:
+    # Patterns come from untrusted documents: jsonschema-rs matches them in linear time (or
+    # with a backtracking limit) and understands ECMA syntax such as \p{L}; Python's re can
+    # be made to backtrack for hours by `^(a+)+$`, so it is only the fallback.
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None if regex_problem(pattern) is not None else re.compile(pattern).search
+    try:
+        return jsonschema_rs.validator_for({"pattern": pattern}, validate_formats=False).is_valid
+    except (ValueError, jsonschema_rs.ValidationError):
+        return None
 
 
 def _nullable_enum(

@@ -253,9 +253,11 @@ class _Walker:
     def _check_path_params(
         self, template: str, method: str, doc: Document, op_pointer: str, params: list[_Param]
     ) -> None:
-        effective: dict[tuple[Any, Any], _Param] = {}
+        effective: dict[tuple[str, str], _Param] = {}
         for param in params:  # operation parameters override path-item ones
-            effective[(param.node.get("name"), param.node.get("in"))] = param
+            name, location = param.node.get("name"), param.node.get("in")
+            if isinstance(name, str) and isinstance(location, str):
+                effective[(name, location)] = param
         in_path = {name: p for (name, where), p in effective.items() if where == "path"}
         names = _TEMPLATE_NAME.findall(template)
         verb = method.upper()
@@ -406,6 +408,7 @@ class _Walker:
             target = self.deref(doc, pointer, node)
             if target is not None:
                 self.push(_Visit(Kind.SCHEMA, *target))
+        self._check_discriminator(doc, pointer, node.get("discriminator"))
         self._check_required(doc, pointer, node, visit.sibling_names)
         self._check_enum(doc, pointer, node)
         self._check_patterns(doc, pointer, node)
@@ -444,6 +447,21 @@ class _Walker:
             elif isinstance(value, list):
                 for index, item in enumerate(value):
                     self.push(_Visit(Kind.SCHEMA, doc, pointer_join(where, index), item))
+
+    def _check_discriminator(self, doc: Document, pointer: str, discriminator: Any) -> None:
+        """Mapping values are `$ref`s or names of component schemas; both must exist."""
+        mapping = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+        for value, target in _entries(mapping):
+            if not isinstance(target, str):
+                continue
+            ref = target if "#" in target or "/" in target or "." in target else None
+            where = pointer_join(pointer, "discriminator", "mapping", value)
+            try:
+                self.spec.resolve(ref or f"#/components/schemas/{target}", doc)
+            except RefError as exc:
+                if exc.rule != "ref-remote" or not self.spec.allow_remote:
+                    message = str(exc) if ref else f"no component schema named {target!r}"
+                    self.report(exc.rule, f"discriminator mapping: {message}", doc, where)
 
     def _check_required(
         self, doc: Document, pointer: str, node: dict[str, Any], sibling_names: frozenset[str]

@@ -208,3 +208,31 @@ def test_many_missing_properties_are_one_finding(check):
     )
     found = only(check(spec), "example-invalid")
     assert "'a', 'b', 'c', 'd', 'e' and 2 more are missing" in found.message
+
+
+def test_ecma_patterns_are_still_enforced_on_examples(check):
+    spec = (
+        HEAD
+        + r"""    paths: {}
+    components:
+      schemas:
+        Name: {type: string, pattern: '^\p{L}+$', example: "R2D2"}
+    """
+    )
+    diagnostics = check(spec)
+    assert sorted(rules(diagnostics)) == ["example-invalid", "pattern-unsupported"]
+    assert "'R2D2' does not match" in only(diagnostics, "example-invalid").message
+
+
+def test_catastrophic_patterns_do_not_hang(check):
+    # Python's re needs minutes for this; the example check must not.
+    spec = (
+        HEAD
+        + """\
+    paths: {}
+    components:
+      schemas:
+        Evil: {type: string, pattern: '^(a+)+$', example: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"}
+    """
+    )
+    assert rules(check(spec)) == ["example-invalid"]

@@ -166,3 +166,27 @@ def test_anchor_refs_resolve_in_3_1(check):
     """
     assert check(spec) == []
     assert rules(check(spec.replace("#ident", "#other"))) == ["ref-unresolved"]
+
+
+def test_discriminator_mapping_targets_must_exist(check):
+    spec = (
+        HEAD
+        + """\
+    paths: {}
+    components:
+      schemas:
+        Cat: {type: object, properties: {kind: {type: string}}}
+        Pet:
+          oneOf: [{$ref: '#/components/schemas/Cat'}]
+          discriminator:
+            propertyName: kind
+            mapping:
+              cat: Cat
+              dog: '#/components/schemas/Dog'
+              cow: Cow
+    """
+    )
+    diagnostics = check(spec)
+    assert rules(diagnostics) == ["ref-unresolved", "ref-unresolved"]
+    assert [d.line for d in diagnostics] == [line_of(spec, "dog:"), line_of(spec, "cow:")]
+    assert "no component schema named 'Cow'" in diagnostics[1].message
