@@ -76,10 +76,20 @@ def _findings(spec: SpecSet) -> list[Finding]:
             message = f'openapi must be a version string such as "3.1.0" (quoted), not {shown!r}'
         return [Finding("openapi-version-unsupported", message, root, "#/openapi")]
     result = walk(spec, version)
-    findings = list(result.findings)
-    findings += _structure_findings(root, version, findings)
-    findings += check_examples(spec, version, result.examples)
-    return findings
+    structure = _structure_findings(root, version, result.findings)
+    # A value checked against a schema the meta-schema rejects would only echo that error.
+    broken = {prefix for f in structure for prefix in _prefixes(f.pointer)}
+    checks = [
+        check
+        for check in result.examples
+        if check.schema_document is not root or check.schema_pointer not in broken
+    ]
+    return [*result.findings, *structure, *check_examples(spec, version, checks)]
+
+
+def _prefixes(pointer: str) -> list[str]:
+    parts = pointer.split("/")
+    return ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
 
 
 def _structure_findings(root: Document, version: str, semantic: list[Finding]) -> list[Finding]:

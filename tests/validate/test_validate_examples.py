@@ -236,3 +236,14 @@ def test_catastrophic_patterns_do_not_hang(check):
     """
     )
     assert rules(check(spec)) == ["example-invalid"]
+
+
+def test_values_are_not_checked_against_a_schema_the_meta_schema_rejects(check):
+    spec = """\
+    openapi: 3.1.0
+    info: {title: x, version: "1"}
+    components:
+      schemas:
+        Count: {type: integer, maximum: 10, exclusiveMaximum: true, example: 12}
+    """
+    assert rules(check(spec)) == ["structure"]
