@@ -112,6 +112,7 @@ class _Walker:
         self.examples: list[ExampleCheck] = []
         self.queue: deque[_Visit] = deque()
         self.seen: set[tuple[str, Path, str]] = set()
+        self.seen_objects: set[tuple[str, int]] = set()
         self.bad_refs: set[tuple[Path, str]] = set()
         self.operation_ids: dict[str, tuple[Document, str]] = {}
         self.patterns: dict[str, str | None] = {}
@@ -140,9 +141,13 @@ class _Walker:
                 return
             document, pointer, node = target
         key = (visit.kind.value, document.path, pointer)
-        if key in self.seen:
+        # YAML aliases share one object between many places: its subtree is walked once.
+        shared = (visit.kind.value, id(node))
+        if key in self.seen or (isinstance(node, dict) and shared in self.seen_objects):
             return
         self.seen.add(key)
+        if isinstance(node, dict):
+            self.seen_objects.add(shared)
         self.queue.append(
             _Visit(visit.kind, document, pointer, node, visit.mode, visit.template,
                    visit.sibling_names)

@@ -152,3 +152,17 @@ def test_a_folder_as_file_is_unreadable(tmp_path):
     folder = tmp_path / "spec.yaml"
     folder.mkdir()
     assert run(folder) == ["unreadable"]
+
+
+def test_aliases_below_the_bomb_limit_are_walked_once(tmp_path):
+    # Millions of schema positions, but only a few distinct objects: checked once each.
+    lines = ["openapi: 3.0.3", "info: {title: x, version: '1'}", "paths: {}", "x-defs:"]
+    leaf = ", ".join(f"p{i}: {{type: string, enum: [a, 1]}}" for i in range(9))
+    lines.append(f"  a0: &a0 {{type: object, properties: {{{leaf}}}}}")
+    for level in range(1, 6):
+        inner = ", ".join(f"p{i}: *a{level - 1}" for i in range(9))
+        lines.append(f"  a{level}: &a{level} {{type: object, properties: {{{inner}}}}}")
+    lines.append("components: {schemas: {Big: *a5}}")
+    path = tmp_path / "spec.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    assert run(path) == ["enum-type-mismatch"] * 9
