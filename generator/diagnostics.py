@@ -46,9 +46,10 @@ class Diagnostic:
 class SpecError(Exception):
     """A fatal problem with an input document; carries the diagnostic that explains it."""
 
-    def __init__(self, diagnostic: Diagnostic) -> None:
+    def __init__(self, diagnostic: Diagnostic, *more: Diagnostic) -> None:
         super().__init__(diagnostic.format())
         self.diagnostic = diagnostic
+        self.diagnostics = (diagnostic, *more)
 
 
 def pointer_escape(token: str | int) -> str:

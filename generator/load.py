@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 256
@@ -468,9 +468,7 @@ def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
                 yield ref, where
             for key, value in current.items():
                 if isinstance(value, dict | list):
-                    stack.append(
-                        (value, f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}")
-                    )
+                    stack.append((value, pointer_join(where, str(key))))
         elif isinstance(current, list):
             for index, value in enumerate(current):
                 if isinstance(value, dict | list):

@@ -1,0 +1,223 @@
+"""Project configuration: the `[tool.specgen]` table of the nearest pyproject.toml.
+
+```toml
+[tool.specgen]
+specs = "specs"                              # folder of spec files, one target per file
+output = "generated"                         # one sub-folder per target, plus the manifest
+artefacts = ["client", "models", "stubs"]
+templates = "specgen-templates"              # optional user override folder (or a list of them)
+
+[tool.specgen.targets.reality-modeling]      # per-spec overrides, keyed by file stem
+artefacts = ["client"]
+package = "reality_modeling"
+```
+
+Paths are relative to the folder holding the pyproject.toml. Mistakes (unknown keys, wrong
+types, unknown artefacts) are reported as a located `SpecError`, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic, Level, SpecError
+
+ARTEFACTS: frozenset[str] = frozenset({"client", "models", "stubs"})
+DEFAULT_SPECS = "specs"
+DEFAULT_OUTPUT = "generated"
+_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets"})
+_TARGET_KEYS = frozenset({"artefacts", "package"})
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+@dataclass(frozen=True)
+class TargetOverride:
+    """`[tool.specgen.targets.<name>]`: what one spec does differently from the defaults."""
+
+    artefacts: frozenset[str] | None = None
+    package: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """Resolved configuration; every path is absolute."""
+
+    root: Path
+    pyproject: Path | None
+    specs: Path
+    output: Path
+    artefacts: frozenset[str]
+    templates: tuple[Path, ...] = ()
+    targets: Mapping[str, TargetOverride] = field(default_factory=dict)
+
+
+def find_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start` that has a `[tool.specgen]` table,
+    else the nearest pyproject.toml at all (its folder is still the project root)."""
+    nearest: Path | None = None
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if not candidate.is_file():
+            continue
+        nearest = nearest or candidate
+        try:
+            text = candidate.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        # A cheap textual test first: parsing every pyproject on the way up is wasted work.
+        if "tool.specgen" in text:
+            return candidate
+    return nearest
+
+
+def load_config(start: Path | None = None) -> ProjectConfig:
+    """Configuration for the project containing `start` (default: the current directory)."""
+    where = (start or Path.cwd()).resolve()
+    pyproject = find_pyproject(where)
+    if pyproject is None:
+        return _defaults(where, None)
+    return parse_config(pyproject)
+
+
+def _defaults(root: Path, pyproject: Path | None) -> ProjectConfig:
+    return ProjectConfig(
+        root=root,
+        pyproject=pyproject,
+        specs=root / DEFAULT_SPECS,
+        output=root / DEFAULT_OUTPUT,
+        artefacts=ARTEFACTS,
+    )
+
+
+def parse_config(pyproject: Path) -> ProjectConfig:
+    shown = _display(pyproject)
+    try:
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(shown, text="", key="", message=f"cannot read: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _error(shown, text="", key="", message=f"invalid TOML: {exc}") from None
+    table = data.get("tool", {}).get("specgen")
+    root = pyproject.resolve().parent
+    if table is None:
+        return _defaults(root, pyproject)
+    reader = _Reader(shown, text)
+    if not isinstance(table, dict):
+        raise reader.error("tool.specgen", "must be a table")
+    reader.known_keys(table, _TOP_KEYS, "tool.specgen")
+    specs = reader.string(table, "specs", "tool.specgen.specs", DEFAULT_SPECS)
+    output = reader.string(table, "output", "tool.specgen.output", DEFAULT_OUTPUT)
+    artefacts = reader.artefacts(table.get("artefacts"), "tool.specgen.artefacts") or ARTEFACTS
+    templates = reader.templates(table.get("templates"), "tool.specgen.templates")
+    targets_table = table.get("targets", {})
+    if not isinstance(targets_table, dict):
+        raise reader.error("tool.specgen.targets", "must be a table of per-spec tables")
+    overrides: dict[str, TargetOverride] = {}
+    for name in sorted(targets_table):
+        overrides[name] = reader.override(targets_table[name], f"tool.specgen.targets.{name}")
+    return ProjectConfig(
+        root=root,
+        pyproject=pyproject,
+        specs=root / specs,
+        output=root / output,
+        artefacts=artefacts,
+        templates=tuple(root / t for t in templates),
+        targets=overrides,
+    )
+
+
+def parse_artefacts(values: Any, where: str = "--artefacts") -> frozenset[str]:
+    """`client,models` or a list; raises ValueError naming the unknown ones."""
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"{where}: must be a list of strings")
+    names = {part.strip() for value in values for part in value.split(",") if part.strip()}
+    unknown = sorted(names - ARTEFACTS)
+    if unknown:
+        known = ", ".join(sorted(ARTEFACTS))
+        raise ValueError(f"{where}: unknown artefact {', '.join(unknown)} (known: {known})")
+    if not names:
+        raise ValueError(f"{where}: choose at least one of {', '.join(sorted(ARTEFACTS))}")
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class _Reader:
+    shown: str
+    text: str
+
+    def error(self, key: str, message: str) -> SpecError:
+        return _error(self.shown, self.text, key, f"{key}: {message}")
+
+    def known_keys(self, table: dict[str, Any], known: frozenset[str], where: str) -> None:
+        for key in sorted(table):
+            if key not in known:
+                allowed = ", ".join(sorted(known))
+                raise self.error(f"{where}.{key}", f"unknown key (allowed: {allowed})")
+
+    def string(self, table: dict[str, Any], key: str, where: str, default: str) -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.error(where, "must be a non-empty string (a folder path)")
+        return value
+
+    def artefacts(self, value: Any, where: str) -> frozenset[str] | None:
+        if value is None:
+            return None
+        try:
+            return parse_artefacts(value, where)
+        except ValueError as exc:
+            raise self.error(where, str(exc).removeprefix(f"{where}: ")) from None
+
+    def templates(self, value: Any, where: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
+            raise self.error(where, "must be a folder path or a list of folder paths")
+        return tuple(items)
+
+    def override(self, value: Any, where: str) -> TargetOverride:
+        if not isinstance(value, dict):
+            raise self.error(where, "must be a table")
+        self.known_keys(value, _TARGET_KEYS, where)
+        package = value.get("package")
+        if package is not None and (not isinstance(package, str) or not _IDENTIFIER.match(package)):
+            raise self.error(f"{where}.package", "must be a Python import name")
+        return TargetOverride(self.artefacts(value.get("artefacts"), f"{where}.artefacts"), package)
+
+
+def _error(shown: str, text: str, key: str, message: str) -> SpecError:
+    line = _line_of(text, key) if key else None
+    return SpecError(
+        Diagnostic("config", Level.ERROR, message, shown, "", line, 1 if line else None)
+    )
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """Best-effort line of a key: tomllib keeps no positions, so look for `key =` or its table."""
+    leaf = dotted.rsplit(".", 1)[-1]
+    patterns = (
+        re.compile(rf"^\s*\[+\s*{re.escape(dotted)}\s*\]+", re.M),
+        re.compile(rf"^\s*[\"']?{re.escape(leaf)}[\"']?\s*=", re.M),
+    )
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,817 @@
+"""Build the IR from a loaded spec.
+
+Generation is forgiving: whatever cannot be expressed precisely becomes a typed fallback
+(`Any`, `dict[str, Any]`, `bytes`) plus a warning with its location. No operation is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import naming
+from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
+from generator.ir.model import (
+    ANY,
+    Api,
+    BodyKind,
+    Header,
+    Model,
+    OAuthFlow,
+    Operation,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Response,
+    SecurityRequirement,
+    SecurityScheme,
+    Server,
+    ServerVariable,
+    TypeRef,
+)
+from generator.load import Document, RefError, SpecSet
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+# OpenAPI says header parameters with these names are ignored: the client owns them.
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+SCHEMA_PREFIX = "#/components/schemas/"
+PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+STRING_FORMATS = {"binary": "bytes"}
+COMPOSITIONS = ("oneOf", "anyOf", "allOf")
+
+
+def is_json_media(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def body_kind(media_type: str) -> BodyKind:
+    base = media_type.split(";")[0].strip().lower()
+    if is_json_media(base):
+        return "json"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+@dataclass
+class _Builder:
+    """Mutable state of one build; the result is the frozen `Api`."""
+
+    spec: SpecSet
+    name: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    class_names: set[str] = field(default_factory=set)
+    # (document path, pointer) of a named schema → its class name
+    named: dict[tuple[str, str], str] = field(default_factory=dict)
+    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    origins: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Document:
+        return self.spec.root
+
+    @property
+    def is_31(self) -> bool:
+        return str(self.root.data.get("openapi", "")).startswith("3.1")
+
+    # -- diagnostics ---------------------------------------------------------------------------
+
+    def warn(self, rule: str, message: str, pointer: str, document: Document | None = None) -> None:
+        doc = document or self.root
+        line, col = doc.locate(pointer)
+        self.diagnostics.append(
+            Diagnostic(rule, Level.WARNING, message, doc.display, pointer, line, col)
+        )
+
+    # -- references ----------------------------------------------------------------------------
+
+    def deref(self, node: Any, document: Document, pointer: str) -> tuple[Any, Document, str]:
+        """Follow `$ref` chains (parameters, responses, bodies) to the object they name."""
+        seen: set[tuple[str, str]] = set()
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            try:
+                resolved = self.spec.resolve(ref, document)
+            except RefError as exc:
+                raise SpecError(self._ref_error(exc, document, pointer)) from None
+            key = (str(resolved.document.path), resolved.pointer)
+            if key in seen:
+                raise SpecError(
+                    self._ref_error(
+                        RefError("ref-cycle", f"{ref!r} refers to itself"), document, pointer
+                    )
+                )
+            seen.add(key)
+            node, document, pointer = resolved.value, resolved.document, resolved.pointer
+        return node, document, pointer
+
+    def _ref_error(self, exc: RefError, document: Document, pointer: str) -> Diagnostic:
+        line, col = document.locate(pointer)
+        return Diagnostic(exc.rule, Level.ERROR, str(exc), document.display, pointer, line, col)
+
+    # -- schemas -------------------------------------------------------------------------------
+
+    def components(self) -> dict[str, Any]:
+        components = self.root.data.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        return schemas if isinstance(schemas, dict) else {}
+
+    def name_components(self) -> None:
+        for key in self.components():
+            self.claim(str(key), (str(self.root.path), SCHEMA_PREFIX + _escape(str(key))))
+
+    def claim(self, hint: str, key: tuple[str, str]) -> str:
+        if key not in self.named:
+            self.named[key] = naming.unique(naming.pascal(hint), self.class_names)
+        return self.named[key]
+
+    def transform_components(self) -> None:
+        for key, schema in self.components().items():
+            pointer = SCHEMA_PREFIX + _escape(str(key))
+            class_name = self.named[(str(self.root.path), pointer)]
+            if class_name not in self.schemas:
+                self.define(class_name, schema, self.root, pointer)
+
+    def define(self, class_name: str, schema: Any, document: Document, pointer: str) -> None:
+        self.schemas[class_name] = {}  # reserve first: recursive schemas refer back to it
+        self.origins[class_name] = pointer
+        self.schemas[class_name] = self.transform(schema, document, pointer, class_name, top=True)
+
+    def named_ref(self, ref: str, document: Document, pointer: str, hint: str) -> dict[str, Any]:
+        """Rewrite one schema `$ref` to point at a class in the models document."""
+        try:
+            resolved = self.spec.resolve(ref, document)
+        except RefError as exc:
+            if exc.rule == "ref-remote" or exc.rule == "ref-escape":
+                raise SpecError(self._ref_error(exc, document, pointer)) from None
+            self.warn(exc.rule, f"{exc}; typed as Any", pointer, document)
+            return {}
+        key = (str(resolved.document.path), resolved.pointer)
+        if key not in self.named:
+            is_component = resolved.pointer.startswith(SCHEMA_PREFIX)
+            base = resolved.pointer.rsplit("/", 1)[1] if is_component else hint
+            class_name = self.claim(base.replace("~1", "/").replace("~0", "~"), key)
+            self.define(class_name, resolved.value, resolved.document, resolved.pointer)
+        return {"$ref": SCHEMA_PREFIX + self.named[key]}
+
+    def transform(
+        self, schema: Any, document: Document, pointer: str, hint: str, *, top: bool = False
+    ) -> dict[str, Any]:
+        """Copy a schema with refs renamed and nested inline objects/enums hoisted to classes."""
+        if schema is True or schema == {}:
+            return {}
+        if not isinstance(schema, dict):
+            self.warn("schema-invalid", "schema is not an object; typed as Any", pointer, document)
+            return {}
+        if isinstance(schema.get("$ref"), str):
+            target = self.named_ref(schema["$ref"], document, pointer, hint)
+            siblings = {
+                k: v for k, v in schema.items() if k not in ("$ref", "description", "summary")
+            }
+            if self.is_31 and siblings:
+                wrapped = self.transform(siblings, document, pointer, hint, top=True)
+                return {"allOf": [target, wrapped]} if target else wrapped
+            return target
+        if not top and _deserves_class(schema):
+            class_name = naming.unique(naming.pascal(hint), self.class_names)
+            self.define(class_name, schema, document, pointer)
+            return {"$ref": SCHEMA_PREFIX + class_name}
+        out: dict[str, Any] = {}
+        for key, value in schema.items():
+            child = pointer_join(pointer, key)
+            if key == "properties" and isinstance(value, dict):
+                out[key] = {
+                    name: self.transform(
+                        sub, document, pointer_join(child, name), hint + naming.pascal(str(name))
+                    )
+                    for name, sub in value.items()
+                }
+            elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
+                suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
+                out[key] = self.transform(value, document, child, hint + suffix)
+            elif key in COMPOSITIONS and isinstance(value, list):
+                out[key] = [
+                    self.transform(sub, document, pointer_join(child, i), f"{hint}Option{i + 1}")
+                    for i, sub in enumerate(value)
+                ]
+            elif key == "discriminator" and isinstance(value, dict):
+                out[key] = self.discriminator(value, document, child, hint)
+            elif key == "pattern" and isinstance(value, str):
+                out[key] = self.pattern(value, document, child)
+            elif key.startswith("x-"):
+                continue
+            else:
+                # Other keywords (type, required, prefixItems, ...) pass through untouched.
+                out[key] = value
+        return out
+
+    def discriminator(
+        self, value: dict[str, Any], document: Document, pointer: str, hint: str
+    ) -> dict[str, Any]:
+        mapping = value.get("mapping")
+        if not isinstance(mapping, dict):
+            return dict(value)
+        renamed = {}
+        for tag, ref in mapping.items():
+            if isinstance(ref, str) and ("#" in ref or "/" in ref):
+                renamed[tag] = self.named_ref(
+                    ref, document, pointer, hint + naming.pascal(str(tag))
+                ).get("$ref", ref)
+            else:
+                renamed[tag] = ref
+        return {**value, "mapping": renamed}
+
+    def pattern(self, value: str, document: Document, pointer: str) -> str:
+        import re
+
+        try:
+            re.compile(value)
+        except re.error as exc:
+            self.warn(
+                "pattern-unsupported",
+                f"pattern {value!r} is not a Python regex ({exc}); not enforced by the models",
+                pointer,
+                document,
+            )
+            return ".*"
+        return value
+
+    # -- annotations ---------------------------------------------------------------------------
+
+    def annotate(self, schema: dict[str, Any], *, depth: int = 0) -> TypeRef:
+        """The Python annotation for a transformed schema."""
+        if depth > 32:
+            return ANY
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            class_name = ref[len(SCHEMA_PREFIX) :]
+            target = self.schemas.get(class_name, {})
+            if _is_class_schema(target) or not target:
+                return TypeRef(class_name, (class_name,), is_model=_is_object_schema(target))
+            return self.annotate(target, depth=depth + 1)
+        nullable = schema.get("nullable") is True
+        types = schema.get("type")
+        if isinstance(types, list):
+            nullable = nullable or "null" in types
+            types = [t for t in types if t != "null"]
+            types = types[0] if len(types) == 1 else None
+        for key in ("oneOf", "anyOf"):
+            members = schema.get(key)
+            if isinstance(members, list) and members:
+                parts = [self.annotate(m, depth=depth + 1) for m in members if isinstance(m, dict)]
+                nullable = nullable or any(
+                    isinstance(m, dict) and m.get("type") == "null" for m in members
+                )
+                parts = [p for p in parts if p.annotation != "None"]
+                return _nullable(_union(parts), nullable)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], dict):
+            return _nullable(self.annotate(all_of[0], depth=depth + 1), nullable)
+        if types == "null":
+            return TypeRef("None")
+        if types == "array":
+            items = schema.get("items")
+            inner = self.annotate(items, depth=depth + 1) if isinstance(items, dict) else ANY
+            return _nullable(TypeRef(f"list[{inner.annotation}]", inner.models), nullable)
+        if types == "object" or (types is None and "properties" in schema):
+            extra = schema.get("additionalProperties")
+            inner = (
+                self.annotate(extra, depth=depth + 1) if isinstance(extra, dict) and extra else ANY
+            )
+            return _nullable(TypeRef(f"dict[str, {inner.annotation}]", inner.models), nullable)
+        if isinstance(types, str) and types in PRIMITIVES:
+            base = STRING_FORMATS.get(str(schema.get("format")), PRIMITIVES[types])
+            return _nullable(TypeRef(base), nullable)
+        return ANY
+
+    # -- document parts ------------------------------------------------------------------------
+
+    def servers(self) -> tuple[Server, ...]:
+        result = []
+        for index, server in enumerate(self.root.data.get("servers") or ()):
+            if not isinstance(server, dict) or not isinstance(server.get("url"), str):
+                self.warn("server-invalid", "server without a url; skipped", f"#/servers/{index}")
+                continue
+            taken: set[str] = set()
+            variables = tuple(
+                ServerVariable(
+                    name=str(var_name),
+                    python_name=naming.unique(naming.snake(str(var_name)), taken),
+                    default=str(var.get("default", "")),
+                    enum=tuple(str(v) for v in var.get("enum") or ()),
+                    description=str(var.get("description") or ""),
+                )
+                for var_name, var in (server.get("variables") or {}).items()
+                if isinstance(var, dict)
+            )
+            result.append(Server(server["url"], str(server.get("description") or ""), variables))
+        return tuple(result)
+
+    def security_schemes(self) -> tuple[SecurityScheme, ...]:
+        schemes = ((self.root.data.get("components") or {}).get("securitySchemes")) or {}
+        result = []
+        for scheme_name, raw in schemes.items():
+            scheme, _, _ = self.deref(
+                raw, self.root, f"#/components/securitySchemes/{_escape(scheme_name)}"
+            )
+            if not isinstance(scheme, dict):
+                continue
+            flows = tuple(
+                OAuthFlow(
+                    kind=str(kind),
+                    token_url=str(flow.get("tokenUrl") or ""),
+                    authorization_url=str(flow.get("authorizationUrl") or ""),
+                    refresh_url=str(flow.get("refreshUrl") or ""),
+                    scopes=tuple((str(k), str(v)) for k, v in (flow.get("scopes") or {}).items()),
+                )
+                for kind, flow in (scheme.get("flows") or {}).items()
+                if isinstance(flow, dict)
+            )
+            result.append(
+                SecurityScheme(
+                    name=str(scheme_name),
+                    kind=str(scheme.get("type", "")),
+                    scheme=str(scheme.get("scheme") or ""),
+                    bearer_format=str(scheme.get("bearerFormat") or ""),
+                    location=str(scheme.get("in") or ""),
+                    parameter_name=str(scheme.get("name") or ""),
+                    description=str(scheme.get("description") or ""),
+                    flows=flows,
+                )
+            )
+        return tuple(result)
+
+    def operations(self) -> tuple[Operation, ...]:
+        paths = self.root.data.get("paths") or {}
+        taken: set[str] = set()
+        global_security = _security(self.root.data.get("security"))
+        result = []
+        for path, raw_item in paths.items():
+            item_pointer = pointer_join("#/paths", path)
+            item, item_doc, item_pointer = self.deref(raw_item, self.root, item_pointer)
+            if not isinstance(item, dict):
+                continue
+            for method in METHODS:
+                raw_op = item.get(method)
+                if not isinstance(raw_op, dict):
+                    continue
+                op_pointer = pointer_join(item_pointer, method)
+                result.append(
+                    self.operation(
+                        str(path),
+                        method,
+                        raw_op,
+                        item,
+                        item_doc,
+                        op_pointer,
+                        taken,
+                        global_security,
+                    )
+                )
+        return tuple(result)
+
+    def operation(
+        self,
+        path: str,
+        method: str,
+        raw: dict[str, Any],
+        item: dict[str, Any],
+        document: Document,
+        pointer: str,
+        taken: set[str],
+        global_security: tuple[SecurityRequirement, ...],
+    ) -> Operation:
+        operation_id = raw.get("operationId")
+        if not isinstance(operation_id, str) or not naming.words(operation_id):
+            operation_id = method + "_" + "_".join(naming.words(path))
+        python_name = naming.unique(
+            naming.snake(operation_id, fallback="call", reserved=_CLIENT_METHODS), taken
+        )
+        hint = naming.pascal(operation_id)
+        parameters = self.parameters(item, raw, document, pointer, hint)
+        body = self.request_body(
+            raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint
+        )
+        responses = self.responses(
+            raw.get("responses"), document, pointer_join(pointer, "responses"), hint
+        )
+        security = _security(raw["security"]) if "security" in raw else global_security
+        upper = method.upper()
+        idempotent = raw.get("x-idempotent")
+        op = Operation(
+            operation_id=operation_id,
+            python_name=python_name,
+            method=upper,
+            path=path,
+            tags=tuple(str(t) for t in raw.get("tags") or () if isinstance(t, str)),
+            summary=str(raw.get("summary") or ""),
+            description=str(raw.get("description") or ""),
+            deprecated=raw.get("deprecated") is True,
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            security=security,
+            idempotent=idempotent if isinstance(idempotent, bool) else upper in IDEMPOTENT_METHODS,
+            pagination=None,
+            accept=_accept(responses),
+            pointer=pointer,
+        )
+        pagination = self.pagination(raw.get("x-pagination"), op, document, pointer)
+        if pagination is None:
+            return op
+        return Operation(**{**op.__dict__, "pagination": pagination})
+
+    def parameters(
+        self, item: dict[str, Any], raw: dict[str, Any], document: Document, pointer: str, hint: str
+    ) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {}
+        for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (raw, pointer)):
+            for index, entry in enumerate(owner.get("parameters") or ()):
+                param, doc, where = self.deref(
+                    entry, document, pointer_join(owner_pointer, "parameters", index)
+                )
+                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                    self.warn("parameter-invalid", "parameter without a name; skipped", where, doc)
+                    continue
+                merged[(param["name"], str(param.get("in")))] = (param, doc, where)
+        taken: set[str] = set()
+        result = []
+        for (wire, location), (param, doc, where) in merged.items():
+            if location not in ("path", "query", "header", "cookie"):
+                self.warn(
+                    "parameter-invalid",
+                    f"parameter {wire!r} has no valid 'in'; skipped",
+                    where,
+                    doc,
+                )
+                continue
+            if location == "header" and wire.lower() in IGNORED_HEADERS:
+                continue
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+                schema = next(iter(param["content"].values())).get("schema")
+            transformed = self.transform(
+                schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire)
+            )
+            type_ref = self.annotate(transformed)
+            if location == "cookie":
+                self.warn(
+                    "parameter-cookie",
+                    f"cookie parameter {wire!r} is sent as a Cookie header",
+                    where,
+                    doc,
+                )
+            default = transformed.get("default") if isinstance(transformed, dict) else None
+            result.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=naming.unique(
+                        naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED), taken
+                    ),
+                    location=location,  # type: ignore[arg-type]
+                    required=location == "path" or param.get("required") is True,
+                    type=type_ref,
+                    description=str(param.get("description") or ""),
+                    deprecated=param.get("deprecated") is True,
+                    default=default,
+                    has_default=False,
+                    explode=param.get("explode", param.get("style", "form") == "form") is True,
+                    style=str(param.get("style") or ""),
+                    schema=transformed,
+                )
+            )
+        return tuple(result)
+
+    def request_body(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> RequestBody | None:
+        if raw is None:
+            return None
+        body, doc, where = self.deref(raw, document, pointer)
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        media_type = _prefer_media(content)
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        kind = body_kind(media_type)
+        media_pointer = pointer_join(where, "content", media_type)
+        schema = self.transform(
+            media.get("schema") or {},
+            doc,
+            pointer_join(media_pointer, "schema"),
+            hint + "Request",
+            top=False,
+        )
+        if kind == "json":
+            type_ref = self.annotate(schema)
+        elif kind == "binary":
+            type_ref = TypeRef("bytes")
+        elif kind == "text":
+            type_ref = TypeRef("str")
+        else:
+            type_ref = TypeRef("dict[str, Any]")
+            self.warn(
+                "body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc
+            )
+        return RequestBody(
+            media_type=media_type,
+            kind=kind,
+            type=type_ref,
+            required=body.get("required") is True,
+            description=str(body.get("description") or ""),
+            schema=schema,
+        )
+
+    def responses(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> tuple[Response, ...]:
+        if not isinstance(raw, dict):
+            return ()
+        result = []
+        first_success = True
+        for status, entry in raw.items():
+            status = str(status)
+            response, doc, where = self.deref(entry, document, pointer_join(pointer, status))
+            if not isinstance(response, dict):
+                continue
+            raw_content = response.get("content")
+            content: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
+            media_type = _prefer_media(content) if content else None
+            type_ref: TypeRef | None = None
+            schema: dict[str, Any] | None = None
+            examples: tuple[tuple[str, Any], ...] = ()
+            if media_type is not None:
+                media = content[media_type] if isinstance(content[media_type], dict) else {}
+                success = status.startswith("2")
+                name = hint + (
+                    "Response"
+                    if success and first_success
+                    else f"Response{status}"
+                    if success
+                    else f"Error{status}"
+                )
+                schema = self.transform(
+                    media.get("schema") or {},
+                    doc,
+                    pointer_join(where, "content", media_type, "schema"),
+                    name,
+                )
+                kind = body_kind(media_type)
+                type_ref = (
+                    self.annotate(schema)
+                    if kind == "json"
+                    else TypeRef("bytes" if kind == "binary" else "str")
+                )
+                examples = _examples(media)
+                first_success = first_success and not success
+            headers = tuple(
+                self.header(name, value, doc, pointer_join(where, "headers", name))
+                for name, value in (response.get("headers") or {}).items()
+                if str(name).lower() != "content-type"
+            )
+            result.append(
+                Response(
+                    status,
+                    str(response.get("description") or ""),
+                    media_type,
+                    type_ref,
+                    headers,
+                    examples,
+                    schema,
+                )
+            )
+        return tuple(result)
+
+    def header(self, name: str, raw: Any, document: Document, pointer: str) -> Header:
+        header, doc, where = self.deref(raw, document, pointer)
+        schema = header.get("schema") if isinstance(header, dict) else None
+        transformed = self.transform(
+            schema or {}, doc, pointer_join(where, "schema"), naming.pascal(name)
+        )
+        return Header(
+            wire_name=str(name),
+            python_name=naming.snake(str(name)),
+            type=self.annotate(transformed),
+            required=isinstance(header, dict) and header.get("required") is True,
+            description=str(header.get("description") or "") if isinstance(header, dict) else "",
+        )
+
+    def pagination(
+        self, raw: Any, op: Operation, document: Document, pointer: str
+    ) -> Pagination | None:
+        if raw is None:
+            return None
+        where = pointer_join(pointer, "x-pagination")
+        success = op.success
+        if (
+            not isinstance(raw, dict)
+            or success is None
+            or success.type is None
+            or not success.type.is_model
+        ):
+            self.warn(
+                "pagination-invalid",
+                "x-pagination needs a JSON object response; ignored",
+                where,
+                document,
+            )
+            return None
+        style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
+        cursor = raw.get("cursor-param")
+        page_schema = self.schemas.get(success.type.annotation, {})
+        item_schema = (
+            (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
+        )
+        if (
+            style not in ("next-link", "cursor")
+            or not isinstance(next_path, str)
+            or item_schema is None
+        ):
+            self.warn(
+                "pagination-invalid",
+                "x-pagination needs style, items (a response property) and next; ignored",
+                where,
+                document,
+            )
+            return None
+        if style == "cursor" and not isinstance(cursor, str):
+            self.warn(
+                "pagination-invalid",
+                "cursor pagination needs cursor-param; ignored",
+                where,
+                document,
+            )
+            return None
+        list_type = self.annotate(item_schema)
+        items_schema = item_schema.get("items") if isinstance(item_schema, dict) else None
+        item_type = self.annotate(items_schema) if isinstance(items_schema, dict) else ANY
+        if not list_type.annotation.startswith("list["):
+            item_type = ANY
+        return Pagination(
+            style,
+            str(items),
+            next_path,
+            cursor if isinstance(cursor, str) else None,
+            item_type,
+            success.type,
+        )
+
+    def build(self) -> Api:
+        info = self.root.data.get("info") if isinstance(self.root.data.get("info"), dict) else {}
+        self.name_components()
+        self.transform_components()
+        operations = self.operations()
+        models = tuple(
+            Model(name, self.origins.get(name, ""), str(schema.get("description") or ""))
+            for name, schema in self.schemas.items()
+        )
+        document = {
+            "openapi": str(self.root.data.get("openapi", "3.0.3")),
+            "info": {
+                "title": str(info.get("title") or self.name),
+                "version": str(info.get("version") or "0"),
+            },
+            "paths": {},
+            "components": {"schemas": dict(self.schemas)},
+        }
+        return Api(
+            name=self.name,
+            title=str(info.get("title") or self.name),
+            version=str(info.get("version") or ""),
+            description=str(info.get("description") or ""),
+            openapi_version=str(self.root.data.get("openapi", "")),
+            servers=self.servers(),
+            security_schemes=self.security_schemes(),
+            security=_security(self.root.data.get("security")),
+            operations=operations,
+            models=models,
+            models_document=document,
+        )
+
+
+_CLIENT_METHODS = frozenset(
+    {"close", "aclose", "with_options", "with_raw_response", "copy", "request", "base_url"}
+)
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _deserves_class(schema: dict[str, Any]) -> bool:
+    """Inline schemas hoisted to named classes, so both generators agree on their names."""
+    return bool(schema.get("properties")) or (
+        isinstance(schema.get("enum"), list)
+        and schema.get("type") in ("string", None)
+        and bool(schema["enum"])
+        and all(isinstance(v, str) for v in schema["enum"])
+    )
+
+
+def _is_object_schema(schema: dict[str, Any]) -> bool:
+    return (
+        bool(schema.get("properties"))
+        or schema.get("type") == "object"
+        and not _is_map(schema)
+        or any(key in schema for key in COMPOSITIONS)
+    )
+
+
+def _is_map(schema: dict[str, Any]) -> bool:
+    return (
+        schema.get("type") == "object"
+        and not schema.get("properties")
+        and "additionalProperties" in schema
+    )
+
+
+def _is_class_schema(schema: dict[str, Any]) -> bool:
+    """Whether the model generator writes a class (not a root model) for this schema."""
+    if isinstance(schema.get("enum"), list):
+        return True
+    return _is_object_schema(schema)
+
+
+def _union(parts: list[TypeRef]) -> TypeRef:
+    if not parts:
+        return ANY
+    annotations = list(dict.fromkeys(p.annotation for p in parts))
+    if "Any" in annotations:
+        return ANY
+    models = tuple(dict.fromkeys(m for p in parts for m in p.models))
+    if len(annotations) == 1:
+        return parts[0]
+    return TypeRef(" | ".join(annotations), models)
+
+
+def _nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
+    if (
+        not nullable
+        or type_ref.annotation in ("Any", "None")
+        or type_ref.annotation.endswith("| None")
+    ):
+        return type_ref
+    return TypeRef(f"{type_ref.annotation} | None", type_ref.models)
+
+
+def _prefer_media(content: dict[str, Any]) -> str:
+    media_types = [str(m) for m in content]
+    return next((m for m in media_types if is_json_media(m) and m != "*/*"), media_types[0])
+
+
+def _accept(responses: Iterable[Response]) -> str | None:
+    media = [r.media_type for r in responses if r.is_success and r.media_type]
+    unique = list(dict.fromkeys(m for m in media if m))
+    return ", ".join(unique) if unique else None
+
+
+def _examples(media: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    if "example" in media:
+        return (("example", media["example"]),)
+    examples = media.get("examples")
+    if isinstance(examples, dict):
+        return tuple(
+            (str(name), value["value"])
+            for name, value in examples.items()
+            if isinstance(value, dict) and "value" in value
+        )
+    return ()
+
+
+def _security(raw: Any) -> tuple[SecurityRequirement, ...]:
+    if not isinstance(raw, list):
+        return ()
+    return tuple(
+        SecurityRequirement(
+            tuple(
+                (str(name), tuple(str(s) for s in scopes or ())) for name, scopes in entry.items()
+            )
+        )
+        for entry in raw
+        if isinstance(entry, dict)
+    )
+
+
+def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
+    """The IR of one spec plus the warnings about what could only be approximated."""
+    if "swagger" in spec.root.data:
+        raise SpecError(
+            Diagnostic(
+                "swagger-2",
+                Level.ERROR,
+                "Swagger 2.0 document: convert it to OpenAPI 3 first (e.g. with swagger2openapi)",
+                spec.root.display,
+                "#/swagger",
+                *spec.root.locate("#/swagger"),
+            )
+        )
+    builder = _Builder(spec, name)
+    api = builder.build()
+    return api, builder.diagnostics

@@ -1,0 +1,235 @@
+"""The intermediate representation: what every renderer and checker reads.
+
+Frozen dataclasses with every Python name, annotation, import and order already decided, so
+templates only loop and print. Raw spec dicts never reach a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ParamLocation = Literal["path", "query", "header", "cookie"]
+BodyKind = Literal["json", "form", "multipart", "binary", "text"]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A Python annotation for a schema, and the generated model classes it names."""
+
+    annotation: str
+    models: tuple[str, ...] = ()
+    # True when the annotation is a pydantic model class (so the client may accept a dict too).
+    is_model: bool = False
+
+
+ANY = TypeRef("Any")
+
+
+@dataclass(frozen=True)
+class ServerVariable:
+    name: str
+    python_name: str
+    default: str
+    enum: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    description: str = ""
+    variables: tuple[ServerVariable, ...] = ()
+
+
+@dataclass(frozen=True)
+class OAuthFlow:
+    kind: str  # clientCredentials | authorizationCode | implicit | password
+    token_url: str = ""
+    authorization_url: str = ""
+    refresh_url: str = ""
+    scopes: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    name: str
+    kind: str  # http | oauth2 | openIdConnect | apiKey | mutualTLS
+    scheme: str = ""  # for http: bearer, basic, ...
+    bearer_format: str = ""
+    location: str = ""  # for apiKey: header | query | cookie
+    parameter_name: str = ""  # for apiKey: the header/query/cookie name
+    description: str = ""
+    flows: tuple[OAuthFlow, ...] = ()
+
+    @property
+    def uses_bearer_token(self) -> bool:
+        return self.kind in ("oauth2", "openIdConnect") or (
+            self.kind == "http" and self.scheme.lower() == "bearer"
+        )
+
+    @property
+    def client_credentials(self) -> OAuthFlow | None:
+        return next((f for f in self.flows if f.kind == "clientCredentials"), None)
+
+
+@dataclass(frozen=True)
+class SecurityRequirement:
+    """One alternative: all these schemes together, with the scopes each needs."""
+
+    schemes: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    wire_name: str
+    python_name: str
+    location: ParamLocation
+    required: bool
+    type: TypeRef
+    description: str = ""
+    deprecated: bool = False
+    default: Any = None
+    has_default: bool = False
+    explode: bool = True
+    style: str = ""
+    schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class RequestBody:
+    media_type: str
+    kind: BodyKind
+    type: TypeRef
+    required: bool
+    description: str = ""
+    schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Header:
+    wire_name: str
+    python_name: str
+    type: TypeRef
+    required: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str
+    media_type: str | None
+    type: TypeRef | None  # None: no body (or a body the client does not parse)
+    headers: tuple[Header, ...] = ()
+    examples: tuple[tuple[str, Any], ...] = field(default=(), compare=False, hash=False)
+    # The body schema with refs into `Api.models_document` (for mocks and synthesis).
+    schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+    @property
+    def status_code(self) -> int | None:
+        return int(self.status) if self.status.isdigit() else None
+
+
+@dataclass(frozen=True)
+class Pagination:
+    style: str  # next-link | cursor
+    items: str  # response property holding the page items
+    next: str  # dotted path into the response body
+    cursor_param: str | None
+    item_type: TypeRef
+    page_type: TypeRef
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    python_name: str
+    method: str  # upper case
+    path: str
+    tags: tuple[str, ...]
+    summary: str
+    description: str
+    deprecated: bool
+    parameters: tuple[Parameter, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]
+    security: tuple[SecurityRequirement, ...]
+    idempotent: bool
+    pagination: Pagination | None
+    accept: str | None
+    pointer: str  # JSON pointer of the operation in the spec, for messages
+
+    @property
+    def success(self) -> Response | None:
+        return next((r for r in self.responses if r.is_success), None)
+
+    @property
+    def return_type(self) -> TypeRef:
+        """The Python type returned on success (the union of all 2xx bodies, or None)."""
+        types = [r.type for r in self.responses if r.is_success and r.type is not None]
+        if not types:
+            return TypeRef("None")
+        annotations = list(dict.fromkeys(t.annotation for t in types))
+        models = tuple(sorted({m for t in types for m in t.models}))
+        if len(annotations) == 1:
+            return TypeRef(annotations[0], models, types[0].is_model)
+        return TypeRef(" | ".join(annotations), models)
+
+    def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def ordered_parameters(self) -> tuple[Parameter, ...]:
+        """Required parameters first (author's order within each group): no default before them."""
+        required = tuple(p for p in self.parameters if p.required and not p.has_default)
+        return required + tuple(
+            p for p in self.parameters if not (p.required and not p.has_default)
+        )
+
+
+@dataclass(frozen=True)
+class Model:
+    """A named schema that becomes a generated model class."""
+
+    class_name: str
+    pointer: str  # where it came from, e.g. #/components/schemas/Job
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Api:
+    name: str  # target name, e.g. "reality-modeling"
+    title: str
+    version: str
+    description: str
+    openapi_version: str
+    servers: tuple[Server, ...]
+    security_schemes: tuple[SecurityScheme, ...]
+    security: tuple[SecurityRequirement, ...]
+    operations: tuple[Operation, ...]
+    models: tuple[Model, ...]
+    # The schema document handed to the model generator: hoisted, renamed, refs rewritten.
+    models_document: dict[str, Any] = field(compare=False, hash=False, repr=False)
+
+    @property
+    def server(self) -> Server | None:
+        return self.servers[0] if self.servers else None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for op in self.operations for t in op.tags))
+
+    @property
+    def bearer_schemes(self) -> tuple[SecurityScheme, ...]:
+        return tuple(s for s in self.security_schemes if s.uses_bearer_token)
+
+    @property
+    def client_credentials(self) -> OAuthFlow | None:
+        return next(
+            (s.client_credentials for s in self.security_schemes if s.client_credentials), None
+        )

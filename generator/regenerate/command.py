@@ -1,0 +1,189 @@
+"""The `specgen generate` and `specgen watch` commands (thin: parse flags, build a plan, run)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from generator.diagnostics import SpecError
+from generator.regenerate.plan import Flags, PlanError
+
+_PATH = click.Path(path_type=Path)
+
+
+def _artefacts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
+    if not value:
+        return None
+    from generator.config import parse_artefacts
+
+    try:
+        return parse_artefacts(list(value), "--artefacts")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc).removeprefix("--artefacts: ")) from None
+
+
+def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("spec_files", nargs=-1, type=_PATH, metavar="[SPEC]..."),
+        click.option(
+            "--specs", type=_PATH, help="Folder of specs (default: [tool.specgen] specs)."
+        ),
+        click.option("--out", type=_PATH, help="Output folder (default: [tool.specgen] output)."),
+        click.option(
+            "--templates",
+            type=_PATH,
+            multiple=True,
+            help="Template override folder, searched before the built-in templates (repeatable).",
+        ),
+        click.option(
+            "--artefacts",
+            multiple=True,
+            callback=_artefacts,
+            help="What to generate: client, models, stubs (comma-separated or repeated).",
+        ),
+        click.option("--strict", is_flag=True, help="Refuse to generate when there are warnings."),
+        click.option("--allow-remote", is_flag=True, help="Allow http(s) $refs."),
+        click.option(
+            "--jobs",
+            type=click.IntRange(min=1),
+            help="Render this many targets in parallel (default: up to 2).",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _flags(
+    specs: Path | None,
+    out: Path | None,
+    templates: tuple[Path, ...],
+    artefacts: frozenset[str] | None,
+    strict: bool,
+    allow_remote: bool,
+) -> Flags:
+    return Flags(
+        specs=specs,
+        out=out,
+        templates=templates or None,
+        artefacts=artefacts,
+        strict=strict,
+        allow_remote=allow_remote,
+    )
+
+
+def _make_plan(spec_files: tuple[Path, ...], flags: Flags) -> Any:
+    """Build the plan; prints notices. Raises PlanError or SpecError (bad configuration)."""
+    from generator.regenerate.plan import adhoc_plan, project_plan
+
+    if spec_files:
+        return adhoc_plan(spec_files, flags, Path.cwd())
+    from generator.config import load_config
+
+    plan, notices = project_plan(load_config(Path.cwd()), flags)
+    for notice in notices:
+        click.echo(notice, err=True)
+    return plan
+
+
+def _toolchain() -> Any:
+    """The real stages, unless the caller put a Toolchain in click's context object (tests and
+    embedders substitute a renderer that way: `cli.main(args, obj=Toolchain(render=...))`)."""
+    from generator.regenerate.job import Toolchain
+
+    found = click.get_current_context().find_object(Toolchain)
+    return found or Toolchain()
+
+
+def _fail_setup(exc: Exception) -> NoReturn:
+    message = exc.diagnostic.format() if isinstance(exc, SpecError) else f"error: {exc}"
+    click.echo(message, err=True)
+    sys.exit(1)
+
+
+@click.command()
+@_shared_options
+@click.option("--force", is_flag=True, help="Regenerate every target, overwriting unknown files.")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output is stale.")
+def generate(
+    spec_files: tuple[Path, ...],
+    specs: Path | None,
+    out: Path | None,
+    templates: tuple[Path, ...],
+    artefacts: frozenset[str] | None,
+    strict: bool,
+    allow_remote: bool,
+    jobs: int | None,
+    force: bool,
+    check: bool,
+) -> None:
+    """Render clients, models and stubs for the targets whose inputs changed.
+
+    Without SPEC arguments, every spec of the project ([tool.specgen] in pyproject.toml) is a
+    target. With SPEC arguments and --out DIR, just those documents are rendered into DIR.
+    """
+    from generator.regenerate.progress import Reporter
+
+    toolchain = _toolchain()
+    flags = _flags(specs, out, templates, artefacts, strict, allow_remote)
+    try:
+        plan = _make_plan(spec_files, flags)
+    except (PlanError, SpecError) as exc:
+        _fail_setup(exc)
+    reporter = Reporter.for_terminal()
+    if check:
+        from generator.regenerate.check import check as check_plan
+
+        if force:
+            raise click.UsageError("--check writes nothing, so --force means nothing with it")
+        sys.exit(
+            0 if check_plan(plan, jobs=jobs, toolchain=toolchain, reporter=reporter).clean else 1
+        )
+    from generator.regenerate.pipeline import generate as generate_plan
+
+    try:
+        result = generate_plan(plan, force=force, jobs=jobs, toolchain=toolchain, reporter=reporter)
+    except OSError as exc:
+        _fail_setup(exc)
+    sys.exit(1 if result.failed else 0)
+
+
+@click.command()
+@_shared_options
+def watch(
+    spec_files: tuple[Path, ...],
+    specs: Path | None,
+    out: Path | None,
+    templates: tuple[Path, ...],
+    artefacts: frozenset[str] | None,
+    strict: bool,
+    allow_remote: bool,
+    jobs: int | None,
+) -> None:
+    """Regenerate whenever a spec, a file it refs, or a template changes (Ctrl-C stops)."""
+    from generator.regenerate.fingerprint import display_path
+    from generator.regenerate.progress import Reporter
+    from generator.regenerate.watch import WatchSettings, run_once, watch_changes, watch_loop
+
+    flags = _flags(specs, out, templates, artefacts, strict, allow_remote)
+    try:
+        plan = _make_plan(spec_files, flags)
+    except (PlanError, SpecError) as exc:
+        _fail_setup(exc)
+    settings = WatchSettings(
+        make_plan=lambda: _make_plan(spec_files, flags),
+        toolchain=_toolchain(),
+        jobs=jobs,
+        reporter=Reporter.for_terminal(),
+    )
+    try:
+        run_once(settings, quiet=False)
+        shown = ", ".join(display_path(root) for root in plan.watch_roots)
+        click.echo(f"watching {shown} (Ctrl-C to stop)")
+        watch_loop(watch_changes(plan.watch_roots, plan.out_dir), settings, plan.out_dir)
+    except KeyboardInterrupt:
+        click.echo("stopped")

@@ -1,0 +1,243 @@
+"""Render one target completely in memory: load, validate, render. Runs in a worker process.
+
+Everything crossing the process boundary is a plain frozen dataclass; exceptions never do
+(a SpecError does not survive pickling with its diagnostic), they become diagnostics here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, Literal
+
+from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
+from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
+from generator.regenerate.model import (
+    SCRATCH_PREFIX,
+    FallbackTargetOptions,
+    OutputFile,
+    RenderFunction,
+    RenderResultLike,
+    Target,
+)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+ValidateFunction = Callable[..., list[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    """The stages a run uses. Defaults are the real ones, imported only when rendering.
+
+    `validate`: None finds `generator.validate.validate_spec` if it exists; False skips it.
+    """
+
+    render: RenderFunction | None = None
+    validate: ValidateFunction | Literal[False] | None = None
+
+
+@dataclass(frozen=True)
+class JobResult:
+    name: str
+    failed: bool
+    files: tuple[OutputFile, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    inputs: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.level is not Level.ERROR)
+
+
+def run_job(target: Target, toolchain: Toolchain) -> JobResult:
+    """Never raises for bad input: every problem comes back as a diagnostic."""
+    shown = display_path(target.spec)
+    try:
+        return _run(target, toolchain, shown)
+    except SpecError as exc:
+        # Newer SpecErrors carry several diagnostics (every validation error at once).
+        return JobResult(target.name, True, diagnostics=_carried(exc))
+    except RecursionError:
+        message = "the spec nests too deeply to render"
+        return JobResult(target.name, True, diagnostics=(_error("too-deep", message, shown),))
+    except Exception as exc:  # a bug in a stage must not take the other targets down
+        message = f"internal error while rendering: {type(exc).__name__}: {exc}{_where(exc)}"
+        return JobResult(target.name, True, diagnostics=(_error("internal", message, shown),))
+
+
+def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
+    settings = target.settings
+    specset, inputs = collect_inputs(target.spec, settings.allow_remote)
+    found: list[Diagnostic] = []
+    validate = _validator(toolchain.validate)
+    if validate is not None:
+        found += validate(specset, strict=settings.strict)
+        if errors_in(found):
+            return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+    render = toolchain.render or _default_render()
+    try:
+        result: RenderResultLike = render(_spec_argument(target.spec), _options(target))
+    except SpecError as exc:
+        found = _unique([*found, *_carried(exc)])
+        if not errors_in(found):  # a strict renderer refuses with warnings only
+            found.append(_strict_refusal(len(found), shown))
+        return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+    # The renderer may run the validator itself: report each finding once.
+    found = _unique([*found, *result.diagnostics])
+    files, problems = _checked_files(result, shown)
+    found += problems
+    if settings.strict and not errors_in(found) and found:
+        found.append(_strict_refusal(len(found), shown))
+    inputs = {**_extra_inputs(result.inputs, target.spec), **inputs}
+    return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)
+
+
+def _where(exc: BaseException) -> str:
+    """Where a stage crashed, for the bug report: the innermost frame, without a traceback."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return ""
+    last = frames[-1]
+    return f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
+
+
+def _carried(exc: SpecError) -> tuple[Diagnostic, ...]:
+    # Newer SpecErrors carry several diagnostics (every validation error at once).
+    return tuple(getattr(exc, "diagnostics", ())) or (exc.diagnostic,)
+
+
+def _unique(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return list(dict.fromkeys(diagnostics))
+
+
+def _strict_refusal(count: int, shown: str) -> Diagnostic:
+    return _error("strict", f"{count} warning(s) and --strict: nothing generated", shown)
+
+
+def _error(rule: str, message: str, file: str) -> Diagnostic:
+    return Diagnostic(rule, Level.ERROR, message, file)
+
+
+def _spec_argument(spec: Path) -> Path:
+    # Relative when possible, so the renderer's diagnostics name files the way a user typed them.
+    return Path(display_path(spec))
+
+
+def _validator(choice: ValidateFunction | Literal[False] | None) -> ValidateFunction | None:
+    if choice is False:
+        return None
+    if choice is not None:
+        return choice
+    # The validator is optional: this stage works before (and without) it.
+    if importlib.util.find_spec("generator.validate") is None:
+        return None
+    found: ValidateFunction | None = getattr(
+        importlib.import_module("generator.validate"), "validate_spec", None
+    )
+    return found
+
+
+def _renderer_module() -> Any:
+    # By name, so this stage type-checks and imports before the renderer exists.
+    return importlib.import_module("generator.render")
+
+
+def _default_render() -> RenderFunction:
+    function: RenderFunction = _renderer_module().render_target
+    return function
+
+
+def _options(target: Target) -> Any:
+    try:
+        options_class = _renderer_module().TargetOptions
+    except ModuleNotFoundError as exc:
+        if exc.name != "generator.render":
+            raise
+        options_class = FallbackTargetOptions
+    settings = target.settings
+    return options_class(
+        name=target.name,
+        artefacts=settings.artefacts,
+        package=settings.package,
+        template_dirs=settings.template_dirs,
+        strict=settings.strict,
+        allow_remote=settings.allow_remote,
+    )
+
+
+def _checked_files(
+    result: RenderResultLike, shown: str
+) -> tuple[tuple[OutputFile, ...], list[Diagnostic]]:
+    """The renderer's files, refusing paths that would escape or clash in the target folder."""
+    files: dict[str, OutputFile] = {}
+    problems: list[Diagnostic] = []
+    for item in result.files:
+        reason = unsafe_path_reason(item.path)
+        if reason is None and item.path in files:
+            reason = "produced twice"
+        if reason is not None:
+            message = f"renderer produced an unusable path {item.path!r}: {reason}"
+            problems.append(_error("render-path", message, shown))
+            continue
+        files[item.path] = OutputFile(item.path, bytes(item.content), bool(item.write_once))
+    return tuple(files[p] for p in sorted(files)), problems
+
+
+def unsafe_path_reason(path: str) -> str | None:
+    if not path or "\\" in path or "\x00" in path:
+        return "empty or not a POSIX path"
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in path.split("/")):
+        return "must be relative, without '.' or '..'"
+    if pure.parts[0].startswith(SCRATCH_PREFIX):
+        return "reserved name"
+    return None
+
+
+def _extra_inputs(paths: Sequence[Path], spec: Path) -> dict[str, str]:
+    folder = spec.resolve().parent
+    found: dict[str, str] = {}
+    for path in paths:
+        digest = hash_file(Path(path))
+        if digest is not None:
+            found[relative_to(Path(path), folder)] = digest
+    return found
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C is the parent's to handle (it cancels pending renders and stops cleanly);
+    # workers dying on it would only add tracebacks to the terminal.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def rendering(
+    targets: Sequence[Target], toolchain: Toolchain, jobs: int | None
+) -> Iterator[Iterator[JobResult]]:
+    """Results in the order of `targets`. With a pool every job is submitted on entry, so the
+    workers are forked before the caller starts any thread (a progress display)."""
+    workers = min(jobs or 2, len(targets))
+    if workers <= 1:
+        yield (run_job(target, toolchain) for target in targets)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only when rendering in parallel
+
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    try:
+        futures: list[Future[JobResult]] = [
+            executor.submit(run_job, target, toolchain) for target in targets
+        ]
+        yield (future.result() for future in futures)
+    finally:
+        # Interrupted (Ctrl-C, a failing caller): do not wait for renders nobody will use.
+        executor.shutdown(wait=True, cancel_futures=True)

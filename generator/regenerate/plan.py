@@ -1,0 +1,159 @@
+"""Turn configuration and command-line flags into a Plan: which targets, where, how."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import generator
+from generator.config import ARTEFACTS, ProjectConfig
+from generator.regenerate.model import (
+    MANIFEST_NAME,
+    REPORT_NAME,
+    SCRATCH_PREFIX,
+    SPEC_SUFFIXES,
+    Plan,
+    Target,
+    TargetSettings,
+)
+
+
+class PlanError(Exception):
+    """The run cannot start (missing folder, clashing target names); the message says why."""
+
+
+@dataclass(frozen=True)
+class Flags:
+    """Command-line overrides; None means "as configured"."""
+
+    specs: Path | None = None
+    out: Path | None = None
+    templates: tuple[Path, ...] | None = None
+    artefacts: frozenset[str] | None = None
+    strict: bool = False
+    allow_remote: bool = False
+
+
+def builtin_templates_dir() -> Path | None:
+    """The renderer's built-in templates, found without importing the renderer (and jinja):
+    `generator/_templates` in an installed wheel, the repository's `templates/` otherwise."""
+    package = Path(generator.__file__).resolve().parent
+    for candidate in (package / "_templates", package.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def discover_specs(folder: Path) -> list[Path]:
+    """One target per YAML/JSON file directly in `folder`. Sub-folders and files starting with
+    `_` or `.` hold shared fragments that specs `$ref`, not targets of their own."""
+    if not folder.is_dir():
+        raise PlanError(f"specs folder not found: {folder}")
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and path.suffix.lower() in SPEC_SUFFIXES
+        and not path.name.startswith(("_", "."))
+    )
+
+
+def _target_names(specs: Sequence[Path]) -> dict[str, Path]:
+    named: dict[str, Path] = {}
+    for spec in specs:
+        name = spec.stem
+        if not name or name.startswith(".") or name in (MANIFEST_NAME, REPORT_NAME):
+            raise PlanError(f"{spec}: {name!r} cannot be a target name (the file stem)")
+        if name.startswith(SCRATCH_PREFIX.rstrip("-")):
+            raise PlanError(f"{spec}: target names starting with {SCRATCH_PREFIX!r} are reserved")
+        if name in named and named[name].resolve() != spec.resolve():
+            raise PlanError(
+                f"{named[name]} and {spec} would both generate target {name!r}; rename one"
+            )
+        named[name] = spec
+    return named
+
+
+def _existing_folders(folders: Sequence[Path]) -> tuple[Path, ...]:
+    for folder in folders:
+        if not folder.is_dir():
+            raise PlanError(f"templates folder not found: {folder}")
+    return tuple(f.resolve() for f in folders)
+
+
+def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
+    """The plan for every spec of the project, and notices worth printing."""
+    specs_dir = (flags.specs or config.specs).resolve()
+    out_dir = (flags.out or config.output).resolve()
+    templates = _existing_folders(
+        flags.templates if flags.templates is not None else config.templates
+    )
+    named = _target_names(discover_specs(specs_dir))
+    notices = [
+        f"warning: [tool.specgen.targets.{name}] matches no spec in {specs_dir}"
+        for name in sorted(set(config.targets) - set(named))
+    ]
+    targets = []
+    for name, spec in sorted(named.items()):
+        override = config.targets.get(name)
+        artefacts = flags.artefacts or (override and override.artefacts) or config.artefacts
+        settings = TargetSettings(
+            artefacts=artefacts,
+            package=override.package if override else None,
+            template_dirs=templates,
+            strict=flags.strict,
+            allow_remote=flags.allow_remote,
+        )
+        targets.append(Target(name, spec.resolve(), settings))
+    builtin = builtin_templates_dir()
+    roots = (specs_dir, *templates, *([builtin] if builtin else []))
+    plan = Plan(
+        out_dir=out_dir,
+        anchor=config.root,
+        targets=tuple(targets),
+        prune=True,
+        builtin_templates=builtin,
+        watch_roots=_outermost(roots),
+    )
+    return plan, notices
+
+
+def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
+    """`specgen generate SPEC... --out DIR`: just these documents, outside any project."""
+    if flags.out is None:
+        raise PlanError("generating from SPEC arguments needs --out DIR")
+    if flags.specs is not None:
+        raise PlanError("pass either SPEC arguments or --specs, not both")
+    for spec in specs:
+        if not spec.is_file():
+            raise PlanError(f"spec not found: {spec}")
+    named = _target_names(list(specs))
+    templates = _existing_folders(flags.templates or ())
+    settings = TargetSettings(
+        artefacts=flags.artefacts or ARTEFACTS,
+        template_dirs=templates,
+        strict=flags.strict,
+        allow_remote=flags.allow_remote,
+    )
+    builtin = builtin_templates_dir()
+    roots = (*(s.resolve().parent for s in specs), *templates, *([builtin] if builtin else []))
+    return Plan(
+        out_dir=flags.out.resolve(),
+        anchor=anchor.resolve(),
+        targets=tuple(Target(n, s.resolve(), settings) for n, s in sorted(named.items())),
+        prune=False,
+        builtin_templates=builtin,
+        watch_roots=_outermost(roots),
+        report=True,
+    )
+
+
+def _outermost(folders: Sequence[Path]) -> tuple[Path, ...]:
+    """Distinct folders in their given order, nested ones dropped (the parent covers them)."""
+    unique = list(dict.fromkeys(f.resolve() for f in folders))
+    return tuple(
+        folder
+        for folder in unique
+        if not any(folder != other and folder.is_relative_to(other) for other in unique)
+    )

@@ -1,0 +1,101 @@
+"""Render one spec into files in memory: load → validate → IR → templates → format.
+
+Nothing here writes to disk; `generator.regenerate` decides what reaches `generated/`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.load import SpecSet
+from generator.render.environment import built_in_templates
+
+__all__ = [
+    "RenderResult",
+    "RenderedFile",
+    "TargetOptions",
+    "built_in_templates",
+    "render_target",
+]
+
+ARTEFACTS = frozenset({"client", "models", "stubs"})
+
+
+@dataclass(frozen=True)
+class RenderedFile:
+    path: str  # POSIX path relative to the target's folder
+    content: bytes
+    write_once: bool = False  # implementer-owned: written when absent, never overwritten
+
+
+@dataclass(frozen=True)
+class TargetOptions:
+    name: str
+    artefacts: frozenset[str] = ARTEFACTS
+    package: str | None = None
+    template_dirs: tuple[Path, ...] = ()
+    strict: bool = False
+    allow_remote: bool = False
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    files: tuple[RenderedFile, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    inputs: tuple[Path, ...]
+
+
+def spec_display_name(spec_path: Path) -> str:
+    """How a spec is named in headers: relative to the working folder when inside it, else its
+    file name, so generated files never carry a machine's absolute path."""
+    try:
+        return spec_path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return spec_path.name
+
+
+def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
+    """Every file of one target, formatted, plus the warnings met on the way."""
+    from generator.ir import build_api
+    from generator.load import load_document
+    from generator.render.client import render_package
+    from generator.render.context import RenderContext
+    from generator.render.environment import make_environment
+    from generator.render.format import format_python
+
+    display = spec_display_name(spec_path)
+    spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
+    diagnostics = _validate(spec, options.strict)
+    api, ir_warnings = build_api(spec, options.name)
+    diagnostics += ir_warnings
+    if options.strict and diagnostics:
+        raise SpecError(*diagnostics)
+    env = make_environment(options.template_dirs)
+    ctx = RenderContext.create(api, display, options.package, env)
+    texts, write_once = render_package(ctx, options.artefacts)
+    if "stubs" in options.artefacts:
+        from generator.render.stubs import render_stubs
+
+        stub_texts, stub_once = render_stubs(ctx)
+        texts.update(stub_texts)
+        write_once.update(stub_once)
+    formatted = format_python({**texts, **write_once}, display)
+    files = [RenderedFile(p, formatted[p].encode("utf-8")) for p in sorted(texts)]
+    files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
+    inputs = tuple(sorted(spec.documents))
+    return RenderResult(tuple(files), tuple(diagnostics), inputs)
+
+
+def _validate(spec: SpecSet, strict: bool) -> list[Diagnostic]:
+    """Validator findings: errors stop the target, warnings travel with the output."""
+    try:
+        from generator.validate import validate_spec
+    except ImportError:  # the validator is optional for rendering
+        return []
+    findings = validate_spec(spec, strict=strict)
+    errors = [d for d in findings if d.level is Level.ERROR]
+    if errors:
+        raise SpecError(*errors)
+    return list(findings)

@@ -1,0 +1,92 @@
+"""Smaller contracts: progress display, hook manifest, plan building, path safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.regenerate.job import unsafe_path_reason
+from generator.regenerate.pipeline import generate
+from generator.regenerate.plan import Flags, PlanError, adhoc_plan, discover_specs
+from generator.regenerate.progress import Reporter
+from tests.regenerate.conftest import Project
+from tests.regenerate.fakes import spec_text
+
+WORKTREE = Path(__file__).resolve().parents[2]
+
+
+def test_interactive_progress_keeps_the_status_lines(project: Project) -> None:
+    lines: list[str] = []
+    reporter = Reporter(out=lines.append, err=lines.append, interactive=True)
+
+    generate(project.plan(), jobs=1, toolchain=project.toolchain, reporter=reporter)
+
+    assert lines == ["alpha: regenerated (new target)", "beta: regenerated (new target)"]
+
+
+def test_pre_commit_hook_runs_the_check() -> None:
+    hooks = yaml.safe_load((WORKTREE / ".pre-commit-hooks.yaml").read_text())
+
+    (hook,) = [h for h in hooks if h["id"] == "specgen-check"]
+    assert hook["entry"] == "specgen generate --check"
+    assert hook["pass_filenames"] is False
+
+
+def test_specs_folder_holds_one_target_per_document(project: Project) -> None:
+    project.write("specs/_shared.yaml", "x: 1\n")
+    project.write("specs/.hidden.yaml", "x: 1\n")
+    project.write("specs/notes.md", "x\n")
+
+    names = [p.name for p in discover_specs(project.root / "specs")]
+
+    assert names == ["alpha.yaml", "beta.yaml"]
+
+
+def test_two_specs_with_one_stem_are_refused(project: Project) -> None:
+    project.write("specs/alpha.json", '{"openapi": "3.0.3"}')
+
+    with pytest.raises(PlanError, match="would both generate target 'alpha'"):
+        project.plan()
+
+
+def test_missing_template_folder_is_refused(project: Project) -> None:
+    with pytest.raises(PlanError, match="templates folder not found"):
+        project.plan(Flags(templates=(project.root / "nope",)))
+
+
+def test_adhoc_plan_validates_its_arguments(project: Project, tmp_path: Path) -> None:
+    spec = project.write("loose/one.yaml", spec_text("One", ["x"]))
+    with pytest.raises(PlanError, match="spec not found"):
+        adhoc_plan([tmp_path / "missing.yaml"], Flags(out=tmp_path / "o"), tmp_path)
+    with pytest.raises(PlanError, match="either SPEC arguments or --specs"):
+        adhoc_plan([spec], Flags(out=tmp_path / "o", specs=tmp_path), tmp_path)
+    plan = adhoc_plan([spec], Flags(out=tmp_path / "o"), tmp_path)
+    assert [t.name for t in plan.targets] == ["one"]
+    assert plan.report and not plan.prune
+
+
+@pytest.mark.parametrize(
+    "path", ["", "/etc/passwd", "../up.py", "a/../../b", "a//b", "a\\b", "./a", ".specgen-tmp-x/a"]
+)
+def test_unsafe_rendered_paths_are_refused(path: str) -> None:
+    assert unsafe_path_reason(path) is not None
+
+
+def test_ordinary_rendered_paths_are_accepted() -> None:
+    assert unsafe_path_reason("client/src/pkg/_client.py") is None
+    assert unsafe_path_reason(".gitignore") is None
+
+
+def test_installed_tool_versions_match_importlib_metadata() -> None:
+    from importlib import metadata
+
+    from generator.regenerate.fingerprint import installed_versions
+
+    found = installed_versions(["ruff", "datamodel-code-generator", "no-such-dist"])
+
+    assert found == {
+        "ruff": metadata.version("ruff"),
+        "datamodel-code-generator": metadata.version("datamodel-code-generator"),
+    }
