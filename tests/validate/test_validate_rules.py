@@ -356,3 +356,21 @@ def test_validate_spec_is_deterministic_and_sorted(tmp_path):
     assert [d.line for d in first] == sorted(d.line or 0 for d in first)
     assert {d.rule for d in first} >= {"info-version-missing", "path-param-undeclared"}
     assert {d.level for d in validate_spec(spec, strict=True)} == {Level.ERROR}
+
+
+def test_3_1_schemas_are_checked_against_json_schema_2020_12(check):
+    spec = """\
+    openapi: 3.1.0
+    info: {title: x, version: "1"}
+    webhooks:
+      jobDone:
+        post:
+          requestBody:
+            content:
+              application/json:
+                schema: {type: [object, strnig]}
+          responses: {"200": {description: ok}}
+    """
+    found = only(check(spec), "structure")
+    assert found.line == line_of(spec, "strnig")
+    assert "'strnig'" in found.message
