@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,7 +62,15 @@ def _validate_file(
         return [exc.diagnostic]
     if not explicit and not is_openapi_root(document.data):
         return []  # a fragment in a folder of specs: checked through the roots that use it
-    return validate_spec(SpecSet(document, allow_remote=allow_remote), strict=strict)
+    try:
+        return validate_spec(SpecSet(document, allow_remote=allow_remote), strict=strict)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001
+        # A bug in specgen must still end in a line naming the file, not a traceback,
+        # and must not stop the other files from being checked.
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(frame.filename).name}:{frame.lineno}"
+        message = f"internal error ({type(exc).__name__} at {where}): {exc}; please report it"
+        return [Diagnostic("internal-error", Level.ERROR, message, shown)]
 
 
 def _roots(paths: tuple[Path, ...]) -> Iterator[Path]:

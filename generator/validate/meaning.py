@@ -186,9 +186,8 @@ class _Walker:
             self.bad_refs.add((document.path, pointer))
             self.report(rule, message, document, pointer_join(pointer, "$ref"))
 
-    def resolve_quietly(
-        self, document: Document, pointer: str, node: Any
-    ) -> tuple[Document, str, Any]:
+    def target_of(self, document: Document, pointer: str, node: Any) -> tuple[Document, str, Any]:
+        """Where a node's `$ref` chain leads (the value is None if it leads nowhere)."""
         target = self.deref(document, pointer, node)
         return target if target is not None else (document, pointer, None)
 
@@ -250,7 +249,7 @@ class _Walker:
         for index, param in enumerate(params):
             where = pointer_join(pointer, "parameters", index)
             self.push(_Visit(Kind.PARAMETER, doc, where, param, Mode.REQUEST))
-            target_doc, target_pointer, value = self.resolve_quietly(doc, where, param)
+            target_doc, target_pointer, value = self.target_of(doc, where, param)
             if isinstance(value, dict):
                 found.append(_Param(target_doc, target_pointer, value))
         return found
@@ -508,7 +507,7 @@ class _Walker:
         self.names_cache[key] = frozenset()  # a recursive schema contributes nothing twice
         names: set[str] = set()
         if depth < _NAMES_DEPTH and isinstance(node, dict) and "$ref" in node:
-            target_doc, target_pointer, target = self.resolve_quietly(doc, pointer, node)
+            target_doc, target_pointer, target = self.target_of(doc, pointer, node)
             if target is not None:
                 names |= self._names(target_doc, target_pointer, target, depth + 1)
         if depth < _NAMES_DEPTH and isinstance(node, dict):

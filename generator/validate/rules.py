@@ -52,6 +52,8 @@ RULES: dict[str, Rule] = {
     "pattern-unsupported": Rule(_W, "a regex Python cannot compile (ECMA-only syntax)"),
     "default-invalid": Rule(_W, "a default value breaks its schema"),
     "example-invalid": Rule(_W, "an example breaks its schema"),
+    # specgen itself.
+    "internal-error": Rule(_E, "specgen failed on this file (a bug: please report it)"),
 }
 
 

@@ -147,3 +147,17 @@ def test_remote_refs_need_the_flag(folder):
     )
     assert "error[ref-remote]" in invoke("api.yaml").stdout
     assert invoke("--allow-remote", "api.yaml").exit_code == 0
+
+
+def test_an_internal_failure_is_one_line_naming_the_file(folder, monkeypatch):
+    def explode(spec, *, strict=False):
+        raise KeyError("boom")
+
+    monkeypatch.setattr("generator.validate.command.validate_spec", explode)
+    write(folder / "api.yaml", CLEAN)
+    write(folder / "other.yaml", CLEAN)
+    result = invoke("api.yaml", "other.yaml")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["api.yaml", "other.yaml"]
+    assert "error[internal-error]" in lines[0] and "KeyError" in lines[0]
