@@ -107,6 +107,10 @@ def _from_python(error: Any) -> Violation:
         detail = {"options": error.validator_value}
     elif keyword == "type":
         detail = {"types": error.validator_value}
+    elif keyword == "additionalProperties" and isinstance(error.instance, dict):
+        from jsonschema._utils import find_additional_properties  # type: ignore[import-untyped]
+
+        detail = {"unexpected": list(find_additional_properties(error.instance, error.schema))}
     branches = tuple(tuple(group) for _, group in sorted(grouped.items()))
     return Violation(
         path, keyword, _message(keyword, error.instance, detail, error.message), branches, detail
@@ -126,6 +130,11 @@ def _message(keyword: str, instance: Any, detail: Any, fallback: str) -> str:
         return f"{shown} is not of type {wanted}"
     if keyword in _WEAK:
         return f"{shown} matches none of the allowed forms"
+    if keyword == "additionalProperties" and isinstance(detail, dict) and detail.get("unexpected"):
+        names = [str(name) for name in detail["unexpected"]]
+        listed = ", ".join(repr(name) for name in names)
+        verb = "was" if len(names) == 1 else "were"
+        return f"Additional properties are not allowed ({listed} {verb} unexpected)"
     if keyword == "required" and isinstance(detail, dict) and "property" in detail:
         return f"{detail['property']!r} is a required property"
     return fallback if len(fallback) <= 200 else fallback[:197] + "..."
