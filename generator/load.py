@@ -369,7 +369,7 @@ class SpecSet:
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
     # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
-    _answers: dict[tuple[int, str], Resolved | RefError] = field(default_factory=dict, repr=False)
+    _answers: dict[tuple[Path, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
@@ -381,7 +381,7 @@ class SpecSet:
 
     def resolve(self, ref: str, base: Document) -> Resolved:
         """Follow one `$ref` from `base`; raises RefError with a rule id when it cannot."""
-        key = (id(base), ref)
+        key = (base.path, ref)
         answer = self._answers.get(key)
         if answer is None:
             try:
