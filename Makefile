@@ -21,11 +21,11 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 generate: $(STAMP)
-	$(BIN)/specgen validate specs/
+	$(BIN)/specgen validate --strict specs/
 	$(BIN)/specgen generate
 
 check: $(STAMP)
-	$(BIN)/specgen validate specs/
+	$(BIN)/specgen validate --strict specs/
 	$(BIN)/specgen generate --check
 
 lint: $(STAMP)
