@@ -46,7 +46,8 @@ RULES: dict[str, Rule] = {
     "path-param-unused": Rule(_E, "a path parameter does not appear in the path template"),
     "path-param-not-required": Rule(_E, "a path parameter is not `required: true`"),
     # Schemas.
-    "required-missing-property": Rule(_E, "a `required` name is not among the properties"),
+    # Legal JSON Schema (the name may arrive through additionalProperties): a smell, not a stop.
+    "required-missing-property": Rule(_W, "a `required` name is not among the properties"),
     "required-duplicate": Rule(_W, "a name appears twice in `required`"),
     "enum-type-mismatch": Rule(_E, "an enum value does not match the schema's type"),
     "pattern-unsupported": Rule(_W, "a regex Python cannot compile (ECMA-only syntax)"),
