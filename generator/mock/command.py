@@ -23,7 +23,9 @@ def _load_data(path: Path | None) -> tuple[dict[str, Any], ...]:
         raise click.BadParameter(f"{path}: {exc}", param_hint="--data") from None
     items = data if isinstance(data, list) else [data]
     if not all(isinstance(item, dict) for item in items):
-        raise click.BadParameter(f"{path}: expected a JSON object or a list of objects", "--data")
+        raise click.BadParameter(
+            f"{path}: expected a JSON object or a list of objects", param_hint="--data"
+        )
     return tuple(items)
 
 
@@ -80,9 +82,7 @@ def mock(
         server = render_server(spec)
         app = mock_app(server, options)
     except SpecError as exc:
-        raise click.ClickException(
-            "\n".join(d.format() for d in exc.diagnostics)
-        ) from None
+        raise click.ClickException("\n".join(d.format() for d in exc.diagnostics)) from None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     sock = bind(host, port)

@@ -323,13 +323,13 @@ class MockEngine:
         if not isinstance(patch, dict):
             raise _invalid("The request body must be an object.", "body")
         lifecycle = self.lifecycles.get(role.resource)
-        state_name = lifecycle[0] if lifecycle else None
+        state_name = lifecycle[0] if lifecycle else ""
         changes = {k: v for k, v in patch.items() if k != state_name and v is not None}
         try:
             if changes and lifecycle and resource.get(state_name) != lifecycle[1].initial:
                 raise ChangeError("Cannot modify a job that has been submitted.")
             self._overlay(role.resource, resource, changes)
-            if lifecycle and state_name in patch and patch[state_name] is not None:
+            if lifecycle and patch.get(state_name) is not None:
                 resource[state_name] = lifecycle[1].change(
                     str(resource.get(state_name)), str(patch[state_name])
                 )
@@ -602,9 +602,7 @@ def _adapt_item(schemas: Schemas, value: Any, schema: Any, rng: random.Random) -
 
 
 def _invalid(message: str, target: str) -> MockError:
-    return MockError(
-        422, message, details=(Detail("InvalidParameter", message, target),)
-    )
+    return MockError(422, message, details=(Detail("InvalidParameter", message, target),))
 
 
 def _change_error(message: str) -> MockError:

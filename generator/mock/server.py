@@ -37,7 +37,9 @@ class RenderedServer:
     root: Path  # the target folder (client/ and server/ inside)
 
 
-def render_server(spec: Path, name: str | None = None, workdir: Path | None = None) -> RenderedServer:
+def render_server(
+    spec: Path, name: str | None = None, workdir: Path | None = None
+) -> RenderedServer:
     """Render `spec` (client, models, stubs) under `workdir` (a new temp dir by default) and
     import its server package. A package already imported in this process is reused."""
     from generator.ir import build_api
@@ -64,9 +66,7 @@ def render_server(spec: Path, name: str | None = None, workdir: Path | None = No
 
 def mock_service(server: RenderedServer, options: MockOptions) -> Any:
     """An instance of the generated `Service` whose every operation the mock engine answers."""
-    engine = MockEngine(
-        server.api, stateful=options.stateful, seed=options.seed, data=options.data
-    )
+    engine = MockEngine(server.api, stateful=options.stateful, seed=options.seed, data=options.data)
     injector = FaultInjector(options.faults, random.Random(options.seed))
     package = server.package
     service_class = package.Service

@@ -196,4 +196,6 @@ class Lifecycle:
             return self.submit(state)
         if requested.lower() in ("cancelled", "canceled"):
             return self.cancel(state, requested)
-        raise ChangeError(f"The state can only be changed to active or cancelled, not {requested!r}.")
+        raise ChangeError(
+            f"The state can only be changed to active or cancelled, not {requested!r}."
+        )

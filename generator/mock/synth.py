@@ -94,7 +94,8 @@ def _object(schemas: Schemas, schema: dict[str, Any], rng: random.Random, depth:
 def _array(
     schemas: Schemas, schema: dict[str, Any], rng: random.Random, name: str, depth: int
 ) -> list[Any]:
-    count = schema.get("minItems") if isinstance(schema.get("minItems"), int) else 1
+    minimum = schema.get("minItems")
+    count: int = minimum if isinstance(minimum, int) else 1
     maximum = schema.get("maxItems")
     if isinstance(maximum, int):
         count = min(count, maximum)
@@ -126,8 +127,10 @@ def _string(schemas: Schemas, schema: dict[str, Any], rng: random.Random, name: 
 
 
 def _fit_string(candidate: str, schema: dict[str, Any]) -> str:
-    minimum = schema.get("minLength") if isinstance(schema.get("minLength"), int) else 0
-    maximum = schema.get("maxLength") if isinstance(schema.get("maxLength"), int) else None
+    min_length = schema.get("minLength")
+    minimum: int = min_length if isinstance(min_length, int) else 0
+    max_length = schema.get("maxLength")
+    maximum: int | None = max_length if isinstance(max_length, int) else None
     pattern = schema.get("pattern") if isinstance(schema.get("pattern"), str) else None
     candidates = [candidate, "value", "abc", "x", "1", "a1"]
     if pattern:

@@ -21,7 +21,7 @@ _ENUM_BASE = re.compile(r"^(class \w+)\((?:StrEnum|str, Enum)\):$", re.MULTILINE
 
 def _options(package: str) -> dict[str, Any]:
     from datamodel_code_generator import InputFileType, OpenAPIScope, PythonVersion
-    from datamodel_code_generator import DataModelType
+    from datamodel_code_generator.enums import DataModelType
 
     return {
         "input_file_type": InputFileType.OpenAPI,
