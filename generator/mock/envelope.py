@@ -78,6 +78,12 @@ def default_code(status: int) -> str:
 def analyse(api: Api) -> Envelopes:
     """Every error envelope the API documents, and which operation status uses which."""
     schemas = Schemas(api.models_document)
+    examples: dict[str, list[Any]] = {}
+    for op in api.operations:
+        for response in op.responses:
+            if response.schema is not None:
+                key = json.dumps(response.schema, sort_keys=True)
+                examples.setdefault(key, []).extend(value for _, value in response.examples)
     shapes: dict[str, ErrorShape] = {}
     by_schema: dict[str, str] = {}
     uses_per_schema: Counter[str] = Counter()
@@ -90,7 +96,8 @@ def analyse(api: Api) -> Envelopes:
                 continue
             key = json.dumps(response.schema, sort_keys=True)
             if key not in by_schema:
-                shape = _shape(schemas, response.schema, f"SHAPE_{len(shapes) + 1}")
+                name = f"SHAPE_{len(shapes) + 1}"
+                shape = _shape(schemas, response.schema, name, examples.get(key, []))
                 if shape is None:
                     continue
                 shapes[shape.name] = shape
@@ -125,7 +132,9 @@ def _validation_status(operations: tuple[Operation, ...]) -> int:
     return 400 if "400" in statuses and "422" not in statuses else 422
 
 
-def _shape(schemas: Schemas, schema: dict[str, Any], name: str) -> ErrorShape | None:
+def _shape(
+    schemas: Schemas, schema: dict[str, Any], name: str, examples: list[Any]
+) -> ErrorShape | None:
     if schemas.primitive_type(schema) != "object":
         return None
     try:
@@ -146,6 +155,8 @@ def _shape(schemas: Schemas, schema: dict[str, Any], name: str) -> ErrorShape | 
     )
     message_key = next((k for k in _MESSAGE_KEYS if k in props), None)
     details_key, detail_keys = _details(schemas, props)
+    if details_key is None and schemas.resolve(target).get("additionalProperties") is not False:
+        details_key, detail_keys = _example_details(examples, path)
     return ErrorShape(
         name=name,
         base=base,
@@ -180,6 +191,23 @@ def _details(schemas: Schemas, props: dict[str, Any]) -> tuple[str | None, tuple
         return None, ()
     keys = tuple(k for k in _DETAIL_KEYS if k in item_props)
     return ("details", keys) if "code" in keys and "message" in keys else (None, ())
+
+
+def _example_details(
+    examples: list[Any], path: tuple[str, ...]
+) -> tuple[str | None, tuple[str, ...]]:
+    """`details` as the examples show them, for a schema that does not declare it but allows
+    extra properties (the spec's examples are the only account of the shape)."""
+    for example in examples:
+        node: Any = example
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        items = node.get("details") if isinstance(node, dict) else None
+        if isinstance(items, list) and items and all(isinstance(i, dict) for i in items):
+            keys = tuple(k for k in _DETAIL_KEYS if all(k in item for item in items))
+            if "code" in keys and "message" in keys:
+                return "details", keys
+    return None, ()
 
 
 def _example_code(shape: ErrorShape, response: Response) -> str | None:
