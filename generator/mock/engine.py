@@ -114,6 +114,7 @@ class MockEngine:
         self.roles: dict[str, Role] = {}
         self.resource_schemas: dict[str, dict[str, Any]] = {}
         self.stores: dict[str, ResourceStore] = {}
+        self.samples: dict[tuple[str, str], Any] = {}  # validated once, copied per answer
         self.lifecycles: dict[str, tuple[str, Lifecycle]] = {}
         if stateful:
             self._read_roles()
@@ -139,7 +140,10 @@ class MockEngine:
         status = success.status_code or 200
         if success.schema is None:
             return MockReply(status)
-        body = self.sample(success)
+        key = (op.operation_id, success.status)
+        if key not in self.samples:
+            self.samples[key] = self.sample(success)
+        body = copy.deepcopy(self.samples[key])
         if op.pagination:
             body = _without_next(body, op.pagination.next)
         return MockReply(status, body)
