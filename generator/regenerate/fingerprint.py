@@ -127,6 +127,7 @@ def options_record(name: str, settings: TargetSettings, anchor: Path) -> dict[st
         "template_dirs": [relative_to(folder, anchor) for folder in settings.template_dirs],
         "strict": settings.strict,
         "allow_remote": settings.allow_remote,
+        "spec_name": settings.spec_name,
     }
 
 

@@ -170,6 +170,7 @@ def _options(target: Target) -> Any:
         template_dirs=settings.template_dirs,
         strict=settings.strict,
         allow_remote=settings.allow_remote,
+        display=settings.spec_name or None,
     )
 
 

@@ -48,6 +48,9 @@ class TargetSettings:
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False
+    # How generated headers name the spec: relative to the project root, or the bare file name
+    # in ad-hoc mode, so output never depends on the working folder.
+    spec_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,3 +95,4 @@ class FallbackTargetOptions:
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False
+    display: str | None = None

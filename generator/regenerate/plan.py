@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import generator
@@ -82,6 +82,13 @@ def _existing_folders(folders: Sequence[Path]) -> tuple[Path, ...]:
     return tuple(f.resolve() for f in folders)
 
 
+def _spec_name(spec: Path, root: Path) -> str:
+    try:
+        return spec.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return spec.name
+
+
 def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
     """The plan for every spec of the project, and notices worth printing."""
     specs_dir = (flags.specs or config.specs).resolve()
@@ -104,6 +111,7 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
             template_dirs=templates,
             strict=flags.strict,
             allow_remote=flags.allow_remote,
+            spec_name=_spec_name(spec, config.root),
         )
         targets.append(Target(name, spec.resolve(), settings))
     builtin = builtin_templates_dir()
@@ -141,7 +149,10 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
     return Plan(
         out_dir=flags.out.resolve(),
         anchor=anchor.resolve(),
-        targets=tuple(Target(n, s.resolve(), settings) for n, s in sorted(named.items())),
+        targets=tuple(
+            Target(n, s.resolve(), replace(settings, spec_name=s.name))
+            for n, s in sorted(named.items())
+        ),
         prune=False,
         builtin_templates=builtin,
         watch_roots=_outermost(roots),

@@ -37,6 +37,7 @@ class TargetOptions:
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False
+    display: str | None = None  # how headers name the spec; default: relative to cwd
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
     from generator.render.environment import make_environment
     from generator.render.format import format_python
 
-    display = spec_display_name(spec_path)
+    display = options.display or spec_display_name(spec_path)
     spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name)
