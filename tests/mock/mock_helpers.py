@@ -1,16 +1,5 @@
-"""Render the curated specs once per test session and import their packages (helpers for the
-stubs and mock tests)."""
+"""Helpers for the mock tests: the same session-wide rendering as the stubs tests use."""
 
-from __future__ import annotations
+from tests.stubs.stub_helpers import AUTH, SPEC_NAMES, SPECS_DIR, render_all
 
-from pathlib import Path
-
-from generator.mock.server import RenderedServer, render_server
-
-SPECS_DIR = Path(__file__).resolve().parents[2] / "specs"
-SPEC_NAMES = ("cognite-3d-jobs", "reality-analysis", "reality-data-analysis", "reality-modeling")
-AUTH: dict[str, str] = {"Authorization": "Bearer test-token"}
-
-
-def render_all(workdir: Path) -> dict[str, RenderedServer]:
-    return {name: render_server(SPECS_DIR / f"{name}.yaml", name, workdir) for name in SPEC_NAMES}
+__all__ = ["AUTH", "SPECS_DIR", "SPEC_NAMES", "render_all"]
