@@ -8,9 +8,10 @@ from ._auth import (
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
     OAuth2ClientCredentials,
+    RenewableToken,
     TokenProvider,
 )
-from ._call import EncodedContent, cookie_header, encode_content, merge_options
+from ._call import cookie_header, given, merge_options, multipart_parts
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._errors import (
     APIConnectionError,
@@ -63,6 +64,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RenewableToken",
     "RequestOptions",
     "ResponseTypes",
     "SyncAPIClient",
@@ -70,9 +72,9 @@ __all__ = [
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
-    "EncodedContent",
     "cookie_header",
-    "encode_content",
+    "given",
     "lenient_parsing",
     "merge_options",
+    "multipart_parts",
 ]

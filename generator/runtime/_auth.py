@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias, runtime_checkable
 
 import httpx
 
@@ -19,6 +19,7 @@ __all__ = [
     "AsyncOAuth2ClientCredentials",
     "AsyncTokenProvider",
     "OAuth2ClientCredentials",
+    "RenewableToken",
     "TokenProvider",
     "auth_headers",
     "resolve_token",
@@ -35,6 +36,14 @@ ClientAuthMethod: TypeAlias = Literal["client_secret_post", "client_secret_basic
 
 DEFAULT_TOKEN_LIFETIME = 300.0
 """Seconds a token without ``expires_in`` is trusted for (RFC 6749 makes the field optional)."""
+
+
+@runtime_checkable
+class RenewableToken(Protocol):
+    """A token provider that caches; on a 401 the client calls ``invalidate()`` and retries once
+    with a freshly fetched token."""
+
+    def invalidate(self) -> None: ...
 
 
 def resolve_token(token: TokenProvider | None) -> str | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from urllib.parse import quote, urlencode
-
-import httpx
+from dataclasses import replace
+from typing import TypeVar
+from urllib.parse import quote
 
 from ._encoding import to_jsonable
 from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
+
+T = TypeVar("T")
 
 
 def merge_options(
@@ -42,47 +43,27 @@ def cookie_header(cookies: Mapping[str, object]) -> str | NotGiven:
     return "; ".join(pairs) if pairs else NOT_GIVEN
 
 
-@dataclass(frozen=True)
-class EncodedContent:
-    """A non-JSON request body, already encoded, with the Content-Type that describes it."""
-
-    data: bytes
-    content_type: str
+def given(value: T | NotGiven) -> T | None:
+    """`None` for an argument the caller left out, else the argument."""
+    return None if isinstance(value, NotGiven) else value
 
 
-def encode_content(body: object, media_type: str) -> EncodedContent | None:
-    """Encode a form, multipart, text or binary body for `media_type` (None when not given)."""
+def multipart_parts(body: object) -> list[tuple[str, tuple[str | None, bytes | str]]] | None:
+    """A multipart body (mapping or model) as httpx `files` parts: bytes become file parts,
+    everything else a form field (JSON for structured values)."""
     if body is None or isinstance(body, NotGiven):
         return None
-    base = media_type.split(";")[0].strip().lower()
-    if isinstance(body, bytes):
-        return EncodedContent(body, media_type)
-    if isinstance(body, str):
-        return EncodedContent(body.encode("utf-8"), media_type)
-    fields = _fields(body)
-    if base == "application/x-www-form-urlencoded":
-        return EncodedContent(urlencode(fields, doseq=True).encode("ascii"), media_type)
-    if base.startswith("multipart/"):
-        request = httpx.Request("POST", "http://multipart.invalid", files=_parts(fields))
-        return EncodedContent(request.read(), request.headers["Content-Type"])
-    return EncodedContent(json.dumps(to_jsonable(body)).encode("utf-8"), media_type)
-
-
-def _fields(body: object) -> dict[str, object]:
-    data = to_jsonable(body)
+    data = to_jsonable(body) if not isinstance(body, Mapping) else dict(body)
     if not isinstance(data, dict):
-        raise TypeError(f"a form body must be a mapping or a model, not {type(body).__name__}")
-    return {str(k): v for k, v in data.items() if v is not None}
-
-
-def _parts(fields: Mapping[str, object]) -> list[tuple[str, tuple[str | None, bytes | str]]]:
+        raise TypeError(f"a multipart body must be a mapping or a model, not {type(body).__name__}")
     parts: list[tuple[str, tuple[str | None, bytes | str]]] = []
-    for name, value in fields.items():
-        values = value if isinstance(value, list) else [value]
-        for item in values:
+    for name, value in data.items():
+        if value is None:
+            continue
+        for item in value if isinstance(value, list) else [value]:
             if isinstance(item, bytes):
-                parts.append((name, (name, item)))
+                parts.append((str(name), (str(name), item)))
             else:
-                text = item if isinstance(item, str) else json.dumps(item)
-                parts.append((name, (None, text)))
+                text = item if isinstance(item, str) else json.dumps(to_jsonable(item))
+                parts.append((str(name), (None, text)))
     return parts

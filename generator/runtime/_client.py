@@ -14,21 +14,23 @@ import dataclasses
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
 
 import httpx
 import pydantic
+from pydantic import BaseModel
 
 from ._auth import (
     AsyncTokenProvider,
+    RenewableToken,
     TokenProvider,
     auth_headers,
     resolve_token,
     resolve_token_async,
 )
-from ._encoding import encode_headers, encode_path, encode_query, to_jsonable
+from ._encoding import encode_form, encode_headers, encode_path, encode_query, to_jsonable
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -36,7 +38,7 @@ from ._errors import (
     make_status_error,
 )
 from ._pagination import AsyncPage, Pagination, SyncPage, lookup_path, next_page_request
-from ._response import AdapterCache, APIResponse, ResponseTypes, parse_response
+from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     is_retryable,
@@ -104,7 +106,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         token: _TokenT | None,
         timeout: Timeout,
         max_retries: int,
-        http_client: _HttpClientT | None,
+        http_client: _HttpClientT,
         owns_http_client: bool,
         default_headers: Mapping[str, str] | None,
         default_query: Mapping[str, object] | None,
@@ -125,11 +127,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self.default_headers: Mapping[str, str] = dict(default_headers or {})
         self.default_query: Mapping[str, object] = dict(default_query or {})
         self._token: _TokenT | None = token
-        self._http_client: _HttpClientT | None = http_client
+        self._http_client: _HttpClientT = http_client
         self._owns_http_client = owns_http_client
         self._rng = rng if rng is not None else random.Random().random
         self._now = now
         self._adapters = AdapterCache()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
 
     # -- copies -------------------------------------------------------------------------------
 
@@ -177,17 +182,38 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         json_body: object,
+        body_type: Any,
         content: bytes | str | None,
+        form: Mapping[str, object] | BaseModel | None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
         options: RequestOptions,
     ) -> PreparedRequest:
-        if json_body is not None and content is not None:
-            raise ValueError("pass either json_body or content, not both")
+        if isinstance(json_body, NotGiven):
+            json_body = None
+        if body_type is not None and isinstance(json_body, Mapping):
+            # A plain dict is checked against the request model before anything is sent.
+            json_body = body_type.model_validate(json_body)
+        bodies = [
+            name
+            for name, value in (
+                ("json_body", json_body),
+                ("content", content),
+                ("form/files", form if form is not None else files),
+            )
+            if value is not None
+        ]
+        if len(bodies) > 1:
+            raise ValueError(f"a request has one body; got {' and '.join(bodies)}")
         path = encode_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
         # Concatenate rather than join: a relative path like "a:b" would parse as a scheme.
         url = httpx.URL(str(self.base_url.copy_with(query=None)).rstrip("/") + path)
-        pairs = encode_query({**self.default_query, **(query or {}), **(options.extra_query or {})})
+        # A query in base_url (e.g. "?api-version=2") comes first, then the call's parameters.
+        pairs = list(self.base_url.params.multi_items())
+        pairs += encode_query(
+            {**self.default_query, **(query or {}), **(options.extra_query or {})}
+        )
         if pairs:
             url = url.copy_merge_params(tuple(pairs))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
@@ -200,6 +226,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             headers=merged,
             json_body=to_jsonable(json_body) if json_body is not None else None,
             content=content.encode() if isinstance(content, str) else content,
+            form=encode_form(form) if form is not None else None,
+            files=files,
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
@@ -219,6 +247,16 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             return {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
         # Explicit Authorization headers (extra_headers) win over the configured token.
         return _merge_headers(auth_headers(token), request.headers)
+
+    def _invalidated_token_after(self, request: PreparedRequest, response: httpx.Response) -> bool:
+        """On a 401, drop a caching provider's token; True if a fresh token is worth a retry."""
+        token = self._token
+        if response.status_code != 401 or not request.send_auth:
+            return False
+        if not isinstance(token, RenewableToken):
+            return False
+        token.invalidate()
+        return True
 
     # -- retries ------------------------------------------------------------------------------
 
@@ -278,12 +316,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=response.text,
             ) from exc
-        raw_items = lookup_path(body, pagination.items)
         try:
-            page = (
-                body if page_type is None else self._adapters.get(page_type).validate_python(body)
-            )
-            items: list[Any] = self._adapters.get(list[item_type]).validate_python(raw_items or [])
+            if page_type is None:
+                page = body
+                raw_items = lookup_path(body, pagination.items) or []
+                items: list[Any] = parse_lenient(self._adapters.get(list[item_type]), raw_items)
+            else:
+                page = parse_lenient(self._adapters.get(page_type), body)
+                items = _page_items(page, pagination.items)
         except pydantic.ValidationError as exc:
             raise APIResponseValidationError(
                 f"{request.method} {request.url} returned a page that does not match the "
@@ -292,6 +332,17 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 body=body,
             ) from exc
         return page, items, next_page_request(pagination, body, request, response.url)
+
+
+def _page_items(page: Any, key: str) -> list[Any]:
+    """The parsed items of a parsed page model: the field whose wire name is `key`."""
+    fields: Mapping[str, Any] = getattr(type(page), "model_fields", {})
+    for name, field in fields.items():
+        if key in (name, field.alias):
+            found: list[Any] = list(getattr(page, name) or [])
+            return found
+    value: Any = lookup_path(page.model_dump(by_alias=True) if fields else page, key)
+    return list(value or [])
 
 
 class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
@@ -316,7 +367,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             token=token,
             timeout=timeout,
             max_retries=max_retries,
-            http_client=http_client,
+            # Created up front so copies made by with_options() share one pool.
+            http_client=http_client or httpx.Client(follow_redirects=True),
             owns_http_client=http_client is None,
             default_headers=default_headers,
             default_query=default_query,
@@ -327,14 +379,12 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
     @property
     def http_client(self) -> httpx.Client:
-        """The underlying ``httpx.Client``, created on first use if none was given."""
-        if self._http_client is None:
-            self._http_client = httpx.Client(follow_redirects=True)
+        """The underlying ``httpx.Client`` (the one passed in, or one this client owns)."""
         return self._http_client
 
     def close(self) -> None:
         """Close the connection pool, unless it was passed in by the caller."""
-        if self._owns_http_client and self._http_client is not None:
+        if self._owns_http_client:
             self._http_client.close()
 
     def __enter__(self) -> Self:
@@ -345,6 +395,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
     def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
+        token_renewed = False
         while True:
             token = resolve_token(self._token) if request.send_auth else None
             http_request = self.http_client.build_request(
@@ -353,6 +404,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
                 headers=self._attempt_headers(request, token),
                 json=request.json_body,
                 content=request.content,
+                data=request.form,
+                files=request.files,
                 timeout=policy.timeout,
             )
             try:
@@ -364,6 +417,11 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             else:
                 if response.is_success:
                     return response
+                if not token_renewed and self._invalidated_token_after(request, response):
+                    # A cached token was revoked or expired early: fetch a fresh one, once.
+                    token_renewed = True
+                    response.close()
+                    continue
                 retry_after = retry_after_from_headers(response.headers, self._now())
                 delay = self._delay_before_retry(
                     request, response.status_code, retry_after, attempt, policy
@@ -384,7 +442,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -401,7 +462,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -417,7 +481,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -435,7 +502,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=content,
+            form=form,
+            files=files,
             options=options,
         )
         response = self._send(request, self._policy(idempotent, options))
@@ -456,6 +526,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
@@ -468,7 +539,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=None,
+            form=None,
+            files=None,
             options=options,
         )
         policy = self._policy(idempotent, options)
@@ -511,7 +585,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             token=token,
             timeout=timeout,
             max_retries=max_retries,
-            http_client=http_client,
+            http_client=http_client or httpx.AsyncClient(follow_redirects=True),
             owns_http_client=http_client is None,
             default_headers=default_headers,
             default_query=default_query,
@@ -522,14 +596,12 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient``, created on first use if none was given."""
-        if self._http_client is None:
-            self._http_client = httpx.AsyncClient(follow_redirects=True)
+        """The underlying ``httpx.AsyncClient`` (the one passed in, or one this client owns)."""
         return self._http_client
 
     async def aclose(self) -> None:
         """Close the connection pool, unless it was passed in by the caller."""
-        if self._owns_http_client and self._http_client is not None:
+        if self._owns_http_client:
             await self._http_client.aclose()
 
     async def close(self) -> None:
@@ -544,6 +616,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
 
     async def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
+        token_renewed = False
         while True:
             token = await resolve_token_async(self._token) if request.send_auth else None
             http_request = self.http_client.build_request(
@@ -552,6 +625,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
                 headers=self._attempt_headers(request, token),
                 json=request.json_body,
                 content=request.content,
+                data=request.form,
+                files=request.files,
                 timeout=policy.timeout,
             )
             try:
@@ -563,6 +638,11 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             else:
                 if response.is_success:
                     return response
+                if not token_renewed and self._invalidated_token_after(request, response):
+                    # A cached token was revoked or expired early: fetch a fresh one, once.
+                    token_renewed = True
+                    await response.aclose()
+                    continue
                 retry_after = retry_after_from_headers(response.headers, self._now())
                 delay = self._delay_before_retry(
                     request, response.status_code, retry_after, attempt, policy
@@ -583,7 +663,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -600,7 +683,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = ...,
         headers: Mapping[str, object] | None = ...,
         json_body: object = ...,
+        body_type: Any = ...,
         content: bytes | str | None = ...,
+        form: Mapping[str, object] | BaseModel | None = ...,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = ...,
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
@@ -616,7 +702,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
@@ -631,7 +720,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=content,
+            form=form,
+            files=files,
             options=options,
         )
         response = await self._send(request, self._policy(idempotent, options))
@@ -652,6 +744,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
+        body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
     ) -> AsyncPage[Any]:
@@ -664,7 +757,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             query=query,
             headers=headers,
             json_body=json_body,
+            body_type=body_type,
             content=None,
+            form=None,
+            files=None,
             options=options,
         )
         policy = self._policy(idempotent, options)

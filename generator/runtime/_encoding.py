@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ._types import NotGiven
 
 __all__ = [
+    "encode_form",
     "encode_headers",
     "encode_path",
     "encode_query",
@@ -75,6 +76,21 @@ def encode_query(query: Mapping[str, object] | None) -> list[tuple[str, str]]:
         else:
             pairs.append((key, encode_scalar(value)))
     return pairs
+
+
+def encode_form(form: Mapping[str, object] | BaseModel | None) -> dict[str, str | list[str]]:
+    """Form fields (urlencoded or multipart): scalars as strings, sequences as repeated fields."""
+    if isinstance(form, BaseModel):
+        form = form.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    fields: dict[str, str | list[str]] = {}
+    for key, value in (form or {}).items():
+        if value is None or isinstance(value, NotGiven):
+            continue
+        if isinstance(value, list | tuple):
+            fields[key] = [encode_scalar(item) for item in value if item is not None]
+        else:
+            fields[key] = encode_scalar(value)
+    return fields
 
 
 def encode_headers(headers: Mapping[str, object] | None) -> dict[str, str]:

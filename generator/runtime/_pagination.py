@@ -123,6 +123,9 @@ def next_page_request(
 class SyncPage(Generic[ItemT]):
     """One page of results; iterating it yields every item of this and all following pages.
 
+    Following pages are fetched while iterating, never up front; iterating twice fetches them
+    twice (nothing is cached, so long listings do not pile up in memory).
+
     ``page`` is the whole parsed response (the declared page model, or the JSON body when no
     model is declared), ``items`` this page's items, ``http_response`` the raw response.
     """

@@ -16,6 +16,7 @@ __all__ = [
     "APIResponse",
     "AdapterCache",
     "ResponseTypes",
+    "parse_lenient",
     "parse_response",
     "select_response_type",
 ]
@@ -50,9 +51,18 @@ class AdapterCache:
             return pydantic.TypeAdapter(tp)
 
 
+def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
+    """Validate a response body: fields and enum values a newer server adds are kept."""
+    with lenient_parsing():
+        if json:
+            return adapter.validate_json(data, extra="allow")
+        return adapter.validate_python(data, extra="allow")
+
+
 def select_response_type(status_code: int, response_types: ResponseTypes) -> object:
     """The declared type for ``status_code``: exact code, then ``"2XX"``-style range, then
-    ``"default"``; a sentinel-free ``None`` return means "no body"; missing means raw JSON."""
+    ``"default"``. ``None`` means "no body"; nothing declared returns a private sentinel, and
+    ``parse_response`` then returns the decoded JSON as-is."""
     for key in (status_code, str(status_code)):
         if key in response_types:
             return response_types[key]
@@ -84,9 +94,7 @@ def parse_response(
     if declared is str and not _is_json(response):
         return response.text
     try:
-        # Lenient: fields and enum values a newer server adds must not break this client.
-        with lenient_parsing():
-            return adapters.get(declared).validate_json(response.content, extra="allow")
+        return parse_lenient(adapters.get(declared), response.content, json=True)
     except pydantic.ValidationError as exc:
         raise APIResponseValidationError(
             f"{response.request.method} {response.request.url} returned "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias, TypeVar, final
+from typing import Any, Final, Literal, TypeAlias, TypeVar, final
 
 import httpx
 
@@ -85,5 +85,8 @@ class PreparedRequest:
     headers: Mapping[str, str]
     json_body: object = None
     content: bytes | None = None
+    form: Mapping[str, str | list[str]] | None = None
+    files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None
+    """Multipart parts as httpx accepts them: ``bytes`` or ``(filename, bytes, content_type)``."""
     send_auth: bool = True
     """False for a next-page link pointing at another origin: the token stays with our API."""

@@ -21,8 +21,12 @@ def write_spec(folder: Path, document: dict[str, Any], name: str = "spec") -> Pa
     return path
 
 
-def render_into(spec: Path, out: Path, package: str, artefacts: set[str] | None = None) -> RenderResult:
-    options = TargetOptions(spec.stem, frozenset(artefacts or {"client", "models"}), package=package)
+def render_into(
+    spec: Path, out: Path, package: str, artefacts: set[str] | None = None
+) -> RenderResult:
+    options = TargetOptions(
+        spec.stem, frozenset(artefacts or {"client", "models"}), package=package
+    )
     result = render_target(spec, options)
     for file in result.files:
         target = out / file.path

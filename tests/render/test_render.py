@@ -32,7 +32,12 @@ def hostile_spec(marker: Path) -> dict[str, Any]:
                     "summary": doc_evil,
                     "description": doc_evil,
                     "parameters": [
-                        {"name": "job-id", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {
+                            "name": "job-id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
                         {
                             "name": evil,
                             "in": "query",
@@ -82,7 +87,12 @@ def test_hostile_strings_compile_import_and_run_nothing(tmp_path: Path) -> None:
         assert "job_id" in inspect.signature(method).parameters
         assert "class_" in inspect.signature(method).parameters
         state = package.models.JobState
-        assert {m.value for m in state} == {EVIL.replace("PWNED", str(marker)), "3MX", "a b", "class"}
+        assert {m.value for m in state} == {
+            EVIL.replace("PWNED", str(marker)),
+            "3MX",
+            "a b",
+            "class",
+        }
         client.close()
     assert not marker.exists()
 

@@ -78,9 +78,7 @@ def test_json_body_drops_not_given_and_keeps_explicit_none() -> None:
 def test_model_body_is_dumped_by_alias_with_only_set_fields() -> None:
     script = Script([json_response(200, JOB)])
     client, _ = make_client(script)
-    client.update_job(
-        job_id="j1", body=JobCreate(name="x", run_at=datetime(2026, 1, 2, tzinfo=UTC))
-    )
+    client.update_job(job_id="j1", body=JobCreate(name="x", runAt=datetime(2026, 1, 2, tzinfo=UTC)))
     assert script.bodies() == [{"name": "x", "runAt": "2026-01-02T00:00:00Z"}]
     assert script.requests[0].method == "PUT"
 
@@ -127,7 +125,7 @@ def test_missing_path_parameter_is_a_clear_error() -> None:
 def test_delete_returns_none_for_204() -> None:
     script = Script([httpx.Response(204)])
     client, _ = make_client(script)
-    assert client.delete_job(job_id="j1") is None
+    client.delete_job(job_id="j1")
     assert script.requests[0].method == "DELETE"
 
 
@@ -426,6 +424,12 @@ def test_base_url_path_and_trailing_slash() -> None:
         client._request("GET", "/jobs/{id}", path_params={"id": 7})
     assert [str(r.url) for r in script.requests] == ["https://api.example.com/v1/jobs/7"] * 2
 
+    client = SyncAPIClient(
+        base_url="https://api.example.com/v1?api-version=2", http_client=script.sync_client()
+    )
+    client._request("GET", "/jobs", query={"top": 1})
+    assert str(script.requests[-1].url) == "https://api.example.com/v1/jobs?api-version=2&top=1"
+
 
 # -- raw responses --------------------------------------------------------------------------------
 
@@ -521,3 +525,62 @@ async def test_async_with_options_and_close() -> None:
 def test_request_options_validates_max_retries() -> None:
     with pytest.raises(ValueError, match="max_retries"):
         RequestOptions(max_retries=-1)
+
+
+def test_form_and_multipart_bodies_survive_retries() -> None:
+    script = Script([json_response(503, {}), json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT",
+        "/form",
+        form={"name": "x y", "flags": [True, False], "skip": None, "n": 3},
+    )
+    first, second = script.requests
+    assert first.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert first.content == second.content == b"name=x+y&flags=true&flags=false&n=3"
+
+    script = Script([json_response(503, {}), json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT",
+        "/upload",
+        form={"kind": "report"},
+        files={"file": ("report.csv", b"a,b\n1,2\n", "text/csv")},
+    )
+    first, second = script.requests
+    assert first.headers["content-type"].startswith("multipart/form-data; boundary=")
+    for request in (first, second):
+        assert b'name="kind"\r\n\r\nreport' in request.content
+        assert b'filename="report.csv"' in request.content
+        assert b"a,b\n1,2\n" in request.content
+
+
+def test_two_bodies_are_rejected() -> None:
+    client, _ = make_client(Script([json_response(200, {})]))
+    with pytest.raises(ValueError, match="one body"):
+        client._request("POST", "/x", json_body={"a": 1}, content=b"raw")
+
+
+def test_raw_content_body_with_declared_content_type() -> None:
+    script = Script([json_response(200, {})])
+    client, _ = make_client(script)
+    client._request(
+        "PUT", "/blob", content="héllo", headers={"Content-Type": "text/plain; charset=utf-8"}
+    )
+    request = script.requests[0]
+    assert request.content == "héllo".encode()
+    assert request.headers["content-type"] == "text/plain; charset=utf-8"
+
+
+def test_raw_response_for_paged_and_empty_operations() -> None:
+    page_body = {"jobs": [JOB], "_links": {"next": {"href": "/v1/jobs?page=2"}}}
+    script = Script([json_response(200, page_body), httpx.Response(204)])
+    client, _ = make_client(script)
+    raw_page = client.with_raw_response.list_jobs(status=JobStatus.running)
+    assert raw_page.parse().jobs[0].id == "j1"
+    assert raw_page.parse().links is not None
+    assert script.requests[0].url.params["status"] == "running"
+    raw_delete = client.with_raw_response.delete_job(job_id="j1")
+    assert raw_delete.status_code == 204
+    assert raw_delete.parse() is None
+    assert "204" in repr(raw_delete)

@@ -102,13 +102,13 @@ def test_bentley_envelope() -> None:
             "MissingRequiredProperty",
             "displayName is missing.",
             "displayName",
-            BENTLEY_BODY["error"]["details"][0],  # type: ignore[index]
+            BENTLEY_BODY["error"]["details"][0],
         ),
         ErrorDetail(
             "InvalidValue",
             "class is invalid.",
             "class",
-            BENTLEY_BODY["error"]["details"][1],  # type: ignore[index]
+            BENTLEY_BODY["error"]["details"][1],
         ),
     )
     text = str(error)
