@@ -392,7 +392,9 @@ def evaluate(job: Job, scratch: Path, cache: Path, timeout: float) -> Result:
     try:
         return _evaluate(job, out, cache, timeout)
     except Exception:  # noqa: BLE001 - a bench bug must not stop the run; it is reported
-        return Result(job.tool.name, job.name, "crash", "bench: " + reason_of(traceback.format_exc()))
+        return Result(
+            job.tool.name, job.name, "crash", "bench: " + reason_of(traceback.format_exc())
+        )
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -6,9 +6,14 @@ Generation is forgiving: whatever cannot be expressed precisely becomes a typed 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import pydantic_core
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
@@ -40,6 +45,10 @@ SCHEMA_PREFIX = "#/components/schemas/"
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 STRING_FORMATS = {"binary": "bytes"}
 COMPOSITIONS = ("oneOf", "anyOf", "allOf")
+# Formats whose pydantic type would change the wire or the dependencies of a generated client:
+# EmailStr needs email-validator, ULID needs python-ulid, and SecretStr serialises as "*****".
+# Their values stay plain strings.
+PLAIN_STRING_FORMATS = frozenset({"email", "idn-email", "ulid", "password"})
 
 
 def is_json_media(media_type: str) -> bool:
@@ -83,12 +92,17 @@ class _Builder:
 
     # -- diagnostics ---------------------------------------------------------------------------
 
-    def warn(self, rule: str, message: str, pointer: str, document: Document | None = None) -> None:
+    def warn(
+        self,
+        rule: str,
+        message: str,
+        pointer: str,
+        document: Document | None = None,
+        level: Level = Level.WARNING,
+    ) -> None:
         doc = document or self.root
         line, col = doc.locate(pointer)
-        self.diagnostics.append(
-            Diagnostic(rule, Level.WARNING, message, doc.display, pointer, line, col)
-        )
+        self.diagnostics.append(Diagnostic(rule, level, message, doc.display, pointer, line, col))
 
     # -- references ----------------------------------------------------------------------------
 
@@ -129,7 +143,7 @@ class _Builder:
 
     def claim(self, hint: str, key: tuple[str, str]) -> str:
         if key not in self.named:
-            self.named[key] = naming.unique(naming.pascal(hint), self.class_names)
+            self.named[key] = naming.unique(naming.class_name(hint), self.class_names)
         return self.named[key]
 
     def transform_components(self) -> None:
@@ -180,7 +194,7 @@ class _Builder:
                 return {"allOf": [target, wrapped]} if target else wrapped
             return target
         if not top and _deserves_class(schema):
-            class_name = naming.unique(naming.pascal(hint), self.class_names)
+            class_name = naming.unique(naming.class_name(hint), self.class_names)
             self.define(class_name, schema, document, pointer)
             return {"$ref": SCHEMA_PREFIX + class_name}
         out: dict[str, Any] = {}
@@ -204,7 +218,15 @@ class _Builder:
             elif key == "discriminator" and isinstance(value, dict):
                 out[key] = self.discriminator(value, document, child, hint)
             elif key == "pattern" and isinstance(value, str):
-                out[key] = self.pattern(value, document, child)
+                pattern = self.pattern(value, document, child)
+                if pattern is not None:
+                    out[key] = pattern
+            elif key == "format" and value in PLAIN_STRING_FORMATS:
+                continue
+            elif key == "enum":
+                values = self.enum(value, schema.get("type"), document, child)
+                if values is not None:
+                    out[key] = values
             elif key.startswith("x-"):
                 continue
             else:
@@ -228,20 +250,112 @@ class _Builder:
                 renamed[tag] = ref
         return {**value, "mapping": renamed}
 
-    def pattern(self, value: str, document: Document, pointer: str) -> str:
-        import re
-
-        try:
-            re.compile(value)
-        except re.error as exc:
+    def enum(
+        self, values: Any, declared: Any, document: Document, pointer: str
+    ) -> list[Any] | None:
+        """Enum values that fit the declared type (the models generator trusts both)."""
+        if not isinstance(values, list) or not values:
+            self.warn("enum-invalid", "enum is not a non-empty list; ignored", pointer, document)
+            return None
+        unique = list(dict.fromkeys(json_key(v) for v in values))
+        kept = [json.loads(v) for v in unique]
+        if not isinstance(declared, str):
+            return kept
+        fits = _TYPE_CHECKS.get(declared)
+        if fits is None or all(v is None or fits(v) for v in kept):
+            return kept
+        if declared == "string" and all(not isinstance(v, dict | list) for v in kept):
             self.warn(
-                "pattern-unsupported",
-                f"pattern {value!r} is not a Python regex ({exc}); not enforced by the models",
+                "enum-type-mismatch",
+                "enum values of a string schema are not all strings; written as strings",
                 pointer,
                 document,
             )
-            return ".*"
-        return value
+            return list(dict.fromkeys(v if v is None else _as_text(v) for v in kept))
+        self.warn(
+            "enum-type-mismatch",
+            f"enum values do not match type {declared!r}; enum ignored",
+            pointer,
+            document,
+        )
+        return None
+
+    def pattern(self, value: str, document: Document, pointer: str) -> str | None:
+        """The pattern when the models can enforce it, else None (dropped, with a warning)."""
+        problem = _pattern_problem(value)
+        if problem is None:
+            return value
+        self.warn(
+            "pattern-unsupported",
+            f"pattern {value!r} is not enforced by the models: {problem}",
+            pointer,
+            document,
+        )
+        return None
+
+    # -- what the model generator cannot express ---------------------------------------------
+
+    def sanitise_schemas(self) -> None:
+        """Replace what would break the models with something permissive, each with a warning."""
+        for class_name in list(self.schemas):
+            if self.alias_target(class_name) is None:
+                self.warn_origin(
+                    "ref-cycle",
+                    f"schema {class_name!r} is only a reference back to itself; typed as Any",
+                    class_name,
+                )
+                self.schemas[class_name] = {}
+        for class_name, schema in self.schemas.items():
+            if "default" in schema and "enum" not in schema:
+                # The model generator copies a named schema's default onto every field that
+                # refers to it, as a bare value the field's class type does not accept.
+                schema.pop("default")
+                self.warn_origin(
+                    "default-dropped",
+                    f"the default of named schema {class_name!r} is not applied by the models",
+                    class_name,
+                    Level.INFO,
+                )
+            for where, node in _walk_schema(schema):
+                if "default" in node and not self.default_fits(node):
+                    node.pop("default")
+                    self.warn_origin(
+                        "default-invalid",
+                        f"default at {where or '/'} of {class_name!r} is not one of its enum "
+                        "values; dropped",
+                        class_name,
+                    )
+
+    def alias_target(self, class_name: str) -> str | None:
+        """The schema a pure `$ref` alias chain ends at, or None when the chain is a cycle."""
+        seen = {class_name}
+        current = class_name
+        while True:
+            target = _single_ref(self.schemas.get(current, {}))
+            if target is None:
+                return current
+            if target in seen:
+                return None
+            seen.add(target)
+            current = target
+
+    def enum_values(self, node: dict[str, Any]) -> list[Any] | None:
+        target = _single_ref(node)
+        if target is not None:
+            resolved = self.alias_target(target)
+            node = self.schemas.get(resolved, {}) if resolved else {}
+        values = node.get("enum")
+        return values if isinstance(values, list) else None
+
+    def default_fits(self, node: dict[str, Any]) -> bool:
+        values = self.enum_values(node)
+        return values is None or node["default"] in values
+
+    def warn_origin(
+        self, rule: str, message: str, class_name: str, level: Level = Level.WARNING
+    ) -> None:
+        pointer = self.origins.get(class_name, SCHEMA_PREFIX + class_name)
+        self.warn(rule, message, pointer, level=level)
 
     # -- annotations ---------------------------------------------------------------------------
 
@@ -303,7 +417,9 @@ class _Builder:
             variables = tuple(
                 ServerVariable(
                     name=str(var_name),
-                    python_name=naming.unique(naming.snake(str(var_name)), taken),
+                    python_name=naming.unique(
+                        naming.snake(str(var_name), reserved=naming.CONSTRUCTOR_RESERVED), taken
+                    ),
                     default=str(var.get("default", "")),
                     enum=tuple(str(v) for v in var.get("enum") or ()),
                     description=str(var.get("description") or ""),
@@ -392,7 +508,7 @@ class _Builder:
         if not isinstance(operation_id, str) or not naming.words(operation_id):
             operation_id = method + "_" + "_".join(naming.words(path))
         python_name = naming.unique(
-            naming.snake(operation_id, fallback="call", reserved=_CLIENT_METHODS), taken
+            naming.snake(operation_id, fallback="call", reserved=naming.CLIENT_ATTRIBUTES), taken
         )
         hint = naming.pascal(operation_id)
         parameters = self.parameters(item, raw, document, pointer, hint)
@@ -667,7 +783,9 @@ class _Builder:
         info = self.root.data.get("info") if isinstance(self.root.data.get("info"), dict) else {}
         self.name_components()
         self.transform_components()
+        self.sanitise_schemas()
         operations = self.operations()
+        self.sanitise_schemas()
         models = tuple(
             Model(name, self.origins.get(name, ""), str(schema.get("description") or ""))
             for name, schema in self.schemas.items()
@@ -696,9 +814,74 @@ class _Builder:
         )
 
 
-_CLIENT_METHODS = frozenset(
-    {"close", "aclose", "with_options", "with_raw_response", "copy", "request", "base_url"}
-)
+@functools.lru_cache(maxsize=4096)
+def _pattern_problem(pattern: str) -> str | None:
+    """Why pydantic (Rust regex, Python `re` as a fallback) cannot compile `pattern`, if so.
+
+    pydantic compiles patterns when a model class is created, so a pattern it refuses would
+    make the generated models fail at import time.
+    """
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"not a Python regex ({exc})"
+    try:
+        pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+    except pydantic_core.SchemaError as exc:
+        return str(exc).splitlines()[-1].strip()[:200]
+    return None
+
+
+def json_key(value: Any) -> str:
+    """A canonical JSON text of a value: equal values (and only they) give equal keys."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def _as_text(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
+
+
+def _single_ref(schema: dict[str, Any]) -> str | None:
+    """The class a schema only refers to (`$ref`, or an `allOf` of one `$ref`), if so."""
+    ref = schema.get("$ref")
+    if ref is None:
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], dict):
+            ref = all_of[0].get("$ref") if len(all_of[0]) == 1 else None
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return ref[len(SCHEMA_PREFIX) :]
+    return None
+
+
+def _walk_schema(schema: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Every sub-schema of a transformed schema with its relative pointer (iteratively)."""
+    stack: list[tuple[str, dict[str, Any]]] = [("", schema)]
+    while stack:
+        where, node = stack.pop()
+        yield where, node
+        for key, value in node.items():
+            if key in ("properties", "patternProperties") and isinstance(value, dict):
+                stack.extend(
+                    (pointer_join(where, key, name), sub)
+                    for name, sub in value.items()
+                    if isinstance(sub, dict)
+                )
+            elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
+                stack.append((pointer_join(where, key), value))
+            elif key in (*COMPOSITIONS, "prefixItems") and isinstance(value, list):
+                stack.extend(
+                    (pointer_join(where, key, i), sub)
+                    for i, sub in enumerate(value)
+                    if isinstance(sub, dict)
+                )
 
 
 def _escape(token: str) -> str:
