@@ -45,6 +45,7 @@ SCHEMA_PREFIX = "#/components/schemas/"
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 STRING_FORMATS = {"binary": "bytes"}
 COMPOSITIONS = ("oneOf", "anyOf", "allOf")
+PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 # Formats whose pydantic type would change the wire or the dependencies of a generated client:
 # EmailStr needs email-validator, ULID needs python-ulid, and SecretStr serialises as "*****".
 # Their values stay plain strings.
@@ -201,9 +202,13 @@ class _Builder:
         for key, value in schema.items():
             child = pointer_join(pointer, key)
             if key == "properties" and isinstance(value, dict):
+                tag = _discriminator_property(schema)
                 out[key] = {
                     name: self.transform(
-                        sub, document, pointer_join(child, name), hint + naming.pascal(str(name))
+                        _plain_tag(sub) if name == tag else sub,
+                        document,
+                        pointer_join(child, name),
+                        hint + naming.pascal(str(name)),
                     )
                     for name, sub in value.items()
                 }
@@ -512,6 +517,7 @@ class _Builder:
         )
         hint = naming.pascal(operation_id)
         parameters = self.parameters(item, raw, document, pointer, hint)
+        parameters += self.undeclared_path_parameters(path, parameters, document, pointer)
         body = self.request_body(
             raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint
         )
@@ -572,7 +578,8 @@ class _Builder:
                 continue
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
-                schema = next(iter(param["content"].values())).get("schema")
+                media = next(iter(param["content"].values()))
+                schema = media.get("schema") if isinstance(media, dict) else None
             transformed = self.transform(
                 schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire)
             )
@@ -601,6 +608,35 @@ class _Builder:
                     explode=param.get("explode", param.get("style", "form") == "form") is True,
                     style=str(param.get("style") or ""),
                     schema=transformed,
+                )
+            )
+        return tuple(result)
+
+    def undeclared_path_parameters(
+        self, path: str, declared: tuple[Parameter, ...], document: Document, pointer: str
+    ) -> tuple[Parameter, ...]:
+        """A string parameter for each `{name}` of the path no parameter declares (a warning
+        each): without it the URL could never be built."""
+        known = {p.wire_name for p in declared if p.location == "path"}
+        taken = {p.python_name for p in declared}
+        missing = [n for n in dict.fromkeys(PATH_TEMPLATE.findall(path)) if n not in known]
+        result = []
+        for wire in missing:
+            self.warn(
+                "path-parameter-undeclared",
+                f"path parameter {wire!r} is not declared; typed as str",
+                pointer,
+                document,
+            )
+            python_name = naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED)
+            result.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=naming.unique(python_name, taken),
+                    location="path",
+                    required=True,
+                    type=TypeRef("str"),
+                    schema={"type": "string"},
                 )
             )
         return tuple(result)
@@ -830,6 +866,20 @@ def _pattern_problem(pattern: str) -> str | None:
     except pydantic_core.SchemaError as exc:
         return str(exc).splitlines()[-1].strip()[:200]
     return None
+
+
+def _discriminator_property(schema: dict[str, Any]) -> str | None:
+    discriminator = schema.get("discriminator")
+    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def _plain_tag(schema: Any) -> Any:
+    """A discriminator property without its enum: subclasses narrow it to one `Literal` each,
+    which type-checks against `str` but not against an enum class."""
+    if isinstance(schema, dict) and "enum" in schema and "$ref" not in schema:
+        return {k: v for k, v in schema.items() if k != "enum"}
+    return schema
 
 
 def json_key(value: Any) -> str:
