@@ -189,6 +189,8 @@ def pascal(name: str, *, fallback: str = "Model") -> str:
 def class_name(name: str) -> str:
     """A model class name that no import of `models.py` or `_client.py` shadows."""
     candidate = pascal(name)
+    if candidate.endswith("_"):  # a keyword (`True_`): the model generator would rename it
+        return candidate[:-1] + "Model"
     return candidate + "Model" if candidate in MODEL_CLASS_RESERVED else candidate
 
 

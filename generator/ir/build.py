@@ -723,9 +723,13 @@ class _Builder:
                 )
                 examples = _examples(media)
                 first_success = first_success and not success
+            raw_headers = response.get("headers")
+            header_names: set[str] = set()
             headers = tuple(
-                self.header(name, value, doc, pointer_join(where, "headers", name))
-                for name, value in (response.get("headers") or {}).items()
+                self.header(
+                    str(name), value, doc, pointer_join(where, "headers", name), header_names
+                )
+                for name, value in (raw_headers if isinstance(raw_headers, dict) else {}).items()
                 if str(name).lower() != "content-type"
             )
             result.append(
@@ -741,7 +745,9 @@ class _Builder:
             )
         return tuple(result)
 
-    def header(self, name: str, raw: Any, document: Document, pointer: str) -> Header:
+    def header(
+        self, name: str, raw: Any, document: Document, pointer: str, taken: set[str]
+    ) -> Header:
         header, doc, where = self.deref(raw, document, pointer)
         schema = header.get("schema") if isinstance(header, dict) else None
         transformed = self.transform(
@@ -749,7 +755,7 @@ class _Builder:
         )
         return Header(
             wire_name=str(name),
-            python_name=naming.snake(str(name)),
+            python_name=naming.unique(naming.snake(name, fallback="header"), taken),
             type=self.annotate(transformed),
             required=isinstance(header, dict) and header.get("required") is True,
             description=str(header.get("description") or "") if isinstance(header, dict) else "",

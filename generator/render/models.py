@@ -13,7 +13,7 @@ import ast
 import json
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -97,7 +97,10 @@ def generate_models(api: Api, package: str, spec_display: str) -> ModelsSource:
     ]
     source = _DCG_BANNER.sub("", source)
     missing = sorted({m.class_name for m in api.models} - _defined_names(source))
-    aliases, unresolved = _aliases(missing, source, {m.class_name for m in api.models})
+    objects = {name for name in missing if _permissive(schemas.get(name)) != {}}
+    aliases, unresolved = _aliases(
+        missing, source, {m.class_name for m in api.models}, objects, package
+    )
     diagnostics += [
         _warning(
             "models-missing-class",
@@ -201,31 +204,47 @@ def _defined_names(source: str) -> set[str]:
     return names
 
 
-def _aliases(missing: Iterable[str], source: str, ir_names: set[str]) -> tuple[str, list[str]]:
-    """Lines defining each missing class under its IR name, and the names with no class."""
+def _aliases(
+    missing: Iterable[str],
+    source: str,
+    ir_names: set[str],
+    objects: Collection[str] = (),
+    package: str = "",
+) -> tuple[str, list[str]]:
+    """Code defining each missing class under its IR name, and the names with no class.
+
+    A renamed class gets an alias; a class left out becomes a permissive model (objects, which
+    the client validates bodies with) or `Any`.
+    """
     defined = _defined_names(source)
     lines: list[str] = []
     unresolved: list[str] = []
     for name in missing:
+        base = name.rstrip("_")
         renamed = next(
             (
                 candidate
-                for candidate in (f"{name}Model", f"{name}1", f"{name}_1", f"{name}_")
-                if candidate in defined and candidate not in ir_names
+                for candidate in (f"{base}Model", f"{base}1", f"{base}_1", f"{base}_", base)
+                if candidate != name and candidate in defined and candidate not in ir_names
             ),
             None,
         )
         if renamed is not None:
             lines.append(f"{name} = {renamed}")
+            continue
+        unresolved.append(name)
+        if name in objects and package:
+            lines.append(f"\n\nclass {name}(_SpecModel):\n    pass\n\n")
         else:
-            unresolved.append(name)
             lines.append(f"{name}: _TypeAlias = _Any")
     if not lines:
         return "", unresolved
     header = "\n\n# Classes the model generator renamed or left out, under the client's names.\n"
     if unresolved:
-        header += "from typing import Any as _Any, TypeAlias as _TypeAlias\n\n"
-    return header + "\n".join(lines) + "\n", unresolved
+        header += "from typing import Any as _Any, TypeAlias as _TypeAlias\n"
+        if set(objects) & set(unresolved) and package:
+            header += f"from {package}._runtime import SpecModel as _SpecModel\n"
+    return header + "\n" + "\n".join(lines) + "\n", unresolved
 
 
 def _origin(api: Api, class_name: str) -> str:

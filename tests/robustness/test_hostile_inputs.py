@@ -284,12 +284,19 @@ def test_a_schema_the_generator_rejects_becomes_permissive() -> None:
 
 
 def test_renamed_or_missing_classes_get_the_client_names() -> None:
-    source = "class FooModel:\n    pass\n"
-    aliases, unresolved = _aliases(["Foo", "Gone"], source, {"Foo", "Gone"})
+    source = "class FooModel:\n    pass\n\n\nclass True1:\n    pass\n"
+    missing = ["Foo", "True_", "Gone", "GoneObject"]
+    aliases, unresolved = _aliases(missing, source, set(missing), {"GoneObject"}, "pydantic")
+    aliases = aliases.replace(
+        "from pydantic._runtime import SpecModel", "from pydantic import BaseModel"
+    )
     namespace: dict[str, Any] = {}
     exec(source + aliases, namespace)  # noqa: S102 - our own fixed test source
     assert namespace["Foo"] is namespace["FooModel"]
-    assert unresolved == ["Gone"] and "Gone" in namespace
+    assert namespace["True_"] is namespace["True1"]
+    assert unresolved == ["Gone", "GoneObject"]
+    assert namespace["Gone"] is Any
+    assert namespace["GoneObject"].model_validate({"x": 1}).model_extra is None
 
 
 def test_a_spec_without_servers_generates(tmp_path: Path) -> None:

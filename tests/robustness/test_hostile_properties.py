@@ -101,6 +101,7 @@ def hostile_specs(draw: st.DrawFn, marker: str) -> dict[str, Any]:
                 "title": text(),
                 "default": text(),
                 "example": text(),
+                "pattern": text(),
             }
             for prop in draw(st.lists(hostile_name(), max_size=4, unique=True))
         }
