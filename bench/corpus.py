@@ -212,7 +212,10 @@ def reason_of(text: str) -> str:
             lines[-1],
         )
     else:
-        pick = next((line for line in lines if re.search(r"error", line, re.I)), lines[0])
+        errors = [line for line in lines if re.search(r"error", line, re.I)]
+        # Prefer a real error over the warnings some tools print first.
+        real = [line for line in errors if not re.search(r"\w+Warning:", line)]
+        pick = (real or errors or [line for line in lines if "Warning:" not in line] or lines)[0]
     return _NOISE.sub("…", pick)[:160]
 
 
