@@ -45,6 +45,29 @@ SCHEMA_PREFIX = "#/components/schemas/"
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 STRING_FORMATS = {"binary": "bytes"}
 COMPOSITIONS = ("oneOf", "anyOf", "allOf")
+# String formats the models give a non-str type.
+TYPED_STRING_FORMATS = frozenset(
+    {
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "uuid",
+        "uuid1",
+        "uuid3",
+        "uuid4",
+        "uuid5",
+        "uri",
+        "ipv4",
+        "ipv6",
+        "ipv4-network",
+        "ipv6-network",
+        "binary",
+        "byte",
+        "decimal",
+        "hostname",
+    }
+)
 PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 # Formats whose pydantic type would change the wire or the dependencies of a generated client:
 # EmailStr needs email-validator, ULID needs python-ulid, and SecretStr serialises as "*****".
@@ -322,6 +345,17 @@ class _Builder:
                     Level.INFO,
                 )
             for where, node in _walk_schema(schema):
+                if node.get("format") in TYPED_STRING_FORMATS and "default" in node:
+                    # The model generator writes such a default as a bare string, which its
+                    # field type (datetime, UUID, AnyUrl, ...) does not accept.
+                    node.pop("default")
+                    self.warn_origin(
+                        "default-dropped",
+                        f"default at {where or '/'} of {class_name!r} is not applied by the "
+                        f"models (format {node['format']!r})",
+                        class_name,
+                        Level.INFO,
+                    )
                 if "default" in node and not self.default_fits(node):
                     node.pop("default")
                     self.warn_origin(
