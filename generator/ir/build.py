@@ -251,6 +251,10 @@ class _Builder:
                     out[key] = pattern
             elif key == "format" and value in PLAIN_STRING_FORMATS:
                 continue
+            elif key == "nullable" and value is not True:
+                # `nullable: false` is the default; stated explicitly, the model generator
+                # types an optional field as non-optional with a None default.
+                continue
             elif key == "enum":
                 values = self.enum(value, schema.get("type"), document, child)
                 if values is not None:

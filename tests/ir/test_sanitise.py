@@ -77,3 +77,11 @@ def test_string_defaults_of_typed_formats_are_dropped(tmp_path: Path) -> None:
     properties = api.models_document["components"]["schemas"]["Query"]["properties"]
     assert "default" not in properties["since"] and properties["q"]["default"] == ""
     assert any(d.rule == "default-dropped" and "since" in d.message for d in diagnostics)
+
+
+def test_explicit_nullable_false_is_dropped(tmp_path: Path) -> None:
+    when = {"type": "string", "format": "date-time", "nullable": False}
+    schemas = {"Run": {"type": "object", "properties": {"created": when}}}
+    api, _ = build(write_spec(tmp_path, minimal({}, schemas)))
+    created = api.models_document["components"]["schemas"]["Run"]["properties"]["created"]
+    assert created == {"type": "string", "format": "date-time"}
