@@ -85,7 +85,10 @@ def generate_models(api: Api, package: str, spec_display: str) -> ModelsSource:
         document = {**api.models_document, "components": {"schemas": candidate}}
         return _run_dcg(document, options)
 
-    source, replaced = _generate_with_fallbacks(schemas, attempt)
+    try:
+        source, replaced = _generate_with_fallbacks(schemas, attempt)
+    except Exception as exc:  # noqa: BLE001 - not even permissive schemas: no generated classes
+        source, replaced = "", {name: _reason(exc) for name in schemas}
     diagnostics = [
         _warning(
             "models-fallback",

@@ -316,3 +316,23 @@ def test_a_spec_without_servers_generates(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="base_url"):
             package.Client(token="t")
         package.Client(token="t", base_url="https://x.example").close()
+
+
+def test_models_still_define_every_class_when_the_generator_always_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.render.models as models
+
+    def broken(document: dict[str, Any], options: dict[str, Any]) -> str:
+        raise RuntimeError("generator exploded")
+
+    monkeypatch.setattr(models, "_run_dcg", broken)
+    returns = {"200": {"description": "ok", "content": json_of("Doc")}}
+    schemas = {"Doc": {"type": "object", "properties": {"a": {"type": "string"}}}, "Id": {}}
+    spec = write_spec(
+        tmp_path, minimal({"/doc": {"post": op("postDoc", responses=returns)}}, schemas)
+    )
+    render(spec, tmp_path / "out", "broken_pkg")
+    with imported(tmp_path / "out" / "client" / "src", "broken_pkg") as package:
+        assert package.models.Doc.model_validate({"a": "x"}).model_extra == {"a": "x"}
+        assert package.models.Id is Any
