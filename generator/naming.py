@@ -13,9 +13,138 @@ from collections.abc import Iterable
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# Names a generated client method reserves for its own keyword arguments.
+# Names a generated client method reserves: its own keyword arguments, and every name its body
+# reads (runtime helpers, builtins inside annotations evaluated at call time), which a parameter
+# of the same name would shadow.
 CLIENT_RESERVED = frozenset(
-    {"self", "body", "timeout", "extra_headers", "extra_query", "idempotent", "cls"}
+    {
+        "self",
+        "cls",
+        "body",
+        "timeout",
+        "extra_headers",
+        "extra_query",
+        "idempotent",
+        "options",
+        "cast",
+        "given",
+        "merge_options",
+        "multipart_parts",
+        "cookie_header",
+        "encode_content",
+        "httpx",
+        "list",
+        "dict",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "object",
+        "tuple",
+    }
+)
+# Attributes of the generated client classes and their runtime base: an operation method with
+# one of these names would replace them.
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "close",
+        "aclose",
+        "copy",
+        "request",
+        "with_options",
+        "with_raw_response",
+        "base_url",
+        "http_client",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "default_query",
+        "default_base_url",
+        "user_agent",
+    }
+)
+# Keyword arguments of the client constructors and `server_url()`: server variables avoid them.
+CONSTRUCTOR_RESERVED = frozenset(
+    {
+        "self",
+        "token",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "http_client",
+        "default_headers",
+        "server_url",
+        "str",
+    }
+)
+# Class names a generated model cannot take: names `models.py` imports (pydantic, typing, the
+# standard library types datamodel-code-generator uses, the runtime bases) and names `_client.py`
+# imports or defines beside the models. datamodel-code-generator silently renames such classes,
+# which would break every import of them.
+MODEL_CLASS_RESERVED = frozenset(
+    {
+        # typing / stdlib
+        "Annotated",
+        "Any",
+        "Callable",
+        "ClassVar",
+        "Decimal",
+        "Enum",
+        "IntEnum",
+        "Literal",
+        "Mapping",
+        "Optional",
+        "Path",
+        "Sequence",
+        "StrEnum",
+        "TypeAlias",
+        "UUID",
+        "Union",
+        "IPv4Address",
+        "IPv4Network",
+        "IPv6Address",
+        "IPv6Network",
+        # pydantic
+        "AnyUrl",
+        "AnyHttpUrl",
+        "AwareDatetime",
+        "Base64Bytes",
+        "Base64Str",
+        "BaseModel",
+        "ConfigDict",
+        "EmailStr",
+        "Field",
+        "Json",
+        "NaiveDatetime",
+        "RootModel",
+        "SecretStr",
+        "StrictBool",
+        "StrictBytes",
+        "StrictFloat",
+        "StrictInt",
+        "StrictStr",
+        # the generated runtime and client module
+        "OpenEnum",
+        "SpecModel",
+        "NotGiven",
+        "APIResponse",
+        "AsyncAPIClient",
+        "AsyncClient",
+        "AsyncClientWithRawResponse",
+        "AsyncOAuth2ClientCredentials",
+        "AsyncPage",
+        "AsyncTokenProvider",
+        "Client",
+        "ClientWithRawResponse",
+        "OAuth2ClientCredentials",
+        "Pagination",
+        "RequestOptions",
+        "SyncAPIClient",
+        "SyncPage",
+        "Timeout",
+        "TokenProvider",
+    }
 )
 # Names a generated model cannot use as a field without shadowing pydantic's API.
 MODEL_RESERVED = frozenset(
@@ -55,6 +184,14 @@ def pascal(name: str, *, fallback: str = "Model") -> str:
     """A PascalCase class name: `job-response` → `JobResponse`, `3MX` → `Model3MX`."""
     joined = "".join(w[:1].upper() + w[1:] for w in words(name))
     return _guard(joined, fallback)
+
+
+def class_name(name: str) -> str:
+    """A model class name that no import of `models.py` or `_client.py` shadows."""
+    candidate = pascal(name)
+    if candidate.endswith("_"):  # a keyword (`True_`): the model generator would rename it
+        return candidate[:-1] + "Model"
+    return candidate + "Model" if candidate in MODEL_CLASS_RESERVED else candidate
 
 
 def constant(name: str, *, fallback: str = "VALUE") -> str:

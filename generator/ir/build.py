@@ -6,9 +6,14 @@ Generation is forgiving: whatever cannot be expressed precisely becomes a typed 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+import pydantic_core
 
 from generator import naming
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
@@ -40,6 +45,34 @@ SCHEMA_PREFIX = "#/components/schemas/"
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 STRING_FORMATS = {"binary": "bytes"}
 COMPOSITIONS = ("oneOf", "anyOf", "allOf")
+# String formats the models give a non-str type.
+TYPED_STRING_FORMATS = frozenset(
+    {
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "uuid",
+        "uuid1",
+        "uuid3",
+        "uuid4",
+        "uuid5",
+        "uri",
+        "ipv4",
+        "ipv6",
+        "ipv4-network",
+        "ipv6-network",
+        "binary",
+        "byte",
+        "decimal",
+        "hostname",
+    }
+)
+PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+# Formats whose pydantic type would change the wire or the dependencies of a generated client:
+# EmailStr needs email-validator, ULID needs python-ulid, and SecretStr serialises as "*****".
+# Their values stay plain strings.
+PLAIN_STRING_FORMATS = frozenset({"email", "idn-email", "ulid", "password"})
 
 
 def is_json_media(media_type: str) -> bool:
@@ -83,12 +116,17 @@ class _Builder:
 
     # -- diagnostics ---------------------------------------------------------------------------
 
-    def warn(self, rule: str, message: str, pointer: str, document: Document | None = None) -> None:
+    def warn(
+        self,
+        rule: str,
+        message: str,
+        pointer: str,
+        document: Document | None = None,
+        level: Level = Level.WARNING,
+    ) -> None:
         doc = document or self.root
         line, col = doc.locate(pointer)
-        self.diagnostics.append(
-            Diagnostic(rule, Level.WARNING, message, doc.display, pointer, line, col)
-        )
+        self.diagnostics.append(Diagnostic(rule, level, message, doc.display, pointer, line, col))
 
     # -- references ----------------------------------------------------------------------------
 
@@ -129,7 +167,7 @@ class _Builder:
 
     def claim(self, hint: str, key: tuple[str, str]) -> str:
         if key not in self.named:
-            self.named[key] = naming.unique(naming.pascal(hint), self.class_names)
+            self.named[key] = naming.unique(naming.class_name(hint), self.class_names)
         return self.named[key]
 
     def transform_components(self) -> None:
@@ -180,16 +218,20 @@ class _Builder:
                 return {"allOf": [target, wrapped]} if target else wrapped
             return target
         if not top and _deserves_class(schema):
-            class_name = naming.unique(naming.pascal(hint), self.class_names)
+            class_name = naming.unique(naming.class_name(hint), self.class_names)
             self.define(class_name, schema, document, pointer)
             return {"$ref": SCHEMA_PREFIX + class_name}
         out: dict[str, Any] = {}
         for key, value in schema.items():
             child = pointer_join(pointer, key)
             if key == "properties" and isinstance(value, dict):
+                tag = _discriminator_property(schema)
                 out[key] = {
                     name: self.transform(
-                        sub, document, pointer_join(child, name), hint + naming.pascal(str(name))
+                        _plain_tag(sub) if name == tag else sub,
+                        document,
+                        pointer_join(child, name),
+                        hint + naming.pascal(str(name)),
                     )
                     for name, sub in value.items()
                 }
@@ -204,7 +246,19 @@ class _Builder:
             elif key == "discriminator" and isinstance(value, dict):
                 out[key] = self.discriminator(value, document, child, hint)
             elif key == "pattern" and isinstance(value, str):
-                out[key] = self.pattern(value, document, child)
+                pattern = self.pattern(value, document, child)
+                if pattern is not None:
+                    out[key] = pattern
+            elif key == "format" and value in PLAIN_STRING_FORMATS:
+                continue
+            elif key == "nullable" and value is not True:
+                # `nullable: false` is the default; stated explicitly, the model generator
+                # types an optional field as non-optional with a None default.
+                continue
+            elif key == "enum":
+                values = self.enum(value, schema.get("type"), document, child)
+                if values is not None:
+                    out[key] = values
             elif key.startswith("x-"):
                 continue
             else:
@@ -228,20 +282,123 @@ class _Builder:
                 renamed[tag] = ref
         return {**value, "mapping": renamed}
 
-    def pattern(self, value: str, document: Document, pointer: str) -> str:
-        import re
-
-        try:
-            re.compile(value)
-        except re.error as exc:
+    def enum(
+        self, values: Any, declared: Any, document: Document, pointer: str
+    ) -> list[Any] | None:
+        """Enum values that fit the declared type (the models generator trusts both)."""
+        if not isinstance(values, list) or not values:
+            self.warn("enum-invalid", "enum is not a non-empty list; ignored", pointer, document)
+            return None
+        unique = list(dict.fromkeys(json_key(v) for v in values))
+        kept = [json.loads(v) for v in unique]
+        if not isinstance(declared, str):
+            return kept
+        fits = _TYPE_CHECKS.get(declared)
+        if fits is None or all(v is None or fits(v) for v in kept):
+            return kept
+        if declared == "string" and all(not isinstance(v, dict | list) for v in kept):
             self.warn(
-                "pattern-unsupported",
-                f"pattern {value!r} is not a Python regex ({exc}); not enforced by the models",
+                "enum-type-mismatch",
+                "enum values of a string schema are not all strings; written as strings",
                 pointer,
                 document,
             )
-            return ".*"
-        return value
+            return list(dict.fromkeys(v if v is None else _as_text(v) for v in kept))
+        self.warn(
+            "enum-type-mismatch",
+            f"enum values do not match type {declared!r}; enum ignored",
+            pointer,
+            document,
+        )
+        return None
+
+    def pattern(self, value: str, document: Document, pointer: str) -> str | None:
+        """The pattern when the models can enforce it, else None (dropped, with a warning)."""
+        problem = _pattern_problem(value)
+        if problem is None:
+            return value
+        self.warn(
+            "pattern-unsupported",
+            f"pattern {value!r} is not enforced by the models: {problem}",
+            pointer,
+            document,
+        )
+        return None
+
+    # -- what the model generator cannot express ---------------------------------------------
+
+    def sanitise_schemas(self) -> None:
+        """Replace what would break the models with something permissive, each with a warning."""
+        for class_name in list(self.schemas):
+            if self.alias_target(class_name) is None:
+                self.warn_origin(
+                    "ref-cycle",
+                    f"schema {class_name!r} is only a reference back to itself; typed as Any",
+                    class_name,
+                )
+                self.schemas[class_name] = {}
+        for class_name, schema in self.schemas.items():
+            if "default" in schema and "enum" not in schema:
+                # The model generator copies a named schema's default onto every field that
+                # refers to it, as a bare value the field's class type does not accept.
+                schema.pop("default")
+                self.warn_origin(
+                    "default-dropped",
+                    f"the default of named schema {class_name!r} is not applied by the models",
+                    class_name,
+                    Level.INFO,
+                )
+            for where, node in _walk_schema(schema):
+                if node.get("format") in TYPED_STRING_FORMATS and "default" in node:
+                    # The model generator writes such a default as a bare string, which its
+                    # field type (datetime, UUID, AnyUrl, ...) does not accept.
+                    node.pop("default")
+                    self.warn_origin(
+                        "default-dropped",
+                        f"default at {where or '/'} of {class_name!r} is not applied by the "
+                        f"models (format {node['format']!r})",
+                        class_name,
+                        Level.INFO,
+                    )
+                if "default" in node and not self.default_fits(node):
+                    node.pop("default")
+                    self.warn_origin(
+                        "default-invalid",
+                        f"default at {where or '/'} of {class_name!r} is not one of its enum "
+                        "values; dropped",
+                        class_name,
+                    )
+
+    def alias_target(self, class_name: str) -> str | None:
+        """The schema a pure `$ref` alias chain ends at, or None when the chain is a cycle."""
+        seen = {class_name}
+        current = class_name
+        while True:
+            target = _single_ref(self.schemas.get(current, {}))
+            if target is None:
+                return current
+            if target in seen:
+                return None
+            seen.add(target)
+            current = target
+
+    def enum_values(self, node: dict[str, Any]) -> list[Any] | None:
+        target = _single_ref(node)
+        if target is not None:
+            resolved = self.alias_target(target)
+            node = self.schemas.get(resolved, {}) if resolved else {}
+        values = node.get("enum")
+        return values if isinstance(values, list) else None
+
+    def default_fits(self, node: dict[str, Any]) -> bool:
+        values = self.enum_values(node)
+        return values is None or node["default"] in values
+
+    def warn_origin(
+        self, rule: str, message: str, class_name: str, level: Level = Level.WARNING
+    ) -> None:
+        pointer = self.origins.get(class_name, SCHEMA_PREFIX + class_name)
+        self.warn(rule, message, pointer, level=level)
 
     # -- annotations ---------------------------------------------------------------------------
 
@@ -303,7 +460,9 @@ class _Builder:
             variables = tuple(
                 ServerVariable(
                     name=str(var_name),
-                    python_name=naming.unique(naming.snake(str(var_name)), taken),
+                    python_name=naming.unique(
+                        naming.snake(str(var_name), reserved=naming.CONSTRUCTOR_RESERVED), taken
+                    ),
                     default=str(var.get("default", "")),
                     enum=tuple(str(v) for v in var.get("enum") or ()),
                     description=str(var.get("description") or ""),
@@ -392,10 +551,11 @@ class _Builder:
         if not isinstance(operation_id, str) or not naming.words(operation_id):
             operation_id = method + "_" + "_".join(naming.words(path))
         python_name = naming.unique(
-            naming.snake(operation_id, fallback="call", reserved=_CLIENT_METHODS), taken
+            naming.snake(operation_id, fallback="call", reserved=naming.CLIENT_ATTRIBUTES), taken
         )
         hint = naming.pascal(operation_id)
         parameters = self.parameters(item, raw, document, pointer, hint)
+        parameters += self.undeclared_path_parameters(path, parameters, document, pointer)
         body = self.request_body(
             raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint
         )
@@ -456,7 +616,8 @@ class _Builder:
                 continue
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
-                schema = next(iter(param["content"].values())).get("schema")
+                media = next(iter(param["content"].values()))
+                schema = media.get("schema") if isinstance(media, dict) else None
             transformed = self.transform(
                 schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire)
             )
@@ -485,6 +646,35 @@ class _Builder:
                     explode=param.get("explode", param.get("style", "form") == "form") is True,
                     style=str(param.get("style") or ""),
                     schema=transformed,
+                )
+            )
+        return tuple(result)
+
+    def undeclared_path_parameters(
+        self, path: str, declared: tuple[Parameter, ...], document: Document, pointer: str
+    ) -> tuple[Parameter, ...]:
+        """A string parameter for each `{name}` of the path no parameter declares (a warning
+        each): without it the URL could never be built."""
+        known = {p.wire_name for p in declared if p.location == "path"}
+        taken = {p.python_name for p in declared}
+        missing = [n for n in dict.fromkeys(PATH_TEMPLATE.findall(path)) if n not in known]
+        result = []
+        for wire in missing:
+            self.warn(
+                "path-parameter-undeclared",
+                f"path parameter {wire!r} is not declared; typed as str",
+                pointer,
+                document,
+            )
+            python_name = naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED)
+            result.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=naming.unique(python_name, taken),
+                    location="path",
+                    required=True,
+                    type=TypeRef("str"),
+                    schema={"type": "string"},
                 )
             )
         return tuple(result)
@@ -571,9 +761,13 @@ class _Builder:
                 )
                 examples = _examples(media)
                 first_success = first_success and not success
+            raw_headers = response.get("headers")
+            header_names: set[str] = set()
             headers = tuple(
-                self.header(name, value, doc, pointer_join(where, "headers", name))
-                for name, value in (response.get("headers") or {}).items()
+                self.header(
+                    str(name), value, doc, pointer_join(where, "headers", name), header_names
+                )
+                for name, value in (raw_headers if isinstance(raw_headers, dict) else {}).items()
                 if str(name).lower() != "content-type"
             )
             result.append(
@@ -589,7 +783,9 @@ class _Builder:
             )
         return tuple(result)
 
-    def header(self, name: str, raw: Any, document: Document, pointer: str) -> Header:
+    def header(
+        self, name: str, raw: Any, document: Document, pointer: str, taken: set[str]
+    ) -> Header:
         header, doc, where = self.deref(raw, document, pointer)
         schema = header.get("schema") if isinstance(header, dict) else None
         transformed = self.transform(
@@ -597,7 +793,7 @@ class _Builder:
         )
         return Header(
             wire_name=str(name),
-            python_name=naming.snake(str(name)),
+            python_name=naming.unique(naming.snake(name, fallback="header"), taken),
             type=self.annotate(transformed),
             required=isinstance(header, dict) and header.get("required") is True,
             description=str(header.get("description") or "") if isinstance(header, dict) else "",
@@ -667,7 +863,9 @@ class _Builder:
         info = self.root.data.get("info") if isinstance(self.root.data.get("info"), dict) else {}
         self.name_components()
         self.transform_components()
+        self.sanitise_schemas()
         operations = self.operations()
+        self.sanitise_schemas()
         models = tuple(
             Model(name, self.origins.get(name, ""), str(schema.get("description") or ""))
             for name, schema in self.schemas.items()
@@ -696,9 +894,88 @@ class _Builder:
         )
 
 
-_CLIENT_METHODS = frozenset(
-    {"close", "aclose", "with_options", "with_raw_response", "copy", "request", "base_url"}
-)
+@functools.lru_cache(maxsize=4096)
+def _pattern_problem(pattern: str) -> str | None:
+    """Why pydantic (Rust regex, Python `re` as a fallback) cannot compile `pattern`, if so.
+
+    pydantic compiles patterns when a model class is created, so a pattern it refuses would
+    make the generated models fail at import time.
+    """
+    try:
+        re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        return f"not a Python regex ({exc})"
+    try:
+        pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+    except pydantic_core.SchemaError as exc:
+        return str(exc).splitlines()[-1].strip()[:200]
+    return None
+
+
+def _discriminator_property(schema: dict[str, Any]) -> str | None:
+    discriminator = schema.get("discriminator")
+    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def _plain_tag(schema: Any) -> Any:
+    """A discriminator property without its enum: subclasses narrow it to one `Literal` each,
+    which type-checks against `str` but not against an enum class."""
+    if isinstance(schema, dict) and "enum" in schema and "$ref" not in schema:
+        return {k: v for k, v in schema.items() if k != "enum"}
+    return schema
+
+
+def json_key(value: Any) -> str:
+    """A canonical JSON text of a value: equal values (and only they) give equal keys."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def _as_text(value: Any) -> str:
+    return json.dumps(value) if isinstance(value, bool) else str(value)
+
+
+_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+}
+
+
+def _single_ref(schema: dict[str, Any]) -> str | None:
+    """The class a schema only refers to (`$ref`, or an `allOf` of one `$ref`), if so."""
+    ref = schema.get("$ref")
+    if ref is None:
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], dict):
+            ref = all_of[0].get("$ref") if len(all_of[0]) == 1 else None
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return ref[len(SCHEMA_PREFIX) :]
+    return None
+
+
+def _walk_schema(schema: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Every sub-schema of a transformed schema with its relative pointer (iteratively)."""
+    stack: list[tuple[str, dict[str, Any]]] = [("", schema)]
+    while stack:
+        where, node = stack.pop()
+        yield where, node
+        for key, value in node.items():
+            if key in ("properties", "patternProperties") and isinstance(value, dict):
+                stack.extend(
+                    (pointer_join(where, key, name), sub)
+                    for name, sub in value.items()
+                    if isinstance(sub, dict)
+                )
+            elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
+                stack.append((pointer_join(where, key), value))
+            elif key in (*COMPOSITIONS, "prefixItems") and isinstance(value, list):
+                stack.extend(
+                    (pointer_join(where, key, i), sub)
+                    for i, sub in enumerate(value)
+                    if isinstance(sub, dict)
+                )
 
 
 def _escape(token: str) -> str:

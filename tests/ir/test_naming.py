@@ -49,3 +49,26 @@ def test_unique_suffixes_collisions() -> None:
 def test_reserved_client_names_get_a_suffix() -> None:
     assert naming.snake("body", reserved=naming.CLIENT_RESERVED) == "body_"
     assert naming.snake("timeout", reserved=naming.CLIENT_RESERVED) == "timeout_"
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        ("Field", "FieldModel"),
+        ("client", "ClientModel"),
+        ("timeout", "TimeoutModel"),
+        ("Job", "Job"),
+    ],
+)
+def test_class_names_never_shadow_imports_of_the_generated_modules(name: str, cls: str) -> None:
+    assert naming.class_name(name) == cls
+
+
+@pytest.mark.parametrize("name", ["options", "cast", "list", "given", "merge_options", "self"])
+def test_parameters_never_shadow_what_a_method_body_reads(name: str) -> None:
+    assert naming.snake(name, reserved=naming.CLIENT_RESERVED) == name + "_"
+
+
+@pytest.mark.parametrize("name", ["close", "with_raw_response", "http_client", "base_url"])
+def test_operations_never_replace_client_attributes(name: str) -> None:
+    assert naming.snake(name, reserved=naming.CLIENT_ATTRIBUTES) == name + "_"

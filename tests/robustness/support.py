@@ -1,0 +1,89 @@
+"""Render a spec, then prove what came out compiles, imports and names what the spec declares."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import pkgutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.ir import build_api
+from generator.ir.model import Api
+from generator.load import SpecSet, load_document
+from generator.render import RenderResult, TargetOptions, render_target
+
+ARTEFACTS = frozenset({"client", "models"})
+
+
+def minimal(paths: dict[str, Any], schemas: dict[str, Any] | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "servers": [{"url": "https://api.example.com"}],
+        "paths": paths,
+    }
+    if schemas is not None:
+        document["components"] = {"schemas": schemas}
+    return document
+
+
+def write_into(result: RenderResult, out: Path) -> list[Path]:
+    """Write the rendered files, refusing any path that would leave `out`."""
+    root = out.resolve()
+    written = []
+    for file in result.files:
+        target = (root / file.path).resolve()
+        assert target.is_relative_to(root), f"{file.path} leaves the output folder"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content)
+        written.append(target)
+    return written
+
+
+def render(spec: Path, out: Path, package: str) -> RenderResult:
+    result = render_target(spec, TargetOptions(spec.stem, ARTEFACTS, package=package))
+    write_into(result, out)
+    return result
+
+
+def build(spec: Path) -> tuple[Api, list[Diagnostic]]:
+    return build_api(SpecSet(load_document(spec)), spec.stem)
+
+
+def compile_all(out: Path) -> None:
+    for source in sorted(out.rglob("*.py")):
+        compile(source.read_text(encoding="utf-8"), str(source), "exec")
+
+
+@contextmanager
+def imported(src: Path, package: str) -> Iterator[ModuleType]:
+    """Import a generated package and every module in it; forget them afterwards."""
+    sys.path.insert(0, str(src))
+    try:
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, package + "."):
+            importlib.import_module(info.name)
+        yield module
+    finally:
+        sys.path.remove(str(src))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]
+
+
+def client_methods(client_source: str) -> set[str]:
+    """Public operation methods of `ClientWithRawResponse` (one per operation)."""
+    tree = ast.parse(client_source)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name == "ClientWithRawResponse":
+            return {
+                item.name
+                for item in node.body
+                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_")
+            }
+    return set()
