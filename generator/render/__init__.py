@@ -69,11 +69,12 @@ def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
     spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name)
-    if options.strict and diagnostics:
-        raise SpecError(*diagnostics)
     env = make_environment(options.template_dirs)
     ctx = RenderContext.create(api, display, options.package, env)
-    texts, write_once = render_package(ctx, options.artefacts)
+    texts, write_once, model_warnings = render_package(ctx, options.artefacts)
+    diagnostics += model_warnings
+    if options.strict and diagnostics:
+        raise SpecError(*diagnostics)
     if "stubs" in options.artefacts:
         from generator.render.stubs import render_stubs
 

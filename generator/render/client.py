@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.diagnostics import Diagnostic
 from generator.render.context import RenderContext
-from generator.render.models import render_models
+from generator.render.models import generate_models
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -34,10 +35,11 @@ def client_models(ctx: RenderContext) -> list[str]:
 
 def render_package(
     ctx: RenderContext, artefacts: frozenset[str]
-) -> tuple[dict[str, str], dict[str, str]]:
-    """(generated files, write-once files) of the client package, by path in the target."""
+) -> tuple[dict[str, str], dict[str, str], tuple[Diagnostic, ...]]:
+    """(generated files, write-once files, model warnings) of the client package, by path."""
     if not artefacts & {"client", "models", "stubs"}:
-        return {}, {}
+        return {}, {}, ()
+    models = generate_models(ctx.api, ctx.package, ctx.spec)
     root = f"client/src/{ctx.package}"
     header = f"# {ctx.header}\n"
     with_client = "client" in artefacts
@@ -46,7 +48,7 @@ def render_package(
         "client/README.md": ctx.render("client/README.md.jinja", with_client=with_client),
         f"{root}/__init__.py": ctx.render("client/__init__.py.jinja", with_client=with_client),
         f"{root}/py.typed": "",
-        f"{root}/models.py": header + render_models(ctx.api, ctx.package, ctx.spec),
+        f"{root}/models.py": header + models.source,
     }
     if with_client:
         files[f"{root}/_client.py"] = ctx.render(
@@ -54,4 +56,4 @@ def render_package(
         )
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
-    return files, {}
+    return files, {}, models.diagnostics

@@ -55,7 +55,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "cognite-3d-jobs/v1"
+    user_agent = "cognite-3d-jobs/0.0.0"
 
     def __init__(
         self,
@@ -72,9 +72,12 @@ class Client(SyncAPIClient):
         super().__init__(
             base_url=base_url
             if base_url is not None
-            else server_url(
-                cluster=cluster,
-                project=project,
+            else (
+                server_url(
+                    cluster=cluster,
+                    project=project,
+                )
+                or None
             ),
             token=token,
             timeout=timeout,
@@ -181,7 +184,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "cognite-3d-jobs/v1"
+    user_agent = "cognite-3d-jobs/0.0.0"
 
     def __init__(
         self,
@@ -198,9 +201,12 @@ class AsyncClient(AsyncAPIClient):
         super().__init__(
             base_url=base_url
             if base_url is not None
-            else server_url(
-                cluster=cluster,
-                project=project,
+            else (
+                server_url(
+                    cluster=cluster,
+                    project=project,
+                )
+                or None
             ),
             token=token,
             timeout=timeout,

@@ -76,7 +76,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-analysis/v2"
+    user_agent = "reality-analysis/0.0.0"
 
     def __init__(
         self,
@@ -89,7 +89,7 @@ class Client(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,
@@ -196,7 +196,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-analysis/v2"
+    user_agent = "reality-analysis/0.0.0"
 
     def __init__(
         self,
@@ -209,7 +209,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,

@@ -77,7 +77,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-data-analysis/v1"
+    user_agent = "reality-data-analysis/0.0.0"
 
     def __init__(
         self,
@@ -90,7 +90,7 @@ class Client(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,
@@ -204,7 +204,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-data-analysis/v1"
+    user_agent = "reality-data-analysis/0.0.0"
 
     def __init__(
         self,
@@ -217,7 +217,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,

@@ -88,7 +88,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-modeling/v1"
+    user_agent = "reality-modeling/0.0.0"
 
     def __init__(
         self,
@@ -101,7 +101,7 @@ class Client(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,
@@ -288,7 +288,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-modeling/v1"
+    user_agent = "reality-modeling/0.0.0"
 
     def __init__(
         self,
@@ -301,7 +301,7 @@ class AsyncClient(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(
-            base_url=base_url if base_url is not None else server_url(),
+            base_url=base_url if base_url is not None else (server_url() or None),
             token=token,
             timeout=timeout,
             max_retries=max_retries,
