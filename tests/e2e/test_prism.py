@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.e2e.prism import PRISM, prism
-from tests.render.helpers import imported, render_into
+from tests.render.helpers import imported
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "fixtures" / "pages"
@@ -53,15 +53,12 @@ CALLS: dict[str, list[tuple[str, dict[str, Any], str]]] = {
 
 
 @pytest.fixture(scope="module", params=sorted(CALLS))
-def served(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, Any, str]]:
+def served(request: pytest.FixtureRequest) -> Iterator[tuple[str, Any, str]]:
+    """The committed client of one spec (generated/, kept exact by the golden test) and Prism."""
     spec: str = request.param
-    package = spec.replace("-", "_") + "_e2e"
-    out = tmp_path_factory.mktemp(spec)
-    render_into(ROOT / "specs" / f"{spec}.yaml", out, package)
+    src = ROOT / "generated" / spec / "client" / "src"
     with (
-        imported(out / "client" / "src", package) as module,
+        imported(src, spec.replace("-", "_")) as module,
         prism(ROOT / "specs" / f"{spec}.yaml") as url,
     ):
         yield spec, module, url
