@@ -1,0 +1,144 @@
+"""Formatters: a list of reports in, text out. Pure functions; the CLI decides where it goes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from itertools import groupby
+from xml.sax.saxutils import escape, quoteattr
+
+import click
+
+from generator.diff.report import Change, Report
+from generator.diff.rules import Severity
+
+GLOBAL = "(whole API)"
+_COLOURS = {Severity.BREAKING: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _by_operation(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
+    # Changes arrive sorted by operation, so one pass groups them.
+    return [
+        (operation or GLOBAL, list(group))
+        for operation, group in groupby(changes, key=lambda c: c.operation)
+    ]
+
+
+def _summary(report: Report) -> str:
+    total = len(report.changes)
+    counts = ", ".join(f"{report.count(level)} {level.value}" for level in Severity)
+    noun = "change" if total == 1 else "changes"
+    ignored = f" ({report.ignored} ignored)" if report.ignored else ""
+    return f"{total} {noun}: {counts}{ignored}"
+
+
+def format_text(reports: Sequence[Report], colour: bool = False) -> str:
+    def paint(text: str, **style: object) -> str:
+        return click.style(text, **style) if colour else text  # type: ignore[arg-type]
+
+    blocks = []
+    for report in reports:
+        lines = [paint(f"{report.base} → {report.revision}", bold=True)]
+        if not report.changes:
+            lines.append("  no changes")
+        width = max((len(c.id) for c in report.changes), default=0)
+        for operation, changes in _by_operation(report.changes):
+            lines.append("")
+            lines.append(paint(operation, bold=True))
+            for change in changes:
+                level = paint(f"{change.level.value:<8}", fg=_COLOURS[change.level])
+                lines.append(f"  {level} {change.id:<{width}}  {change.message}")
+        lines.append("")
+        lines.append(_summary(report))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def format_markdown(reports: Sequence[Report], colour: bool = False) -> str:
+    sections = [
+        (Severity.BREAKING, "Breaking changes"),
+        (Severity.WARNING, "Changes to review"),
+        (Severity.INFO, "Other changes"),
+    ]
+    out: list[str] = []
+    for report in reports:
+        out.append(f"# API changes: `{report.base}` → `{report.revision}`")
+        out.append("")
+        out.append(_summary(report) + ".")
+        for level, title in sections:
+            changes = [c for c in report.changes if c.level is level]
+            if not changes:
+                continue
+            out.extend(["", f"## {title}"])
+            for operation, group in _by_operation(changes):
+                out.extend(["", f"### `{operation}`", ""])
+                out.extend(f"- {_md(change.message)} (`{change.id}`)" for change in group)
+        out.append("")
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    # Messages quote names in backticks already; only characters that would start markup
+    # outside code spans need escaping.
+    parts = text.split("`")
+    for index in range(0, len(parts), 2):
+        for char in ("\\", "*", "_", "[", "]", "<", ">", "|"):
+            parts[index] = parts[index].replace(char, "\\" + char)
+    return "`".join(parts)
+
+
+def format_json(reports: Sequence[Report], colour: bool = False) -> str:
+    data: object = reports[0].to_json() if len(reports) == 1 else [r.to_json() for r in reports]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_junit(
+    reports: Sequence[Report], colour: bool = False, fail_on: Severity | None = Severity.BREAKING
+) -> str:
+    """One test suite per spec pair, one test case per operation; a case fails when one of its
+    changes is at or above the fail-on level, and lists the others as output."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
+    for report in reports:
+        groups = _by_operation(report.changes)
+        failing = sum(1 for _, changes in groups if _failures(changes, fail_on))
+        name = quoteattr(f"{report.base} → {report.revision}")
+        lines.append(
+            f'  <testsuite name={name} tests="{max(len(groups), 1)}" failures="{failing}">'
+        )
+        if not groups:
+            lines.append('    <testcase classname="specgen.diff" name="no changes"/>')
+        for operation, changes in groups:
+            lines.append(f'    <testcase classname="specgen.diff" name={quoteattr(operation)}>')
+            failures = _failures(changes, fail_on)
+            if failures and fail_on is not None:
+                summary = quoteattr(f"{len(failures)} change(s) at or above {fail_on.value}")
+                body = escape("\n".join(_line(c) for c in failures))
+                lines.append(f'      <failure message={summary} type="{failures[0].level.value}">')
+                lines.append(body)
+                lines.append("      </failure>")
+            others = [c for c in changes if c not in failures]
+            if others:
+                output = escape("\n".join(_line(c) for c in others))
+                lines.append(f"      <system-out>{output}</system-out>")
+            lines.append("    </testcase>")
+        lines.append("  </testsuite>")
+    lines.append("</testsuites>")
+    return "\n".join(lines) + "\n"
+
+
+def _failures(changes: Sequence[Change], fail_on: Severity | None) -> list[Change]:
+    if fail_on is None:
+        return []
+    return [c for c in changes if c.level.rank >= fail_on.rank]
+
+
+def _line(change: Change) -> str:
+    return f"{change.level.value} {change.id} {change.location}: {change.message}"
+
+
+FORMATTERS: dict[str, Callable[..., str]] = {
+    "text": format_text,
+    "markdown": format_markdown,
+    "json": format_json,
+    "junit": format_junit,
+}
