@@ -21,16 +21,16 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 generate: $(STAMP)
-	$(BIN)/specgen validate specs/
+	$(BIN)/specgen validate --strict specs/
 	$(BIN)/specgen generate
 
 check: $(STAMP)
-	$(BIN)/specgen validate specs/
+	$(BIN)/specgen validate --strict specs/
 	$(BIN)/specgen generate --check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
+	$(BIN)/ruff format --check generator tests $(wildcard bench)
 	$(BIN)/mypy
 
 test: $(STAMP) $(NODE_STAMP)

@@ -53,7 +53,10 @@ class SpecError(Exception):
 
 
 def pointer_escape(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = str(token)
+    if "~" in text or "/" in text:
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def pointer_join(base: str, *tokens: str | int) -> str:

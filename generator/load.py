@@ -6,6 +6,7 @@ tricks are refused with a located `SpecError` instead of crashing or exhausting 
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Iterator
@@ -22,8 +23,50 @@ MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 256
 # A bomb expands a few hundred bytes of anchors into billions of nodes; real specs stay far below.
 MAX_EXPANDED_NODES = 20_000_000
-_DEEP_INDENT = re.compile(rb"\n {2048,}\S")
+# Block nesting costs at least one column per level (indentation, or compact `- `/`? `
+# indicators, possibly with anchors and tags), so a line starting with thousands of them is
+# the only way to nest deeply without brackets; libyaml would overflow the C stack on it.
+_DEEP_BLOCK = re.compile(rb"(?m)^(?:[ \t]|[-?:][ \t]|[&!][^ \t\r\n]*[ \t]){2048,}")
 _BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+class _SpecLoader(yaml.CSafeLoader):
+    """Safe YAML that yields JSON data model values, as OpenAPI documents mean them.
+
+    Mapping keys keep their source text (`200:` is the status code "200", `on:` a property
+    named "on"), and timestamps stay strings (`example: 2024-01-31` is a date *string*).
+    """
+
+
+def _construct_map(loader: _SpecLoader, node: yaml.MappingNode) -> Iterator[dict[str, Any]]:
+    data: dict[str, Any] = {}
+    yield data  # yielded first so aliases to an enclosing mapping can refer to it
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, "mapping keys must be plain strings", key_node.start_mark
+            )
+        data[key_node.value] = loader.construct_object(value_node, deep=False)
+
+
+def _construct_pairs(loader: _SpecLoader, node: yaml.SequenceNode) -> list[Any]:
+    # !!omap and !!pairs would build tuples, which are not JSON; keep them as mappings.
+    return [loader.construct_object(item, deep=True) for item in node.value]
+
+
+_SpecLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+
+
+def _construct_text(loader: _SpecLoader, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+_SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
+_SpecLoader.add_constructor("tag:yaml.org,2002:binary", _construct_text)
+_SpecLoader.add_constructor("tag:yaml.org,2002:omap", _construct_pairs)
+_SpecLoader.add_constructor("tag:yaml.org,2002:pairs", _construct_pairs)
+_SpecLoader.add_constructor("tag:yaml.org,2002:set", _construct_map)
 
 
 def _fail(
@@ -42,19 +85,31 @@ class Document:
     text: str
     format: str
     _nodes: Any = field(default=None, repr=False)
+    _json_index: _JsonIndex | None = field(default=None, repr=False)
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
-        """1-based line and column of the value at a `#/a/b` pointer, or of its nearest parent."""
+        """1-based line and column of the value at a `#/a/b` JSON pointer, or of its nearest parent.
+
+        A mapping entry is located at its key, so the position names the offending entry.
+        """
+        tokens = pointer_tokens(pointer)
+        if self.format == "json":
+            if self._json_index is None:
+                self._json_index = _JsonIndex(self.text)
+            offset = self._json_index.locate(tokens)
+            if offset is not None:
+                return self._json_index.line_col(offset)
         node = self._node_tree()
         if node is None:
             return None, None
         best = node
-        for token in pointer_tokens(pointer):
+        for token in tokens:
             child = _node_child(best, token)
             if child is None:
                 break
             best = child
-        return best.start_mark.line + 1, best.start_mark.column + 1
+        mark = best.start_mark
+        return int(mark.line) + 1, int(mark.column) + 1
 
     def _node_tree(self) -> Any:
         if self._nodes is None:
@@ -65,17 +120,106 @@ class Document:
         return self._nodes or None
 
 
+class _JsonIndex:
+    """Finds positions in JSON text by skipping sibling values with the C scanner.
+
+    Composing a YAML node tree of a 13 MB JSON file takes many seconds; here only the
+    containers on the looked-up paths are scanned, once each.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._scan: Any = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+        self._entries: dict[int, dict[str, tuple[int, int]]] = {}
+        self._line_starts: list[int] | None = None
+
+    def locate(self, tokens: list[str]) -> int | None:
+        """Offset of the deepest key (or array item) on the path that exists."""
+        text = self.text
+        pos = _skip_ws(text, 0)
+        found = pos
+        try:
+            for token in tokens:
+                child = self._child(pos, token)
+                if child is None:
+                    break
+                found, pos = child
+        except (ValueError, IndexError, StopIteration):
+            return None
+        return found
+
+    def _child(self, pos: int, token: str) -> tuple[int, int] | None:
+        entries = self._entries.get(pos)
+        if entries is None:
+            entries = self._entries[pos] = self._scan_entries(pos)
+        return entries.get(token)
+
+    def _scan_entries(self, pos: int) -> dict[str, tuple[int, int]]:
+        """Every key (or index) of the container at `pos`: where its entry and value start.
+
+        Each container on a looked-up path is scanned once, so many lookups cost about one
+        pass over the text; values are skipped by the C scanner without building them twice.
+        """
+        text = self.text
+        opener = text[pos]
+        entries: dict[str, tuple[int, int]] = {}
+        if opener not in "{[":
+            return entries
+        pos = _skip_ws(text, pos + 1)
+        if text[pos] in "}]":
+            return entries
+        index = 0
+        while True:
+            entry = pos
+            if opener == "{":
+                key, pos = _scanstring(text, pos + 1)
+                pos = _skip_ws(text, _skip_ws(text, pos) + 1)  # past ':'
+            else:
+                key = str(index)
+            entries.setdefault(key, (entry, pos))
+            _, end = self._scan(text, pos)
+            pos = _skip_ws(text, end)
+            if text[pos] != ",":
+                return entries
+            pos = _skip_ws(text, pos + 1)
+            index += 1
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+
+_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    match = _WS.match(text, pos)
+    return match.end() if match else pos
+
+
 def _node_child(node: Any, token: str) -> Any:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == token:
-                # Point at the key for scalars so the column names the offending entry.
-                return value if not isinstance(value, yaml.ScalarNode) else key
+                return _AtKey(key, value)
         return None
+    if isinstance(node, _AtKey):
+        return _node_child(node.value, token)
     if isinstance(node, yaml.SequenceNode) and token.isdigit():
         index = int(token)
         return node.value[index] if index < len(node.value) else None
     return None
+
+
+class _AtKey:
+    """A mapping value that reports its key's position (where a reader looks for the entry)."""
+
+    def __init__(self, key: Any, value: Any) -> None:
+        self.start_mark = key.start_mark
+        self.value = value
 
 
 def pointer_tokens(pointer: str) -> list[str]:
@@ -104,10 +248,13 @@ def load_document(path: Path, display: str | None = None) -> Document:
     data = _parse_json(text, shown) if is_json else _parse_yaml(raw, text, shown)
     if data is None:
         raise _fail("empty-document", "the document is empty", shown, 1, 1)
-    _check_shape(data, shown)
     if not isinstance(data, dict):
         kind = type(data).__name__
         raise _fail("not-a-mapping", f"top level is a {kind}, not a mapping", shown, 1, 1)
+    if is_json:
+        _check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
+    else:
+        _check_shape(data, shown)
     return Document(path, shown, data, text, "json" if is_json else "yaml")
 
 
@@ -123,10 +270,10 @@ def _parse_json(text: str, shown: str) -> Any:
 def _parse_yaml(raw: bytes, text: str, shown: str) -> Any:
     # libyaml's composer recurses natively and can crash the interpreter on deep nesting,
     # so the depth is bounded from the raw text before it ever sees the document.
-    if _DEEP_INDENT.search(raw) or _max_flow_depth(raw) > MAX_DEPTH:
+    if _DEEP_BLOCK.search(raw) or _max_flow_depth(raw) > MAX_DEPTH:
         raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
     try:
-        return yaml.load(text, Loader=yaml.CSafeLoader)
+        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 (a safe loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -150,6 +297,21 @@ def _max_flow_depth(raw: bytes) -> int:
         else:
             depth = max(0, depth - 1)
     return deepest
+
+
+def _check_depth(data: Any, shown: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, one level at a time (no recursion)."""
+    level, depth = [data], 1
+    while level:
+        if depth > MAX_DEPTH:
+            raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
+        level = [
+            child
+            for node in level
+            for child in (node.values() if type(node) is dict else node)
+            if type(child) is dict or type(child) is list
+        ]
+        depth += 1
 
 
 def _check_shape(data: Any, shown: str) -> None:
@@ -206,16 +368,32 @@ class SpecSet:
     root: Document
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
+    # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
+    _answers: dict[tuple[Path, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
+        self._folder = self.root.path.resolve().parent
 
     @property
     def folder(self) -> Path:
-        return self.root.path.resolve().parent
+        return self._folder
 
     def resolve(self, ref: str, base: Document) -> Resolved:
         """Follow one `$ref` from `base`; raises RefError with a rule id when it cannot."""
+        key = (base.path, ref)
+        answer = self._answers.get(key)
+        if answer is None:
+            try:
+                answer = self._resolve(ref, base)
+            except RefError as exc:
+                answer = exc
+            self._answers[key] = answer
+        if isinstance(answer, RefError):
+            raise RefError(answer.rule, str(answer))
+        return answer
+
+    def _resolve(self, ref: str, base: Document) -> Resolved:
         parts = urlsplit(ref)
         if parts.scheme in ("http", "https") or ref.startswith("//"):
             rule = "ref-remote"
@@ -230,17 +408,40 @@ class SpecSet:
             target = (base.path.resolve().parent / unquote(file_part)).resolve()
             if not target.is_relative_to(self.folder):
                 raise RefError("ref-escape", f"reference {ref!r} leaves the spec's folder")
-            document = self._document(target)
-        pointer = "#" + fragment
+            try:
+                document = self._document(target)
+            except SpecError as exc:
+                reason = exc.diagnostic.message
+                raise RefError("ref-unresolved", f"reference {ref!r}: {reason}") from None
+        if fragment and not fragment.startswith("/"):
+            return self._anchor(ref, document, unquote(fragment))
         value: Any = document.data
-        for token in pointer_tokens(pointer):
+        tokens = pointer_tokens("#" + fragment)
+        for depth, token in enumerate(tokens):
             if isinstance(value, dict) and token in value:
                 value = value[token]
             elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
                 value = value[int(token)]
             else:
-                raise RefError("ref-unresolved", f"reference {ref!r} does not resolve")
-        return Resolved(document, pointer, value)
+                where = "/".join(_escape(t) for t in tokens[:depth]) or "the document root"
+                raise RefError(
+                    "ref-unresolved",
+                    f"reference {ref!r} does not resolve: no {token!r} under {where}",
+                )
+        return Resolved(document, "#" + "".join("/" + _escape(t) for t in tokens), value)
+
+    def _anchor(self, ref: str, document: Document, name: str) -> Resolved:
+        """A JSON Schema 2020-12 plain-name fragment (`#foo` names the `$anchor: foo` schema)."""
+        stack: list[tuple[Any, str]] = [(document.data, "#")]
+        while stack:
+            node, where = stack.pop()
+            if isinstance(node, dict):
+                if name in (node.get("$anchor"), node.get("$dynamicAnchor")):
+                    return Resolved(document, where, node)
+                stack.extend((v, f"{where}/{_escape(str(k))}") for k, v in node.items())
+            elif isinstance(node, list):
+                stack.extend((v, f"{where}/{i}") for i, v in enumerate(node))
+        raise RefError("ref-unresolved", f"reference {ref!r}: no schema has $anchor {name!r}")
 
     def _document(self, target: Path) -> Document:
         if target not in self.documents:
@@ -248,11 +449,12 @@ class SpecSet:
                 shown = str(target.relative_to(Path.cwd()))
             except ValueError:
                 shown = str(target)
-            try:
-                self.documents[target] = load_document(target, shown)
-            except SpecError as exc:
-                raise RefError("ref-unresolved", exc.diagnostic.format()) from None
+            self.documents[target] = load_document(target, shown)
         return self.documents[target]
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
 
 
 def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:

@@ -1,0 +1,100 @@
+"""`specgen mock SPEC`: serve the spec's mock on this machine until Ctrl-C."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.diagnostics import SpecError
+from generator.mock.faults import Faults
+from generator.mock.server import MockOptions, mock_app, render_server
+
+
+def _load_data(path: Path | None) -> tuple[dict[str, Any], ...]:
+    if path is None:
+        return ()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.BadParameter(f"{path}: {exc}", param_hint="--data") from None
+    items = data if isinstance(data, list) else [data]
+    if not all(isinstance(item, dict) for item in items):
+        raise click.BadParameter(
+            f"{path}: expected a JSON object or a list of objects", param_hint="--data"
+        )
+    return tuple(items)
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket (port 0 = a free port the OS picks), handed to uvicorn."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+@click.command()
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=4010, show_default=True, help="Port; 0 picks a free one.")
+@click.option("--stateful", is_flag=True, help="Keep created resources in memory.")
+@click.option("--seed", default=0, show_default=True, help="Seed for generated ids and data.")
+@click.option(
+    "--data",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON resources to preload in stateful mode (an object or a list).",
+)
+@click.option("--latency", "latency_ms", default=0.0, help="Added delay per request, in ms.")
+@click.option("--fail-rate", default=0.0, help="Probability (0..1) of answering 503.")
+@click.option("--rate-limit", default=0, help="Requests per second before 429 + Retry-After.")
+def mock(
+    spec: Path,
+    host: str,
+    port: int,
+    stateful: bool,
+    seed: int,
+    data: Path | None,
+    latency_ms: float,
+    fail_rate: float,
+    rate_limit: int,
+) -> None:
+    """Serve a mock of SPEC: the generated server answering with the spec's examples (or, with
+    --stateful, an in-memory store). Operations are served at the spec's paths from the root."""
+    import uvicorn
+
+    try:
+        faults = Faults(latency_ms, fail_rate, rate_limit)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    options = MockOptions(stateful=stateful, seed=seed, faults=faults, data=_load_data(data))
+    try:
+        server = render_server(spec)
+        app = mock_app(server, options)
+    except SpecError as exc:
+        raise click.ClickException("\n".join(d.format() for d in exc.diagnostics)) from None
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    sock = bind(host, port)
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    mode = "stateful" if stateful else "examples"
+    click.echo(f"Mock of {server.api.title} ({mode}) at http://{shown}:{bound_port}", err=False)
+    click.echo(f"Serving {len(server.api.operations)} operations; Ctrl-C stops.", err=True)
+    config = uvicorn.Config(app, log_level="warning", lifespan="off")
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()

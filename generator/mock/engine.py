@@ -1,0 +1,613 @@
+"""What the mock answers, independent of FastAPI and of the generated package.
+
+Stateless: every operation answers its documented success with the spec's example (when it is
+valid against the schema) or data synthesized from the schema. Stateful: operations are read
+as resource roles from the paths and schemas (create on a collection, list with paging, patch
+and cancel on an item), and answered from an in-memory store.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from generator.ir.model import Api, Operation, Response
+from generator.mock import filter as odata
+from generator.mock.schema import Schemas
+from generator.mock.state import (
+    ChangeError,
+    Lifecycle,
+    ResourceStore,
+    TokenError,
+    accessors,
+    id_property,
+    page,
+    state_property,
+)
+from generator.mock.synth import SynthesisError, random_id, synthesize
+
+FILTER_PARAMS = ("$filter", "filter")
+SIZE_PARAMS = ("$top", "top", "limit", "pagesize", "page_size", "maxresults", "max_results")
+TOKEN_PARAMS = ("continuationtoken", "continuation_token", "cursor", "nexttoken", "pagetoken")
+_DEFAULT_PAGE_SIZE = 100
+_ITEM_PATH = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^/{}]+)\}$")
+
+
+@dataclass(frozen=True)
+class MockReply:
+    status: int
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Detail:
+    code: str
+    message: str
+    target: str | None = None
+
+
+class MockError(Exception):
+    """An error answer; the server writes it in the spec's envelope."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        code: str | None = None,
+        details: tuple[Detail, ...] = (),
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+        self.details = details
+        self.headers = dict(headers or {})
+
+
+@dataclass(frozen=True)
+class Wrapper:
+    """Where resources sit in a body: `{"job": {...}}` → ("job",), or a list under a key."""
+
+    path: tuple[str, ...]
+    many: bool
+
+
+@dataclass(frozen=True)
+class Role:
+    kind: str  # create | list | update | cancel | delete | get
+    resource: str  # key of the resource schema (shared by the operations on one store)
+    response: Wrapper | None
+    request: Wrapper | None = None
+    id_param: str | None = None  # the path parameter's Python name (item operations)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class MockEngine:
+    """Answers for every operation of one API. Holds the stores of one mock app (not global)."""
+
+    def __init__(
+        self,
+        api: Api,
+        *,
+        stateful: bool = False,
+        seed: int = 0,
+        data: tuple[dict[str, Any], ...] = (),
+    ) -> None:
+        self.api = api
+        self.schemas = Schemas(api.models_document)
+        self.stateful = stateful
+        self.rng = random.Random(seed)
+        self.operations = {op.operation_id: op for op in api.operations}
+        self.roles: dict[str, Role] = {}
+        self.resource_schemas: dict[str, dict[str, Any]] = {}
+        self.stores: dict[str, ResourceStore] = {}
+        self.samples: dict[tuple[str, str], Any] = {}  # validated once, copied per answer
+        self.lifecycles: dict[str, tuple[str, Lifecycle]] = {}
+        if stateful:
+            self._read_roles()
+            self._seed(data)
+
+    # -- entry point ---------------------------------------------------------------------------
+
+    def call(self, operation_id: str, arguments: Mapping[str, Any]) -> MockReply:
+        op = self.operations[operation_id]
+        role = self.roles.get(operation_id)
+        if role is None:
+            return self.example_reply(op)
+        handler = getattr(self, f"_{role.kind}")
+        reply: MockReply = handler(op, role, arguments)
+        return reply
+
+    # -- stateless -----------------------------------------------------------------------------
+
+    def example_reply(self, op: Operation) -> MockReply:
+        success = op.success
+        if success is None:
+            return MockReply(200)
+        status = success.status_code or 200
+        if success.schema is None:
+            return MockReply(status)
+        key = (op.operation_id, success.status)
+        if key not in self.samples:
+            self.samples[key] = self.sample(success)
+        body = copy.deepcopy(self.samples[key])
+        if op.pagination:
+            body = _without_next(body, op.pagination.next)
+        return MockReply(status, body)
+
+    def sample(self, response: Response) -> Any:
+        """The first example valid against the response schema, else synthesized data."""
+        for _, example in response.examples:
+            if self.schemas.is_valid(example, response.schema):
+                return copy.deepcopy(example)
+        try:
+            return synthesize(self.schemas, response.schema, self.rng)
+        except SynthesisError:
+            return None
+
+    # -- reading the API as resources ------------------------------------------------------------
+
+    def _read_roles(self) -> None:
+        for op in self.api.operations:
+            role = self._role(op)
+            if role is not None:
+                self.roles[op.operation_id] = role
+
+    def _role(self, op: Operation) -> Role | None:
+        success = op.success
+        if success is None or success.schema is None:
+            return None
+        found = self._wrapper(success.schema)
+        if found is None:
+            return None
+        wrapper, resource_schema = found
+        key = json.dumps(resource_schema, sort_keys=True)
+        if id_property(self.schemas, resource_schema) is None:
+            return None
+        self.resource_schemas.setdefault(key, resource_schema)
+        item = _ITEM_PATH.match(op.path)
+        if item:
+            param = next(
+                (p.python_name for p in op.params_in("path") if p.wire_name == item["param"]),
+                None,
+            )
+            kinds = {"GET": "get", "PATCH": "update", "PUT": "update", "DELETE": "cancel"}
+            kind = kinds.get(op.method)
+            if kind is None or param is None:
+                return None
+            if kind == "cancel" and not self._cancellable(resource_schema):
+                kind = "delete"
+            return Role(kind, key, wrapper, self._request_wrapper(op), param)
+        if op.method == "POST" and op.body is not None:
+            return Role("create", key, wrapper, self._request_wrapper(op))
+        if op.method == "GET" and wrapper.many:
+            return Role("list", key, wrapper)
+        return None
+
+    def _cancellable(self, resource_schema: dict[str, Any]) -> bool:
+        found = state_property(self.schemas, resource_schema)
+        return found is not None and Lifecycle(found[1]).cancel_target is not None
+
+    def _wrapper(self, schema: Any) -> tuple[Wrapper, dict[str, Any]] | None:
+        """The resource schema inside a response (or request) schema, and where it sits."""
+        props = self.schemas.properties(schema)
+        if any(name in props for name in ("id", "externalId")) and len(props) > 2:
+            return Wrapper((), many=False), _canonical(schema)
+        for name, sub in props.items():
+            kind = self.schemas.primitive_type(sub)
+            if kind == "array":
+                items = self.schemas.resolve(sub).get("items", {})
+                if self.schemas.primitive_type(items) == "object":
+                    return Wrapper((name,), many=True), _canonical(items)
+            elif kind == "object" and len(props) == 1:
+                inner = self._wrapper(sub)
+                if inner is not None and not inner[0].many:
+                    return Wrapper((name, *inner[0].path), many=False), inner[1]
+        return None
+
+    def _request_wrapper(self, op: Operation) -> Wrapper | None:
+        if op.body is None or op.body.schema is None:
+            return None
+        props = self.schemas.properties(op.body.schema)
+        for name, sub in props.items():
+            if self.schemas.primitive_type(sub) == "array" and len(props) == 1:
+                return Wrapper((name,), many=True)
+        return Wrapper((), many=False)
+
+    def _seed(self, data: tuple[dict[str, Any], ...]) -> None:
+        """Stores filled with the resources the spec's examples show, then `data`."""
+        for key, schema in self.resource_schemas.items():
+            prop = id_property(self.schemas, schema)
+            assert prop is not None  # roles exist only for resources with an id
+            self.stores[key] = ResourceStore(prop)
+            state = state_property(self.schemas, schema)
+            if state is not None:
+                self.lifecycles[key] = (state[0], Lifecycle(state[1]))
+        for op in self.api.operations:
+            role = self.roles.get(op.operation_id)
+            success = op.success
+            if role is None or success is None or role.response is None:
+                continue
+            for _, example in success.examples:
+                for resource in _unwrap(example, role.response):
+                    self._remember(role.resource, resource)
+        for resource in data:
+            matched = [
+                key
+                for key, schema in self.resource_schemas.items()
+                if self.schemas.is_valid(resource, schema)
+            ]
+            if not matched:
+                raise ValueError(
+                    "a --data resource matches no resource schema of this API: "
+                    + "; ".join(
+                        self.schemas.errors(resource, next(iter(self.resource_schemas.values())))
+                        if self.resource_schemas
+                        else ["the API has no stateful resources"]
+                    )[:300]
+                )
+            self.stores[matched[0]].put(copy.deepcopy(resource))
+
+    def _remember(self, key: str, resource: Any) -> None:
+        store = self.stores[key]
+        if (
+            isinstance(resource, dict)
+            and store.id_property in resource
+            and store.get(str(resource[store.id_property])) is None
+            and self.schemas.is_valid(resource, self.resource_schemas[key])
+        ):
+            store.put(copy.deepcopy(resource))
+
+    # -- stateful roles ------------------------------------------------------------------------
+
+    def _create(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        body = _json(arguments.get("body"))
+        requested = _unwrap(body, role.request) if role.request else [body]
+        created = [self._new_resource(op, role, item) for item in requested]
+        store = self.stores[role.resource]
+        for resource in created:
+            store.put(resource)
+        assert role.response is not None
+        payload = created if role.response.many else created[0]
+        return self._reply(op, _wrap(payload, role.response))
+
+    def _list(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        wire = {p.python_name: p.wire_name for p in op.parameters if p.location == "query"}
+        values = {wire[name]: value for name, value in arguments.items() if name in wire}
+        schema = self.resource_schemas[role.resource]
+        items = self.stores[role.resource].all()
+        filter_name = _pick(values, FILTER_PARAMS)
+        if filter_name and values[filter_name]:
+            items = self._filtered(items, str(values[filter_name]), filter_name, schema)
+        props = self.schemas.properties(schema)
+        for name, value in values.items():
+            if name in props and value is not None:  # ?state=active style equality filters
+                items = [r for r in items if str(r.get(name)) == str(_plain(value))]
+        size_name = _pick(values, SIZE_PARAMS)
+        size = values[size_name] if size_name and values[size_name] else _DEFAULT_PAGE_SIZE
+        token_name = _pick(values, TOKEN_PARAMS) or (
+            op.pagination.cursor_param if op.pagination else None
+        )
+        token = values.get(token_name) if token_name else None
+        try:
+            chunk, next_token = page(items, int(size), str(token) if token else None)
+        except TokenError as exc:
+            raise _invalid(str(exc), token_name or "continuationToken") from None
+        assert role.response is not None
+        body = _wrap(chunk, role.response)
+        if next_token is not None and op.pagination is not None:
+            if op.pagination.style == "cursor":
+                marker = next_token
+            else:
+                query = {k: _plain(v) for k, v in values.items() if v is not None}
+                query[token_name or "continuationToken"] = next_token
+                marker = f"{op.path}?{urlencode(query)}"
+            _set_path(body, op.pagination.next.split("."), marker)
+        return MockReply(op.success.status_code or 200 if op.success else 200, body)
+
+    def _get(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        return self._reply(op, self._wrapped(role, self._find(role, arguments)))
+
+    def _update(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        resource = copy.deepcopy(self._find(role, arguments))
+        patch = _json(arguments.get("body")) or {}
+        if not isinstance(patch, dict):
+            raise _invalid("The request body must be an object.", "body")
+        lifecycle = self.lifecycles.get(role.resource)
+        state_name = lifecycle[0] if lifecycle else ""
+        changes = {k: v for k, v in patch.items() if k != state_name and v is not None}
+        try:
+            if changes and lifecycle and resource.get(state_name) != lifecycle[1].initial:
+                raise ChangeError("Cannot modify a job that has been submitted.")
+            self._overlay(role.resource, resource, changes)
+            if lifecycle and patch.get(state_name) is not None:
+                resource[state_name] = lifecycle[1].change(
+                    str(resource.get(state_name)), str(patch[state_name])
+                )
+        except ChangeError as exc:
+            raise _change_error(str(exc)) from None
+        self._touch(role.resource, resource)
+        self.stores[role.resource].put(resource)
+        return self._reply(op, self._wrapped(role, resource))
+
+    def _cancel(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        resource = copy.deepcopy(self._find(role, arguments))
+        state_name, lifecycle = self.lifecycles[role.resource]
+        try:
+            resource[state_name] = lifecycle.cancel(str(resource.get(state_name)))
+        except ChangeError as exc:
+            raise _change_error(str(exc)) from None
+        self._touch(role.resource, resource)
+        self.stores[role.resource].put(resource)
+        return self._reply(op, self._wrapped(role, resource))
+
+    def _delete(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
+        resource = self._find(role, arguments)
+        store = self.stores[role.resource]
+        store.resources.pop(str(resource[store.id_property]), None)
+        return self._reply(op, self._wrapped(role, resource))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _find(self, role: Role, arguments: Mapping[str, Any]) -> dict[str, Any]:
+        resource_id = str(arguments.get(role.id_param or "", ""))
+        found = self.stores[role.resource].get(resource_id)
+        if found is None:
+            noun = self._noun(role.resource)
+            raise MockError(
+                404,
+                f"Requested {noun.lower()} is not available.",
+                code=f"{noun}NotFound",
+            )
+        return found
+
+    def _noun(self, key: str) -> str:
+        ref = json.loads(key).get("$ref", "") if key.startswith("{") else ""
+        name = str(ref).rsplit("/", 1)[-1] or "Resource"
+        return name[:1].upper() + name[1:]
+
+    def _wrapped(self, role: Role, resource: dict[str, Any]) -> Any:
+        assert role.response is not None
+        return _wrap([resource] if role.response.many else resource, role.response)
+
+    def _reply(self, op: Operation, body: Any) -> MockReply:
+        success = op.success
+        status = success.status_code if success and success.status_code else 200
+        if success is not None and success.schema is not None:
+            problems = self.schemas.errors(body, success.schema)
+            if problems:  # never answer outside the contract: fall back to the example
+                return self.example_reply(op)
+        return MockReply(status, body)
+
+    def _new_resource(self, op: Operation, role: Role, request: Any) -> dict[str, Any]:
+        schema = self.resource_schemas[role.resource]
+        base = self._base_resource(op, role)
+        resource = copy.deepcopy(base)
+        store = self.stores[role.resource]
+        given = request if isinstance(request, dict) else {}
+        self._overlay(role.resource, resource, given)
+        if store.id_property not in given or store.get(str(given[store.id_property])):
+            prop_schema = self.schemas.property_schema(schema, store.id_property)
+            if self.schemas.primitive_type(prop_schema) in ("string", None):
+                resource[store.id_property] = random_id(self.rng)
+        lifecycle = self.lifecycles.get(role.resource)
+        if lifecycle:
+            resource[lifecycle[0]] = lifecycle[1].initial
+        self._touch(role.resource, resource, created=True)
+        if not self.schemas.is_valid(resource, schema):
+            resource = self._repair(resource, base, schema)
+        return resource
+
+    def _base_resource(self, op: Operation, role: Role) -> dict[str, Any]:
+        schema = self.resource_schemas[role.resource]
+        if op.success is not None and role.response is not None:
+            for _, example in op.success.examples:
+                for resource in _unwrap(example, role.response):
+                    if isinstance(resource, dict) and self.schemas.is_valid(resource, schema):
+                        return dict(resource)
+        made = synthesize(self.schemas, schema, self.rng)
+        return made if isinstance(made, dict) else {}
+
+    def _repair(
+        self, resource: dict[str, Any], base: dict[str, Any], schema: Any
+    ) -> dict[str, Any]:
+        """Drop (or restore from the base) whatever property makes the resource invalid."""
+        required = set(self.schemas.required(schema))
+        for name in list(resource):
+            if self.schemas.is_valid(resource, schema):
+                break
+            candidate = dict(resource)
+            if name in required:
+                candidate[name] = base.get(name)
+            else:
+                candidate.pop(name)
+            if len(self.schemas.errors(candidate, schema)) < len(
+                self.schemas.errors(resource, schema)
+            ):
+                resource = candidate
+        return resource
+
+    def _overlay(self, key: str, resource: dict[str, Any], given: Mapping[str, Any]) -> None:
+        """Copy request properties onto the resource where the resource schema takes them
+        (`settings` → `jobSettings`, `costEstimationParameters` → `costEstimation`)."""
+        schema = self.resource_schemas[key]
+        props = self.schemas.properties(schema)
+        for name, value in given.items():
+            target = _counterpart(name, props)
+            if target is None:
+                continue
+            prop_schema = props[target]
+            adapted = _adapt(self.schemas, value, prop_schema, self.rng)
+            if self.schemas.is_valid(adapted, prop_schema):
+                resource[target] = adapted
+
+    def _touch(self, key: str, resource: dict[str, Any], *, created: bool = False) -> None:
+        """Set the timestamps the schema has: created (on creation) and last modified."""
+        props = self.schemas.properties(self.resource_schemas[key])
+        now = _now()
+        for name, sub in props.items():
+            lowered = name.lower()
+            is_created = lowered.startswith("created")
+            is_modified = lowered.startswith(("lastmodified", "lastupdated", "modified", "updated"))
+            if not (is_modified or (created and is_created)):
+                continue
+            kind = self.schemas.primitive_type(sub)
+            if kind == "string" and self.schemas.format(sub) == "date-time":
+                resource[name] = now.isoformat().replace("+00:00", "Z")
+            elif kind == "integer":
+                resource[name] = int(now.timestamp() * 1000)
+
+    def _filtered(
+        self, items: list[dict[str, Any]], text: str, param: str, schema: Any
+    ) -> list[dict[str, Any]]:
+        try:
+            tree = odata.parse(text)
+        except odata.FilterError as exc:
+            raise _invalid(f"Invalid {param}: {exc}.", param) from None
+        try:
+            access = accessors(self.schemas, schema, set(odata.names(tree)))
+        except KeyError as exc:
+            raise _invalid(
+                f"Invalid {param}: {exc.args[0]!r} is not a property that can be filtered on.",
+                param,
+            ) from None
+        return [r for r in items if odata.evaluate(tree, r, access)]
+
+
+def _canonical(schema: Any) -> dict[str, Any]:
+    """One spelling per resource schema: `{"$ref": ...}` through description-only wrappers."""
+    if not isinstance(schema, dict):
+        return {}
+    parts = schema.get("allOf")
+    wrapper_only = set(schema) <= {"allOf", "description", "nullable", "title"}
+    if isinstance(parts, list) and len(parts) == 1 and wrapper_only:
+        return _canonical(parts[0])
+    return schema
+
+
+def _pick(values: Mapping[str, Any], candidates: tuple[str, ...]) -> str | None:
+    return next((name for name in values if name.lower() in candidates), None)
+
+
+def _plain(value: Any) -> Any:
+    return value.value if hasattr(value, "value") else value
+
+
+def _json(value: Any) -> Any:
+    """A request body (a pydantic model, or plain data) as JSON-like data with wire names."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return value
+
+
+def _unwrap(body: Any, wrapper: Wrapper) -> list[Any]:
+    node = body
+    for key in wrapper.path:
+        node = node.get(key) if isinstance(node, dict) else None
+    if wrapper.many:
+        return list(node) if isinstance(node, list) else []
+    return [node] if node is not None else []
+
+
+def _wrap(payload: Any, wrapper: Wrapper) -> Any:
+    for key in reversed(wrapper.path):
+        payload = {key: payload}
+    return payload
+
+
+def _without_next(body: Any, path: str) -> Any:
+    """The body without its next-page marker: an example's link leads off this machine."""
+    keys = path.split(".")
+    node = body
+    for key in keys[:-1]:
+        node = node.get(key) if isinstance(node, dict) else None
+    if isinstance(node, dict):
+        node.pop(keys[-1], None)
+    if isinstance(body, dict) and isinstance(body.get(keys[0]), dict) and len(keys) > 1:
+        if _empty(body[keys[0]]):
+            body.pop(keys[0])
+    return body
+
+
+def _empty(node: Any) -> bool:
+    return isinstance(node, dict) and all(_empty(v) for v in node.values())
+
+
+def _set_path(body: dict[str, Any], keys: list[str], value: Any) -> None:
+    node = body
+    for key in keys[:-1]:
+        child = node.get(key)
+        if not isinstance(child, dict):
+            child = node[key] = {}
+        node = child
+    node[keys[-1]] = value
+
+
+def _counterpart(name: str, props: Mapping[str, Any]) -> str | None:
+    if name in props:
+        return name
+    if name.endswith("Parameters") and name[: -len("Parameters")] in props:
+        return name[: -len("Parameters")]
+    suffix = name[:1].upper() + name[1:]
+    return next((p for p in props if p.endswith(suffix) and p != name), None)
+
+
+def _adapt(schemas: Schemas, value: Any, schema: Any, rng: random.Random) -> Any:
+    """`value` reshaped toward `schema`: scalars in an array become the objects the schema
+    lists (an output format name → `{"format": name, "id": ...}`); objects keep only the
+    properties the schema declares when it forbids others."""
+    if schemas.is_valid(value, schema):
+        return value
+    kind = schemas.primitive_type(schema)
+    resolved = schemas.resolve(schema)
+    if kind == "object" and isinstance(value, dict):
+        props = schemas.properties(resolved)
+        if not props:
+            for part in resolved.get("allOf") or ():
+                return _adapt(schemas, value, part, rng)
+        adapted = {}
+        for name, sub in value.items():
+            target = _counterpart(name, props)
+            if target is not None:
+                adapted[target] = _adapt(schemas, sub, props[target], rng)
+        return adapted
+    if kind == "array" and isinstance(value, list):
+        items = resolved.get("items", {})
+        return [_adapt_item(schemas, v, items, rng) for v in value]
+    return value
+
+
+def _adapt_item(schemas: Schemas, value: Any, schema: Any, rng: random.Random) -> Any:
+    if isinstance(value, dict) or schemas.is_valid(value, schema):
+        return _adapt(schemas, value, schema, rng)
+    props = schemas.properties(schema)
+    for name, sub in props.items():
+        if value in schemas.enum(sub) or (
+            not schemas.enum(sub) and schemas.is_valid(value, sub) and name != "id"
+        ):
+            item = {name: value}
+            if "id" in props and schemas.primitive_type(props["id"]) == "string":
+                item["id"] = random_id(rng)
+            return item
+    return value
+
+
+def _invalid(message: str, target: str) -> MockError:
+    return MockError(422, message, details=(Detail("InvalidParameter", message, target),))
+
+
+def _change_error(message: str) -> MockError:
+    return MockError(422, message, details=(Detail("InvalidChange", message),))

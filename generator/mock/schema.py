@@ -1,0 +1,142 @@
+"""Reading the IR's schema document: refs, merged object properties and validation.
+
+Schemas here are the IR's transformed schemas (`Response.schema`, `RequestBody.schema`, ...),
+whose `$ref`s point into `Api.models_document`. Validation follows the document's OpenAPI
+version (3.0 `nullable`, 3.1 JSON Schema), so "valid" means valid against the spec.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from openapi_schema_validator import (
+    OAS30Validator,
+    OAS31Validator,
+    oas30_format_checker,
+    oas31_format_checker,
+)
+
+SCHEMA_PREFIX = "#/components/schemas/"
+_MAX_DEPTH = 32
+
+
+@dataclass(frozen=True)
+class Schemas:
+    """The named schemas of one API and questions about any schema that refers to them."""
+
+    document: dict[str, Any] = field(repr=False)
+
+    @cached_property
+    def components(self) -> dict[str, Any]:
+        schemas = self.document.get("components", {}).get("schemas", {})
+        return schemas if isinstance(schemas, dict) else {}
+
+    @cached_property
+    def is_31(self) -> bool:
+        return str(self.document.get("openapi", "")).startswith("3.1")
+
+    def resolve(self, schema: Any) -> dict[str, Any]:
+        """The schema a `$ref` chain ends at (a non-dict schema reads as `{}`: anything)."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith(SCHEMA_PREFIX):
+                return {}
+            seen.add(ref)
+            schema = self.components.get(ref[len(SCHEMA_PREFIX) :], {})
+        return schema if isinstance(schema, dict) else {}
+
+    def properties(self, schema: Any, depth: int = 0) -> dict[str, Any]:
+        """Declared properties of an object schema, `allOf` parts merged in."""
+        resolved = self.resolve(schema)
+        props: dict[str, Any] = {}
+        if depth > _MAX_DEPTH:
+            return props
+        for part in resolved.get("allOf") or ():
+            props.update(self.properties(part, depth + 1))
+        own = resolved.get("properties")
+        if isinstance(own, dict):
+            props.update(own)
+        return props
+
+    def required(self, schema: Any, depth: int = 0) -> tuple[str, ...]:
+        resolved = self.resolve(schema)
+        names: list[str] = [str(n) for n in resolved.get("required") or ()]
+        if depth <= _MAX_DEPTH:
+            for part in resolved.get("allOf") or ():
+                names.extend(self.required(part, depth + 1))
+        return tuple(dict.fromkeys(names))
+
+    def property_schema(self, schema: Any, name: str) -> dict[str, Any]:
+        return self.resolve(self.properties(schema).get(name, {}))
+
+    def is_nullable(self, schema: Any) -> bool:
+        resolved = self.resolve(schema)
+        types = resolved.get("type")
+        return resolved.get("nullable") is True or (isinstance(types, list) and "null" in types)
+
+    def primitive_type(self, schema: Any, depth: int = 0) -> str | None:
+        """`string`, `integer`, `array`, ... looking through `allOf` wrappers; None if unknown."""
+        resolved = self.resolve(schema)
+        types = resolved.get("type")
+        if isinstance(types, list):
+            types = next((t for t in types if t != "null"), None)
+        if isinstance(types, str):
+            return types
+        if depth > _MAX_DEPTH:
+            return None
+        for part in resolved.get("allOf") or ():
+            found = self.primitive_type(part, depth + 1)
+            if found:
+                return found
+        if "properties" in resolved:
+            return "object"
+        return None
+
+    def format(self, schema: Any, depth: int = 0) -> str:
+        resolved = self.resolve(schema)
+        if isinstance(resolved.get("format"), str):
+            return str(resolved["format"])
+        if depth <= _MAX_DEPTH:
+            for part in resolved.get("allOf") or ():
+                found = self.format(part, depth + 1)
+                if found:
+                    return found
+        return ""
+
+    def enum(self, schema: Any, depth: int = 0) -> tuple[Any, ...]:
+        resolved = self.resolve(schema)
+        if isinstance(resolved.get("enum"), list):
+            return tuple(resolved["enum"])
+        if depth <= _MAX_DEPTH:
+            for part in resolved.get("allOf") or ():
+                found = self.enum(part, depth + 1)
+                if found:
+                    return found
+        return ()
+
+    def errors(self, value: Any, schema: Any) -> list[str]:
+        """Why `value` is not valid against `schema` (empty when it is)."""
+        validator = self._validator(json.dumps(schema, sort_keys=True))
+        return [
+            f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+            for error in validator.iter_errors(value)
+        ]
+
+    def is_valid(self, value: Any, schema: Any) -> bool:
+        return not self.errors(value, schema)
+
+    def _validator(self, schema_key: str) -> Any:
+        cache: dict[str, Any] = self.__dict__.setdefault("_validators", {})
+        if schema_key not in cache:
+            schema = json.loads(schema_key)
+            # Refs are `#/components/schemas/X`: give the root the document's components.
+            root = {**schema, "components": self.document.get("components", {})}
+            if self.is_31:
+                cache[schema_key] = OAS31Validator(root, format_checker=oas31_format_checker)
+            else:
+                cache[schema_key] = OAS30Validator(root, format_checker=oas30_format_checker)
+        return cache[schema_key]

@@ -1,0 +1,337 @@
+"""The FastAPI server package of one target: routes, a typed service interface, error envelopes.
+
+Everything a template prints is decided here from the IR (annotations, FastAPI parameter
+markers, constraints, documented responses, error shapes), so the templates only loop.
+The server imports the client package's models, so both sides validate with the same classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from generator import naming
+from generator.ir.model import Api, Operation, Parameter, SecurityScheme
+from generator.mock.envelope import Envelopes, analyse
+from generator.mock.schema import Schemas
+from generator.render.context import RenderContext
+from generator.render.literals import py_literal
+
+_MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
+# JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.
+_NUMBER_CONSTRAINTS = (("minimum", "ge"), ("maximum", "le"), ("multipleOf", "multiple_of"))
+_STRING_CONSTRAINTS = (("minLength", "min_length"), ("maxLength", "max_length"))
+
+
+@dataclass(frozen=True)
+class ParamView:
+    python_name: str
+    wire_name: str
+    marker: str  # Path | Query | Header | Cookie
+    annotation: str  # what the handler receives, e.g. `int` or `str | None`
+    default: str | None  # Python literal; None when required
+    constraints: tuple[tuple[str, str], ...]  # (keyword, Python literal)
+    description: str
+    deprecated: bool
+
+
+@dataclass(frozen=True)
+class BodyView:
+    annotation: str  # what the handler receives
+    model: str  # the type validated strictly from the raw JSON
+    required: bool
+    kind: str  # json | binary | text | form | multipart
+    media_type: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ResponseView:
+    key: str  # Python literal of the `responses=` key (int or "4XX"/"default")
+    description: str
+    model: str | None
+
+
+@dataclass(frozen=True)
+class RouteView:
+    op: Operation
+    params: tuple[ParamView, ...]
+    body: BodyView | None
+    status: int
+    response_model: str | None
+    response_description: str
+    response_class: str
+    media_type: str
+    responses: tuple[ResponseView, ...]
+    returns: str  # the interface method's return annotation
+    security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = open
+    openapi_security: str  # Python literal of the operation's OpenAPI `security`
+    documents_validation_status: bool
+
+
+@dataclass(frozen=True)
+class SchemeView:
+    name: str
+    kind: str  # bearer | basic | apiKey
+    location: str  # header | query | cookie (apiKey)
+    parameter: str
+    openapi: str  # Python literal of the securitySchemes entry
+
+
+@dataclass(frozen=True)
+class MediaClass:
+    name: str
+    media_type: str
+
+
+def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
+    """(generated files, write-once files) of the server package, by path in the target."""
+    api = ctx.api
+    envelopes = analyse(api)
+    schemas = Schemas(api.models_document)
+    media = _media_classes(api, envelopes)
+    schemes = _schemes(api)
+    routes = tuple(
+        _route(op, schemas, media, schemes, envelopes.validation_status) for op in api.operations
+    )
+    models = sorted(_models(routes))
+    extra = {
+        "routes": routes,
+        "envelopes": envelopes,
+        "media_classes": tuple(media.values()),
+        "schemes": tuple(schemes.values()),
+        "models": models,
+        "request_name": _request_name(routes),
+    }
+    root = f"server/src/{ctx.server_package}"
+    files = {
+        "server/pyproject.toml": ctx.render("server/pyproject.toml.jinja"),
+        "server/README.md": ctx.render("server/README.md.jinja", **extra),
+        f"{root}/__init__.py": ctx.render("server/__init__.py.jinja"),
+        f"{root}/__main__.py": ctx.render("server/__main__.py.jinja"),
+        f"{root}/py.typed": "",
+        f"{root}/errors.py": ctx.render("server/errors.py.jinja", **extra),
+        f"{root}/interface.py": ctx.render("server/interface.py.jinja", **extra),
+        f"{root}/security.py": ctx.render("server/security.py.jinja", **extra),
+        f"{root}/app.py": ctx.render("server/app.py.jinja", **extra),
+    }
+    once = {f"{root}/implementation.py": ctx.render("server/implementation.py.jinja", **extra)}
+    return files, once
+
+
+def _route(
+    op: Operation,
+    schemas: Schemas,
+    media: dict[str, MediaClass],
+    schemes: dict[str, SchemeView],
+    validation_status: int,
+) -> RouteView:
+    success = op.success
+    status = success.status_code if success and success.status_code else 200
+    success_model = _response_model(success.type.annotation if success and success.type else None)
+    media_type = _route_media(op)
+    responses = tuple(
+        ResponseView(
+            key=py_literal(r.status_code) if r.status_code else py_literal(r.status),
+            description=r.description or r.status,
+            model=_response_model(r.type.annotation if r.type else None),
+        )
+        for r in op.responses
+        if r is not success
+    )
+    security = tuple(
+        tuple(name for name, _ in requirement.schemes)
+        for requirement in op.security
+        if all(name in schemes for name, _ in requirement.schemes)
+    )
+    # An empty alternative means anonymous access is allowed: nothing to enforce.
+    if any(not alternative for alternative in security) or not op.security:
+        security = ()
+    return RouteView(
+        op=op,
+        params=tuple(_param(p, schemas) for p in op.ordered_parameters),
+        body=_body(op),
+        status=status,
+        response_model=success_model,
+        response_description=(success.description if success else "") or "Successful Response",
+        response_class=media[media_type].name,
+        media_type=media_type,
+        responses=responses,
+        returns=f"{op.return_type.annotation} | Reply",
+        security=security,
+        openapi_security=py_literal(
+            [{name: list(scopes) for name, scopes in r.schemes} for r in op.security]
+        ),
+        documents_validation_status=any(
+            r.status in (str(validation_status), "4XX", "default") for r in op.responses
+        ),
+    )
+
+
+def _response_model(annotation: str | None) -> str | None:
+    return None if annotation in (None, "None", "Any") else annotation
+
+
+def _route_media(op: Operation) -> str:
+    success = op.success
+    if success and success.media_type:
+        return success.media_type
+    return next((r.media_type for r in op.responses if r.media_type), "application/json")
+
+
+def _param(param: Parameter, schemas: Schemas) -> ParamView:
+    annotation = param.type.annotation
+    if annotation.startswith("dict[") or (param.type.is_model and param.location != "path"):
+        annotation = "str"  # deepObject/content parameters arrive as their raw text
+    default: str | None = None
+    if param.default is not None:
+        default = py_literal(param.default)
+    elif not param.required:
+        default = "None"
+        if not annotation.endswith("| None") and annotation != "Any":
+            annotation = f"{annotation} | None"
+    return ParamView(
+        python_name=param.python_name,
+        wire_name=param.wire_name,
+        marker=_MARKERS[param.location],
+        annotation=annotation,
+        default=default,
+        constraints=_constraints(schemas.resolve(param.schema), param.type.annotation),
+        description=param.description,
+        deprecated=param.deprecated,
+    )
+
+
+def _constraints(schema: dict[str, Any], annotation: str) -> tuple[tuple[str, str], ...]:
+    base = annotation.removesuffix(" | None")
+    result: list[tuple[str, str]] = []
+    if base in ("int", "float"):
+        for keyword, marker in _NUMBER_CONSTRAINTS:
+            if _is_number(schema.get(keyword)):
+                result.append((marker, py_literal(schema[keyword])))
+        for keyword, bound, inclusive in (
+            ("exclusiveMinimum", "gt", "minimum"),
+            ("exclusiveMaximum", "lt", "maximum"),
+        ):
+            value = schema.get(keyword)
+            if value is True and _is_number(schema.get(inclusive)):  # OpenAPI 3.0 flag form
+                result = [(k, v) for k, v in result if k != ("ge" if bound == "gt" else "le")]
+                result.append((bound, py_literal(schema[inclusive])))
+            elif _is_number(value):
+                result.append((bound, py_literal(value)))
+    if base == "str":
+        for keyword, marker in _STRING_CONSTRAINTS:
+            if isinstance(schema.get(keyword), int):
+                result.append((marker, py_literal(schema[keyword])))
+        if isinstance(schema.get("pattern"), str):
+            result.append(("pattern", py_literal(schema["pattern"])))
+    return tuple(result)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _body(op: Operation) -> BodyView | None:
+    body = op.body
+    if body is None:
+        return None
+    model = {"binary": "bytes", "text": "str"}.get(body.kind, body.type.annotation)
+    if body.kind in ("form", "multipart"):
+        model = "dict[str, Any]"
+    annotation = model if body.required else f"{model} | None"
+    return BodyView(
+        annotation=annotation,
+        model=model,
+        required=body.required,
+        kind=body.kind,
+        media_type=body.media_type,
+        description=body.description,
+    )
+
+
+def _media_classes(api: Api, envelopes: Envelopes) -> dict[str, MediaClass]:
+    media_types = [_route_media(op) for op in api.operations]
+    media_types += [use.media_type for _, uses in envelopes.operations for use in uses]
+    media_types.append(envelopes.default_media_type)
+    taken: set[str] = set()
+    result: dict[str, MediaClass] = {}
+    for media_type in dict.fromkeys(media_types):
+        name = naming.unique(naming.pascal(media_type, fallback="Media") + "Response", taken)
+        result[media_type] = MediaClass(name, media_type)
+    return result
+
+
+def _schemes(api: Api) -> dict[str, SchemeView]:
+    """The security schemes the server can check: bearer tokens, basic auth and API keys."""
+    result = {}
+    for scheme in api.security_schemes:
+        kind = _scheme_kind(scheme)
+        if kind is None:
+            continue
+        result[scheme.name] = SchemeView(
+            name=scheme.name,
+            kind=kind,
+            location=scheme.location or "header",
+            parameter=scheme.parameter_name,
+            openapi=py_literal(_scheme_document(scheme)),
+        )
+    return result
+
+
+def _scheme_kind(scheme: SecurityScheme) -> str | None:
+    if scheme.uses_bearer_token:
+        return "bearer"
+    if scheme.kind == "http" and scheme.scheme.lower() == "basic":
+        return "basic"
+    if scheme.kind == "apiKey" and scheme.parameter_name:
+        return "apiKey"
+    return None
+
+
+def _scheme_document(scheme: SecurityScheme) -> dict[str, Any]:
+    """The scheme as an OpenAPI securitySchemes entry, for the app's /openapi.json."""
+    doc: dict[str, Any] = {"type": scheme.kind}
+    if scheme.description:
+        doc["description"] = scheme.description
+    if scheme.kind == "http":
+        doc["scheme"] = scheme.scheme
+        if scheme.bearer_format:
+            doc["bearerFormat"] = scheme.bearer_format
+    if scheme.kind == "apiKey":
+        doc["in"] = scheme.location
+        doc["name"] = scheme.parameter_name
+    if scheme.kind == "oauth2":
+        flows: dict[str, Any] = {}
+        for flow in scheme.flows:
+            entry: dict[str, Any] = {"scopes": dict(flow.scopes)}
+            if flow.authorization_url:
+                entry["authorizationUrl"] = flow.authorization_url
+            if flow.token_url:
+                entry["tokenUrl"] = flow.token_url
+            if flow.refresh_url:
+                entry["refreshUrl"] = flow.refresh_url
+            flows[flow.kind] = entry
+        doc["flows"] = flows
+    return doc
+
+
+def _models(routes: tuple[RouteView, ...]) -> set[str]:
+    names: set[str] = set()
+    for route in routes:
+        op = route.op
+        for param in op.parameters:
+            if param.location == "path" or not param.type.is_model:
+                names.update(param.type.models)
+        if op.body:
+            names.update(op.body.type.models)
+        for response in op.responses:
+            if response.type:
+                names.update(response.type.models)
+    return names
+
+
+def _request_name(routes: tuple[RouteView, ...]) -> str:
+    """A name for the handlers' `Request` argument that no parameter uses."""
+    taken = {p.python_name for route in routes for p in route.params} | {"body"}
+    return naming.unique("http_request", taken)
