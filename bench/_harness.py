@@ -122,8 +122,20 @@ class Run:
     output: str
 
 
+def child_environment() -> dict[str, str]:
+    """The environment of every timed command: ours, but bytecode may be cached.
+
+    With PYTHONDONTWRITEBYTECODE set (some shells and CI images set it), every run of specgen
+    would compile its own sources again, which no installed copy does (pip writes .pyc files):
+    start-up would be measured several times too slow."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def run_once(command: Sequence[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> Run:
     """Run a command to completion; wall time and the peak RSS of its process tree."""
+    env = child_environment() if env is None else env
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         process = subprocess.Popen(

@@ -14,6 +14,7 @@ Target: sync client ≤ 1.15× raw httpx's time per call. Calls are bounded by -
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import os
 import resource
@@ -65,6 +66,12 @@ def start_server(body: bytes, content_type: str) -> tuple[subprocess.Popen[str],
     return server, f"http://127.0.0.1:{port}"
 
 
+def generated(module: str) -> Any:
+    """A module of the generated client package (on sys.path once main() has put it there;
+    imported by name because it is generated output, not part of this checkout's sources)."""
+    return importlib.import_module(f"reality_modeling{module}")
+
+
 # A timer runs `calls` calls and returns the seconds they took (set-up and warm-up excluded).
 Timer = Callable[[int], float]
 WARM_UP_CALLS = 50
@@ -90,10 +97,10 @@ def raw_sync(base_url: str, content_type: str) -> Timer:
 
 
 def generated_sync(base_url: str) -> Timer:
-    from reality_modeling import Client
+    client_class = generated("").Client
 
     def run(calls: int) -> float:
-        with Client(token="bench", base_url=base_url) as client:
+        with client_class(token="bench", base_url=base_url) as client:
             for _ in range(WARM_UP_CALLS):
                 client.list_jobs()
             started = time.perf_counter()
@@ -124,10 +131,10 @@ def raw_async(base_url: str, content_type: str) -> Timer:
 
 
 def generated_async(base_url: str) -> Timer:
-    from reality_modeling import AsyncClient
+    client_class = generated("").AsyncClient
 
     async def calls_of(calls: int) -> float:
-        async with AsyncClient(token="bench", base_url=base_url) as client:
+        async with client_class(token="bench", base_url=base_url) as client:
             for _ in range(WARM_UP_CALLS):
                 await client.list_jobs()
             started = time.perf_counter()
@@ -140,18 +147,17 @@ def generated_async(base_url: str) -> Timer:
 
 def parsers(body: bytes) -> dict[str, Callable[[], object]]:
     """Ways to turn a page's bytes into Python: the floor, the models, and the client's path."""
-    from reality_modeling import models
+    models = generated(".models")
 
     parse: dict[str, Callable[[], object]] = {
         "json.loads": lambda: json.loads(body),
         "Jobs.model_validate_json": lambda: models.Jobs.model_validate_json(body),
     }
     try:  # the client's own, lenient path (private API: skipped if the runtime renames it)
-        from reality_modeling._runtime._response import AdapterCache, parse_lenient
-
-        adapter = AdapterCache().get(models.Jobs)
-        parse["client's parse (lenient)"] = lambda: parse_lenient(adapter, body, json=True)
-    except ImportError:
+        response = generated("._runtime._response")
+        adapter = response.AdapterCache().get(models.Jobs)
+        parse["client's parse (lenient)"] = lambda: response.parse_lenient(adapter, body, json=True)
+    except (ImportError, AttributeError):
         pass
     return parse
 
@@ -243,14 +249,17 @@ def main() -> int:
     big_page = {**example.page, "jobs": [jobs[0]] * options.page_jobs}
     body = json.dumps(big_page).encode()
     parse_timers = {
-        label: repeated(function, options.parse_repeats) for label, function in parsers(body).items()
+        label: repeated(function, options.parse_repeats)
+        for label, function in parsers(body).items()
     }
     parses = time_interleaved(parse_timers, options.runs)
     title = "generated client overhead: reality-modeling listJobs"
     print(machine_header(title, options.runs, load))
-    print(f"{calls} calls per run and client against {base_url} ({len(json.dumps(example.page))} B page)\n")
+    page_size = len(json.dumps(example.page))
+    print(f"{calls} calls per run and client against {base_url} ({page_size} B page)\n")
     print(rate_table(rates, calls))
-    print(f"\nparse of a {options.page_jobs}-job page ({len(body) / 1e6:.2f} MB), {options.parse_repeats} per run\n")
+    size = f"{len(body) / 1e6:.2f} MB"
+    print(f"\nparse of a {options.page_jobs}-job page ({size}), {options.parse_repeats} per run\n")
     print(parse_table(parses, options.parse_repeats))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS of this process (clients, models, pages): {peak:.0f} MB")

@@ -53,7 +53,10 @@ def main() -> int:
     results = measure(cases, options.runs, options.warmup)
     print(machine_header(title, options.runs, load))
     print(f"specs: {base.relative_to(WORK)}, {revision.relative_to(WORK)}\n")
-    rows = [Row("specgen diff", "api-smart-diff", max_ratio=0.3, max_rss_mb=500), Row("api-smart-diff")]
+    rows = [
+        Row("specgen diff", "api-smart-diff", max_ratio=0.3, max_rss_mb=500),
+        Row("api-smart-diff"),
+    ]
     print(table(rows, results))
     for result in results:
         if result.runs:
