@@ -229,13 +229,27 @@ class Row:
     max_rss_mb: float | None = None
 
 
-def machine_header(title: str, runs: int, load: tuple[float, float, float]) -> str:
+@dataclass(frozen=True)
+class Snapshot:
+    """The machine as a benchmark starts: when, which commit, and how busy."""
+
+    when: str
+    commit: str
+    load: tuple[float, float, float]
+
+
+def snapshot() -> Snapshot:
     rev = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
     ).stdout.strip()
+    return Snapshot(time.strftime("%Y-%m-%d %H:%M:%S"), rev or "?", os.getloadavg())
+
+
+def machine_header(title: str, runs: int, start: Snapshot) -> str:
+    load = start.load
     return (
         f"## {title}\n\n"
-        f"{time.strftime('%Y-%m-%d %H:%M:%S')}, commit {rev or '?'}, "
+        f"started {start.when}, commit {start.commit}, "
         f"Python {platform.python_version()}, {os.cpu_count()} cores, "
         f"load average at start {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f} (1/5/15 min), "
         f"{runs} timed runs per command (median; interleaved)\n"

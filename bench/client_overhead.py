@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -29,7 +28,16 @@ from typing import Any
 import yaml
 
 # Run as a script, so bench/ is on sys.path.
-from _harness import REPO, WORK, BenchError, arguments, check_runs, machine_header, main_guard
+from _harness import (
+    REPO,
+    WORK,
+    BenchError,
+    arguments,
+    check_runs,
+    machine_header,
+    main_guard,
+    snapshot,
+)
 
 SPEC = REPO / "specs" / "reality-modeling.yaml"
 CLIENT_SRC = REPO / "generated" / "reality-modeling" / "client" / "src"
@@ -248,7 +256,7 @@ def main() -> int:
         raise BenchError(f"{CLIENT_SRC} is missing: run `specgen generate` first")
     sys.path.insert(0, str(CLIENT_SRC))
     example = list_jobs_example()
-    load = os.getloadavg()
+    load = snapshot()
     server, base_url = start_server(json.dumps(example.page).encode(), example.content_type)
     try:
         calls = options.calls

@@ -10,7 +10,6 @@ Both tools exit 1 or print breaking changes here by design: GitHub did break thi
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from _harness import (
     machine_header,
     main_guard,
     measure,
+    snapshot,
     specgen,
     table,
     write_json,
@@ -43,7 +43,7 @@ def main() -> int:
         raise BenchError("node is not on PATH: install Node.js")
     modules = ensure_npm_packages()
     base, revision = github_spec(20), github_spec(23)
-    load = os.getloadavg()
+    load = snapshot()
     cases = [
         # Exit 1 means "breaking changes found", which is the right answer for this pair.
         Case("specgen diff", specgen("diff", str(base), str(revision)), ok=frozenset({0, 1})),

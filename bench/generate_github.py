@@ -14,7 +14,6 @@ client,models and the table says so, with specgen's first error.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from _harness import (
     main_guard,
     measure,
     run_once,
+    snapshot,
     specgen,
     table,
     write_json,
@@ -65,7 +65,7 @@ def main() -> int:
     check_runs(options.runs)
     peers = ensure_python_peers()
     spec = github_spec(options.spec_version)
-    load = os.getloadavg()
+    load = snapshot()
     artefacts, fallback = _full_artefacts(spec)
 
     def generate(label: str, what: str) -> Case:

@@ -10,7 +10,6 @@ floor no Python CLI can beat. Targets: no-op generate ≤ 0.3 s, --help ≤ 0.15
 
 from __future__ import annotations
 
-import os
 import sys
 
 # Run as a script, so bench/ is on sys.path.
@@ -26,6 +25,7 @@ from _harness import (
     main_guard,
     measure,
     run_once,
+    snapshot,
     specgen,
     table,
     write_json,
@@ -41,7 +41,7 @@ def main() -> int:
     first = run_once(generate)
     if first.returncode != 0:
         raise BenchError(f"the first (real) generate failed:\n{first.output.strip()[-2000:]}")
-    load = os.getloadavg()
+    load = snapshot()
     cases = [
         Case("python -c pass", [sys.executable, "-c", "pass"]),
         Case("specgen --help", specgen("--help")),

@@ -10,8 +10,6 @@ specgen validate exits 1 when it finds errors; that is a result, not a failure o
 
 from __future__ import annotations
 
-import os
-
 # Run as a script, so bench/ is on sys.path.
 from _harness import (
     WORK,
@@ -24,6 +22,7 @@ from _harness import (
     machine_header,
     main_guard,
     measure,
+    snapshot,
     specgen,
     table,
     write_json,
@@ -37,7 +36,7 @@ def main() -> int:
     check_runs(options.runs)
     peers = ensure_python_peers()
     spec = github_spec(options.spec_version)
-    load = os.getloadavg()
+    load = snapshot()
     cases = [
         Case("specgen validate", specgen("validate", str(spec)), ok=frozenset({0, 1})),
         Case("openapi-spec-validator", [str(peers / "openapi-spec-validator"), str(spec)]),
