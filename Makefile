@@ -36,5 +36,13 @@ lint: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
+# Benchmarks against the peers (installed on first use into bench/.work/); slow, never in CI.
+bench: $(STAMP)
+	$(BIN)/python bench/noop.py
+	$(BIN)/python bench/validate_github.py
+	$(BIN)/python bench/diff_github.py
+	$(BIN)/python bench/client_overhead.py
+	$(BIN)/python bench/generate_github.py
+
 clean:
 	rm -rf $(VENV) node_modules

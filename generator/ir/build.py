@@ -10,7 +10,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pydantic_core
@@ -586,7 +586,7 @@ class _Builder:
         pagination = self.pagination(raw.get("x-pagination"), op, document, pointer)
         if pagination is None:
             return op
-        return Operation(**{**op.__dict__, "pagination": pagination})
+        return replace(op, pagination=pagination)
 
     def parameters(
         self, item: dict[str, Any], raw: dict[str, Any], document: Document, pointer: str, hint: str

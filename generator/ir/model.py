@@ -7,6 +7,7 @@ templates only loop and print. Raw spec dicts never reach a template.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 ParamLocation = Literal["path", "query", "header", "cookie"]
@@ -164,11 +165,11 @@ class Operation:
     accept: str | None
     pointer: str  # JSON pointer of the operation in the spec, for messages
 
-    @property
+    @cached_property
     def success(self) -> Response | None:
         return next((r for r in self.responses if r.is_success), None)
 
-    @property
+    @cached_property
     def return_type(self) -> TypeRef:
         """The Python type returned on success (the union of all 2xx bodies, or None)."""
         types = [r.type for r in self.responses if r.is_success and r.type is not None]
@@ -183,7 +184,7 @@ class Operation:
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
 
-    @property
+    @cached_property
     def ordered_parameters(self) -> tuple[Parameter, ...]:
         """Required parameters first (author's order within each group): no default before them."""
         required = tuple(p for p in self.parameters if p.required and not p.has_default)

@@ -31,6 +31,8 @@ def make_environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=False,
+        # Templates do not change during a run; skip the stat() per include.
+        auto_reload=False,
         extensions=["jinja2.ext.do"],
     )
     env.filters.update(

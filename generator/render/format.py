@@ -47,7 +47,8 @@ def format_python(files: dict[str, str], spec_display: str) -> dict[str, str]:
                     Diagnostic(
                         "format-failed",
                         Level.ERROR,
-                        "generated code does not parse: " + done.stderr.strip()[:500],
+                        "generated code does not parse: "
+                        + (done.stderr.strip() or done.stdout.strip())[:500],
                         spec_display,
                     )
                 )

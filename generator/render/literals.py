@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 _RISKY_QUOTES = re.compile(r'"{3,}|"+$')
@@ -36,14 +37,20 @@ def py_literal(value: Any) -> str:
     return py_literal(str(value))
 
 
-def docstring(text: Any) -> str:
+@lru_cache(maxsize=65536)
+def _docstring(text: str) -> str:
     """Text safe between triple double quotes: no early close, no escapes, no stray controls."""
-    lines = str(text or "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     body = "\n".join(line.rstrip() for line in lines).strip()
     body = body.replace("\\", "\\\\")
     body = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else " ", body)
     # Escape every quote of a run of three, and quotes that would touch the closing delimiter.
     return _RISKY_QUOTES.sub(lambda m: '\\"' * len(m.group()), body)
+
+
+def docstring(text: Any) -> str:
+    """Text safe between triple double quotes: no early close, no escapes, no stray controls."""
+    return _docstring(str(text or ""))
 
 
 def comment(text: Any) -> str:
