@@ -18,6 +18,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
+from urllib.parse import urlencode
 
 import httpx
 import pydantic
@@ -133,6 +134,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._rng = rng if rng is not None else random.Random().random
         self._now = now
         self._adapters = AdapterCache()
+        self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -174,6 +176,15 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     # -- building requests --------------------------------------------------------------------
 
+    def _base_parts(self) -> tuple[str, list[tuple[str, str]]]:
+        """base_url without its query, and its query pairs; recomputed when base_url changes."""
+        cached = self._base_cache
+        if cached is None or cached[0] is not self.base_url:
+            prefix = str(self.base_url.copy_with(query=None)).rstrip("/")
+            cached = (self.base_url, prefix, list(self.base_url.params.multi_items()))
+            self._base_cache = cached
+        return cached[1], list(cached[2])
+
     def _prepare(
         self,
         method: str,
@@ -208,15 +219,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         path = encode_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
-        # Concatenate rather than join: a relative path like "a:b" would parse as a scheme.
-        url = httpx.URL(str(self.base_url.copy_with(query=None)).rstrip("/") + path)
+        prefix, base_pairs = self._base_parts()
         # A query in base_url (e.g. "?api-version=2") comes first, then the call's parameters.
-        pairs = list(self.base_url.params.multi_items())
-        pairs += encode_query(
+        pairs = base_pairs + encode_query(
             {**self.default_query, **(query or {}), **(options.extra_query or {})}
         )
-        if pairs:
-            url = url.copy_merge_params(tuple(pairs))
+        # Concatenate rather than join (a relative path like "a:b" would parse as a scheme),
+        # and parse the URL once: this runs on every call.
+        url = httpx.URL(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
             base_headers["Content-Type"] = "application/json"
