@@ -180,7 +180,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         """base_url without its query, and its query pairs; recomputed when base_url changes."""
         cached = self._base_cache
         if cached is None or cached[0] is not self.base_url:
-            prefix = str(self.base_url.copy_with(query=None)).rstrip("/")
+            prefix = str(self.base_url.copy_with(query=None, fragment=None)).rstrip("/")
             cached = (self.base_url, prefix, list(self.base_url.params.multi_items()))
             self._base_cache = cached
         return cached[1], list(cached[2])
@@ -226,7 +226,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         )
         # Concatenate rather than join (a relative path like "a:b" would parse as a scheme),
         # and parse the URL once: this runs on every call.
-        url = httpx.URL(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
+        if "?" in path or "#" in path:  # a spec path with a literal query: let httpx merge
+            url = httpx.URL(prefix + path)
+            url = url.copy_merge_params(tuple(pairs)) if pairs else url
+        else:
+            url = httpx.URL(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
             base_headers["Content-Type"] = "application/json"
