@@ -32,14 +32,20 @@ from ._auth import (
     resolve_token,
     resolve_token_async,
 )
-from ._encoding import encode_form, encode_headers, encode_path, encode_query, to_jsonable
+from ._encoding import (
+    encode_form,
+    encode_path,
+    encode_query,
+    encode_scalar,
+    to_jsonable,
+)
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
     make_status_error,
 )
-from ._pagination import AsyncPage, Pagination, SyncPage, lookup_path, next_page_request
+from ._pagination import AsyncPage, NextPage, Pagination, SyncPage, lookup_path
 from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -80,16 +86,19 @@ def _normalise_base_url(base_url: str | httpx.URL) -> httpx.URL:
 
 
 def _merge_headers(*layers: Mapping[str, object] | None) -> dict[str, str]:
-    # Case-insensitive merge; a None value in a later layer removes the header.
-    merged = httpx.Headers()
+    # Case-insensitive merge (the later layer's spelling wins); a None value in a later layer
+    # removes the header. Plain dicts: this runs on every call.
+    merged: dict[str, tuple[str, str]] = {}
     for layer in layers:
         for key, value in (layer or {}).items():
             if value is None:
-                if key in merged:
-                    del merged[key]
+                merged.pop(key.lower(), None)
             elif not isinstance(value, NotGiven):
-                merged[key] = encode_headers({key: value})[key]
-    return dict(merged.items())
+                merged[key.lower()] = (
+                    key,
+                    value if isinstance(value, str) else encode_scalar(value),
+                )
+    return dict(merged.values())
 
 
 class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
@@ -322,7 +331,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         pagination: Pagination,
         item_type: Any,
         page_type: Any,
-    ) -> tuple[Any, list[Any], PreparedRequest | None]:
+    ) -> tuple[Any, list[Any], NextPage]:
         try:
             body: Any = response.json() if response.content else None
         except ValueError as exc:
@@ -346,7 +355,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=body,
             ) from exc
-        return page, items, next_page_request(pagination, body, request, response.url)
+        return page, items, NextPage(pagination, body, request, response.url)
 
 
 def _page_items(page: Any, key: str) -> list[Any]:

@@ -121,6 +121,38 @@ def next_page_request(
     )
 
 
+class NextPage:
+    """Where the following page is: checked at once, its request built on first use.
+
+    Building the request parses the next link, which costs more than the rest of reading a
+    small page; callers that never go on (a single `list_jobs` call) never pay for it.
+    """
+
+    def __init__(
+        self, pagination: Pagination, body: object, current: PreparedRequest, url: httpx.URL
+    ) -> None:
+        marker = lookup_path(body, pagination.next)
+        self.exists = marker is not None and marker != ""
+        self._arguments = (pagination, body, current, url)
+        self._request: tuple[PreparedRequest | None] | None = None
+
+    def request(self) -> PreparedRequest | None:
+        if self._request is None:
+            self._request = (next_page_request(*self._arguments),)
+        return self._request[0]
+
+
+def _has_next(following: NextPage | PreparedRequest | None) -> bool:
+    return following.exists if isinstance(following, NextPage) else following is not None
+
+
+def _next_request(following: NextPage | PreparedRequest | None) -> PreparedRequest:
+    request = following.request() if isinstance(following, NextPage) else following
+    if request is None:
+        raise PaginationError("there is no next page; check has_next_page() first")
+    return request
+
+
 class SyncPage(Generic[ItemT]):
     """One page of results; iterating it yields every item of this and all following pages.
 
@@ -137,23 +169,21 @@ class SyncPage(Generic[ItemT]):
         page: Any,
         items: list[ItemT],
         http_response: httpx.Response,
-        next_request: PreparedRequest | None,
+        next_request: NextPage | PreparedRequest | None,
         fetch: Callable[[PreparedRequest], SyncPage[ItemT]],
     ) -> None:
         self.page = page
         self.items = items
         self.http_response = http_response
-        self._next_request = next_request
+        self._next = next_request
         self._fetch = fetch
 
     def has_next_page(self) -> bool:
-        return self._next_request is not None
+        return _has_next(self._next)
 
     def next_page(self) -> SyncPage[ItemT]:
         """Fetch the following page; raises ``PaginationError`` on the last page."""
-        if self._next_request is None:
-            raise PaginationError("there is no next page; check has_next_page() first")
-        return self._fetch(self._next_request)
+        return self._fetch(_next_request(self._next))
 
     def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
         """This page, then each following page, fetched only when reached."""
@@ -181,23 +211,21 @@ class AsyncPage(Generic[ItemT]):
         page: Any,
         items: list[ItemT],
         http_response: httpx.Response,
-        next_request: PreparedRequest | None,
+        next_request: NextPage | PreparedRequest | None,
         fetch: Callable[[PreparedRequest], Awaitable[AsyncPage[ItemT]]],
     ) -> None:
         self.page = page
         self.items = items
         self.http_response = http_response
-        self._next_request = next_request
+        self._next = next_request
         self._fetch = fetch
 
     def has_next_page(self) -> bool:
-        return self._next_request is not None
+        return _has_next(self._next)
 
     async def next_page(self) -> AsyncPage[ItemT]:
         """Fetch the following page; raises ``PaginationError`` on the last page."""
-        if self._next_request is None:
-            raise PaginationError("there is no next page; check has_next_page() first")
-        return await self._fetch(self._next_request)
+        return await self._fetch(_next_request(self._next))
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[ItemT]]:
         """This page, then each following page, fetched only when reached."""
