@@ -26,8 +26,10 @@ class RenderContext:
 
     @property
     def version(self) -> str:
-        """The spec's version if it is a valid PEP 440 version, else 0.0.0 (pip refuses others)."""
-        return self.api.version if _PEP440.fullmatch(self.api.version) else "0.0.0"
+        """The spec's version as a PEP 440 version (`v1` → `1`), else 0.0.0 (pip refuses others)."""
+        version = self.api.version.strip()
+        version = version[1:] if version[:1] in ("v", "V") else version
+        return version if _PEP440.fullmatch(version) else "0.0.0"
 
     @property
     def header(self) -> str:

@@ -55,7 +55,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "cognite-3d-jobs/0.0.0"
+    user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,
@@ -184,7 +184,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "cognite-3d-jobs/0.0.0"
+    user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,

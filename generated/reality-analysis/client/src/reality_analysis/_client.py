@@ -76,7 +76,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-analysis/0.0.0"
+    user_agent = "reality-analysis/2"
 
     def __init__(
         self,
@@ -196,7 +196,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-analysis/0.0.0"
+    user_agent = "reality-analysis/2"
 
     def __init__(
         self,

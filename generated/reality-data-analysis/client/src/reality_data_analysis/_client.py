@@ -77,7 +77,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-data-analysis/0.0.0"
+    user_agent = "reality-data-analysis/1"
 
     def __init__(
         self,
@@ -204,7 +204,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-data-analysis/0.0.0"
+    user_agent = "reality-data-analysis/1"
 
     def __init__(
         self,

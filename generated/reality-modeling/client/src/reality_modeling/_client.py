@@ -88,7 +88,7 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-modeling/0.0.0"
+    user_agent = "reality-modeling/1"
 
     def __init__(
         self,
@@ -288,7 +288,7 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
-    user_agent = "reality-modeling/0.0.0"
+    user_agent = "reality-modeling/1"
 
     def __init__(
         self,
