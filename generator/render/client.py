@@ -33,13 +33,25 @@ def client_models(ctx: RenderContext) -> list[str]:
     return sorted(names)
 
 
+def has_package(artefacts: frozenset[str]) -> bool:
+    """Every artefact needs the client/models package (stubs import its models)."""
+    return bool(artefacts & {"client", "models", "stubs"})
+
+
+def render_models_file(ctx: RenderContext) -> tuple[str, str, tuple[Diagnostic, ...]]:
+    """(path, source, warnings) of `models.py`: the slow part, kept apart so it can overlap
+    with formatting the rest."""
+    models = generate_models(ctx.api, ctx.package, ctx.spec)
+    path = f"client/src/{ctx.package}/models.py"
+    return path, f"# {ctx.header}\n" + models.source, models.diagnostics
+
+
 def render_package(
     ctx: RenderContext, artefacts: frozenset[str]
-) -> tuple[dict[str, str], dict[str, str], tuple[Diagnostic, ...]]:
-    """(generated files, write-once files, model warnings) of the client package, by path."""
-    if not artefacts & {"client", "models", "stubs"}:
-        return {}, {}, ()
-    models = generate_models(ctx.api, ctx.package, ctx.spec)
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(generated files, write-once files) of the client package except `models.py`, by path."""
+    if not has_package(artefacts):
+        return {}, {}
     root = f"client/src/{ctx.package}"
     header = f"# {ctx.header}\n"
     with_client = "client" in artefacts
@@ -48,7 +60,6 @@ def render_package(
         "client/README.md": ctx.render("client/README.md.jinja", with_client=with_client),
         f"{root}/__init__.py": ctx.render("client/__init__.py.jinja", with_client=with_client),
         f"{root}/py.typed": "",
-        f"{root}/models.py": header + models.source,
     }
     if with_client:
         files[f"{root}/_client.py"] = ctx.render(
@@ -56,4 +67,4 @@ def render_package(
         )
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
-    return files, {}, models.diagnostics
+    return files, {}
