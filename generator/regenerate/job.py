@@ -7,18 +7,15 @@ Everything crossing the process boundary is a plain frozen dataclass; exceptions
 from __future__ import annotations
 
 import contextlib
-import importlib
-import importlib.util
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
 from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
 from generator.regenerate.model import (
     SCRATCH_PREFIX,
-    FallbackTargetOptions,
     OutputFile,
     RenderFunction,
     RenderResultLike,
@@ -28,6 +25,8 @@ from generator.regenerate.model import (
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from generator.render import TargetOptions
+
 ValidateFunction = Callable[..., list[Diagnostic]]
 
 
@@ -35,7 +34,7 @@ ValidateFunction = Callable[..., list[Diagnostic]]
 class Toolchain:
     """The stages a run uses. Defaults are the real ones, imported only when rendering.
 
-    `validate`: None finds `generator.validate.validate_spec` if it exists; False skips it.
+    `validate`: None uses `generator.validate.validate_spec`; False skips validation.
     """
 
     render: RenderFunction | None = None
@@ -136,34 +135,22 @@ def _validator(choice: ValidateFunction | Literal[False] | None) -> ValidateFunc
         return None
     if choice is not None:
         return choice
-    # The validator is optional: this stage works before (and without) it.
-    if importlib.util.find_spec("generator.validate") is None:
-        return None
-    found: ValidateFunction | None = getattr(
-        importlib.import_module("generator.validate"), "validate_spec", None
-    )
-    return found
+    from generator.validate import validate_spec
 
-
-def _renderer_module() -> Any:
-    # By name, so this stage type-checks and imports before the renderer exists.
-    return importlib.import_module("generator.render")
+    return validate_spec
 
 
 def _default_render() -> RenderFunction:
-    function: RenderFunction = _renderer_module().render_target
-    return function
+    from generator.render import render_target  # heavy (jinja2): only when rendering
+
+    return render_target
 
 
-def _options(target: Target) -> Any:
-    try:
-        options_class = _renderer_module().TargetOptions
-    except ModuleNotFoundError as exc:
-        if exc.name != "generator.render":
-            raise
-        options_class = FallbackTargetOptions
+def _options(target: Target) -> TargetOptions:
+    from generator.render import TargetOptions
+
     settings = target.settings
-    return options_class(
+    return TargetOptions(
         name=target.name,
         artefacts=settings.artefacts,
         package=settings.package,

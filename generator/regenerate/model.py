@@ -83,16 +83,3 @@ class OutputFile:
     path: str
     content: bytes
     write_once: bool = False
-
-
-@dataclass(frozen=True)
-class FallbackTargetOptions:
-    """The renderer's TargetOptions, used only while generator.render is not importable."""
-
-    name: str
-    artefacts: frozenset[str]
-    package: str | None = None
-    template_dirs: tuple[Path, ...] = ()
-    strict: bool = False
-    allow_remote: bool = False
-    display: str | None = None
