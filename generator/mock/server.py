@@ -42,26 +42,22 @@ def render_server(
 ) -> RenderedServer:
     """Render `spec` (client, models, stubs) under `workdir` (a new temp dir by default) and
     import its server package. A package already imported in this process is reused."""
-    from generator.ir import build_api
-    from generator.load import SpecSet, load_document
-    from generator.render import TargetOptions, render_target, spec_display_name
-    from generator.render.context import RenderContext
-    from generator.render.environment import make_environment
+    from generator.render import TargetOptions, prepare_target, render_prepared
 
     target = name or spec.stem
-    result = render_target(spec, TargetOptions(target, frozenset({"client", "models", "stubs"})))
+    options = TargetOptions(target, frozenset({"client", "models", "stubs"}))
+    ctx, specset, diagnostics = prepare_target(spec, options)
+    result = render_prepared(ctx, specset, diagnostics, options)
     root = (workdir or Path(tempfile.mkdtemp(prefix="specgen-mock-"))) / target
     for rendered in result.files:
         path = root / rendered.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(rendered.content)
-    api, _ = build_api(SpecSet(load_document(spec, spec_display_name(spec))), target)
-    ctx = RenderContext.create(api, "", None, make_environment())
     for src in (root / "client" / "src", root / "server" / "src"):
         if str(src) not in sys.path:
             sys.path.insert(0, str(src))
     package = importlib.import_module(ctx.server_package)
-    return RenderedServer(api, package, root)
+    return RenderedServer(ctx.api, package, root)
 
 
 def mock_service(server: RenderedServer, options: MockOptions) -> Any:

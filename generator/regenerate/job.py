@@ -79,9 +79,14 @@ def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
         found += validate(specset, strict=settings.strict)
         if errors_in(found):
             return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
-    render = toolchain.render or _default_render()
     try:
-        result: RenderResultLike = render(_spec_argument(target.spec), _options(target))
+        result: RenderResultLike
+        if toolchain.render is None:  # the real renderer reuses the spec loaded above
+            from generator.render import render_target  # heavy (jinja2): only when rendering
+
+            result = render_target(_spec_argument(target.spec), _options(target), specset)
+        else:
+            result = toolchain.render(_spec_argument(target.spec), _options(target))
     except SpecError as exc:
         found = _unique([*found, *_carried(exc)])
         if not errors_in(found):  # a strict renderer refuses with warnings only
@@ -138,12 +143,6 @@ def _validator(choice: ValidateFunction | Literal[False] | None) -> ValidateFunc
     from generator.validate import validate_spec
 
     return validate_spec
-
-
-def _default_render() -> RenderFunction:
-    from generator.render import render_target  # heavy (jinja2): only when rendering
-
-    return render_target
 
 
 def _options(target: Target) -> TargetOptions:

@@ -8,15 +8,22 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.diagnostics import Diagnostic, SpecError
 from generator.render.environment import built_in_templates
+
+if TYPE_CHECKING:
+    from generator.load import SpecSet
+    from generator.render.context import RenderContext
 
 __all__ = [
     "RenderResult",
     "RenderedFile",
     "TargetOptions",
     "built_in_templates",
+    "prepare_target",
+    "render_prepared",
     "render_target",
 ]
 
@@ -57,21 +64,43 @@ def spec_display_name(spec_path: Path) -> str:
         return spec_path.name
 
 
-def render_target(spec_path: Path, options: TargetOptions) -> RenderResult:
-    """Every file of one target, formatted, plus the warnings met on the way."""
+def prepare_target(
+    spec_path: Path, options: TargetOptions, spec: SpecSet | None = None
+) -> tuple[RenderContext, SpecSet, list[Diagnostic]]:
+    """Load (unless the caller already has `spec`) and build the IR and the template context."""
     from generator.ir import build_api
     from generator.load import SpecSet, load_document
-    from generator.render.client import has_package, render_models_file, render_package
     from generator.render.context import RenderContext
     from generator.render.environment import make_environment
-    from generator.render.format import format_python
 
     display = options.display or spec_display_name(spec_path)
-    spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
+    if spec is None:
+        spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name)
-    env = make_environment(options.template_dirs)
-    ctx = RenderContext.create(api, display, options.package, env)
+    ctx = RenderContext.create(
+        api, display, options.package, make_environment(options.template_dirs)
+    )
+    return ctx, spec, diagnostics
+
+
+def render_target(
+    spec_path: Path, options: TargetOptions, spec: SpecSet | None = None
+) -> RenderResult:
+    """Every file of one target, formatted, plus the warnings met on the way. Pass `spec`
+    when it is already loaded (regenerate loads it to hash and validate it)."""
+    ctx, spec, diagnostics = prepare_target(spec_path, options, spec)
+    return render_prepared(ctx, spec, diagnostics, options)
+
+
+def render_prepared(
+    ctx: RenderContext, spec: SpecSet, diagnostics: list[Diagnostic], options: TargetOptions
+) -> RenderResult:
+    """The files of a prepared target (see `prepare_target`)."""
+    from generator.render.client import has_package, render_models_file, render_package
+    from generator.render.format import format_python
+
+    display = ctx.spec
     texts, write_once = render_package(ctx, options.artefacts)
     if "stubs" in options.artefacts:
         from generator.render.stubs import render_stubs

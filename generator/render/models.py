@@ -69,11 +69,6 @@ def _options(package: str) -> dict[str, Any]:
     }
 
 
-def render_models(api: Api, package: str, spec_display: str) -> str:
-    """The source of `models.py` (unformatted; the caller formats every file at once)."""
-    return generate_models(api, package, spec_display).source
-
-
 def generate_models(api: Api, package: str, spec_display: str) -> ModelsSource:
     """The source of `models.py` plus a warning for every schema that had to be approximated."""
     schemas: dict[str, Any] = dict(api.models_document["components"]["schemas"])
