@@ -272,6 +272,51 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         # Explicit Authorization headers (extra_headers) win over the configured token.
         return _merge_headers(auth_headers(token), request.headers)
 
+    def _http_request(
+        self, request: PreparedRequest, token: str | None, policy: _AttemptPolicy
+    ) -> httpx.Request:
+        """One attempt's `httpx.Request` (auth is resolved per attempt, so tokens refresh)."""
+        return self._http_client.build_request(
+            request.method,
+            request.url,
+            headers=self._attempt_headers(request, token),
+            json=request.json_body,
+            content=request.content,
+            data=request.form,
+            files=request.files,
+            timeout=policy.timeout,
+        )
+
+    def _delay_after_failure(
+        self,
+        request: PreparedRequest,
+        exc: httpx.RequestError,
+        http_request: httpx.Request,
+        attempt: int,
+        policy: _AttemptPolicy,
+    ) -> float:
+        """Seconds to wait before retrying a transport failure; raises when it is not retried."""
+        delay = self._delay_before_retry(request, exc, None, attempt, policy)
+        if delay is None:
+            raise self._transport_error(exc, http_request) from exc
+        return delay
+
+    def _delay_after_response(
+        self,
+        request: PreparedRequest,
+        response: httpx.Response,
+        attempt: int,
+        policy: _AttemptPolicy,
+    ) -> float:
+        """Seconds to wait before retrying a non-2xx response; raises its error otherwise."""
+        retry_after = retry_after_from_headers(response.headers, self._now())
+        delay = self._delay_before_retry(
+            request, response.status_code, retry_after, attempt, policy
+        )
+        if delay is None:
+            raise make_status_error(response, retry_after=retry_after)
+        return delay
+
     def _invalidated_token_after(self, request: PreparedRequest, response: httpx.Response) -> bool:
         """On a 401, drop a caching provider's token; True if a fresh token is worth a retry."""
         token = self._token
@@ -422,37 +467,22 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         token_renewed = False
         while True:
             token = resolve_token(self._token) if request.send_auth else None
-            http_request = self.http_client.build_request(
-                request.method,
-                request.url,
-                headers=self._attempt_headers(request, token),
-                json=request.json_body,
-                content=request.content,
-                data=request.form,
-                files=request.files,
-                timeout=policy.timeout,
-            )
+            http_request = self._http_request(request, token, policy)
             try:
                 response = self.http_client.send(http_request)
             except httpx.RequestError as exc:
-                delay = self._delay_before_retry(request, exc, None, attempt, policy)
-                if delay is None:
-                    raise self._transport_error(exc, http_request) from exc
+                delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
                 if response.is_success:
                     return response
-                if not token_renewed and self._invalidated_token_after(request, response):
-                    # A cached token was revoked or expired early: fetch a fresh one, once.
-                    token_renewed = True
-                    response.close()
-                    continue
-                retry_after = retry_after_from_headers(response.headers, self._now())
-                delay = self._delay_before_retry(
-                    request, response.status_code, retry_after, attempt, policy
-                )
-                if delay is None:
-                    raise make_status_error(response, retry_after=retry_after)
+                # A cached token revoked or expired early: fetch a fresh one, once.
+                renew = not token_renewed and self._invalidated_token_after(request, response)
+                if not renew:
+                    delay = self._delay_after_response(request, response, attempt, policy)
                 response.close()
+                if renew:
+                    token_renewed = True
+                    continue
             self._sleep(delay)
             attempt += 1
 
@@ -643,37 +673,22 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         token_renewed = False
         while True:
             token = await resolve_token_async(self._token) if request.send_auth else None
-            http_request = self.http_client.build_request(
-                request.method,
-                request.url,
-                headers=self._attempt_headers(request, token),
-                json=request.json_body,
-                content=request.content,
-                data=request.form,
-                files=request.files,
-                timeout=policy.timeout,
-            )
+            http_request = self._http_request(request, token, policy)
             try:
                 response = await self.http_client.send(http_request)
             except httpx.RequestError as exc:
-                delay = self._delay_before_retry(request, exc, None, attempt, policy)
-                if delay is None:
-                    raise self._transport_error(exc, http_request) from exc
+                delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
                 if response.is_success:
                     return response
-                if not token_renewed and self._invalidated_token_after(request, response):
-                    # A cached token was revoked or expired early: fetch a fresh one, once.
-                    token_renewed = True
-                    await response.aclose()
-                    continue
-                retry_after = retry_after_from_headers(response.headers, self._now())
-                delay = self._delay_before_retry(
-                    request, response.status_code, retry_after, attempt, policy
-                )
-                if delay is None:
-                    raise make_status_error(response, retry_after=retry_after)
+                # A cached token revoked or expired early: fetch a fresh one, once.
+                renew = not token_renewed and self._invalidated_token_after(request, response)
+                if not renew:
+                    delay = self._delay_after_response(request, response, attempt, policy)
                 await response.aclose()
+                if renew:
+                    token_renewed = True
+                    continue
             await self._sleep(delay)
             attempt += 1
 
