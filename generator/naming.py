@@ -144,6 +144,27 @@ MODEL_CLASS_RESERVED = frozenset(
         "SyncPage",
         "Timeout",
         "TokenProvider",
+        # the generated server app, which imports the models beside these
+        "APIRouter",
+        "ApiError",
+        "Body",
+        "Cookie",
+        "Depends",
+        "ErrorDetail",
+        "FastAPI",
+        "HTTPException",
+        "Header",
+        "JSONResponse",
+        "NotImplementedOperation",
+        "Query",
+        "Reply",
+        "Request",
+        "RequestValidationError",
+        "Response",
+        "Service",
+        "StarletteHTTPException",
+        "TypeAdapter",
+        "ValidationError",
     }
 )
 # Names a generated model cannot use as a field without shadowing pydantic's API.

@@ -68,13 +68,13 @@ def test_named_primitive_defaults_are_dropped_with_an_info(tmp_path: Path) -> No
 def test_string_defaults_of_typed_formats_are_dropped(tmp_path: Path) -> None:
     when = {"type": "string", "format": "date-time", "default": "2025-01-01T00:00:00Z"}
     schemas = {
-        "Query": {
+        "Search": {
             "type": "object",
             "properties": {"since": when, "q": {"type": "string", "default": ""}},
         }
     }
     api, diagnostics = build(write_spec(tmp_path, minimal({}, schemas)))
-    properties = api.models_document["components"]["schemas"]["Query"]["properties"]
+    properties = api.models_document["components"]["schemas"]["Search"]["properties"]
     assert "default" not in properties["since"] and properties["q"]["default"] == ""
     assert any(d.rule == "default-dropped" and "since" in d.message for d in diagnostics)
 

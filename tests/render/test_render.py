@@ -130,3 +130,38 @@ def test_rendering_is_deterministic(tmp_path: Path) -> None:
     first = render_into(spec, tmp_path / "a", "ra_det")
     second = render_into(spec, tmp_path / "b", "ra_det")
     assert [(f.path, f.content) for f in first.files] == [(f.path, f.content) for f in second.files]
+
+
+def test_schemas_named_like_server_imports_do_not_shadow_them(tmp_path: Path) -> None:
+    body = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Request"}}}}
+    reply = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Response"}}}}
+    spec = write_spec(
+        tmp_path,
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "t", "version": "1"},
+            "paths": {
+                "/x": {
+                    "post": {
+                        "operationId": "send",
+                        "requestBody": body,
+                        "responses": {"200": {"description": "ok", **reply}},
+                    }
+                }
+            },
+            "components": {
+                "schemas": {
+                    name: {"type": "object", "properties": {"a": {"type": "string"}}}
+                    for name in ("Request", "Response", "Service", "Depends")
+                }
+            },
+        },
+    )
+    out = tmp_path / "out"
+    render_into(spec, out, "shadow_pkg", {"client", "models", "stubs"})
+    with imported(out / "client" / "src", "shadow_pkg") as package:
+        assert {"RequestModel", "ResponseModel", "ServiceModel", "DependsModel"} <= set(
+            dir(package.models)
+        )
+        with imported(out / "server" / "src", "shadow_pkg_server") as server:
+            assert "/x" in server.create_app().openapi()["paths"]
