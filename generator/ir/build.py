@@ -642,7 +642,6 @@ class _Builder:
                     description=str(param.get("description") or ""),
                     deprecated=param.get("deprecated") is True,
                     default=default,
-                    has_default=False,
                     explode=param.get("explode", param.get("style", "form") == "form") is True,
                     style=str(param.get("style") or ""),
                     schema=transformed,

@@ -91,7 +91,6 @@ class Parameter:
     description: str = ""
     deprecated: bool = False
     default: Any = None
-    has_default: bool = False
     explode: bool = True
     style: str = ""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -181,16 +180,24 @@ class Operation:
             return TypeRef(annotations[0], models, types[0].is_model)
         return TypeRef(" | ".join(annotations), models)
 
+    @cached_property
+    def model_names(self) -> frozenset[str]:
+        """Every generated model class this operation's types name (for imports)."""
+        types = [p.type for p in self.parameters] + [r.type for r in self.responses if r.type]
+        if self.body:
+            types.append(self.body.type)
+        if self.pagination:
+            types += [self.pagination.item_type, self.pagination.page_type]
+        return frozenset(name for t in types for name in t.models)
+
     def params_in(self, location: ParamLocation) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
 
     @cached_property
     def ordered_parameters(self) -> tuple[Parameter, ...]:
-        """Required parameters first (author's order within each group): no default before them."""
-        required = tuple(p for p in self.parameters if p.required and not p.has_default)
-        return required + tuple(
-            p for p in self.parameters if not (p.required and not p.has_default)
-        )
+        """Required parameters first (author's order within each group): none after a default."""
+        required = tuple(p for p in self.parameters if p.required)
+        return required + tuple(p for p in self.parameters if not p.required)
 
 
 @dataclass(frozen=True)
