@@ -116,10 +116,7 @@ def render_prepared(
         if has_package(options.artefacts):
             path, source, model_warnings = render_models_file(ctx)
             diagnostics += model_warnings
-            # The package marker beside it lets ruff sort the package's own imports as
-            # first-party, exactly as when every file is formatted together.
-            marker = path.rsplit("/", 1)[0] + "/__init__.py"
-            models = {path: format_python({path: source, marker: ""}, display)[path]}
+            models = format_python({path: source}, display)
         formatted = {**templated.result(), **models}
     texts.update(models)
     if options.strict and diagnostics:

@@ -27,6 +27,10 @@ def format_python(files: dict[str, str], spec_display: str) -> dict[str, str]:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        for folder in {(root / path).parent for path in python}:
+            # A package marker lets ruff sort a package's own imports as first-party even when
+            # only some of its files are formatted in this batch.
+            (folder / "__init__.py").touch(exist_ok=True)
         common = ["--isolated", "--line-length", LINE_LENGTH, "--target-version", "py311"]
         fix = [
             *_ruff(),
