@@ -49,7 +49,8 @@ RULES: dict[str, Rule] = {
     # Legal JSON Schema (the name may arrive through additionalProperties): a smell, not a stop.
     "required-missing-property": Rule(_W, "a `required` name is not among the properties"),
     "required-duplicate": Rule(_W, "a name appears twice in `required`"),
-    "enum-type-mismatch": Rule(_E, "an enum value does not match the schema's type"),
+    # The models keep the values that fit (or write them as strings): generation can go on.
+    "enum-type-mismatch": Rule(_W, "an enum value does not match the schema's type"),
     "pattern-unsupported": Rule(_W, "a regex Python cannot compile (ECMA-only syntax)"),
     "default-invalid": Rule(_W, "a default value breaks its schema"),
     "example-invalid": Rule(_W, "an example breaks its schema"),

@@ -280,6 +280,9 @@ def test_enum_values_must_match_the_type(check):
     )
     found = only(check(spec), "enum-type-mismatch")
     assert found.line == line_of(spec, '- "2"')
+    # Generation goes on (the models keep the values that fit); --strict refuses.
+    assert found.level is Level.WARNING
+    assert only(check(spec, strict=True), "enum-type-mismatch").level is Level.ERROR
     assert "'2' is not of type integer" in found.message
 
 
