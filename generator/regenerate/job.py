@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
@@ -54,11 +54,12 @@ class JobResult:
         return tuple(d for d in self.diagnostics if d.level is not Level.ERROR)
 
 
-def run_job(target: Target, toolchain: Toolchain) -> JobResult:
-    """Never raises for bad input: every problem comes back as a diagnostic."""
+def run_job(target: Target, toolchain: Toolchain, workers: int = 1) -> JobResult:
+    """Never raises for bad input: every problem comes back as a diagnostic. `workers`:
+    processes the renderer may use for this one target."""
     shown = display_path(target.spec)
     try:
-        return _run(target, toolchain, shown)
+        return _run(target, toolchain, shown, workers)
     except SpecError as exc:
         # Newer SpecErrors carry several diagnostics (every validation error at once).
         return JobResult(target.name, True, diagnostics=_carried(exc))
@@ -70,7 +71,7 @@ def run_job(target: Target, toolchain: Toolchain) -> JobResult:
         return JobResult(target.name, True, diagnostics=(_error("internal", message, shown),))
 
 
-def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
+def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobResult:
     settings = target.settings
     specset, inputs = collect_inputs(target.spec, settings.allow_remote)
     found: list[Diagnostic] = []
@@ -84,7 +85,8 @@ def _run(target: Target, toolchain: Toolchain, shown: str) -> JobResult:
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            result = render_target(_spec_argument(target.spec), _options(target), specset)
+            options = replace(_options(target), workers=workers)
+            result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
     except SpecError as exc:
@@ -215,7 +217,9 @@ def rendering(
     workers are forked before the caller starts any thread (a progress display)."""
     workers = min(jobs or 2, len(targets))
     if workers <= 1:
-        yield (run_job(target, toolchain) for target in targets)
+        # One target alone may use the cores itself (a large spec's models run in parts).
+        inner = (jobs or 2) if len(targets) == 1 else 1
+        yield (run_job(target, toolchain, inner) for target in targets)
         return
     from concurrent.futures import ProcessPoolExecutor  # only when rendering in parallel
 

@@ -46,6 +46,8 @@ class TargetOptions:
     strict: bool = False
     allow_remote: bool = False
     display: str | None = None  # how headers name the spec; default: relative to cwd
+    # Processes the model generator may use on a large spec; never changes the output.
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def render_prepared(
         templated = pool.submit(format_python, {**texts, **write_once}, display)
         models: dict[str, str] = {}
         if has_package(options.artefacts):
-            path, source, model_warnings = render_models_file(ctx)
+            path, source, model_warnings = render_models_file(ctx, options.workers)
             diagnostics += model_warnings
             models = format_python({path: source}, display)
         formatted = {**templated.result(), **models}

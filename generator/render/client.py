@@ -26,10 +26,12 @@ def has_package(artefacts: frozenset[str]) -> bool:
     return bool(artefacts & {"client", "models", "stubs"})
 
 
-def render_models_file(ctx: RenderContext) -> tuple[str, str, tuple[Diagnostic, ...]]:
+def render_models_file(
+    ctx: RenderContext, workers: int = 1
+) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """(path, source, warnings) of `models.py`: the slow part, kept apart so it can overlap
     with formatting the rest."""
-    models = generate_models(ctx.api, ctx.package, ctx.spec)
+    models = generate_models(ctx.api, ctx.package, ctx.spec, workers)
     path = f"client/src/{ctx.package}/models.py"
     return path, f"# {ctx.header}\n" + models.source, models.diagnostics
 

@@ -12,7 +12,12 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Level, SpecError
-from generator.render.models import _aliases, _generate_with_fallbacks, _permissive
+from generator.render.models import (
+    _aliases,
+    _defined_names,
+    _generate_with_fallbacks,
+    _permissive,
+)
 from tests.render.helpers import write_spec
 from tests.robustness.support import build, compile_all, imported, minimal, render
 
@@ -286,7 +291,8 @@ def test_a_schema_the_generator_rejects_becomes_permissive() -> None:
 def test_renamed_or_missing_classes_get_the_client_names() -> None:
     source = "class FooModel:\n    pass\n\n\nclass True1:\n    pass\n"
     missing = ["Foo", "True_", "Gone", "GoneObject"]
-    aliases, unresolved = _aliases(missing, source, set(missing), {"GoneObject"}, "pydantic")
+    defined = _defined_names(source)
+    aliases, unresolved = _aliases(missing, defined, set(missing), {"GoneObject"}, "pydantic")
     aliases = aliases.replace(
         "from pydantic._runtime import SpecModel", "from pydantic import BaseModel"
     )
