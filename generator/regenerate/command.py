@@ -13,6 +13,7 @@ from generator.diagnostics import SpecError
 from generator.regenerate.plan import Flags, PlanError
 
 _PATH = click.Path(path_type=Path)
+CACHE_FOLDER = ".specgen-cache"
 
 
 def _artefacts(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> Any:
@@ -52,6 +53,11 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             help="Render this many targets in parallel (default: up to 2).",
         ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            help=f"Do not read or write the model cache ({CACHE_FOLDER}/ in the project root).",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -90,13 +96,16 @@ def _make_plan(spec_files: tuple[Path, ...], flags: Flags) -> Any:
     return plan
 
 
-def _toolchain() -> Any:
+def _toolchain(anchor: Path, no_cache: bool) -> Any:
     """The real stages, unless the caller put a Toolchain in click's context object (tests and
-    embedders substitute a renderer that way: `cli.main(args, obj=Toolchain(render=...))`)."""
+    embedders substitute a renderer that way: `cli.main(args, obj=Toolchain(render=...))`).
+    The model cache lives in the project root (the current folder in ad-hoc mode)."""
+    from dataclasses import replace
+
     from generator.regenerate.job import Toolchain
 
-    found = click.get_current_context().find_object(Toolchain)
-    return found or Toolchain()
+    found = click.get_current_context().find_object(Toolchain) or Toolchain()
+    return replace(found, cache=None if no_cache else anchor / CACHE_FOLDER)
 
 
 def _fail_setup(exc: Exception) -> NoReturn:
@@ -118,6 +127,7 @@ def generate(
     strict: bool,
     allow_remote: bool,
     jobs: int | None,
+    no_cache: bool,
     force: bool,
     check: bool,
 ) -> None:
@@ -128,12 +138,12 @@ def generate(
     """
     from generator.regenerate.progress import Reporter
 
-    toolchain = _toolchain()
     flags = _flags(specs, out, templates, artefacts, strict, allow_remote)
     try:
         plan = _make_plan(spec_files, flags)
     except (PlanError, SpecError) as exc:
         _fail_setup(exc)
+    toolchain = _toolchain(plan.anchor, no_cache)
     reporter = Reporter.for_terminal()
     if check:
         from generator.regenerate.check import check as check_plan
@@ -163,6 +173,7 @@ def watch(
     strict: bool,
     allow_remote: bool,
     jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Regenerate whenever a spec, a file it refs, or a template changes (Ctrl-C stops)."""
     from generator.regenerate.fingerprint import display_path
@@ -176,7 +187,7 @@ def watch(
         _fail_setup(exc)
     settings = WatchSettings(
         make_plan=lambda: _make_plan(spec_files, flags),
-        toolchain=_toolchain(),
+        toolchain=_toolchain(plan.anchor, no_cache),
         jobs=jobs,
         reporter=Reporter.for_terminal(),
     )

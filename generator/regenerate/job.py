@@ -35,10 +35,12 @@ class Toolchain:
     """The stages a run uses. Defaults are the real ones, imported only when rendering.
 
     `validate`: None uses `generator.validate.validate_spec`; False skips validation.
+    `cache`: where the real renderer keeps the model generator's output between runs.
     """
 
     render: RenderFunction | None = None
     validate: ValidateFunction | Literal[False] | None = None
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            options = replace(_options(target), workers=workers)
+            options = replace(_options(target), workers=workers, cache_dir=toolchain.cache)
             result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))

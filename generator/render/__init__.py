@@ -46,8 +46,10 @@ class TargetOptions:
     strict: bool = False
     allow_remote: bool = False
     display: str | None = None  # how headers name the spec; default: relative to cwd
-    # Processes the model generator may use on a large spec; never changes the output.
+    # Processes the model generator may use on a large spec, and where its output is cached
+    # by content hash (None: not cached); neither ever changes the output.
     workers: int = 1
+    cache_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def render_prepared(
         templated = pool.submit(format_python, {**texts, **write_once}, display)
         models: dict[str, str] = {}
         if has_package(options.artefacts):
-            path, source, model_warnings = render_models_file(ctx, options.workers)
+            path, source, model_warnings = render_models_file(
+                ctx, options.workers, options.cache_dir
+            )
             diagnostics += model_warnings
             models = format_python({path: source}, display)
         formatted = {**templated.result(), **models}
