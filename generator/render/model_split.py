@@ -90,7 +90,7 @@ class _Module:
         return imported | self.definitions.keys()
 
 
-def join_sources(parts: Sequence[tuple[str, Collection[str]]]) -> str | None:
+def join_sources(parts: Sequence[tuple[str, Collection[str]]]) -> tuple[str, set[str]] | None:
     """One module from the parts' modules (each given with the schema names it was made from):
     imports merged, each definition once, in the first part's order then each later part's
     additions, calls (`X.model_rebuild()`) last.
@@ -101,8 +101,8 @@ def join_sources(parts: Sequence[tuple[str, Collection[str]]]) -> str | None:
     matched to the earlier parts' by comparing the definitions both parts share, token by token,
     and renamed; those it alone has get a fresh name if theirs is taken.
 
-    None when the parts disagree in any other way: the caller then runs the generator once over
-    everything rather than guess.
+    Returns the module and the names it defines, or None when the parts disagree in any other
+    way: the caller then runs the generator once over everything rather than guess.
     """
     joined = _Module()
     for source, schema_names in parts:
@@ -115,7 +115,8 @@ def join_sources(parts: Sequence[tuple[str, Collection[str]]]) -> str | None:
             f"import {listed}\n" if level == -1 else f"from {'.' * level}{module} import {listed}\n"
         )
     body = [*joined.definitions.values(), *joined.calls]
-    return "".join(head) + "\n\n" + "\n\n".join(text.rstrip("\n") + "\n" for text in body)
+    source = "".join(head) + "\n\n" + "\n\n".join(text.rstrip("\n") + "\n" for text in body)
+    return source, set(joined.definitions)
 
 
 def _join_part(joined: _Module, source: str, schema_names: set[str]) -> bool:

@@ -90,17 +90,20 @@ def generate_models(
     # class per shape and the other names become aliases of it, which more than halves its time.
     schemas, same_as = merge_identical(schemas)
 
+    names_of: dict[str, set[str]] = {}  # a joined module's defined names, known from the join
+
     def attempt(candidate: dict[str, Any]) -> str:
         parts = split_schemas(candidate)
         documents = [{**api.models_document, "components": {"schemas": p}} for p in parts]
         sources = _run_all(documents, package, workers, cache)
-        joined = (
-            join_sources(list(zip(sources, parts, strict=True))) if len(parts) > 1 else sources[0]
-        )
+        if len(parts) == 1:
+            return sources[0]
+        joined = join_sources(list(zip(sources, parts, strict=True)))
         if joined is None:  # the parts disagree on a class: one run over everything
             whole = {**api.models_document, "components": {"schemas": candidate}}
             return _run_dcg(whole, options)
-        return joined
+        names_of[joined[0]] = joined[1]
+        return joined[0]
 
     try:
         source, replaced = _generate_with_fallbacks(schemas, attempt)
@@ -116,7 +119,7 @@ def generate_models(
         for name, reason in replaced.items()
     ]
     source = _DCG_BANNER.sub("", source)
-    defined = _defined_names(source)
+    defined = names_of.get(source) or _defined_names(source)
     missing = sorted({m.class_name for m in api.models} - defined - set(same_as))
     objects = {name for name in missing if _permissive(schemas.get(name)) != {}}
     aliases, unresolved = _aliases(

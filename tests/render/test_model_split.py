@@ -101,8 +101,17 @@ def test_invented_names_are_matched_across_parts_and_kept_apart() -> None:
     )
     joined = join_sources([(first, {"Run"}), (second, {"Run", "Check"})])
     assert joined is not None
-    assert joined.count("class Run(") == 1
-    with module_of(joined, "joined_parts") as namespace:
+    source, names = joined
+    assert source.count("class Run(") == 1
+    assert names == {
+        "ConclusionEnum",
+        "Conclusion",
+        "Run",
+        "ConclusionEnum1",
+        "Conclusion2",
+        "Check",
+    }
+    with module_of(source, "joined_parts") as namespace:
         run, check = namespace["Run"], namespace["Check"]
         assert run.model_validate({"conclusion": "success"}).conclusion.root.value == "success"
         assert check.model_validate({"conclusion": "stale"}).conclusion.root.value == "stale"
