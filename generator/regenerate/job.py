@@ -25,6 +25,7 @@ from generator.regenerate.model import (
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from generator.regenerate.background import BackgroundValidation
     from generator.render import TargetOptions
 
 ValidateFunction = Callable[..., list[Diagnostic]]
@@ -78,7 +79,8 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
     specset, inputs = collect_inputs(target.spec, settings.allow_remote)
     found: list[Diagnostic] = []
     validate = _validator(toolchain.validate)
-    if validate is not None:
+    background = _background_validation(target, toolchain, workers, list(specset.documents))
+    if validate is not None and background is None:
         found += validate(specset, strict=settings.strict)
         if errors_in(found):
             return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
@@ -92,10 +94,24 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
     except SpecError as exc:
-        found = _unique([*found, *_carried(exc)])
+        found = _unique([*found, *_verdict(background), *_carried(exc)])
         if not errors_in(found):  # a strict renderer refuses with warnings only
             found.append(_strict_refusal(len(found), shown))
         return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+    except Exception:
+        # Rendering a spec the validator rejects may fail any way: its errors say why.
+        verdict = _verdict(background)
+        if errors_in(verdict):
+            return JobResult(target.name, True, diagnostics=tuple(verdict), inputs=inputs)
+        raise
+    except BaseException:  # interrupted (Ctrl-C): the validator's verdict is not wanted
+        if background is not None:
+            background.cancel()
+        raise
+    verdict = _verdict(background)
+    if errors_in(verdict):  # the rendered files are not used
+        return JobResult(target.name, True, diagnostics=tuple(verdict), inputs=inputs)
+    found = [*verdict, *found]
     # The renderer may run the validator itself: report each finding once.
     found = _unique([*found, *result.diagnostics])
     files, problems = _checked_files(result, shown)
@@ -104,6 +120,25 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
         found.append(_strict_refusal(len(found), shown))
     inputs = {**_extra_inputs(result.inputs, target.spec), **inputs}
     return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)
+
+
+def _background_validation(
+    target: Target, toolchain: Toolchain, workers: int, documents: list[Path]
+) -> BackgroundValidation | None:
+    """The real validator in its own process, for a large spec when this target may use more
+    than one (see `generator.regenerate.background`)."""
+    if toolchain.validate is not None or toolchain.render is not None or workers < 2:
+        return None
+    from generator.regenerate import background
+
+    if not background.worth_a_process(documents):
+        return None
+    settings = target.settings
+    return background.start(target.spec, allow_remote=settings.allow_remote, strict=settings.strict)
+
+
+def _verdict(background: BackgroundValidation | None) -> list[Diagnostic]:
+    return background.result() if background is not None else []
 
 
 def _where(exc: BaseException) -> str:

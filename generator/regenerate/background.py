@@ -1,0 +1,105 @@
+"""Validation of a large spec in a process of its own, while the same spec is rendered.
+
+Validation and rendering both read the loaded spec and nothing else, so on a large document
+(GitHub's: about 2.5 s to validate) they can run side by side on two cores; the rendered files
+are used only if validation then finds no error. Small specs validate in a few milliseconds,
+less than a process costs to start, so they are validated first, in-process.
+
+The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]`,
+started from the same folder so that it names files exactly as the parent does; it prints its
+diagnostics as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, Level
+
+# Below this many bytes of spec (the document and the files it refs) validating in-process is
+# quicker than starting a process for it.
+BACKGROUND_FROM_BYTES = 1_000_000
+
+
+@dataclass
+class BackgroundValidation:
+    process: subprocess.Popen[bytes]
+    spec: Path
+
+    def result(self) -> list[Diagnostic]:
+        """The validator's findings (waits for it). A worker that died is reported as one
+        error, so the rendered files are never used without a verdict."""
+        out, err = self.process.communicate()
+        try:
+            return [_diagnostic(item) for item in json.loads(out)]
+        except (ValueError, KeyError, TypeError):
+            last = (err.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
+            message = f"validation did not finish (exit {self.process.returncode}): {last}"
+            return [Diagnostic("internal-error", Level.ERROR, message, str(self.spec))]
+
+    def cancel(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
+def worth_a_process(paths: list[Path]) -> bool:
+    total = 0
+    for path in paths:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total >= BACKGROUND_FROM_BYTES
+
+
+def start(spec: Path, *, allow_remote: bool, strict: bool) -> BackgroundValidation:
+    command = [sys.executable, "-m", "generator.regenerate.background", str(spec)]
+    command += ["--allow-remote"] * allow_remote + ["--strict"] * strict
+    root = str(Path(__file__).resolve().parents[2])
+    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    return BackgroundValidation(process, spec)
+
+
+def _diagnostic(item: dict[str, object]) -> Diagnostic:
+    line, col = item.get("line"), item.get("col")
+    return Diagnostic(
+        rule=str(item["rule"]),
+        level=Level(str(item["level"])),
+        message=str(item["message"]),
+        file=str(item["file"]),
+        pointer=str(item.get("pointer") or ""),
+        line=line if isinstance(line, int) else None,
+        col=col if isinstance(col, int) else None,
+    )
+
+
+def _main(argv: list[str]) -> int:
+    from generator.diagnostics import SpecError
+    from generator.regenerate.fingerprint import collect_inputs
+    from generator.validate import validate_spec
+
+    spec = Path(argv[0])
+    try:
+        specset, _ = collect_inputs(spec, "--allow-remote" in argv)
+        found = validate_spec(specset, strict="--strict" in argv)
+    except SpecError as exc:
+        found = list(exc.diagnostics)
+    sys.stdout.write(json.dumps([d.to_json() for d in found]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,0 +1,99 @@
+"""A large spec is validated in a process of its own while it is rendered; the rendered files
+are used only when the validator finds no error, and its findings read as in-process ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import cli
+from generator.regenerate import background
+from tests.render.helpers import write_spec
+
+PADDING = "x" * (background.BACKGROUND_FROM_BYTES + 1)  # a large spec: validated alongside
+
+
+def document(job_ref: str = "#/components/schemas/Job", size: str = "") -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Large", "version": "1", "description": size},
+        "paths": {
+            "/jobs": {
+                "get": {
+                    "operationId": "listJobs",
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {"application/json": {"schema": {"$ref": job_ref}}},
+                        }
+                    },
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Job": {
+                    "type": "object",
+                    "required": ["id", "id"],  # a warning: generation goes on
+                    "properties": {"id": {"type": "string"}},
+                }
+            }
+        },
+    }
+
+
+def generate(spec: Path, out: Path, *extra: str) -> Result:
+    arguments = ["generate", str(spec), "--out", str(out), "--no-cache", *extra]
+    return CliRunner().invoke(cli, arguments, catch_exceptions=False)
+
+
+def test_only_large_specs_are_worth_a_process(tmp_path: Path) -> None:
+    small = write_spec(tmp_path, document(), "small")
+    large = write_spec(tmp_path, document(size=PADDING), "large")
+    assert not background.worth_a_process([small])
+    assert background.worth_a_process([large])
+    assert not background.worth_a_process([tmp_path / "gone.yaml"])
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_large_valid_spec_is_generated_with_its_warnings_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    started: list[Path] = []
+    real_start = background.start
+
+    def start(spec: Path, **flags: bool) -> background.BackgroundValidation:
+        started.append(spec)
+        return real_start(spec, **flags)
+
+    monkeypatch.setattr(background, "start", start)
+    spec = write_spec(tmp_path, document(size=PADDING))
+    done = generate(spec, tmp_path / "out", "--jobs", jobs)
+    assert done.exit_code == 0, done.output
+    assert len(started) == (1 if jobs == "2" else 0)  # --jobs 1: one process, in order
+    assert done.output.count("warning[required-duplicate]") == 1
+    assert (tmp_path / "out" / "spec" / "client").is_dir()
+
+
+def test_a_large_invalid_spec_writes_nothing_and_names_the_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    spec = write_spec(tmp_path, document("#/components/schemas/Jb", size=PADDING))
+    done = generate(spec, tmp_path / "out", "--jobs", "2")
+    assert done.exit_code == 1
+    assert "spec.yaml:" in done.output and "error[ref-unresolved]" in done.output
+    assert not (tmp_path / "out" / "spec").exists()
+
+
+def test_a_validator_that_dies_is_an_error_not_a_silent_pass(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, document())
+    running = background.start(spec, allow_remote=False, strict=False)
+    running.process.kill()
+    found = running.result()
+    assert [d.rule for d in found] == ["internal-error"]
+    assert "validation did not finish" in found[0].message
