@@ -13,6 +13,8 @@ from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 T = TypeVar("T")
 
+_DEFAULT_OPTIONS = RequestOptions()
+
 
 def merge_options(
     options: RequestOptions | None,
@@ -22,7 +24,11 @@ def merge_options(
     extra_query: Mapping[str, object] | None = None,
 ) -> RequestOptions:
     """`options=` combined with the per-call keyword arguments; the keywords win."""
-    base = options or RequestOptions()
+    if isinstance(timeout, NotGiven) and not extra_headers and not extra_query:
+        # The usual call passes none of them: nothing to combine (RequestOptions is frozen,
+        # so handing back the caller's own object, or one shared default, is safe).
+        return options or _DEFAULT_OPTIONS
+    base = options or _DEFAULT_OPTIONS
     headers = {**(base.extra_headers or {}), **(extra_headers or {})} or None
     query = {**(base.extra_query or {}), **(extra_query or {})} or None
     return replace(

@@ -66,6 +66,8 @@ _TokenT = TypeVar("_TokenT", TokenProvider, AsyncTokenProvider)
 
 _NO_OPTIONS = RequestOptions()
 
+_URL_CACHE_SIZE = 256
+
 
 @dataclasses.dataclass(frozen=True)
 class _AttemptPolicy:
@@ -144,6 +146,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._now = now
         self._adapters = AdapterCache()
         self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
+        # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
+        self._urls: dict[str, httpx.URL] = {}
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -194,6 +198,18 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             self._base_cache = cached
         return cached[1], list(cached[2])
 
+    def _parsed_url(self, text: str) -> httpx.URL:
+        """``httpx.URL(text)``, remembered: parsing is the costliest step of building a request
+        (more than everything else in ``_prepare`` together), and most calls repeat a URL."""
+        urls = self._urls
+        url = urls.get(text)
+        if url is None:
+            url = httpx.URL(text)
+            if len(urls) >= _URL_CACHE_SIZE:
+                urls.clear()  # bounded, for APIs with an id in every path; refills at once
+            urls[text] = url
+        return url
+
     def _prepare(
         self,
         method: str,
@@ -239,7 +255,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             url = httpx.URL(prefix + path)
             url = url.copy_merge_params(tuple(pairs)) if pairs else url
         else:
-            url = httpx.URL(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
+            url = self._parsed_url(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
             base_headers["Content-Type"] = "application/json"
@@ -377,6 +393,16 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         item_type: Any,
         page_type: Any,
     ) -> tuple[Any, list[Any], NextPage]:
+        if page_type is not None and response.content:
+            # Straight from bytes into the page model, as other responses are parsed: decoding
+            # to Python objects first and validating those costs about twice as much.
+            try:
+                page = parse_lenient(self._adapters.get(page_type), response.content, json=True)
+            except pydantic.ValidationError:
+                pass  # not JSON, or not the declared page: reported below, exactly as before
+            else:
+                following = NextPage(pagination, response.json, request, response.url)
+                return page, _page_items(page, pagination.items), following
         try:
             body: Any = response.json() if response.content else None
         except ValueError as exc:
@@ -400,7 +426,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=body,
             ) from exc
-        return page, items, NextPage(pagination, body, request, response.url)
+        return page, items, NextPage(pagination, lambda: body, request, response.url)
 
 
 def _page_items(page: Any, key: str) -> list[Any]:
