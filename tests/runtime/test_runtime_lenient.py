@@ -170,3 +170,18 @@ def test_many_distinct_urls_each_reach_their_own_path() -> None:
     assert paths[0] == b"/v1/tasks/id%200%2Fx?n=id+0%2Fx"
     assert paths[-1] == b"/v1/tasks/id%20299%2Fx?n=id+299%2Fx"
     assert len(set(paths)) == 300 and paths[-2] == paths[0]
+
+
+def test_timeouts_follow_the_client_settings_between_calls() -> None:
+    script = Script([json_response(200, {})])
+    client = client_for(script)
+    client._request("GET", "/a")
+    client.timeout = 5.0
+    client._request("GET", "/a")
+    quick = client.with_options(timeout=httpx.Timeout(1.0, connect=2.0))
+    quick._request("GET", "/a")
+    client._request("GET", "/a", options=RequestOptions(timeout=None))
+    client._request("GET", "/a")
+    timeouts = [request.extensions["timeout"] for request in script.requests]
+    assert [t["read"] for t in timeouts] == [60.0, 5.0, 1.0, None, 5.0]
+    assert timeouts[2]["connect"] == 2.0

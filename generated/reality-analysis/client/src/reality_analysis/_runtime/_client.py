@@ -53,7 +53,14 @@ from ._retry import (
     retry_after_from_headers,
     retry_delay,
 )
-from ._types import NOT_GIVEN, NotGiven, PreparedRequest, RequestOptions, Timeout
+from ._types import (
+    DEFAULT_OPTIONS,
+    NOT_GIVEN,
+    NotGiven,
+    PreparedRequest,
+    RequestOptions,
+    Timeout,
+)
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -64,8 +71,6 @@ DEFAULT_TIMEOUT = 60.0
 _HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
 _TokenT = TypeVar("_TokenT", TokenProvider, AsyncTokenProvider)
 
-_NO_OPTIONS = RequestOptions()
-
 _URL_CACHE_SIZE = 256
 
 
@@ -74,6 +79,8 @@ class _AttemptPolicy:
     timeout: Timeout
     max_retries: int
     idempotent: bool
+    timeouts: Mapping[str, float | None]
+    """``timeout`` as httpx carries it in ``Request.extensions`` (converted once, not per send)."""
 
 
 def _utcnow() -> datetime:
@@ -148,6 +155,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
         # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
         self._urls: dict[str, httpx.URL] = {}
+        self._default_policies: dict[bool, _AttemptPolicy] = {}
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -171,6 +179,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         """
         clone = copy.copy(self)
         clone._owns_http_client = False
+        clone._default_policies = {}  # the copy's own timeout and retries
         if base_url is not None:
             clone.base_url = _normalise_base_url(base_url)
         if not isinstance(token, NotGiven):
@@ -271,15 +280,25 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
-        return _AttemptPolicy(
-            timeout=self.timeout if isinstance(options.timeout, NotGiven) else options.timeout,
+        if options is DEFAULT_OPTIONS:
+            # Most calls override nothing: reuse the policy while the client's settings hold.
+            known = self._default_policies.get(idempotent)
+            if known and known.timeout is self.timeout and known.max_retries == self.max_retries:
+                return known
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        policy = _AttemptPolicy(
+            timeout=timeout,
             max_retries=(
                 self.max_retries
                 if isinstance(options.max_retries, NotGiven)
                 else options.max_retries
             ),
             idempotent=idempotent or options.idempotent,
+            timeouts=httpx.Timeout(timeout).as_dict(),
         )
+        if options is DEFAULT_OPTIONS:
+            self._default_policies[idempotent] = policy
+        return policy
 
     @staticmethod
     def _attempt_headers(request: PreparedRequest, token: str | None) -> dict[str, str]:
@@ -300,7 +319,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             content=request.content,
             data=request.form,
             files=request.files,
-            timeout=policy.timeout,
+            # A copy: a request's extensions are its own (event hooks may change them).
+            extensions={"timeout": dict(policy.timeouts)},
         )
 
     def _delay_after_failure(
@@ -574,7 +594,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
         Non-2xx responses raise the matching ``APIStatusError`` subclass after retries.
         """
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         request = self._prepare(
             method,
             path_template,
@@ -611,7 +631,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         first = self._prepare(
             method,
             path_template,
@@ -777,7 +797,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         request = self._prepare(
             method,
             path_template,
@@ -814,7 +834,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         options: RequestOptions | None = None,
     ) -> AsyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         first = self._prepare(
             method,
             path_template,

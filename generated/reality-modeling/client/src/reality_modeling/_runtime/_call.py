@@ -10,11 +10,9 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from ._encoding import to_jsonable
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
+from ._types import DEFAULT_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 T = TypeVar("T")
-
-_DEFAULT_OPTIONS = RequestOptions()
 
 
 def merge_options(
@@ -28,8 +26,8 @@ def merge_options(
     if isinstance(timeout, NotGiven) and not extra_headers and not extra_query:
         # The usual call passes none of them: nothing to combine (RequestOptions is frozen,
         # so handing back the caller's own object, or one shared default, is safe).
-        return options or _DEFAULT_OPTIONS
-    base = options or _DEFAULT_OPTIONS
+        return options or DEFAULT_OPTIONS
+    base = options or DEFAULT_OPTIONS
     headers = {**(base.extra_headers or {}), **(extra_headers or {})} or None
     query = {**(base.extra_query or {}), **(extra_query or {})} or None
     return replace(
