@@ -9,7 +9,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from ._encoding import to_jsonable
-from ._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout
+from ._types import DEFAULT_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 T = TypeVar("T")
 
@@ -22,7 +22,11 @@ def merge_options(
     extra_query: Mapping[str, object] | None = None,
 ) -> RequestOptions:
     """`options=` combined with the per-call keyword arguments; the keywords win."""
-    base = options or RequestOptions()
+    if isinstance(timeout, NotGiven) and not extra_headers and not extra_query:
+        # The usual call passes none of them: nothing to combine (RequestOptions is frozen,
+        # so handing back the caller's own object, or one shared default, is safe).
+        return options or DEFAULT_OPTIONS
+    base = options or DEFAULT_OPTIONS
     headers = {**(base.extra_headers or {}), **(extra_headers or {})} or None
     query = {**(base.extra_query or {}), **(extra_query or {})} or None
     return replace(

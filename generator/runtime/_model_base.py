@@ -7,9 +7,7 @@ that the response parser sets around validation, so request construction stays s
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from enum import StrEnum
 from typing import Any
 
@@ -18,14 +16,21 @@ from pydantic import BaseModel, ConfigDict
 _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False)
 
 
-@contextmanager
-def lenient_parsing() -> Iterator[None]:
-    """Within this block, enums accept values the spec does not list (kept as strings)."""
-    token = _lenient.set(True)
-    try:
-        yield
-    finally:
-        _lenient.reset(token)
+class lenient_parsing:  # noqa: N801 (used like the function it replaced: `with lenient_parsing():`)
+    """Within this block, enums accept values the spec does not list (kept as strings).
+
+    A plain class rather than ``@contextmanager``: every response is parsed inside one, and a
+    generator-based context manager costs several times more to enter and leave.
+    """
+
+    __slots__ = ("_token",)
+    _token: Token[bool]
+
+    def __enter__(self) -> None:
+        self._token = _lenient.set(True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _lenient.reset(self._token)
 
 
 class OpenEnum(StrEnum):

@@ -9,6 +9,7 @@ from typing import Any, Final, Literal, TypeAlias, TypeVar, final
 import httpx
 
 __all__ = [
+    "DEFAULT_OPTIONS",
     "NOT_GIVEN",
     "Headers",
     "NotGiven",
@@ -70,6 +71,10 @@ class RequestOptions:
     def __post_init__(self) -> None:
         if isinstance(self.max_retries, int) and self.max_retries < 0:
             raise ValueError(f"RequestOptions.max_retries must be >= 0, got {self.max_retries}")
+
+
+DEFAULT_OPTIONS: Final = RequestOptions()
+"""The options of a call that overrides nothing (one shared object: clients recognise it)."""
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
@@ -52,12 +53,42 @@ class AdapterCache:
             return pydantic.TypeAdapter(tp)
 
 
+GC_PAUSE_MIN_BYTES = 64 * 1024
+"""JSON bodies at least this large are validated with the cyclic garbage collector paused."""
+
+
 def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
     """Validate a response body: fields and enum values a newer server adds are kept."""
     with lenient_parsing():
-        if json:
+        if not json:
+            return adapter.validate_python(data, extra="allow")
+        if len(data) < GC_PAUSE_MIN_BYTES:
             return adapter.validate_json(data, extra="allow")
-        return adapter.validate_python(data, extra="allow")
+        with _gc_paused():
+            return adapter.validate_json(data, extra="allow")
+
+
+class _gc_paused:  # noqa: N801 (a context manager, named like one)
+    """Pause the cyclic garbage collector while a large body becomes models.
+
+    Validation allocates a few container objects per model (instance, ``__dict__``, fields-set),
+    all alive until the page is complete, so the collector runs again and again over a growing
+    heap it cannot free: on a 1 MB page of 1,000 jobs that doubled the parse time. Nothing is
+    left cyclic by validation, so nothing is lost by collecting later. Only the caller that
+    found the collector enabled re-enables it (so a program that disabled it keeps it off,
+    and concurrent pauses in threads end with it enabled).
+    """
+
+    __slots__ = ("_was_enabled",)
+    _was_enabled: bool
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._was_enabled:
+            gc.enable()
 
 
 def select_response_type(status_code: int, response_types: ResponseTypes) -> object:

@@ -122,23 +122,47 @@ def next_page_request(
 
 
 class NextPage:
-    """Where the following page is: checked at once, its request built on first use.
+    """Where the following page is: looked up, and its request built, on first use.
 
-    Building the request parses the next link, which costs more than the rest of reading a
-    small page; callers that never go on (a single `list_jobs` call) never pay for it.
+    The marker is read from the decoded JSON body, which a page parsed straight from bytes
+    into its model never needed otherwise; callers that never go on (a single `list_jobs`
+    call) pay neither for decoding the body again nor for parsing the next link.
     """
 
     def __init__(
-        self, pagination: Pagination, body: object, current: PreparedRequest, url: httpx.URL
+        self,
+        pagination: Pagination,
+        body: Callable[[], object],
+        current: PreparedRequest,
+        url: httpx.URL,
     ) -> None:
-        marker = lookup_path(body, pagination.next)
-        self.exists = marker is not None and marker != ""
-        self._arguments = (pagination, body, current, url)
+        self._pagination = pagination
+        self._body = body
+        self._current = current
+        self._url = url
+        self._decoded: tuple[object] | None = None
         self._request: tuple[PreparedRequest | None] | None = None
+
+    def _decoded_body(self) -> object:
+        if self._decoded is None:
+            try:
+                self._decoded = (self._body(),)
+            except ValueError as exc:
+                raise PaginationError(
+                    f"the page from {self._current.url} is not JSON, so it names no next page"
+                ) from exc
+        return self._decoded[0]
+
+    @property
+    def exists(self) -> bool:
+        marker = lookup_path(self._decoded_body(), self._pagination.next)
+        return marker is not None and marker != ""
 
     def request(self) -> PreparedRequest | None:
         if self._request is None:
-            self._request = (next_page_request(*self._arguments),)
+            self._request = (
+                next_page_request(self._pagination, self._decoded_body(), self._current, self._url),
+            )
         return self._request[0]
 
 

@@ -53,7 +53,14 @@ from ._retry import (
     retry_after_from_headers,
     retry_delay,
 )
-from ._types import NOT_GIVEN, NotGiven, PreparedRequest, RequestOptions, Timeout
+from ._types import (
+    DEFAULT_OPTIONS,
+    NOT_GIVEN,
+    NotGiven,
+    PreparedRequest,
+    RequestOptions,
+    Timeout,
+)
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -64,7 +71,7 @@ DEFAULT_TIMEOUT = 60.0
 _HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
 _TokenT = TypeVar("_TokenT", TokenProvider, AsyncTokenProvider)
 
-_NO_OPTIONS = RequestOptions()
+_URL_CACHE_SIZE = 256
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,6 +79,8 @@ class _AttemptPolicy:
     timeout: Timeout
     max_retries: int
     idempotent: bool
+    timeouts: Mapping[str, float | None]
+    """``timeout`` as httpx carries it in ``Request.extensions`` (converted once, not per send)."""
 
 
 def _utcnow() -> datetime:
@@ -144,6 +153,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._now = now
         self._adapters = AdapterCache()
         self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
+        # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
+        self._urls: dict[str, httpx.URL] = {}
+        self._default_policies: dict[bool, _AttemptPolicy] = {}
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -167,6 +179,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         """
         clone = copy.copy(self)
         clone._owns_http_client = False
+        clone._default_policies = {}  # the copy's own timeout and retries
         if base_url is not None:
             clone.base_url = _normalise_base_url(base_url)
         if not isinstance(token, NotGiven):
@@ -193,6 +206,18 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             cached = (self.base_url, prefix, list(self.base_url.params.multi_items()))
             self._base_cache = cached
         return cached[1], list(cached[2])
+
+    def _parsed_url(self, text: str) -> httpx.URL:
+        """``httpx.URL(text)``, remembered: parsing is the costliest step of building a request
+        (more than everything else in ``_prepare`` together), and most calls repeat a URL."""
+        urls = self._urls
+        url = urls.get(text)
+        if url is None:
+            url = httpx.URL(text)
+            if len(urls) >= _URL_CACHE_SIZE:
+                urls.clear()  # bounded, for APIs with an id in every path; refills at once
+            urls[text] = url
+        return url
 
     def _prepare(
         self,
@@ -239,7 +264,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             url = httpx.URL(prefix + path)
             url = url.copy_merge_params(tuple(pairs)) if pairs else url
         else:
-            url = httpx.URL(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
+            url = self._parsed_url(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
             base_headers["Content-Type"] = "application/json"
@@ -255,15 +280,25 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
-        return _AttemptPolicy(
-            timeout=self.timeout if isinstance(options.timeout, NotGiven) else options.timeout,
+        if options is DEFAULT_OPTIONS:
+            # Most calls override nothing: reuse the policy while the client's settings hold.
+            known = self._default_policies.get(idempotent)
+            if known and known.timeout is self.timeout and known.max_retries == self.max_retries:
+                return known
+        timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
+        policy = _AttemptPolicy(
+            timeout=timeout,
             max_retries=(
                 self.max_retries
                 if isinstance(options.max_retries, NotGiven)
                 else options.max_retries
             ),
             idempotent=idempotent or options.idempotent,
+            timeouts=httpx.Timeout(timeout).as_dict(),
         )
+        if options is DEFAULT_OPTIONS:
+            self._default_policies[idempotent] = policy
+        return policy
 
     @staticmethod
     def _attempt_headers(request: PreparedRequest, token: str | None) -> dict[str, str]:
@@ -284,7 +319,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             content=request.content,
             data=request.form,
             files=request.files,
-            timeout=policy.timeout,
+            # A copy: a request's extensions are its own (event hooks may change them).
+            extensions={"timeout": dict(policy.timeouts)},
         )
 
     def _delay_after_failure(
@@ -377,6 +413,16 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         item_type: Any,
         page_type: Any,
     ) -> tuple[Any, list[Any], NextPage]:
+        if page_type is not None and response.content:
+            # Straight from bytes into the page model, as other responses are parsed: decoding
+            # to Python objects first and validating those costs about twice as much.
+            try:
+                page = parse_lenient(self._adapters.get(page_type), response.content, json=True)
+            except pydantic.ValidationError:
+                pass  # not JSON, or not the declared page: reported below, exactly as before
+            else:
+                following = NextPage(pagination, response.json, request, response.url)
+                return page, _page_items(page, pagination.items), following
         try:
             body: Any = response.json() if response.content else None
         except ValueError as exc:
@@ -400,7 +446,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=body,
             ) from exc
-        return page, items, NextPage(pagination, body, request, response.url)
+        return page, items, NextPage(pagination, lambda: body, request, response.url)
 
 
 def _page_items(page: Any, key: str) -> list[Any]:
@@ -548,7 +594,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
         Non-2xx responses raise the matching ``APIStatusError`` subclass after retries.
         """
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         request = self._prepare(
             method,
             path_template,
@@ -585,7 +631,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         options: RequestOptions | None = None,
     ) -> SyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         first = self._prepare(
             method,
             path_template,
@@ -751,7 +797,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         request = self._prepare(
             method,
             path_template,
@@ -788,7 +834,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         options: RequestOptions | None = None,
     ) -> AsyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
-        options = options or _NO_OPTIONS
+        options = options or DEFAULT_OPTIONS
         first = self._prepare(
             method,
             path_template,
