@@ -3,7 +3,8 @@
 datamodel-code-generator is single-threaded and costs a few milliseconds per schema, so a large
 API (GitHub's: 2,842 distinct schemas) takes it most of a generation. Each part holds whole
 reference closures, so every run sees every schema its classes depend on and writes the same
-class for a schema as a run over all of them would; the parts' modules are then joined, each
+class for a schema as a run over all of them would (up to the names of the classes the
+generator invents, which `join_sources` reconciles); the parts' modules are then joined, each
 class kept once. The split depends only on the schemas, never on the number of workers, so the
 output is the same however many cores run it.
 """
