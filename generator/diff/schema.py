@@ -61,6 +61,8 @@ class Shape:
     maximum: tuple[float, bool] | None = None
     minimum: tuple[float, bool] | None = None
     limits: dict[str, float] = field(default_factory=dict)
+    multiple_of: float | None = None
+    unique_items: bool = False
     pattern: str | None = None
     default: str | None = None
     read_only: bool = False
@@ -74,6 +76,17 @@ class Shape:
     any_of: list[Node] = field(default_factory=list)
     discriminator: str | None = None
     mapping: frozenset[str] = frozenset()
+
+
+# Size limits: keyword → (kind, whether it bounds from above).
+LIMITS: dict[str, tuple[str, bool]] = {
+    "maxLength": ("max-length", True),
+    "minLength": ("min-length", False),
+    "maxItems": ("max-items", True),
+    "minItems": ("min-items", False),
+    "maxProperties": ("max-properties", True),
+    "minProperties": ("min-properties", False),
+}
 
 
 def canonical(value: Any) -> str:
@@ -344,11 +357,7 @@ def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
         nullable = nullable or None in values
     else:
         enum = None
-    limits = {
-        key: float(raw[key])
-        for key in ("maxLength", "minLength", "maxItems", "minItems")
-        if _number(raw.get(key)) is not None
-    }
+    limits = {key: float(raw[key]) for key in LIMITS if _number(raw.get(key)) is not None}
     additional = raw.get("additionalProperties")
     discriminator = raw.get("discriminator")
     discriminator = discriminator if isinstance(discriminator, dict) else {}
@@ -362,6 +371,8 @@ def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
         maximum=_bound(raw, "maximum", "exclusiveMaximum"),
         minimum=_bound(raw, "minimum", "exclusiveMinimum"),
         limits=limits,
+        multiple_of=_positive(raw.get("multipleOf")),
+        unique_items=raw.get("uniqueItems") is True,
         pattern=raw.get("pattern") if isinstance(raw.get("pattern"), str) else None,
         default=canonical(raw["default"]) if "default" in raw else None,
         read_only=raw.get("readOnly") is True,
@@ -400,7 +411,16 @@ def _merge_into(shape: Shape, member: Shape) -> None:
     if member.types:
         shape.types = shape.types & member.types if shape.types else member.types
     shape.nullable = shape.nullable or member.nullable
-    for name in ("format", "enum", "maximum", "minimum", "pattern", "default", "items"):
+    for name in (
+        "format",
+        "enum",
+        "maximum",
+        "minimum",
+        "multiple_of",
+        "pattern",
+        "default",
+        "items",
+    ):
         if getattr(shape, name) is None:
             setattr(shape, name, getattr(member, name))
     for key, value in member.limits.items():
@@ -409,6 +429,7 @@ def _merge_into(shape: Shape, member: Shape) -> None:
         shape.additional = member.additional
     if shape.discriminator is None:
         shape.discriminator, shape.mapping = member.discriminator, member.mapping
+    shape.unique_items = shape.unique_items or member.unique_items
     shape.read_only = shape.read_only or member.read_only
     shape.write_only = shape.write_only or member.write_only
     shape.deprecated = shape.deprecated or member.deprecated
@@ -449,16 +470,11 @@ def _compare_values(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
         yield _delta("format-changed", here, old.format or "none", new.format or "none")
     yield from _compare_enum(old, new, here)
     yield from _compare_bounds(old, new, here)
-    for key, kind in (
-        ("maxLength", "max-length"),
-        ("maxItems", "max-items"),
-    ):
-        yield from _compare_limit(kind, old.limits.get(key), new.limits.get(key), here, upper=True)
-    for key, kind in (
-        ("minLength", "min-length"),
-        ("minItems", "min-items"),
-    ):
-        yield from _compare_limit(kind, old.limits.get(key), new.limits.get(key), here, upper=False)
+    for key, (kind, upper) in LIMITS.items():
+        yield from _compare_limit(kind, old.limits.get(key), new.limits.get(key), here, upper)
+    yield from _compare_multiple_of(old.multiple_of, new.multiple_of, here)
+    if old.unique_items != new.unique_items:
+        yield SchemaDelta("became-unique" if new.unique_items else "became-not-unique", here)
     if old.pattern != new.pattern:
         if old.pattern is None:
             yield SchemaDelta("pattern-added", here, details=(("new", new.pattern or ""),))
@@ -536,6 +552,33 @@ def _compare_limit(
         return
     direction = "increased" if after > before else "decreased"
     yield _delta(f"{kind}-{direction}", here, _show(old), _show(new))
+
+
+def _compare_multiple_of(old: float | None, new: float | None, here: str) -> Iterable[SchemaDelta]:
+    """Every multiple of 10 is one of 5: 10 → 5 accepts more values, 5 → 10 fewer, and
+    5 → 3 neither more nor fewer, just others."""
+    if old == new:
+        return
+    if old is None:
+        yield SchemaDelta("multiple-of-added", here, details=(("new", _show(new)),))
+    elif new is None:
+        yield SchemaDelta("multiple-of-removed", here, details=(("old", _show(old)),))
+    elif _divides(new, old):
+        yield _delta("multiple-of-widened", here, _show(old), _show(new))
+    elif _divides(old, new):
+        yield _delta("multiple-of-narrowed", here, _show(old), _show(new))
+    else:
+        yield _delta("multiple-of-changed", here, _show(old), _show(new))
+
+
+def _divides(divisor: float, value: float) -> bool:
+    quotient = value / divisor
+    return abs(quotient - round(quotient)) < 1e-9
+
+
+def _positive(value: Any) -> float | None:
+    number = _number(value)
+    return number if number is not None and number > 0 else None
 
 
 def _compare_discriminator(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
