@@ -201,6 +201,22 @@ def _matched_names(
     return renames
 
 
+def rename_in_module(source: str, renames: dict[str, str]) -> str:
+    """`source` with the names in `renames` replaced wherever they are code (statement by
+    statement, so only the statements that mention one are tokenized)."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    pieces: list[str] = []
+    done = 0
+    for node in tree.body:
+        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))]) - 1
+        pieces.append("".join(lines[done:first]))
+        pieces.append(_renamed("".join(lines[first : node.end_lineno]), renames))
+        done = node.end_lineno or first
+    pieces.append("".join(lines[done:]))
+    return "".join(pieces)
+
+
 def _tokens(text: str) -> list[tuple[int, str]]:
     significant = (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
     return [

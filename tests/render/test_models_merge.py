@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,14 @@ def test_any_difference_keeps_schemas_apart() -> None:
     assert list(kept) == list(schemas)
 
 
+def _bound_name(node: ast.stmt) -> str | None:
+    if isinstance(node, ast.ClassDef):
+        return node.name
+    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+        return node.targets[0].id
+    return None
+
+
 def _operation(operation_id: str) -> dict[str, Any]:
     job = {
         "type": "object",
@@ -83,3 +92,39 @@ def test_clients_of_repeated_inline_shapes_import_and_parse(tmp_path: Path) -> N
         assert first is second
         job = second.model_validate({"id": "j1", "state": "done"})
         assert job.state is models.GetBResponseState.DONE
+
+
+def test_a_merged_name_the_generator_reuses_is_renamed_apart(tmp_path: Path) -> None:
+    shape = {"type": "object", "properties": {"x": {"type": "string"}}}
+    spec = write_spec(
+        tmp_path,
+        {
+            "openapi": "3.0.3",
+            "info": {"title": "Clash", "version": "1"},
+            "paths": {},
+            "components": {
+                "schemas": {
+                    "Check": shape,  # kept (the IR orders schemas by name)
+                    "Conclusion": dict(shape),  # ...so this one is `Conclusion = Check`
+                    "Run": {
+                        "type": "object",
+                        "properties": {
+                            # The generator names its own class for this `Conclusion` too.
+                            "conclusion": {"type": "string", "nullable": True, "enum": ["a", None]}
+                        },
+                    },
+                }
+            },
+        },
+    )
+    render_into(spec, tmp_path / "out", "clash_pkg")
+    source = (tmp_path / "out" / "client" / "src" / "clash_pkg" / "models.py").read_text()
+    bound = [_bound_name(node) for node in ast.parse(source).body]
+    named = [name for name in bound if name is not None]
+    # Each name bound once: the alias does not overwrite (mypy: "Cannot assign to a type").
+    assert sorted(named) == sorted(set(named))
+    with imported(tmp_path / "out" / "client" / "src", "clash_pkg") as package:
+        models = package.models
+        assert models.Conclusion is models.Check
+        run = models.Run.model_validate({"conclusion": "a"})
+        assert run.conclusion is not None and run.conclusion.root.value == "a"
