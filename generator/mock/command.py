@@ -73,7 +73,8 @@ def mock(
     rate_limit: int,
 ) -> None:
     """Serve a mock of SPEC: the generated server answering with the spec's examples (or, with
-    --stateful, an in-memory store). Operations are served at the spec's paths from the root."""
+    --stateful, an in-memory store). Operations are served at the spec's paths from the root.
+    A `Prefer: code=404` (or `example=NAME`) request header asks for a declared response."""
     import uvicorn
 
     try:

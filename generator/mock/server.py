@@ -15,7 +15,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from generator.ir.model import Api
+from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.responses import JSONResponse
+from starlette.responses import Response as StarletteResponse
+
+from generator.ir.model import Api, Response
+from generator.mock import prefer
 from generator.mock.engine import MockEngine, MockError, MockReply
 from generator.mock.faults import FaultInjector, Faults
 
@@ -60,9 +65,12 @@ def render_server(
     return RenderedServer(ctx.api, package, root)
 
 
-def mock_service(server: RenderedServer, options: MockOptions) -> Any:
+def mock_service(
+    server: RenderedServer, options: MockOptions, engine: MockEngine | None = None
+) -> Any:
     """An instance of the generated `Service` whose every operation the mock engine answers."""
-    engine = MockEngine(server.api, stateful=options.stateful, seed=options.seed, data=options.data)
+    if engine is None:
+        engine = _engine(server, options)
     injector = FaultInjector(options.faults, random.Random(options.seed))
     package = server.package
     service_class = package.Service
@@ -90,5 +98,36 @@ def mock_service(server: RenderedServer, options: MockOptions) -> Any:
 
 
 def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
-    """The generated FastAPI app serving the mock."""
-    return server.package.create_app(mock_service(server, options or MockOptions()))
+    """The generated FastAPI app serving the mock, answering `Prefer: code=` / `example=`
+    (see `generator.mock.prefer`) before the generated routes see the request."""
+    options = options or MockOptions()
+    engine = _engine(server, options)
+    app = server.package.create_app(mock_service(server, options, engine))
+    table = prefer.routes(server.api)
+
+    def sample(response: Response) -> Any:
+        if response.schema is not None:
+            return engine.sample(response)
+        return response.examples[0][1] if response.examples else None
+
+    async def preferred_response(request: Any, call_next: Any) -> Any:
+        header = request.headers.get("prefer")
+        operation = prefer.match(table, request.method, request.url.path) if header else None
+        if operation is None:
+            return await call_next(request)
+        try:
+            chosen = prefer.preferred(operation, prefer.parse_prefer(header), sample)
+        except prefer.PreferError as exc:
+            return JSONResponse({"error": {"code": "InvalidPreference", "message": str(exc)}}, 400)
+        if chosen is None:
+            return await call_next(request)
+        if chosen.body is None:
+            return StarletteResponse(status_code=chosen.status)
+        return JSONResponse(chosen.body, chosen.status, media_type=chosen.media_type)
+
+    app.add_middleware(BaseHTTPMiddleware, dispatch=preferred_response)
+    return app
+
+
+def _engine(server: RenderedServer, options: MockOptions) -> MockEngine:
+    return MockEngine(server.api, stateful=options.stateful, seed=options.seed, data=options.data)
