@@ -239,8 +239,14 @@ class _Builder:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
+                shared = _redeclarable(schema) if key != "allOf" else set()
                 out[key] = [
-                    self.transform(sub, document, pointer_join(child, i), f"{hint}Option{i + 1}")
+                    self.transform(
+                        self.without_redeclared(sub, shared, document, pointer_join(child, i)),
+                        document,
+                        pointer_join(child, i),
+                        f"{hint}Option{i + 1}",
+                    )
                     for i, sub in enumerate(value)
                 ]
             elif key == "discriminator" and isinstance(value, dict):
@@ -265,6 +271,34 @@ class _Builder:
                 # Other keywords (type, required, prefixItems, ...) pass through untouched.
                 out[key] = value
         return out
+
+    def without_redeclared(
+        self, option: Any, shared: set[str], document: Document, pointer: str
+    ) -> Any:
+        """An inline `oneOf`/`anyOf` option without the properties its parent declares.
+
+        The model generator makes each option a base class of the parent's variants, so an
+        option that narrows a parent property (`status: [completed]` under `status: [queued,
+        in_progress, completed]`) gives one field two types, which mypy rejects. The parent's
+        declaration is kept; the option's other keywords (its `required`) still apply.
+        """
+        if not shared or not isinstance(option, dict) or "$ref" in option:
+            return option
+        properties = option.get("properties")
+        if not isinstance(properties, dict) or not shared & properties.keys():
+            return option
+        for name in sorted(shared & properties.keys()):
+            self.warn(
+                "option-property-merged",
+                f"property {name!r} is declared by the parent too; the models type it as the"
+                " parent does (the option's narrower schema is not enforced)",
+                pointer_join(pointer, "properties", name),
+                document,
+                Level.INFO,
+            )
+        kept = {k: v for k, v in properties.items() if k not in shared}
+        rest = {k: v for k, v in option.items() if k != "properties"}
+        return {**rest, "properties": kept} if kept else rest
 
     def discriminator(
         self, value: dict[str, Any], document: Document, pointer: str, hint: str
@@ -915,6 +949,15 @@ def _discriminator_property(schema: dict[str, Any]) -> str | None:
     discriminator = schema.get("discriminator")
     name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
     return name if isinstance(name, str) else None
+
+
+def _redeclarable(schema: dict[str, Any]) -> set[str]:
+    """Parent properties an option may not declare again (the discriminator's tag may: each
+    variant narrows it to its own value on purpose)."""
+    properties = schema.get("properties")
+    if not isinstance(properties, dict):
+        return set()
+    return set(properties) - {_discriminator_property(schema)}
 
 
 def _plain_tag(schema: Any) -> Any:

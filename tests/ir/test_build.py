@@ -211,3 +211,33 @@ def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:
         build_api(SpecSet(load_document(path)), "old")
     assert caught.value.diagnostic.rule == "swagger-2"
     assert caught.value.diagnostic.line == 1
+
+
+def test_options_do_not_redeclare_parent_properties_except_the_tag(tmp_path: Path) -> None:
+    status = {"type": "string", "enum": ["queued", "in_progress", "completed"]}
+    update = {
+        "type": "object",
+        "properties": {"status": status, "conclusion": {"type": "string"}},
+        "anyOf": [
+            {
+                "properties": {"status": {"type": "string", "enum": ["completed"]}},
+                "required": ["conclusion"],
+            },
+            {"properties": {"status": {"type": "string", "enum": ["queued", "in_progress"]}}},
+        ],
+    }
+    tagged = {
+        "type": "object",
+        "properties": {"kind": {"type": "string"}},
+        "discriminator": {"propertyName": "kind"},
+        "oneOf": [{"properties": {"kind": {"type": "string", "enum": ["a"]}}}],
+    }
+    api, rules = build_inline(tmp_path, minimal({}, {"Update": update, "Tagged": tagged}))
+    schemas = api.models_document["components"]["schemas"]
+    # Each option became a base class of the parent's variants: a narrower `status` there would
+    # give the field two types (mypy: incompatible override). The parent's type wins.
+    assert schemas["Update"]["anyOf"] == [{"required": ["conclusion"]}, {}]
+    assert "UpdateOption1Status" not in schemas and "UpdateOption1" not in schemas
+    assert rules.count("option-property-merged") == 2
+    # The discriminator's tag is narrowed per variant on purpose, and stays.
+    assert "kind" in schemas["TaggedOption1"]["properties"]
