@@ -239,10 +239,10 @@ class _Builder:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
-                shared = _redeclarable(schema) if key != "allOf" else set()
+                parent = _redeclarable(schema) if key != "allOf" else {}
                 out[key] = [
                     self.transform(
-                        self.without_redeclared(sub, shared, document, pointer_join(child, i)),
+                        self.without_redeclared(sub, parent, document, pointer_join(child, i)),
                         document,
                         pointer_join(child, i),
                         f"{hint}Option{i + 1}",
@@ -273,21 +273,30 @@ class _Builder:
         return out
 
     def without_redeclared(
-        self, option: Any, shared: set[str], document: Document, pointer: str
+        self, option: Any, parent: dict[str, Any], document: Document, pointer: str
     ) -> Any:
-        """An inline `oneOf`/`anyOf` option without the properties its parent declares.
+        """An inline `oneOf`/`anyOf` option without the properties it types as another class
+        than its parent does.
 
         The model generator makes each option a base class of the parent's variants, so an
-        option that narrows a parent property (`status: [completed]` under `status: [queued,
-        in_progress, completed]`) gives one field two types, which mypy rejects. The parent's
-        declaration is kept; the option's other keywords (its `required`) still apply.
+        option that narrows a parent enum (`status: [completed]` under `status: [queued,
+        in_progress, completed]`) gives one field two classes, which mypy rejects. The parent's
+        declaration is kept; the option's other keywords (its `required`) still apply. A
+        narrowing to a plain type (a parent `{}` made a string) stays: it type-checks.
         """
-        if not shared or not isinstance(option, dict) or "$ref" in option:
+        if not parent or not isinstance(option, dict) or "$ref" in option:
             return option
         properties = option.get("properties")
-        if not isinstance(properties, dict) or not shared & properties.keys():
+        if not isinstance(properties, dict):
             return option
-        for name in sorted(shared & properties.keys()):
+        clashing = sorted(
+            name
+            for name, sub in properties.items()
+            if name in parent and _class_like(sub) and _class_like(parent[name])
+        )
+        if not clashing:
+            return option
+        for name in clashing:
             self.warn(
                 "option-property-merged",
                 f"property {name!r} is declared by the parent too; the models type it as the"
@@ -296,7 +305,7 @@ class _Builder:
                 document,
                 Level.INFO,
             )
-        kept = {k: v for k, v in properties.items() if k not in shared}
+        kept = {k: v for k, v in properties.items() if k not in clashing}
         rest = {k: v for k, v in option.items() if k != "properties"}
         return {**rest, "properties": kept} if kept else rest
 
@@ -951,13 +960,20 @@ def _discriminator_property(schema: dict[str, Any]) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _redeclarable(schema: dict[str, Any]) -> set[str]:
-    """Parent properties an option may not declare again (the discriminator's tag may: each
-    variant narrows it to its own value on purpose)."""
+def _redeclarable(schema: dict[str, Any]) -> dict[str, Any]:
+    """Parent properties an option may not declare again, by name (the discriminator's tag
+    may: each variant narrows it to its own value on purpose)."""
     properties = schema.get("properties")
     if not isinstance(properties, dict):
-        return set()
-    return set(properties) - {_discriminator_property(schema)}
+        return {}
+    tag = _discriminator_property(schema)
+    return {name: sub for name, sub in properties.items() if name != tag}
+
+
+def _class_like(schema: Any) -> bool:
+    """Whether the models type this schema as a class of its own (a reference, or an inline
+    object or enum that is hoisted)."""
+    return isinstance(schema, dict) and ("$ref" in schema or _deserves_class(schema))
 
 
 def _plain_tag(schema: Any) -> Any:

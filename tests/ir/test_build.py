@@ -232,7 +232,14 @@ def test_options_do_not_redeclare_parent_properties_except_the_tag(tmp_path: Pat
         "discriminator": {"propertyName": "kind"},
         "oneOf": [{"properties": {"kind": {"type": "string", "enum": ["a"]}}}],
     }
-    api, rules = build_inline(tmp_path, minimal({}, {"Update": update, "Tagged": tagged}))
+    loose = {
+        "type": "object",
+        "properties": {"value": {}},
+        "oneOf": [{"properties": {"value": {"type": "string"}}}],
+    }
+    api, rules = build_inline(
+        tmp_path, minimal({}, {"Update": update, "Tagged": tagged, "Loose": loose})
+    )
     schemas = api.models_document["components"]["schemas"]
     # Each option became a base class of the parent's variants: a narrower `status` there would
     # give the field two types (mypy: incompatible override). The parent's type wins.
@@ -241,3 +248,5 @@ def test_options_do_not_redeclare_parent_properties_except_the_tag(tmp_path: Pat
     assert rules.count("option-property-merged") == 2
     # The discriminator's tag is narrowed per variant on purpose, and stays.
     assert "kind" in schemas["TaggedOption1"]["properties"]
+    # Narrowing an untyped parent property to a plain type type-checks, and stays.
+    assert schemas["LooseOption1"] == {"properties": {"value": {"type": "string"}}}
