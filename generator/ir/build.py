@@ -411,6 +411,19 @@ class _Builder:
                         "values; dropped",
                         class_name,
                     )
+                if "default" in node and not _default_fits_type(node):
+                    # Written as is, it would contradict the field's annotation (a `str`
+                    # field defaulting to False): mypy and the reader both trip on it.
+                    # The validator reports the broken default (default-invalid); this
+                    # only says what the models do about it.
+                    node.pop("default")
+                    self.warn_origin(
+                        "default-dropped",
+                        f"default at {where or '/'} of {class_name!r} is not of type "
+                        f"{node['type']!r}; not applied by the models",
+                        class_name,
+                        Level.INFO,
+                    )
 
     def alias_target(self, class_name: str) -> str | None:
         """The schema a pure `$ref` alias chain ends at, or None when the chain is a cycle."""
@@ -999,6 +1012,19 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
 }
+
+
+def _default_fits_type(node: dict[str, Any]) -> bool:
+    declared, value = node.get("type"), node["default"]
+    if not isinstance(declared, str) or value is None:
+        return True
+    fits = {**_TYPE_CHECKS, "array": lambda v: isinstance(v, list), "object": _is_mapping}
+    check = fits.get(declared)
+    return check is None or check(value)
+
+
+def _is_mapping(value: Any) -> bool:
+    return isinstance(value, dict)
 
 
 def _single_ref(schema: dict[str, Any]) -> str | None:

@@ -250,3 +250,20 @@ def test_options_do_not_redeclare_parent_properties_except_the_tag(tmp_path: Pat
     assert "kind" in schemas["TaggedOption1"]["properties"]
     # Narrowing an untyped parent property to a plain type type-checks, and stays.
     assert schemas["LooseOption1"] == {"properties": {"value": {"type": "string"}}}
+
+
+def test_a_default_of_the_wrong_type_is_not_applied(tmp_path: Path) -> None:
+    settings = {
+        "type": "object",
+        "properties": {
+            "notify": {"type": "string", "default": False},  # mailchimp.com writes this
+            "count": {"type": "integer", "default": "3"},
+            "tags": {"type": "array", "items": {"type": "string"}, "default": []},
+            "name": {"type": "string", "default": "x"},
+        },
+    }
+    api, rules = build_inline(tmp_path, minimal({}, {"Settings": settings}))
+    properties = api.models_document["components"]["schemas"]["Settings"]["properties"]
+    assert "default" not in properties["notify"] and "default" not in properties["count"]
+    assert properties["tags"]["default"] == [] and properties["name"]["default"] == "x"
+    assert rules.count("default-dropped") == 2
