@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import pydantic_core
@@ -239,7 +240,10 @@ class _Builder:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
-                parent = _redeclarable(schema) if key != "allOf" else {}
+                if key == "allOf":
+                    parent = self.referenced_properties(value, document)
+                else:
+                    parent = _redeclarable(schema)
                 out[key] = [
                     self.transform(
                         self.without_redeclared(sub, parent, document, pointer_join(child, i)),
@@ -272,17 +276,49 @@ class _Builder:
                 out[key] = value
         return out
 
+    def referenced_properties(self, members: list[Any], document: Document) -> dict[str, Any]:
+        """Properties the `$ref` members of an `allOf` declare (through their own `allOf`s),
+        by name: the model generator makes those members base classes of the inline ones'
+        class too, so an inline member typing one of them as another class clashes."""
+        found: dict[str, Any] = {}
+        for member in members:
+            if isinstance(member, dict) and isinstance(member.get("$ref"), str):
+                for name, sub in self.declared_properties(member, document, frozenset()).items():
+                    found.setdefault(name, sub)
+        return found
+
+    def declared_properties(
+        self, schema: dict[str, Any], document: Document, seen: frozenset[tuple[Path, str]]
+    ) -> dict[str, Any]:
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            try:
+                resolved = self.spec.resolve(ref, document)
+            except RefError:
+                return {}
+            key = (resolved.document.path, resolved.pointer)
+            if key in seen or not isinstance(resolved.value, dict):
+                return {}
+            return self.declared_properties(resolved.value, resolved.document, seen | {key})
+        properties = schema.get("properties")
+        found = dict(properties) if isinstance(properties, dict) else {}
+        for member in schema.get("allOf") or ():
+            if isinstance(member, dict):
+                for name, sub in self.declared_properties(member, document, seen).items():
+                    found.setdefault(name, sub)
+        return found
+
     def without_redeclared(
         self, option: Any, parent: dict[str, Any], document: Document, pointer: str
     ) -> Any:
-        """An inline `oneOf`/`anyOf` option without the properties it types as another class
-        than its parent does.
+        """An inline `oneOf`/`anyOf` option (or `allOf` member) without the properties it types
+        as another class than its parent (or a `$ref` member) does.
 
         The model generator makes each option a base class of the parent's variants, so an
         option that narrows a parent enum (`status: [completed]` under `status: [queued,
         in_progress, completed]`) gives one field two classes, which mypy rejects. The parent's
         declaration is kept; the option's other keywords (its `required`) still apply. A
-        narrowing to a plain type (a parent `{}` made a string) stays: it type-checks.
+        narrowing of an untyped property (a parent `{}` made a string) stays: it type-checks.
         """
         if not parent or not isinstance(option, dict) or "$ref" in option:
             return option
@@ -292,7 +328,7 @@ class _Builder:
         clashing = sorted(
             name
             for name, sub in properties.items()
-            if name in parent and _class_like(sub) and _class_like(parent[name])
+            if name in parent and _clashes(sub, parent[name])
         )
         if not clashing:
             return option
@@ -981,6 +1017,15 @@ def _redeclarable(schema: dict[str, Any]) -> dict[str, Any]:
         return {}
     tag = _discriminator_property(schema)
     return {name: sub for name, sub in properties.items() if name != tag}
+
+
+def _clashes(mine: Any, theirs: Any) -> bool:
+    """Whether two declarations of one property become incompatible fields of two base
+    classes: both classes of their own, or both typed (then they differ at least in being
+    required or nullable). An untyped declaration narrowed to a plain type stays compatible."""
+    if _class_like(mine) and _class_like(theirs):
+        return True
+    return all(isinstance(s, dict) and isinstance(s.get("type"), str) for s in (mine, theirs))
 
 
 def _class_like(schema: Any) -> bool:

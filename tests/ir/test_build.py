@@ -267,3 +267,24 @@ def test_a_default_of_the_wrong_type_is_not_applied(tmp_path: Path) -> None:
     assert "default" not in properties["notify"] and "default" not in properties["count"]
     assert properties["tags"]["default"] == [] and properties["name"]["default"] == "x"
     assert rules.count("default-dropped") == 2
+
+
+def test_allof_members_do_not_retype_what_a_referenced_member_declares(tmp_path: Path) -> None:
+    kind = {"type": "string", "enum": ["user", "guest"]}
+    basics = {"type": "object", "properties": {"type": {**kind, "description": "Account type"}}}
+    public = {"allOf": [{"$ref": "#/components/schemas/UserBasics"}]}
+    details = {  # flat.io: the inline member repeats `type` with another description
+        "allOf": [
+            {"$ref": "#/components/schemas/UserPublic"},
+            {"type": "object", "properties": {"type": kind, "locale": {"type": "string"}}},
+        ]
+    }
+    api, rules = build_inline(
+        tmp_path,
+        minimal({}, {"UserBasics": basics, "UserPublic": public, "UserDetails": details}),
+    )
+    schemas = api.models_document["components"]["schemas"]
+    inline = schemas["UserDetails"]["allOf"][1]
+    inline = schemas[inline["$ref"].rsplit("/", 1)[-1]] if "$ref" in inline else inline
+    assert set(inline["properties"]) == {"locale"}  # `type` comes from UserBasics alone
+    assert rules.count("option-property-merged") == 1
