@@ -13,12 +13,12 @@ diagnostics as JSON.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.child import ChildFailed, json_answer, start_module, stop
 from generator.diagnostics import Diagnostic, Level
 
 # Below this many bytes of spec (the document and the files it refs) validating in-process is
@@ -34,18 +34,14 @@ class BackgroundValidation:
     def result(self) -> list[Diagnostic]:
         """The validator's findings (waits for it). A worker that died is reported as one
         error, so the rendered files are never used without a verdict."""
-        out, err = self.process.communicate()
         try:
-            return [_diagnostic(item) for item in json.loads(out)]
-        except (ValueError, KeyError, TypeError):
-            last = (err.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
-            message = f"validation did not finish (exit {self.process.returncode}): {last}"
+            return [_diagnostic(item) for item in json_answer(self.process)]
+        except (ChildFailed, KeyError, TypeError) as exc:
+            message = f"validation did not finish ({exc})"
             return [Diagnostic("internal-error", Level.ERROR, message, str(self.spec))]
 
     def cancel(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.communicate()
+        stop(self.process)
 
 
 def worth_a_process(paths: list[Path]) -> bool:
@@ -59,17 +55,8 @@ def worth_a_process(paths: list[Path]) -> bool:
 
 
 def start(spec: Path, *, allow_remote: bool, strict: bool) -> BackgroundValidation:
-    command = [sys.executable, "-m", "generator.regenerate.background", str(spec)]
-    command += ["--allow-remote"] * allow_remote + ["--strict"] * strict
-    root = str(Path(__file__).resolve().parents[2])
-    path = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-    process = subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": path},
-    )
+    flags = ["--allow-remote"] * allow_remote + ["--strict"] * strict
+    process = start_module("generator.regenerate.background", str(spec), *flags)
     return BackgroundValidation(process, spec)
 
 

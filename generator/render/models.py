@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
+from generator.child import ChildFailed, json_answer, start_module
 from generator.diagnostics import Diagnostic, Level
 from generator.ir.model import Api
 from generator.render.literals import docstring
@@ -258,28 +258,16 @@ def _generate_all(
 
 
 def _start_worker(scratch: Path, document: dict[str, Any], package: str) -> subprocess.Popen[bytes]:
-    """A fresh interpreter generating one part (`python -m generator.render.models`). Not
-    multiprocessing: it would re-import the caller's main module and can fork with threads
-    running."""
+    """A fresh interpreter generating one part (`python -m generator.render.models`)."""
     scratch.write_text(json.dumps({"document": document, "package": package}))
-    root = str(Path(__file__).resolve().parents[2])
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])),
-    }
-    command = [sys.executable, "-m", "generator.render.models", str(scratch)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    return start_module("generator.render.models", str(scratch))
 
 
 def _finish_worker(worker: subprocess.Popen[bytes]) -> str:
-    out, err = worker.communicate()
     try:
-        answer = json.loads(out)
-    except ValueError:
-        detail = err.decode(errors="replace").strip().splitlines()[-1:] or [
-            f"exit {worker.returncode}"
-        ]
-        raise RuntimeError(f"model worker failed: {detail[0]}") from None
+        answer = json_answer(worker)
+    except ChildFailed as exc:
+        raise RuntimeError(f"model worker failed: {exc}") from None
     if answer["error"] is not None:
         # The text keeps the schema names the fallbacks look for.
         raise ValueError(answer["error"])
