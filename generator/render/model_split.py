@@ -15,7 +15,7 @@ import ast
 import io
 import re
 import tokenize
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -144,11 +144,8 @@ def _join_part(joined: _Module, source: str, schema_names: set[str]) -> bool:
     if renames is None:
         return False
     taken = joined.taken() | definitions.keys()
-    for name in sorted(invented - renames.keys()):
-        if name in joined.definitions:
-            fresh = next(f"{name}{n}" for n in count(1) if f"{name}{n}" not in taken)
-            renames[name] = fresh
-            taken.add(fresh)
+    unmatched = sorted(n for n in invented - renames.keys() if n in joined.definitions)
+    renames.update(fresh_names(unmatched, taken))
     for name, text in definitions.items():
         final = renames.get(name, name)
         text = _renamed(text, renames)
@@ -209,7 +206,7 @@ def rename_in_module(source: str, renames: dict[str, str]) -> str:
     pieces: list[str] = []
     done = 0
     for node in tree.body:
-        first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))]) - 1
+        first = _first_line(node) - 1
         pieces.append("".join(lines[done:first]))
         pieces.append(_renamed("".join(lines[first : node.end_lineno]), renames))
         done = node.end_lineno or first
@@ -253,18 +250,37 @@ def _imported(node: ast.Import | ast.ImportFrom) -> list[str]:
     return [f"{a.name} as {a.asname}" if a.asname else a.name for a in node.names]
 
 
-def _defined_name(node: ast.stmt) -> str | None:
+def bound_names(node: ast.stmt) -> list[str]:
+    """The module-level names a statement defines (a class, a function, an assignment)."""
     if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-        return node.name
-    if isinstance(node, ast.Assign) and len(node.targets) == 1:
-        target = node.targets[0]
-        return target.id if isinstance(target, ast.Name) else None
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [target.id for target in node.targets if isinstance(target, ast.Name)]
     if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-        return node.target.id
-    return None
+        return [node.target.id]
+    return []
+
+
+def fresh_names(names: Iterable[str], taken: set[str]) -> dict[str, str]:
+    """Each name → the first `name1`, `name2`, ... not in `taken` (which grows with them)."""
+    renames: dict[str, str] = {}
+    for name in names:
+        renames[name] = next(f"{name}{n}" for n in count(1) if f"{name}{n}" not in taken)
+        taken.add(renames[name])
+    return renames
+
+
+def _defined_name(node: ast.stmt) -> str | None:
+    names = bound_names(node)
+    return names[0] if len(names) == 1 else None
+
+
+def _first_line(node: ast.stmt) -> int:
+    """The statement's first line, its decorators included (1-based)."""
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    return min([node.lineno, *(d.lineno for d in decorators)])
 
 
 def _segment(lines: list[str], node: ast.stmt) -> str:
     """The statement's source with its decorators, as written."""
-    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
-    return "".join(lines[first - 1 : node.end_lineno])
+    return "".join(lines[_first_line(node) - 1 : node.end_lineno])

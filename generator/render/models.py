@@ -17,7 +17,6 @@ import sys
 import warnings
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,8 @@ from generator.render.literals import docstring
 from generator.render.model_cache import ModelCache
 from generator.render.model_split import (
     REF_PREFIX,
+    bound_names,
+    fresh_names,
     join_sources,
     referenced,
     rename_in_module,
@@ -213,12 +214,7 @@ def _clear_merged_names(
     clashes = sorted(defined & same_as.keys())
     if not clashes:
         return source, defined
-    taken = defined | ir_names | same_as.keys()
-    renames: dict[str, str] = {}
-    for name in clashes:
-        fresh = next(f"{name}{n}" for n in count(1) if f"{name}{n}" not in taken)
-        renames[name] = fresh
-        taken.add(fresh)
+    renames = fresh_names(clashes, defined | ir_names | same_as.keys())
     return rename_in_module(source, renames), (defined - renames.keys()) | set(renames.values())
 
 
@@ -364,16 +360,7 @@ def _reason(exc: Exception) -> str:
 
 
 def _defined_names(source: str) -> set[str]:
-    tree = ast.parse(source)
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            names.add(node.target.id)
-    return names
+    return {name for node in ast.parse(source).body for name in bound_names(node)}
 
 
 def _aliases(
