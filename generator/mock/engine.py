@@ -149,7 +149,10 @@ class MockEngine:
         return MockReply(status, body)
 
     def sample(self, response: Response) -> Any:
-        """The first example valid against the response schema, else synthesized data."""
+        """The first example valid against the response schema, else synthesized data; with
+        no schema, the first example (or no body)."""
+        if response.schema is None:
+            return response.examples[0][1] if response.examples else None
         for _, example in response.examples:
             if self.schemas.is_valid(example, response.schema):
                 return copy.deepcopy(example)

@@ -19,7 +19,7 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import JSONResponse
 from starlette.responses import Response as StarletteResponse
 
-from generator.ir.model import Api, Response
+from generator.ir.model import Api
 from generator.mock import prefer
 from generator.mock.engine import MockEngine, MockError, MockReply
 from generator.mock.faults import FaultInjector, Faults
@@ -105,18 +105,13 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
     app = server.package.create_app(mock_service(server, options, engine))
     table = prefer.routes(server.api)
 
-    def sample(response: Response) -> Any:
-        if response.schema is not None:
-            return engine.sample(response)
-        return response.examples[0][1] if response.examples else None
-
     async def preferred_response(request: Any, call_next: Any) -> Any:
         header = request.headers.get("prefer")
         operation = prefer.match(table, request.method, request.url.path) if header else None
         if operation is None:
             return await call_next(request)
         try:
-            chosen = prefer.preferred(operation, prefer.parse_prefer(header), sample)
+            chosen = prefer.preferred(operation, prefer.parse_prefer(header), engine.sample)
         except prefer.PreferError as exc:
             return JSONResponse({"error": {"code": "InvalidPreference", "message": str(exc)}}, 400)
         if chosen is None:
