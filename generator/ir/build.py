@@ -1059,17 +1059,21 @@ _TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
 }
 
 
+# What a value of each JSON type is (a default is checked against all six; enum values only
+# against the scalar ones, in _TYPE_CHECKS).
+_VALUE_CHECKS: dict[str, Callable[[Any], bool]] = {
+    **_TYPE_CHECKS,
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
+
+
 def _default_fits_type(node: dict[str, Any]) -> bool:
     declared, value = node.get("type"), node["default"]
     if not isinstance(declared, str) or value is None:
         return True
-    fits = {**_TYPE_CHECKS, "array": lambda v: isinstance(v, list), "object": _is_mapping}
-    check = fits.get(declared)
+    check = _VALUE_CHECKS.get(declared)
     return check is None or check(value)
-
-
-def _is_mapping(value: Any) -> bool:
-    return isinstance(value, dict)
 
 
 def _single_ref(schema: dict[str, Any]) -> str | None:
