@@ -8,14 +8,18 @@ operation's context, which is what makes a shared change show up once per operat
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diff import rules as area
+from generator.diff.callbacks import CallbackDiff
+from generator.diff.facts import SchemaDelta
 from generator.diff.nodes import Node, Side
-from generator.diff.schema import SchemaComparer, SchemaDelta
+from generator.diff.schema import SchemaComparer
+from generator.diff.textual import textual_deltas
 from generator.diff.unchanged import Unchanged
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -83,6 +87,7 @@ class DocumentDiff:
         self.revision = revision
         self.unchanged = Unchanged(base, revision)
         self.schemas = SchemaComparer(base, revision, self.unchanged)
+        self.calls = CallbackDiff(self)
         old_root, new_root = base.root, revision.root
         self._context_same = self.unchanged.same(
             old_root.get("security"), new_root.get("security")
@@ -103,6 +108,7 @@ class DocumentDiff:
                 yield Delta(area.OPERATION, "added", new.label, self.revision.location(new.node))
             elif old is not None and new is not None:
                 yield from self._operation(old, new)
+        yield from self.calls.webhooks()
 
     # Operations
 
@@ -110,7 +116,10 @@ class DocumentDiff:
         sunset = old.node.get("x-sunset")
         details: Details = (
             ("deprecated", "true" if old.node.get("deprecated") is True else "false"),
-            ("sunset", "" if sunset is None else str(sunset)[:10]),
+            (
+                "sunset",
+                "" if sunset is None else str(sunset)[:10] if is_date(sunset) else str(sunset),
+            ),
         )
         return Delta(
             area.OPERATION, "removed", old.label, self.base.location(old.node), details=details
@@ -151,6 +160,7 @@ class DocumentDiff:
         yield from self._request_body(old, new, label)
         yield from self._responses(old, new, label)
         yield from self._security(old, new, label)
+        yield from self.calls.callbacks(old, new, label)
         old_servers = self._servers_of(self.base, old)
         new_servers = self._servers_of(self.revision, new)
         if _overrides_servers(old) or _overrides_servers(new):
@@ -205,12 +215,13 @@ class DocumentDiff:
                 yield Delta(area.PARAMETER, "deprecated", label, location, where)
             old_schema, new_schema = _parameter_schema(old_param), _parameter_schema(new_param)
             if old_schema is not None or new_schema is not None:
-                yield from self._schema(
+                yield from self.schema_deltas(
                     area.PARAMETER,
                     label,
                     where,
                     old_schema or old_param.child("schema"),
                     new_schema or new_param.child("schema"),
+                    textual=_is_text(old_param) and _is_text(new_param),
                 )
 
     # Request bodies
@@ -259,7 +270,7 @@ class DocumentDiff:
             if old_schema.value is None and new_schema.value is None:
                 continue
             prefix = f"response {status} " if status else "request "
-            yield from self._schema(schema_area, label, prefix, old_schema, new_schema)
+            yield from self.schema_deltas(schema_area, label, prefix, old_schema, new_schema)
 
     # Responses
 
@@ -314,20 +325,30 @@ class DocumentDiff:
                 yield Delta(area.RESPONSE, kind, label, location, where)
             old_schema, new_schema = _parameter_schema(old_header), _parameter_schema(new_header)
             if old_schema is not None or new_schema is not None:
-                yield from self._schema(
+                yield from self.schema_deltas(
                     area.RESPONSE_HEADER,
                     label,
                     where,
                     old_schema or old_header.child("schema"),
                     new_schema or new_header.child("schema"),
+                    textual=_is_text(old_header) and _is_text(new_header),
                 )
 
     # Schemas
 
-    def _schema(
-        self, schema_area: str, label: str, where: str, old: Node, new: Node
+    def schema_deltas(
+        self,
+        schema_area: str,
+        label: str,
+        where: str,
+        old: Node,
+        new: Node,
+        textual: bool = False,
     ) -> Iterator[Delta]:
-        for delta in self.schemas.compare(old, new):
+        deltas: Iterable[SchemaDelta] = self.schemas.compare(old, new)
+        if textual:
+            deltas = textual_deltas(self.schemas, old, new, deltas)
+        for delta in deltas:
             yield Delta(
                 schema_area,
                 delta.kind,
@@ -547,6 +568,11 @@ def _parameter_where(param: Node) -> str:
     return f"{param.get('in')} parameter `{param.get('name')}`"
 
 
+def _is_text(param: Node) -> bool:
+    """A parameter or header given by `schema` travels as text (`content` ones as documents)."""
+    return isinstance(param.get("schema"), dict)
+
+
 def _parameter_schema(param: Node) -> Node | None:
     """The schema of a parameter or header, whether given directly or under `content`."""
     if isinstance(param.get("schema"), dict):
@@ -573,8 +599,12 @@ def _serialisation(
 
 
 def _sunset(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
-    before = "" if old is None else str(old)[:10]
+    before = "" if old is None or not is_date(old) else str(old)[:10]
     after = "" if new is None else str(new)[:10]
+    if new is not None and not is_date(new):
+        if str(new) != str(old):
+            yield Delta(area.OPERATION, "sunset-invalid", label, here, details=(("new", str(new)),))
+        return
     if before == after:
         return
     details: Details = (("old", before), ("new", after))
@@ -585,6 +615,17 @@ def _sunset(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
     else:
         kind = "sunset-earlier" if after < before else "sunset-later"
     yield Delta(area.OPERATION, kind, label, here, details=details)
+
+
+def is_date(value: Any) -> bool:
+    """An x-sunset must be an ISO date (YAML may already have read it as a date)."""
+    if isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return len(str(value)) == 10 or str(value)[10:11] in ("T", " ")
 
 
 def _operation_id(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
@@ -600,9 +641,17 @@ def _operation_id(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
     yield Delta(area.OPERATION, kind, label, here, details=details)
 
 
+_BODY_AREAS = (
+    area.REQUEST_PROPERTY,
+    area.RESPONSE_PROPERTY,
+    area.CALLBACK_PAYLOAD,
+    area.CALLBACK_REPLY,
+)
+
+
 def _schema_where(schema_area: str, where: str, delta: SchemaDelta) -> str:
     path = delta.path.lstrip(".")
-    if schema_area in (area.REQUEST_PROPERTY, area.RESPONSE_PROPERTY):
+    if schema_area in _BODY_AREAS:
         return f"{where}property `{path}`" if path else f"{where}body"
     return f"{where} property `{path}`" if path else where
 

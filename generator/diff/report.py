@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from generator.diff import rules as area
 from generator.diff.nodes import Side
-from generator.diff.operations import METHODS, Delta, DocumentDiff, normalise_path
+from generator.diff.operations import METHODS, Delta, DocumentDiff, is_date, normalise_path
 from generator.diff.rules import Direction, Rule, Severity, rule_for
 from generator.load import SpecSet
 
@@ -126,17 +126,18 @@ def _refine(delta: Delta, today: dt.date) -> Delta:
         return delta
     text = details.get("sunset", "")
     sunset = _parse_date(text)
-    # A sunset that cannot be read cannot be shown to have passed, so it counts as ahead.
-    if (sunset is not None and sunset > today) or (text and sunset is None):
+    # A sunset that cannot be read cannot be shown to have passed: reported as unreadable.
+    if text and sunset is None:
+        return replace(delta, kind="removed-sunset-invalid")
+    if sunset is not None and sunset > today:
         return replace(delta, kind="removed-before-sunset")
     return replace(delta, kind="removed-deprecated")
 
 
 def _parse_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    if not is_date(text):
         return None
+    return dt.date.fromisoformat(text[:10])
 
 
 def _exempt(rule: Rule, delta: Delta) -> bool:
