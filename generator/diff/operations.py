@@ -44,6 +44,7 @@ class Delta:
     details: Details = ()
     read_only: bool = False
     write_only: bool = False
+    path: str = ""  # the route inside the schema (`.jobs[].state`), for --prove
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,7 @@ class DocumentDiff:
                 delta.details,
                 delta.read_only,
                 delta.write_only,
+                delta.path,
             )
 
     # Security

@@ -1,0 +1,405 @@
+"""`specgen diff --prove`: back each change with a real call.
+
+Both specs are rendered as `specgen generate` would (client, models, server stubs) into a
+scratch folder and imported under names of their own, so the two clients never collide.
+Each side's strict mock (the generated server: requests validated, responses synthesized
+from its spec) is served by uvicorn on 127.0.0.1, on a port the OS picks. Then:
+
+- **proof** (upgrade): the base spec's client calls the revision's mock;
+- **rollback**: the revision's client calls the base spec's mock.
+
+For a change on the request side the call sends a *witness* when one exists: data the calling
+client's spec allows and the serving spec refuses, found by trying the other enum values and
+the edges of every bound at the change's place. For a change on the response side the call
+sends data both specs accept and the client parses whatever the mock answers. A verdict is
+only given for a call that was made: `broke` (it failed: the error is the detail), `held` (it
+worked), or `not-exercised` (why no call could say anything about this change).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import random
+import re
+import secrets
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from generator.diff import rules as area
+from generator.diff.operations import normalise_path
+from generator.diff.prove_data import full, minimal, route, variants
+from generator.diff.report import Change, Proof, Report
+from generator.diff.rules import Direction
+from generator.ir.model import Api, Operation
+from generator.mock.schema import Schemas
+
+_NOT_CALLED = (area.CALLBACK, area.CALLBACK_PAYLOAD, area.CALLBACK_REPLY)
+_PARAMETER = re.compile(r"parameter `([^`]+)`")
+
+
+@dataclass
+class Spec:
+    """One side, rendered and imported: its IR, client package and mock app."""
+
+    api: Api
+    client: Any  # the generated client package (module)
+    app: Any  # the mock's ASGI app
+    schemas: Schemas = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.schemas = Schemas(self.api.models_document)
+
+    def operation(self, label: str) -> Operation | None:
+        method, _, path = label.partition(" ")
+        for op in self.api.operations:
+            if op.method == method and normalise_path(op.path) == normalise_path(path):
+                return op
+        return None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The arguments of one call: parameters by wire name, and the body (None: no body)."""
+
+    params: tuple[tuple[str, Any], ...]
+    body: Any = None
+
+    def key(self) -> str:
+        return json.dumps([self.params, self.body], sort_keys=True, default=str)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    call: str
+    error: str = ""
+    kind: str = ""  # status | response | refused | other
+    raw: Any = None  # the JSON the server answered, when there was one
+
+
+def render_side(spec_path: Path, workdir: Path, role: str) -> Spec:
+    """Render and import one spec under a fresh package name (`specgen_prove_<role>_<hex>`)."""
+    from generator.mock.server import MockOptions, mock_app, render_server
+
+    name = f"specgen-prove-{role}-{secrets.token_hex(4)}"
+    server = render_server(spec_path, name=name, workdir=workdir)
+    client_package = server.package.__name__.removesuffix("_server")
+    client = importlib.import_module(client_package)
+    return Spec(server.api, client, mock_app(server, MockOptions(seed=0)))
+
+
+@contextlib.contextmanager
+def serve(app: Any) -> Iterator[str]:
+    """Serve `app` with uvicorn on 127.0.0.1 (a free port) in a thread; yields its URL."""
+    import uvicorn
+
+    from generator.mock.command import bind
+
+    sock = bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline and thread.is_alive():
+        time.sleep(0.01)
+    if not server.started:
+        sock.close()
+        raise RuntimeError("the mock server did not start")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+class Prover:
+    """Calls made with one side's client against the other side's mock, memoised per plan."""
+
+    def __init__(self, client_side: Spec, server_side: Spec, url: str, who: str) -> None:
+        self.client_side = client_side
+        self.server_side = server_side
+        self.who = who
+        self.client = client_side.client.Client(
+            token="specgen-prove", base_url=url, max_retries=0, timeout=20.0
+        )
+        self.rng = random.Random(0)
+        self._calls: dict[tuple[str, str], Outcome] = {}
+
+    def close(self) -> None:
+        self.client.close()
+
+    # Judging one change
+
+    def prove(self, change: Change) -> Proof:
+        if change.operation is None:
+            return _skip("a change to the whole API (servers): calls go to a loopback mock")
+        if change.area in _NOT_CALLED:
+            return _skip("webhooks and callbacks are calls the API makes, not the client")
+        op = self.client_side.operation(change.operation)
+        if op is None:
+            return _skip(f"the {self.who} client has no method for {change.operation}")
+        served = self.server_side.operation(change.operation)
+        plans = self._plans(op)
+        if not plans:
+            return _skip("no arguments could be built from the spec's schemas")
+        if change.direction is Direction.REQUEST and served is not None:
+            witness = self._witness(change, op, served, plans)
+            if witness is not None:
+                outcome = self._call(op, witness)
+                if outcome.ok:
+                    return Proof("held", outcome.call, "the server accepted data its spec refuses")
+                return Proof("broke", outcome.call, outcome.error)
+        plan = self._accepted(served, plans) if served is not None else plans[0]
+        outcome = self._call(op, plan)
+        return self._judge(change, outcome, plan is not None and served is not None)
+
+    def _judge(self, change: Change, outcome: Outcome, agreed: bool) -> Proof:
+        if outcome.ok:
+            detail = "the call worked"
+            if change.direction is Direction.RESPONSE and change.path:
+                shown = _present(outcome.raw, route(change.path))
+                detail += (
+                    f"; the answer {'carried' if shown else 'did not carry'} `{_name(change)}`"
+                )
+            elif change.direction is Direction.REQUEST:
+                detail += "; no data its spec allows was refused (enum values and bounds tried)"
+            return Proof("held", outcome.call, detail)
+        if outcome.kind == "refused":
+            return _skip(f"the {self.who} client refused to send it: {outcome.error}")
+        if change.direction is Direction.RESPONSE and change.path and outcome.kind == "response":
+            if _name(change) not in outcome.error:
+                return Proof(
+                    "not-exercised",
+                    outcome.call,
+                    f"the answer failed to parse on something else first: {outcome.error}",
+                )
+        if change.direction is Direction.RESPONSE and outcome.kind == "status" and not agreed:
+            return Proof(
+                "not-exercised",
+                outcome.call,
+                f"the server refused the request before answering: {outcome.error}",
+            )
+        return Proof("broke", outcome.call, outcome.error)
+
+    # Arguments
+
+    def _plans(self, op: Operation) -> list[Plan]:
+        """The minimal call (required parameters, minimal body) and the full one."""
+        schemas, rng = self.client_side.schemas, self.rng
+        found: list[Plan] = []
+        for build in (minimal, full):
+            params = []
+            for param in op.parameters:
+                if param.required or build is full:
+                    value = build(schemas, param.schema, rng)
+                    if value is not None:
+                        params.append((param.wire_name, value))
+            body = None
+            if op.body is not None and op.body.schema is not None:
+                body = build(schemas, op.body.schema, rng)
+            found.append(Plan(tuple(params), body))
+        unique: dict[str, Plan] = {plan.key(): plan for plan in found}
+        return list(unique.values())
+
+    def _witness(
+        self, change: Change, op: Operation, served: Operation, plans: list[Plan]
+    ) -> Plan | None:
+        """A plan the client's spec allows and the server's refuses, tried nearest the change
+        first; None when there is none among the variants."""
+        for plan in self._candidates(change, op, plans):
+            if self._valid(self.client_side, op, plan) and not self._valid(
+                self.server_side, served, plan
+            ):
+                return plan
+        return None
+
+    def _candidates(self, change: Change, op: Operation, plans: list[Plan]) -> Iterator[Plan]:
+        schemas = self.client_side.schemas
+        base = plans[-1]
+        target = route(change.path)
+        parameter = _PARAMETER.search(change.message)
+        places: list[tuple[int, Plan]] = []
+        if change.area == area.PARAMETER and parameter is not None:
+            wire = parameter.group(1)
+            for param in op.parameters:
+                if param.wire_name != wire:
+                    continue
+                current = dict(base.params).get(wire)
+                value = current if current is not None else full(schemas, param.schema, self.rng)
+                for path, changed in variants(schemas, param.schema, value):
+                    params = dict(base.params)
+                    params[wire] = changed
+                    places.append((_distance(path, target), Plan(tuple(params.items()), base.body)))
+        elif op.body is not None and op.body.schema is not None and base.body is not None:
+            for path, changed in variants(schemas, op.body.schema, base.body):
+                places.append((_distance(path, target), Plan(base.params, changed)))
+        places.sort(key=lambda item: item[0])
+        yield from plans
+        yield from (plan for _, plan in places)
+
+    def _accepted(self, served: Operation, plans: list[Plan]) -> Plan:
+        for plan in reversed(plans):
+            if self._valid(self.server_side, served, plan):
+                return plan
+        return plans[-1]
+
+    def _valid(self, side: Spec, op: Operation, plan: Plan) -> bool:
+        given = dict(plan.params)
+        for param in op.parameters:
+            if param.wire_name not in given:
+                if param.required:
+                    return False
+                continue
+            if not side.schemas.is_valid(given[param.wire_name], param.schema):
+                return False
+        if op.body is not None and op.body.schema is not None:
+            if plan.body is None:
+                return not op.body.required
+            return side.schemas.is_valid(plan.body, op.body.schema)
+        return True
+
+    # Calls
+
+    def _call(self, op: Operation, plan: Plan) -> Outcome:
+        key = (op.python_name, plan.key())
+        if key not in self._calls:
+            self._calls[key] = self._make_call(op, plan)
+        return self._calls[key]
+
+    def _make_call(self, op: Operation, plan: Plan) -> Outcome:
+        kwargs: dict[str, Any] = {}
+        names = {p.wire_name: p.python_name for p in op.parameters}
+        for wire, value in plan.params:
+            kwargs[names[wire]] = value
+        if plan.body is not None:
+            kwargs["body"] = plan.body
+        call = f"{self.who} client .{op.python_name}({_show(kwargs)})"
+        errors = self.client_side.client
+        method = getattr(self.client.with_raw_response, op.python_name)
+        try:
+            raw = method(**kwargs)
+        except errors.APIStatusError as exc:
+            body = _text(exc.response)
+            return Outcome(False, f"{call} → HTTP {exc.status_code}", body, "status")
+        except errors.APIError as exc:
+            return Outcome(False, call, f"{type(exc).__name__}: {exc}", "other")
+        except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+            return Outcome(False, call, _first_line(exc), "refused")
+        status = raw.http_response.status_code
+        answered = _json(raw.http_response)
+        try:
+            raw.parse()
+        except errors.APIError as exc:
+            message = f"{type(exc).__name__}: {_first_line(exc)}"
+            return Outcome(False, f"{call} → HTTP {status}", message, "response", answered)
+        except ValueError as exc:
+            message = f"{type(exc).__name__}: {_first_line(exc)}"
+            return Outcome(False, f"{call} → HTTP {status}", message, "response", answered)
+        return Outcome(True, f"{call} → HTTP {status}, parsed", raw=answered)
+
+
+def prove_reports(
+    reports: list[Report], pairs: list[tuple[Path, Path]], scratch: Path
+) -> list[Report]:
+    """Attach `proof` and `rollback` to every change of each report (one spec pair each)."""
+    proved = []
+    for index, (report, (base_path, revision_path)) in enumerate(zip(reports, pairs, strict=True)):
+        if not report.changes:
+            proved.append(report)
+            continue
+        workdir = scratch / f"prove-{index}"
+        workdir.mkdir(parents=True, exist_ok=True)
+        with _imported() as _:
+            base = render_side(base_path, workdir, "base")
+            revision = render_side(revision_path, workdir, "revision")
+            changes = prove_changes(report.changes, base, revision)
+        proved.append(replace(report, changes=tuple(changes)))
+    return proved
+
+
+def prove_changes(changes: tuple[Change, ...], base: Spec, revision: Spec) -> list[Change]:
+    with serve(revision.app) as new_url, serve(base.app) as old_url:
+        upgrade = Prover(base, revision, new_url, "old")
+        rollback = Prover(revision, base, old_url, "new")
+        try:
+            return [
+                replace(change, proof=upgrade.prove(change), rollback=rollback.prove(change))
+                for change in changes
+            ]
+        finally:
+            upgrade.close()
+            rollback.close()
+
+
+@contextlib.contextmanager
+def _imported() -> Iterator[None]:
+    """Forget the packages and import paths a prove run added, so nothing outlives it."""
+    modules, path = set(sys.modules), list(sys.path)
+    try:
+        yield
+    finally:
+        for name in set(sys.modules) - modules:
+            if name.startswith("specgen_prove_"):
+                del sys.modules[name]
+        sys.path[:] = path
+
+
+def _skip(reason: str) -> Proof:
+    return Proof("not-exercised", "", reason)
+
+
+def _name(change: Change) -> str:
+    tokens = [t for t in route(change.path) if t != "[]"]
+    return tokens[-1] if tokens else ""
+
+
+def _distance(path: tuple[str, ...], target: tuple[str, ...]) -> int:
+    """0 for the change's own place, then places under it, then the rest."""
+    if path == target:
+        return 0
+    if path[: len(target)] == target:
+        return 1
+    return 2
+
+
+def _present(value: Any, path: tuple[str, ...]) -> bool:
+    if not path:
+        return value is not None
+    token, rest = path[0], path[1:]
+    if token == "[]":
+        return isinstance(value, list) and any(_present(item, rest) for item in value)
+    return isinstance(value, dict) and token in value and _present(value[token], rest)
+
+
+def _show(kwargs: dict[str, Any]) -> str:
+    text = ", ".join(f"{k}={json.dumps(v, default=str)}" for k, v in kwargs.items())
+    return text if len(text) <= 160 else text[:157] + "..."
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return " ".join(lines[:3])[:300] if lines else type(exc).__name__
+
+
+def _text(response: Any) -> str:
+    try:
+        return str(response.text)[:300]
+    except Exception:  # a body that cannot be read is no detail
+        return ""
+
+
+def _json(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
