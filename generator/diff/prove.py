@@ -33,11 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.diff import rules as area
+from generator.diff.nodes import Side
 from generator.diff.operations import normalise_path
-from generator.diff.prove_data import full, minimal, route, variants
+from generator.diff.prove_data import full, minimal, repaired, route, variants
 from generator.diff.report import Change, Proof, Report
 from generator.diff.rules import Direction
 from generator.ir.model import Api, Operation
+from generator.load import SpecSet, load_document
 from generator.mock.schema import Schemas
 
 _NOT_CALLED = (area.CALLBACK, area.CALLBACK_PAYLOAD, area.CALLBACK_REPLY)
@@ -51,6 +53,7 @@ class Spec:
     api: Api
     client: Any  # the generated client package (module)
     app: Any  # the mock's ASGI app
+    document: Side  # the spec itself, for its request examples
     schemas: Schemas = field(init=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +65,22 @@ class Spec:
             if op.method == method and normalise_path(op.path) == normalise_path(path):
                 return op
         return None
+
+    def body_examples(self, op: Operation) -> list[Any]:
+        """The request body examples the spec gives for `op`, in the order it gives them."""
+        if op.body is None:
+            return []
+        node = self.document.root
+        for token in op.pointer.lstrip("#/").split("/"):
+            node = node.child(token.replace("~1", "/").replace("~0", "~"))
+        body = self.document.deref(node.child("requestBody"))
+        media = self.document.deref(body.child("content", op.body.media_type))
+        found = [media.get("example")]
+        for _, example in media.items("examples"):
+            example = self.document.deref(example)
+            if isinstance(example.value, dict) and "value" in example.value:
+                found.append(example.value["value"])
+        return [value for value in found if value is not None]
 
 
 @dataclass(frozen=True)
@@ -79,9 +98,10 @@ class Plan:
 class Outcome:
     ok: bool
     call: str
-    error: str = ""
+    error: str = ""  # one line, for the report
     kind: str = ""  # status | response | refused | other
     raw: Any = None  # the JSON the server answered, when there was one
+    places: tuple[str, ...] = ()  # where the failure was found: error locations, messages
 
 
 def render_side(spec_path: Path, workdir: Path, role: str) -> Spec:
@@ -92,7 +112,8 @@ def render_side(spec_path: Path, workdir: Path, role: str) -> Spec:
     server = render_server(spec_path, name=name, workdir=workdir)
     client_package = server.package.__name__.removesuffix("_server")
     client = importlib.import_module(client_package)
-    return Spec(server.api, client, mock_app(server, MockOptions(seed=0)))
+    document = Side(SpecSet(load_document(spec_path, spec_path.name)), spec_path.name)
+    return Spec(server.api, client, mock_app(server, MockOptions(seed=0)), document)
 
 
 @contextlib.contextmanager
@@ -157,36 +178,48 @@ class Prover:
                 outcome = self._call(op, witness)
                 if outcome.ok:
                     return Proof("held", outcome.call, "the server accepted data its spec refuses")
-                return Proof("broke", outcome.call, outcome.error)
+                return self._failed(change, outcome, True)
         plan = self._accepted(served, plans) if served is not None else plans[0]
         outcome = self._call(op, plan)
-        return self._judge(change, outcome, plan is not None and served is not None)
-
-    def _judge(self, change: Change, outcome: Outcome, agreed: bool) -> Proof:
         if outcome.ok:
-            detail = "the call worked"
-            if change.direction is Direction.RESPONSE and change.path:
-                shown = _present(outcome.raw, route(change.path))
-                detail += (
-                    f"; the answer {'carried' if shown else 'did not carry'} `{_name(change)}`"
-                )
-            elif change.direction is Direction.REQUEST:
-                detail += "; no data its spec allows was refused (enum values and bounds tried)"
-            return Proof("held", outcome.call, detail)
-        if outcome.kind == "refused":
-            return _skip(f"the {self.who} client refused to send it: {outcome.error}")
-        if change.direction is Direction.RESPONSE and change.path and outcome.kind == "response":
-            if _name(change) not in outcome.error:
+            return self._held(change, outcome)
+        agreed = served is not None and self._valid(self.server_side, served, plan)
+        return self._failed(change, outcome, agreed)
+
+    def _held(self, change: Change, outcome: Outcome) -> Proof:
+        detail = "the call worked"
+        place = route(change.path)
+        if change.direction is Direction.RESPONSE and place:
+            parent = _parent(place)
+            if parent and not _present(outcome.raw, parent):
                 return Proof(
                     "not-exercised",
                     outcome.call,
-                    f"the answer failed to parse on something else first: {outcome.error}",
+                    f"the call worked, but the mock's answer left out `{_dotted(parent)}`, "
+                    f"so nothing reached `{_name(change)}`",
                 )
-        if change.direction is Direction.RESPONSE and outcome.kind == "status" and not agreed:
+            shown = _present(outcome.raw, place)
+            detail += f"; the answer {'carried' if shown else 'did not carry'} `{_name(change)}`"
+        elif change.direction is Direction.REQUEST:
+            detail += "; no data its spec allows was refused (enum values and bounds tried)"
+        return Proof("held", outcome.call, detail)
+
+    def _failed(self, change: Change, outcome: Outcome, agreed: bool) -> Proof:
+        """A failed call breaks this change only when the failure points at it."""
+        if outcome.kind == "refused":
+            return _skip(f"the {self.who} client refused to send it: {outcome.error}")
+        if outcome.kind == "status" and change.direction is Direction.RESPONSE and not agreed:
             return Proof(
                 "not-exercised",
                 outcome.call,
                 f"the server refused the request before answering: {outcome.error}",
+            )
+        name = _name(change) or _parameter_name(change)
+        if name and outcome.kind in ("status", "response") and not _mentions(outcome, name):
+            return Proof(
+                "not-exercised",
+                outcome.call,
+                f"the call failed on something else first: {outcome.error}",
             )
         return Proof("broke", outcome.call, outcome.error)
 
@@ -195,6 +228,12 @@ class Prover:
     def _plans(self, op: Operation) -> list[Plan]:
         """The minimal call (required parameters, minimal body) and the full one."""
         schemas, rng = self.client_side.schemas, self.rng
+        examples = []
+        if op.body is not None and op.body.schema is not None:
+            for example in self.client_side.body_examples(op):
+                example = repaired(schemas, op.body.schema, example)
+                if schemas.is_valid(example, op.body.schema):
+                    examples.append(example)
         found: list[Plan] = []
         for build in (minimal, full):
             params = []
@@ -203,10 +242,15 @@ class Prover:
                     value = build(schemas, param.schema, rng)
                     if value is not None:
                         params.append((param.wire_name, value))
-            body = None
-            if op.body is not None and op.body.schema is not None:
-                body = build(schemas, op.body.schema, rng)
-            found.append(Plan(tuple(params), body))
+            if op.body is None or op.body.schema is None:
+                found.append(Plan(tuple(params)))
+                continue
+            # The spec's own examples first (the synthesizer cannot satisfy every schema),
+            # then synthesized bodies.
+            found.extend(Plan(tuple(params), example) for example in examples)
+            body = build(schemas, op.body.schema, rng)
+            if body is not None or not op.body.required:
+                found.append(Plan(tuple(params), body))
         unique: dict[str, Plan] = {plan.key(): plan for plan in found}
         return list(unique.values())
 
@@ -215,10 +259,13 @@ class Prover:
     ) -> Plan | None:
         """A plan the client's spec allows and the server's refuses, tried nearest the change
         first; None when there is none among the variants."""
+        name = _name(change) or _parameter_name(change)
         for plan in self._candidates(change, op, plans):
-            if self._valid(self.client_side, op, plan) and not self._valid(
-                self.server_side, served, plan
-            ):
+            if not self._valid(self.client_side, op, plan):
+                continue
+            refusals = self._errors(self.server_side, served, plan)
+            # Refused at this change's place: a witness for it, not for some other change.
+            if refusals and (not name or any(_word(name).search(r) for r in refusals)):
                 return plan
         return None
 
@@ -243,8 +290,9 @@ class Prover:
             for path, changed in variants(schemas, op.body.schema, base.body):
                 places.append((_distance(path, target), Plan(base.params, changed)))
         places.sort(key=lambda item: item[0])
+        yield from (plan for distance, plan in places if distance < 2)
         yield from plans
-        yield from (plan for _, plan in places)
+        yield from (plan for distance, plan in places if distance == 2)
 
     def _accepted(self, served: Operation, plans: list[Plan]) -> Plan:
         for plan in reversed(plans):
@@ -253,19 +301,26 @@ class Prover:
         return plans[-1]
 
     def _valid(self, side: Spec, op: Operation, plan: Plan) -> bool:
+        return not self._errors(side, op, plan)
+
+    def _errors(self, side: Spec, op: Operation, plan: Plan) -> list[str]:
+        """Why `side`'s spec refuses the plan for `op` (empty: it accepts it)."""
         given = dict(plan.params)
+        found: list[str] = []
         for param in op.parameters:
             if param.wire_name not in given:
                 if param.required:
-                    return False
+                    found.append(f"{param.wire_name}: required parameter missing")
                 continue
-            if not side.schemas.is_valid(given[param.wire_name], param.schema):
-                return False
+            errors = side.schemas.errors(given[param.wire_name], param.schema)
+            found.extend(f"{param.wire_name}: {error}" for error in errors)
         if op.body is not None and op.body.schema is not None:
             if plan.body is None:
-                return not op.body.required
-            return side.schemas.is_valid(plan.body, op.body.schema)
-        return True
+                if op.body.required:
+                    found.append("body: required")
+            else:
+                found.extend(side.schemas.errors(plan.body, op.body.schema))
+        return found
 
     # Calls
 
@@ -289,7 +344,9 @@ class Prover:
             raw = method(**kwargs)
         except errors.APIStatusError as exc:
             body = _text(exc.response)
-            return Outcome(False, f"{call} → HTTP {exc.status_code}", body, "status")
+            return Outcome(
+                False, f"{call} → HTTP {exc.status_code}", body[:300], "status", places=(body,)
+            )
         except errors.APIError as exc:
             return Outcome(False, call, f"{type(exc).__name__}: {exc}", "other")
         except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
@@ -298,12 +355,10 @@ class Prover:
         answered = _json(raw.http_response)
         try:
             raw.parse()
-        except errors.APIError as exc:
+        except (errors.APIError, ValueError) as exc:
             message = f"{type(exc).__name__}: {_first_line(exc)}"
-            return Outcome(False, f"{call} → HTTP {status}", message, "response", answered)
-        except ValueError as exc:
-            message = f"{type(exc).__name__}: {_first_line(exc)}"
-            return Outcome(False, f"{call} → HTTP {status}", message, "response", answered)
+            failed = f"{call} → HTTP {status}"
+            return Outcome(False, failed, message, "response", answered, _locations(str(exc)))
         return Outcome(True, f"{call} → HTTP {status}, parsed", raw=answered)
 
 
@@ -362,6 +417,42 @@ def _name(change: Change) -> str:
     return tokens[-1] if tokens else ""
 
 
+def _parameter_name(change: Change) -> str:
+    found = _PARAMETER.search(change.message)
+    return found.group(1) if found is not None and change.area == area.PARAMETER else ""
+
+
+def _dotted(place: tuple[str, ...]) -> str:
+    return ".".join(place).replace(".[]", "[]")
+
+
+def _parent(place: tuple[str, ...]) -> tuple[str, ...]:
+    parent = list(place[:-1])
+    while parent and parent[-1] == "[]":
+        parent.pop()
+    return tuple(parent)
+
+
+def _locations(text: str) -> tuple[str, ...]:
+    """The error locations of a pydantic message: the unindented lines after its header
+    (`1 validation error for Pet` / `name` / `  Field required ...`)."""
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if "validation error" in line), None)
+    if start is None:
+        return (text,)
+    return tuple(line for line in lines[start + 1 :] if line and not line[0].isspace())
+
+
+def _word(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])")
+
+
+def _mentions(outcome: Outcome, name: str) -> bool:
+    if outcome.kind == "response":
+        return any(name in re.split(r"[.\[\]]", place) for place in outcome.places)
+    return any(_word(name).search(place) for place in outcome.places)
+
+
 def _distance(path: tuple[str, ...], target: tuple[str, ...]) -> int:
     """0 for the change's own place, then places under it, then the rest."""
     if path == target:
@@ -393,7 +484,7 @@ def _first_line(exc: BaseException) -> str:
 
 def _text(response: Any) -> str:
     try:
-        return str(response.text)[:300]
+        return str(response.text)[:4000]
     except Exception:  # a body that cannot be read is no detail
         return ""
 

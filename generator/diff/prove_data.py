@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import random
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -79,6 +80,14 @@ def _edits(
         for name, item in value.items():
             if name in properties:
                 yield from _edits(schemas, properties[name], item, (*path, name), depth + 1)
+        for name, sub in properties.items():
+            if name in value or schemas.resolve(sub).get("readOnly") is True:
+                continue
+            # A property the value left out: present it, with each of its enum values.
+            options = schemas.enum(schemas.resolve(sub)) or (
+                minimal(schemas, sub, random.Random(0)),
+            )
+            yield from (((*path, name), option) for option in options if option is not None)
     elif isinstance(value, list) and value and isinstance(resolved.get("items"), dict):
         yield from _edits(schemas, resolved["items"], value[0], (*path, "[]"), depth + 1)
 
@@ -128,6 +137,32 @@ def _replaced(value: Any, path: Path, replacement: Any) -> Any:
     else:
         target[last] = copy.deepcopy(replacement)
     return result
+
+
+_UNEXPECTED = re.compile(r"Additional properties are not allowed \((.*) (?:was|were) unexpected\)")
+
+
+def repaired(schemas: Schemas, schema: Any, value: Any) -> Any:
+    """An example with the properties its schema forbids taken out: a spec's example that
+    still carries a field the revision dropped is otherwise the best data there is."""
+    value = copy.deepcopy(value)
+    for _ in range(16):
+        changed = False
+        for error in schemas.errors(value, schema):
+            where, _, message = error.partition(": ")
+            found = _UNEXPECTED.search(message)
+            if found is None:
+                continue
+            target = value
+            for token in [] if where == "(root)" else where.split("/"):
+                target = target[int(token)] if isinstance(target, list) else target.get(token)
+            for name in re.findall(r"'([^']*)'", found.group(1)):
+                if isinstance(target, dict) and name in target:
+                    del target[name]
+                    changed = True
+        if not changed:
+            return value
+    return value
 
 
 def route(path: str) -> Path:
