@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from generator.diff import rules as area
+from generator.diff.facts import Delta
 from generator.diff.nodes import Node, Side
 
 if TYPE_CHECKING:
-    from generator.diff.operations import Delta, DocumentDiff, Operation
+    from generator.diff.operations import DocumentDiff, Operation
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -33,8 +34,6 @@ class CallbackDiff:
         self.revision = document.revision
 
     def webhooks(self) -> Iterator[Delta]:
-        from generator.diff.operations import Delta
-
         old = {
             (name, method): node
             for name, item in self.base.root.items("webhooks")
@@ -59,8 +58,6 @@ class CallbackDiff:
                 yield from self._call(label, "", before, after)
 
     def callbacks(self, old: Operation, new: Operation, label: str) -> Iterator[Delta]:
-        from generator.diff.operations import Delta
-
         def calls(side: Side, op: Operation) -> dict[tuple[str, str, str], Node]:
             found: dict[tuple[str, str, str], Node] = {}
             for name, callback in op.node.items("callbacks"):

@@ -24,3 +24,21 @@ class SchemaDelta:
             read_only=self.read_only or read_only,
             write_only=self.write_only or write_only,
         )
+
+
+Details = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Delta:
+    """One structural change, placed in an area (which fixes its direction)."""
+
+    area: str
+    kind: str
+    operation: str | None
+    location: str
+    where: str = ""
+    details: Details = ()
+    read_only: bool = False
+    write_only: bool = False
+    path: str = ""  # the route inside the schema (`.jobs[].state`), for --prove

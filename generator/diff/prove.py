@@ -374,8 +374,14 @@ def prove_reports(
         workdir = scratch / f"prove-{index}"
         workdir.mkdir(parents=True, exist_ok=True)
         with _imported() as _:
-            base = render_side(base_path, workdir, "base")
-            revision = render_side(revision_path, workdir, "revision")
+            try:
+                base = render_side(base_path, workdir, "base")
+                revision = render_side(revision_path, workdir, "revision")
+            except Exception as exc:  # any failure to render or import: say so per change
+                reason = _skip(f"the clients and mocks could not be generated: {_first_line(exc)}")
+                unproved = [replace(c, proof=reason, rollback=reason) for c in report.changes]
+                proved.append(replace(report, changes=tuple(unproved)))
+                continue
             changes = prove_changes(report.changes, base, revision)
         proved.append(replace(report, changes=tuple(changes)))
     return proved
