@@ -10,18 +10,26 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from generator.ir.types import ANY_TYPE, ModelClass, TypeExpr
+
 ParamLocation = Literal["path", "query", "header", "cookie"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
 
 
 @dataclass(frozen=True)
 class TypeRef:
-    """A Python annotation for a schema, and the generated model classes it names."""
+    """The type of a parameter, body, response or header.
+
+    `expr` is the language-neutral type (see `generator.ir.types`); `annotation` is its Python
+    spelling, printed once by `generator.printers.python`, and `models` the model classes it
+    names (for imports).
+    """
 
     annotation: str
     models: tuple[str, ...] = ()
     # True when the annotation is a pydantic model class (so the client may accept a dict too).
     is_model: bool = False
+    expr: TypeExpr = field(default=ANY_TYPE, compare=False)
 
 
 ANY = TypeRef("Any")
@@ -223,6 +231,9 @@ class Api:
     models: tuple[Model, ...]
     # The schema document handed to the model generator: hoisted, renamed, refs rewritten.
     models_document: dict[str, Any] = field(compare=False, hash=False, repr=False)
+    # The typed models (generator.ir.types), in declaration order: what every models
+    # renderer (pydantic, TypeScript) prints.
+    model_classes: tuple[ModelClass, ...] = field(default=(), compare=False, hash=False, repr=False)
 
     @property
     def server(self) -> Server | None:

@@ -1,0 +1,436 @@
+"""Operations: parameters, request bodies, responses, headers and pagination of each path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from generator import naming
+from generator.diagnostics import pointer_join
+from generator.ir.context import BuildContext
+from generator.ir.model import (
+    ANY,
+    BodyKind,
+    Header,
+    Operation,
+    Pagination,
+    Parameter,
+    RequestBody,
+    Response,
+    SecurityRequirement,
+    TypeRef,
+)
+from generator.ir.schemas import SchemaHoister
+from generator.ir.security import security_requirements
+from generator.load import Document
+from generator.openapi import METHODS
+
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+# OpenAPI says header parameters with these names are ignored: the client owns them.
+IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+
+
+def is_json_media(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json") or base == "*/*"
+
+
+def body_kind(media_type: str) -> BodyKind:
+    base = media_type.split(";")[0].strip().lower()
+    if is_json_media(base):
+        return "json"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+@dataclass
+class OperationsBuilder:
+    """Builds every operation of the spec, hoisting their schemas through `schemas`."""
+
+    ctx: BuildContext
+    schemas: SchemaHoister
+
+    def operations(self) -> tuple[Operation, ...]:
+        paths = self.ctx.root.data.get("paths") or {}
+        taken: set[str] = set()
+        global_security = security_requirements(self.ctx.root.data.get("security"))
+        result = []
+        for path, raw_item in paths.items():
+            item_pointer = pointer_join("#/paths", path)
+            item, item_doc, item_pointer = self.ctx.deref(raw_item, self.ctx.root, item_pointer)
+            if not isinstance(item, dict):
+                continue
+            for method in METHODS:
+                raw_op = item.get(method)
+                if not isinstance(raw_op, dict):
+                    continue
+                op_pointer = pointer_join(item_pointer, method)
+                result.append(
+                    self.operation(
+                        str(path),
+                        method,
+                        raw_op,
+                        item,
+                        item_doc,
+                        op_pointer,
+                        taken,
+                        global_security,
+                    )
+                )
+        return tuple(result)
+
+    def operation(
+        self,
+        path: str,
+        method: str,
+        raw: dict[str, Any],
+        item: dict[str, Any],
+        document: Document,
+        pointer: str,
+        taken: set[str],
+        global_security: tuple[SecurityRequirement, ...],
+    ) -> Operation:
+        operation_id = raw.get("operationId")
+        if not isinstance(operation_id, str) or not naming.words(operation_id):
+            operation_id = method + "_" + "_".join(naming.words(path))
+        python_name = naming.unique(
+            naming.snake(operation_id, fallback="call", reserved=naming.CLIENT_ATTRIBUTES), taken
+        )
+        hint = naming.pascal(operation_id)
+        parameters = self.parameters(item, raw, document, pointer, hint)
+        parameters += self.undeclared_path_parameters(path, parameters, document, pointer)
+        body = self.request_body(
+            raw.get("requestBody"), document, pointer_join(pointer, "requestBody"), hint
+        )
+        responses = self.responses(
+            raw.get("responses"), document, pointer_join(pointer, "responses"), hint
+        )
+        security = security_requirements(raw["security"]) if "security" in raw else global_security
+        upper = method.upper()
+        idempotent = raw.get("x-idempotent")
+        op = Operation(
+            operation_id=operation_id,
+            python_name=python_name,
+            method=upper,
+            path=path,
+            tags=tuple(str(t) for t in raw.get("tags") or () if isinstance(t, str)),
+            summary=str(raw.get("summary") or ""),
+            description=str(raw.get("description") or ""),
+            deprecated=raw.get("deprecated") is True,
+            parameters=parameters,
+            body=body,
+            responses=responses,
+            security=security,
+            idempotent=idempotent if isinstance(idempotent, bool) else upper in IDEMPOTENT_METHODS,
+            pagination=None,
+            accept=_accept(responses),
+            pointer=pointer,
+        )
+        pagination = self.pagination(raw.get("x-pagination"), op, document, pointer)
+        if pagination is None:
+            return op
+        return replace(op, pagination=pagination)
+
+    def parameters(
+        self, item: dict[str, Any], raw: dict[str, Any], document: Document, pointer: str, hint: str
+    ) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[dict[str, Any], Document, str]] = {}
+        for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (raw, pointer)):
+            for index, entry in enumerate(owner.get("parameters") or ()):
+                param, doc, where = self.ctx.deref(
+                    entry, document, pointer_join(owner_pointer, "parameters", index)
+                )
+                if not isinstance(param, dict) or not isinstance(param.get("name"), str):
+                    self.ctx.warn(
+                        "parameter-invalid", "parameter without a name; skipped", where, doc
+                    )
+                    continue
+                merged[(param["name"], str(param.get("in")))] = (param, doc, where)
+        taken: set[str] = set()
+        result = []
+        for (wire, location), (param, doc, where) in merged.items():
+            if location not in ("path", "query", "header", "cookie"):
+                self.ctx.warn(
+                    "parameter-invalid",
+                    f"parameter {wire!r} has no valid 'in'; skipped",
+                    where,
+                    doc,
+                )
+                continue
+            if location == "header" and wire.lower() in IGNORED_HEADERS:
+                continue
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict) and param["content"]:
+                media = next(iter(param["content"].values()))
+                schema = media.get("schema") if isinstance(media, dict) else None
+            transformed = self.schemas.transform(
+                schema or {}, doc, pointer_join(where, "schema"), hint + naming.pascal(wire)
+            )
+            type_ref = self.schemas.annotate(transformed)
+            if location == "cookie":
+                self.ctx.warn(
+                    "parameter-cookie",
+                    f"cookie parameter {wire!r} is sent as a Cookie header",
+                    where,
+                    doc,
+                )
+            default = transformed.get("default") if isinstance(transformed, dict) else None
+            result.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=naming.unique(
+                        naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED), taken
+                    ),
+                    location=location,  # type: ignore[arg-type]
+                    required=location == "path" or param.get("required") is True,
+                    type=type_ref,
+                    description=str(param.get("description") or ""),
+                    deprecated=param.get("deprecated") is True,
+                    default=default,
+                    explode=param.get("explode", param.get("style", "form") == "form") is True,
+                    style=str(param.get("style") or ""),
+                    schema=transformed,
+                )
+            )
+        return tuple(result)
+
+    def undeclared_path_parameters(
+        self, path: str, declared: tuple[Parameter, ...], document: Document, pointer: str
+    ) -> tuple[Parameter, ...]:
+        """A string parameter for each `{name}` of the path no parameter declares (a warning
+        each): without it the URL could never be built."""
+        known = {p.wire_name for p in declared if p.location == "path"}
+        taken = {p.python_name for p in declared}
+        missing = [n for n in dict.fromkeys(PATH_TEMPLATE.findall(path)) if n not in known]
+        result = []
+        for wire in missing:
+            self.ctx.warn(
+                "path-parameter-undeclared",
+                f"path parameter {wire!r} is not declared; typed as str",
+                pointer,
+                document,
+            )
+            python_name = naming.snake(wire, fallback="param", reserved=naming.CLIENT_RESERVED)
+            result.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=naming.unique(python_name, taken),
+                    location="path",
+                    required=True,
+                    type=TypeRef("str"),
+                    schema={"type": "string"},
+                )
+            )
+        return tuple(result)
+
+    def request_body(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> RequestBody | None:
+        if raw is None:
+            return None
+        body, doc, where = self.ctx.deref(raw, document, pointer)
+        content = body.get("content") if isinstance(body, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        media_type = _prefer_media(content)
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        kind = body_kind(media_type)
+        media_pointer = pointer_join(where, "content", media_type)
+        schema = self.schemas.transform(
+            media.get("schema") or {},
+            doc,
+            pointer_join(media_pointer, "schema"),
+            hint + "Request",
+            top=False,
+        )
+        if kind == "json":
+            type_ref = self.schemas.annotate(schema)
+        elif kind == "binary":
+            type_ref = TypeRef("bytes")
+        elif kind == "text":
+            type_ref = TypeRef("str")
+        else:
+            type_ref = TypeRef("dict[str, Any]")
+            self.ctx.warn(
+                "body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc
+            )
+        return RequestBody(
+            media_type=media_type,
+            kind=kind,
+            type=type_ref,
+            required=body.get("required") is True,
+            description=str(body.get("description") or ""),
+            schema=schema,
+        )
+
+    def responses(
+        self, raw: Any, document: Document, pointer: str, hint: str
+    ) -> tuple[Response, ...]:
+        if not isinstance(raw, dict):
+            return ()
+        result = []
+        first_success = True
+        for status, entry in raw.items():
+            status = str(status)
+            response, doc, where = self.ctx.deref(entry, document, pointer_join(pointer, status))
+            if not isinstance(response, dict):
+                continue
+            raw_content = response.get("content")
+            content: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
+            media_type = _prefer_media(content) if content else None
+            type_ref: TypeRef | None = None
+            schema: dict[str, Any] | None = None
+            examples: tuple[tuple[str, Any], ...] = ()
+            if media_type is not None:
+                media = content[media_type] if isinstance(content[media_type], dict) else {}
+                success = status.startswith("2")
+                name = hint + (
+                    "Response"
+                    if success and first_success
+                    else f"Response{status}"
+                    if success
+                    else f"Error{status}"
+                )
+                schema = self.schemas.transform(
+                    media.get("schema") or {},
+                    doc,
+                    pointer_join(where, "content", media_type, "schema"),
+                    name,
+                )
+                kind = body_kind(media_type)
+                type_ref = (
+                    self.schemas.annotate(schema)
+                    if kind == "json"
+                    else TypeRef("bytes" if kind == "binary" else "str")
+                )
+                examples = _examples(media)
+                first_success = first_success and not success
+            raw_headers = response.get("headers")
+            header_names: set[str] = set()
+            headers = tuple(
+                self.header(
+                    str(name), value, doc, pointer_join(where, "headers", name), header_names
+                )
+                for name, value in (raw_headers if isinstance(raw_headers, dict) else {}).items()
+                if str(name).lower() != "content-type"
+            )
+            result.append(
+                Response(
+                    status,
+                    str(response.get("description") or ""),
+                    media_type,
+                    type_ref,
+                    headers,
+                    examples,
+                    schema,
+                )
+            )
+        return tuple(result)
+
+    def header(
+        self, name: str, raw: Any, document: Document, pointer: str, taken: set[str]
+    ) -> Header:
+        header, doc, where = self.ctx.deref(raw, document, pointer)
+        schema = header.get("schema") if isinstance(header, dict) else None
+        transformed = self.schemas.transform(
+            schema or {}, doc, pointer_join(where, "schema"), naming.pascal(name)
+        )
+        return Header(
+            wire_name=str(name),
+            python_name=naming.unique(naming.snake(name, fallback="header"), taken),
+            type=self.schemas.annotate(transformed),
+            required=isinstance(header, dict) and header.get("required") is True,
+            description=str(header.get("description") or "") if isinstance(header, dict) else "",
+        )
+
+    def pagination(
+        self, raw: Any, op: Operation, document: Document, pointer: str
+    ) -> Pagination | None:
+        if raw is None:
+            return None
+        where = pointer_join(pointer, "x-pagination")
+        success = op.success
+        if (
+            not isinstance(raw, dict)
+            or success is None
+            or success.type is None
+            or not success.type.is_model
+        ):
+            self.ctx.warn(
+                "pagination-invalid",
+                "x-pagination needs a JSON object response; ignored",
+                where,
+                document,
+            )
+            return None
+        style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
+        cursor = raw.get("cursor-param")
+        page_schema = self.schemas.schemas.get(success.type.annotation, {})
+        item_schema = (
+            (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
+        )
+        if (
+            style not in ("next-link", "cursor")
+            or not isinstance(next_path, str)
+            or item_schema is None
+        ):
+            self.ctx.warn(
+                "pagination-invalid",
+                "x-pagination needs style, items (a response property) and next; ignored",
+                where,
+                document,
+            )
+            return None
+        if style == "cursor" and not isinstance(cursor, str):
+            self.ctx.warn(
+                "pagination-invalid",
+                "cursor pagination needs cursor-param; ignored",
+                where,
+                document,
+            )
+            return None
+        list_type = self.schemas.annotate(item_schema)
+        items_schema = item_schema.get("items") if isinstance(item_schema, dict) else None
+        item_type = self.schemas.annotate(items_schema) if isinstance(items_schema, dict) else ANY
+        if not list_type.annotation.startswith("list["):
+            item_type = ANY
+        return Pagination(
+            style,
+            str(items),
+            next_path,
+            cursor if isinstance(cursor, str) else None,
+            item_type,
+            success.type,
+        )
+
+
+def _prefer_media(content: dict[str, Any]) -> str:
+    media_types = [str(m) for m in content]
+    return next((m for m in media_types if is_json_media(m) and m != "*/*"), media_types[0])
+
+
+def _accept(responses: Iterable[Response]) -> str | None:
+    media = [r.media_type for r in responses if r.is_success and r.media_type]
+    unique = list(dict.fromkeys(m for m in media if m))
+    return ", ".join(unique) if unique else None
+
+
+def _examples(media: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    if "example" in media:
+        return (("example", media["example"]),)
+    examples = media.get("examples")
+    if isinstance(examples, dict):
+        return tuple(
+            (str(name), value["value"])
+            for name, value in examples.items()
+            if isinstance(value, dict) and "value" in value
+        )
+    return ()
