@@ -1,0 +1,60 @@
+# Generated from specs/reality-modeling.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""The service interface of iTwin Reality Modeling (ContextCapture) v1: one method per operation.
+
+Subclass ``Service`` (``implementation.py`` is yours) and override the operations you serve;
+the others answer 501 in the spec's error shape. Return the success model, or a ``Reply`` for
+another status or extra headers; raise ``ApiError`` for an error answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reality_modeling.models import (
+    JobCreation,
+    JobResponse,
+    Jobs,
+)
+
+from .errors import NotImplementedOperation
+
+__all__ = ["Reply", "Service"]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer other than the default: any documented status, a body, extra headers."""
+
+    status: int
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class Service:
+    """iTwin Reality Modeling (ContextCapture) v1. Every method answers 501 until overridden."""
+
+    async def list_jobs(
+        self,
+        *,
+        filter: str | None,
+        continuation_token: str | None,
+        top: int,
+    ) -> Jobs | Reply:
+        """Retrieve list of jobs matching provided filter.
+
+        ``GET /contextcapture/jobs`` (``listJobs``).
+        """
+        raise NotImplementedOperation("listJobs")
+
+    async def create_job(
+        self,
+        *,
+        body: JobCreation,
+    ) -> JobResponse | Reply:
+        """Create a new job
+
+        ``POST /contextcapture/jobs`` (``createJob``).
+        """
+        raise NotImplementedOperation("createJob")

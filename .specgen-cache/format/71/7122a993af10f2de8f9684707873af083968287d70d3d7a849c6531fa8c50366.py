@@ -1,0 +1,193 @@
+# Generated from specs/cognite-3d-jobs.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""Choosing the declared type for a response status and parsing the body into it."""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar
+
+import httpx
+import pydantic
+
+from ._errors import APIResponseValidationError, decode_body
+from ._model_base import lenient_parsing
+
+__all__ = [
+    "APIResponse",
+    "AdapterCache",
+    "ResponseTypes",
+    "parse_lenient",
+    "parse_response",
+    "select_response_type",
+]
+
+T = TypeVar("T")
+
+ResponseTypes = Mapping[int | str, Any]
+"""Declared body type per status: ``{200: Job, 204: None, "2XX": Job, "default": Error}``.
+
+Keys are status codes (int or digit string), ranges like ``"2XX"``, or ``"default"``; a value of
+``None`` means the response has no body worth parsing.
+"""
+
+_NO_DECLARED_TYPE = object()
+
+
+class AdapterCache:
+    """Pydantic ``TypeAdapter``s built once per type, owned by one client (and its copies)."""
+
+    def __init__(self) -> None:
+        self._adapters: dict[object, pydantic.TypeAdapter[Any]] = {}
+
+    def get(self, tp: Any) -> pydantic.TypeAdapter[Any]:
+        try:
+            return self._adapters[tp]
+        except KeyError:
+            adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(tp)
+            self._adapters[tp] = adapter
+            return adapter
+        except TypeError:
+            # Unhashable annotations (rare) are simply not cached.
+            return pydantic.TypeAdapter(tp)
+
+
+GC_PAUSE_MIN_BYTES = 64 * 1024
+"""JSON bodies at least this large are validated with the cyclic garbage collector paused."""
+
+
+def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
+    """Validate a response body: fields and enum values a newer server adds are kept."""
+    with lenient_parsing():
+        if not json:
+            return adapter.validate_python(data, extra="allow")
+        if len(data) < GC_PAUSE_MIN_BYTES:
+            return adapter.validate_json(data, extra="allow")
+        with _gc_paused():
+            return adapter.validate_json(data, extra="allow")
+
+
+class _gc_paused:  # noqa: N801 (a context manager, named like one)
+    """Pause the cyclic garbage collector while a large body becomes models.
+
+    Validation allocates a few container objects per model (instance, ``__dict__``, fields-set),
+    all alive until the page is complete, so the collector runs again and again over a growing
+    heap it cannot free: on a 1 MB page of 1,000 jobs that doubled the parse time. Nothing is
+    left cyclic by validation, so nothing is lost by collecting later. Only the caller that
+    found the collector enabled re-enables it (so a program that disabled it keeps it off,
+    and concurrent pauses in threads end with it enabled).
+    """
+
+    __slots__ = ("_was_enabled",)
+    _was_enabled: bool
+
+    def __enter__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._was_enabled:
+            gc.enable()
+
+
+def select_response_type(status_code: int, response_types: ResponseTypes) -> object:
+    """The declared type for ``status_code``: exact code, then ``"2XX"``-style range, then
+    ``"default"``. ``None`` means "no body"; nothing declared returns a private sentinel, and
+    ``parse_response`` then returns the decoded JSON as-is."""
+    for key in (status_code, str(status_code)):
+        if key in response_types:
+            return response_types[key]
+    for key in (f"{status_code // 100}XX", f"{status_code // 100}xx"):
+        if key in response_types:
+            return response_types[key]
+    if "default" in response_types:
+        return response_types["default"]
+    return _NO_DECLARED_TYPE
+
+
+def parse_response(
+    response: httpx.Response, response_types: ResponseTypes, adapters: AdapterCache
+) -> Any:
+    """Parse ``response`` into the type declared for its status.
+
+    ``None`` declared or an empty body gives ``None``; ``bytes`` gives the raw content; ``str``
+    gives the text unless the body is JSON; no declared type gives the decoded JSON (or text).
+    """
+    declared = select_response_type(response.status_code, response_types)
+    if declared is None:
+        return None
+    if declared is bytes:
+        return response.content
+    if declared is _NO_DECLARED_TYPE:
+        return decode_body(response)
+    if not response.content:
+        return None
+    if declared is str and not _is_json(response):
+        return response.text
+    try:
+        return parse_lenient(adapters.get(declared), response.content, json=True)
+    except pydantic.ValidationError as exc:
+        raise APIResponseValidationError(
+            f"{response.request.method} {response.request.url} returned "
+            f"{response.status_code} with a body that does not match the declared "
+            f"{_type_name(declared)}: {exc}",
+            response=response,
+            body=decode_body(response),
+        ) from exc
+
+
+def _is_json(response: httpx.Response) -> bool:
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/json" or content_type.endswith("+json"):
+        return True
+    if content_type:
+        return False
+    try:
+        json.loads(response.content)
+    except ValueError:
+        return False
+    return True
+
+
+def _type_name(tp: object) -> str:
+    return getattr(tp, "__name__", None) or repr(tp)
+
+
+class APIResponse(Generic[T]):
+    """A raw HTTP response together with a lazy, cached ``parse()`` into the declared type."""
+
+    def __init__(self, http_response: httpx.Response, parser: Callable[[], T]) -> None:
+        self.http_response = http_response
+        self._parser = parser
+        self._parsed: tuple[T] | None = None
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    @property
+    def url(self) -> httpx.URL:
+        return self.http_response.url
+
+    @property
+    def content(self) -> bytes:
+        return self.http_response.content
+
+    @property
+    def text(self) -> str:
+        return self.http_response.text
+
+    def parse(self) -> T:
+        """The body parsed into the type declared for this status (computed once)."""
+        if self._parsed is None:
+            self._parsed = (self._parser(),)
+        return self._parsed[0]
+
+    def __repr__(self) -> str:
+        request = self.http_response.request
+        return f"<APIResponse [{self.status_code}] {request.method} {request.url}>"

@@ -1,0 +1,64 @@
+# Generated from specs/cognite-3d-jobs.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""Cognite Data Fusion 3D jobs v1: typed sync and async clients and pydantic models.
+
+Curated from page 000 (Cognite Data Fusion, Create a job using 3D source data). The page shows the request and response only as examples, so the item schemas are read from those examples and marked `x-inferred`. Decisions are recorded in specs/DECISIONS.md.
+
+Start with ``Client`` (or ``AsyncClient``); errors raised by them are importable from here.
+"""
+
+from . import models
+from ._client import AsyncClient, AsyncClientWithRawResponse, Client, ClientWithRawResponse
+from ._runtime import (
+    NOT_GIVEN,
+    APIConnectionError,
+    APIError,
+    APIResponse,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AsyncOAuth2ClientCredentials,
+    AsyncPage,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    NotGiven,
+    OAuth2ClientCredentials,
+    PermissionDeniedError,
+    RateLimitError,
+    RequestOptions,
+    SyncPage,
+    UnprocessableEntityError,
+)
+
+__version__ = "v1"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponse",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncClient",
+    "AsyncClientWithRawResponse",
+    "AsyncOAuth2ClientCredentials",
+    "AsyncPage",
+    "AuthenticationError",
+    "BadRequestError",
+    "Client",
+    "ClientWithRawResponse",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "NotGiven",
+    "OAuth2ClientCredentials",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestOptions",
+    "SyncPage",
+    "UnprocessableEntityError",
+    "models",
+]

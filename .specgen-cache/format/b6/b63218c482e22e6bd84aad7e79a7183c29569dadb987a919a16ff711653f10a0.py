@@ -1,0 +1,29 @@
+"""Your implementation of iTwin Reality Analysis v2.
+
+specgen wrote this file once and never overwrites it: it is yours to edit. Fill in the
+operations you serve; those you delete or leave raising ``NotImplementedOperation`` answer 501.
+When the spec gains an operation, ``Service`` answers 501 for it until you add it here.
+"""
+
+from __future__ import annotations
+
+from reality_analysis.models import (
+    JobResponse,
+)
+
+from .errors import NotImplementedOperation  # raise ApiError(status, message) for errors
+from .interface import Reply, Service
+
+__all__ = ["Implementation"]
+
+
+class Implementation(Service):
+    """The service the app serves by default (see ``create_app``)."""
+
+    async def cancel_job(
+        self,
+        *,
+        id: str,
+    ) -> JobResponse | Reply:
+        """Cancel a job."""
+        raise NotImplementedOperation("cancelJob")

@@ -1,0 +1,281 @@
+# Generated from specs/reality-modeling.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""FastAPI app for iTwin Reality Modeling (ContextCapture) v1: one route per operation.
+
+Parameters keep their wire names, request bodies are validated strictly by the client's own
+models, and every error (401, 422, 501, ...) has the shape the spec documents. Handlers call
+the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by default).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, cast
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from pydantic import TypeAdapter, ValidationError
+from reality_modeling.models import (
+    DetailedErrorResponse,
+    ErrorResponse,
+    JobCreation,
+    JobResponse,
+    Jobs,
+)
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
+from .interface import Reply, Service
+from .security import SECURITY_SCHEMES, require
+
+__all__ = ["create_app", "router"]
+
+TITLE = "iTwin Reality Modeling (ContextCapture)"
+VERSION = "v1"
+# Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
+_UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
+_OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
+    "listJobs": [{"bentleyOAuth2": ["itwin-platform"]}],
+    "createJob": [{"bentleyOAuth2": ["itwin-platform"]}],
+}
+_ANY: TypeAdapter[Any] = TypeAdapter(Any)
+
+
+class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
+    media_type = "application/vnd.bentley.itwin-platform.v1+json"
+
+
+router = APIRouter()
+
+
+def _service(request: Request) -> Service:
+    return cast(Service, request.app.state.service)
+
+
+def _respond(result: object, status: int, media_type: str) -> Response:
+    """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
+    if isinstance(result, Response):
+        return result
+    headers: dict[str, str] = {}
+    if isinstance(result, Reply):
+        status, headers, result = result.status, dict(result.headers), result.body
+    if result is None:
+        return Response(status_code=status, headers=headers)
+    if isinstance(result, bytes | str) and "json" not in media_type:
+        return Response(result, status_code=status, headers=headers, media_type=media_type)
+    content = _ANY.dump_python(result, mode="json", by_alias=True, exclude_unset=True)
+    return JSONResponse(content, status_code=status, headers=headers, media_type=media_type)
+
+
+def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
+    """The body validated in strict mode from its JSON text: no coercion, wire names only."""
+    try:
+        return adapter.validate_json(raw, strict=True, by_alias=True, by_name=False)
+    except ValidationError as exc:
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        ) from None
+
+
+@router.get(
+    "/contextcapture/jobs",
+    operation_id="listJobs",
+    summary="Retrieve list of jobs matching provided filter.",
+    description="The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.\n\nRequires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
+    status_code=200,
+    response_model=Jobs,
+    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
+    response_description="OK",
+    responses={
+        401: {
+            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
+            "model": ErrorResponse,
+        },
+        404: {"description": "Not Found", "model": ErrorResponse},
+        422: {
+            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
+            "model": DetailedErrorResponse,
+        },
+        429: {
+            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
+            "model": ErrorResponse,
+        },
+    },
+    dependencies=[Depends(require([["bentleyOAuth2"]]))],
+)
+async def list_jobs_route(
+    http_request: Request,
+    *,
+    filter: Annotated[
+        str | None,
+        Query(
+            alias="$filter",
+            description="The $filter query option requests a specific set of jobs.\nThe given filter is evaluated for each job and only job where the filter evaluates to true are returned.\nProperties supported for filtering: id, iTwinId, name, email, type, state, createdDateTime, inputId, outputId.\nSupported operators: eq, lt, le, gt, ge, ne, in, and, or.\n",
+        ),
+    ] = None,
+    continuation_token: Annotated[
+        str | None,
+        Query(
+            alias="continuationToken",
+            description="Parameter that enables continuing to the next page of the previous paged query. This must be passed exactly as it is in the response body's _links.next property.",
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        Query(
+            alias="$top",
+            description="The number of reality modeling jobs to get in each page. Max 1000, but 100 is the default if this parameter is not included.",
+            ge=1,
+            le=1000,
+        ),
+    ] = 100,
+) -> Response:
+    result = await _service(http_request).list_jobs(
+        filter=filter,
+        continuation_token=continuation_token,
+        top=top,
+    )
+    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+_CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
+
+
+@router.post(
+    "/contextcapture/jobs",
+    operation_id="createJob",
+    summary="Create a new job",
+    description="Requires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
+    status_code=201,
+    response_model=JobResponse,
+    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
+    response_description="Created",
+    responses={
+        401: {
+            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
+            "model": ErrorResponse,
+        },
+        422: {
+            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
+            "model": DetailedErrorResponse,
+        },
+        429: {
+            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
+            "model": ErrorResponse,
+        },
+    },
+    dependencies=[Depends(require([["bentleyOAuth2"]]))],
+)
+async def create_job_route(
+    http_request: Request,
+    *,
+    body: Annotated[
+        JobCreation,
+        Body(media_type="application/json", description="Job Creation"),
+    ],
+) -> Response:
+    body = _strict(_CREATE_JOB_BODY, await http_request.body())
+    result = await _service(http_request).create_job(
+        body=body,
+    )
+    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+def _operation_id(request: Request) -> str | None:
+    route = request.scope.get("route")
+    operation_id = getattr(route, "operation_id", None)
+    return operation_id if isinstance(operation_id, str) else None
+
+
+def error_response(request: Request, error: ApiError) -> JSONResponse:
+    """`error` in the shape the spec documents for the request's operation and status."""
+    operation_id = _operation_id(request)
+    return JSONResponse(
+        error_body(operation_id, error),
+        status_code=error.status,
+        headers=error.headers or None,
+        media_type=error_media_type(operation_id, error.status),
+    )
+
+
+def _target(loc: tuple[Any, ...]) -> str:
+    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]).lstrip(".")
+    return path or str(loc[0])
+
+
+def _detail(error: dict[str, Any]) -> ErrorDetail:
+    loc = tuple(error.get("loc", ()))
+    in_body = bool(loc) and loc[0] == "body"
+    kind = str(error.get("type", ""))
+    if kind == "missing":
+        code = "MissingRequiredProperty" if in_body else "MissingRequiredParameter"
+    elif kind == "extra_forbidden":
+        code = "UnknownProperty"
+    elif kind.startswith("json"):
+        code = "InvalidRequestBody"
+    else:
+        code = "InvalidValue" if in_body else "InvalidParameter"
+    return ErrorDetail(code, str(error.get("msg", "Invalid value.")), _target(loc))
+
+
+async def _on_api_error(request: Request, exc: Exception) -> Response:
+    return error_response(request, cast(ApiError, exc))
+
+
+async def _on_validation_error(request: Request, exc: Exception) -> Response:
+    errors = cast(RequestValidationError, exc).errors()
+    details = [_detail(dict(e)) for e in errors]
+    first = details[0] if details else None
+    message = f"{first.target}: {first.message}" if first else "The request is invalid."
+    return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
+
+
+async def _on_http_error(request: Request, exc: Exception) -> Response:
+    http = cast(StarletteHTTPException, exc)
+    headers = dict(http.headers or {})
+    if http.status_code == 400 and _operation_id(request) is not None:
+        # FastAPI's "error parsing the body": an invalid request like any other.
+        detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")
+        error = ApiError(VALIDATION_STATUS, str(http.detail), details=[detail], headers=headers)
+        return error_response(request, error)
+    return error_response(request, ApiError(http.status_code, str(http.detail), headers=headers))
+
+
+async def _on_crash(request: Request, exc: Exception) -> Response:
+    return error_response(request, ApiError(500, "The server failed to handle the request."))
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The generated schema, with the spec's security and without undocumented 422s."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=TITLE, version=VERSION, routes=app.routes)
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            operation_id = operation.get("operationId")
+            if operation_id in _UNDOCUMENTED_VALIDATION:
+                operation.get("responses", {}).pop("422", None)
+            if operation_id in _OPERATION_SECURITY:
+                operation["security"] = _OPERATION_SECURITY[operation_id]
+    if SECURITY_SCHEMES:
+        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+    app.openapi_schema = schema
+    return schema
+
+
+def create_app(service: Service | None = None) -> FastAPI:
+    """The app serving `service` (default: ``implementation.Implementation()``)."""
+    if service is None:
+        from .implementation import Implementation
+
+        service = Implementation()
+    app = FastAPI(title=TITLE, version=VERSION)
+    app.state.service = service
+    app.include_router(router)
+    app.add_exception_handler(ApiError, _on_api_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(Exception, _on_crash)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,302 @@
+# Generated from specs/reality-analysis.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""Typed clients for iTwin Reality Analysis v2: ``Client`` and ``AsyncClient``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import cast
+
+import httpx
+
+from ._runtime import (
+    NOT_GIVEN,
+    APIResponse,
+    AsyncAPIClient,
+    AsyncOAuth2ClientCredentials,
+    AsyncTokenProvider,
+    NotGiven,
+    OAuth2ClientCredentials,
+    RequestOptions,
+    SyncAPIClient,
+    Timeout,
+    TokenProvider,
+    merge_options,
+)
+from .models import (
+    JobResponse,
+)
+
+__all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
+
+SERVER_URL = "https://api.bentley.com"
+"""The spec's first server."""
+TOKEN_URL = "https://ims.bentley.com/connect/token"
+DEFAULT_SCOPES: tuple[str, ...] = ("itwin-platform",)
+
+
+def client_credentials(
+    client_id: str,
+    client_secret: str,
+    *,
+    scopes: Sequence[str] = DEFAULT_SCOPES,
+    token_url: str = TOKEN_URL,
+) -> OAuth2ClientCredentials:
+    """A token provider for ``Client(token=...)``: OAuth2 client credentials, cached and
+    refreshed before expiry."""
+    return OAuth2ClientCredentials(token_url, client_id, client_secret, tuple(scopes))
+
+
+def async_client_credentials(
+    client_id: str,
+    client_secret: str,
+    *,
+    scopes: Sequence[str] = DEFAULT_SCOPES,
+    token_url: str = TOKEN_URL,
+) -> AsyncOAuth2ClientCredentials:
+    """The ``AsyncClient`` counterpart of ``client_credentials``."""
+    return AsyncOAuth2ClientCredentials(token_url, client_id, client_secret, tuple(scopes))
+
+
+def server_url() -> str:
+    """``SERVER_URL`` with its variables filled in."""
+    return SERVER_URL
+
+
+class Client(SyncAPIClient):
+    """Client for iTwin Reality Analysis v2.
+
+    Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
+
+    Args:
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        base_url: Replaces the whole server URL (for a mock, a proxy or another region).
+        timeout: Seconds (or an ``httpx.Timeout``) for each request.
+        max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
+        http_client: Your own ``httpx.Client`` (not closed by this client).
+    """
+
+    default_base_url = SERVER_URL or None
+    user_agent = "reality-analysis/2"
+
+    def __init__(
+        self,
+        *,
+        token: TokenProvider | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = 60.0,
+        max_retries: int = 2,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url if base_url is not None else (server_url() or None),
+            token=token,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            default_headers=default_headers,
+        )
+
+    @property
+    def with_raw_response(self) -> ClientWithRawResponse:
+        """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
+        return ClientWithRawResponse(self)
+
+    def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> JobResponse:
+        """Cancel a job.
+
+        Requires Authorization header with valid Bearer token for scope itwin-platform.
+
+        Setting `Accept: application/vnd.bentley.itwin-platform.v2+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.
+
+        ``DELETE /reality-analysis/jobs/{id}``
+        Args:
+            id: `id` (path). Job id
+
+        Returns:
+            OK
+        """
+        return cast(
+            JobResponse,
+            self._request(
+                "DELETE",
+                "/reality-analysis/jobs/{id}",
+                path_params={
+                    "id": id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+                },
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+            ),
+        )
+
+
+class ClientWithRawResponse:
+    """``client.with_raw_response``: each operation returns the ``APIResponse``."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> APIResponse[JobResponse]:
+        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
+        return self._client._request(
+            "DELETE",
+            "/reality-analysis/jobs/{id}",
+            path_params={
+                "id": id,
+            },
+            headers={
+                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+            },
+            idempotent=True,
+            options=merge_options(
+                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+            response_types={
+                200: JobResponse,
+            },
+            raw=True,
+        )
+
+
+class AsyncClient(AsyncAPIClient):
+    """Async client for iTwin Reality Analysis v2.
+
+    Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
+
+    Args:
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        base_url: Replaces the whole server URL (for a mock, a proxy or another region).
+        timeout: Seconds (or an ``httpx.Timeout``) for each request.
+        max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
+        http_client: Your own ``httpx.AsyncClient`` (not closed by this client).
+    """
+
+    default_base_url = SERVER_URL or None
+    user_agent = "reality-analysis/2"
+
+    def __init__(
+        self,
+        *,
+        token: AsyncTokenProvider | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = 60.0,
+        max_retries: int = 2,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url if base_url is not None else (server_url() or None),
+            token=token,
+            timeout=timeout,
+            max_retries=max_retries,
+            http_client=http_client,
+            default_headers=default_headers,
+        )
+
+    @property
+    def with_raw_response(self) -> AsyncClientWithRawResponse:
+        """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
+        return AsyncClientWithRawResponse(self)
+
+    async def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> JobResponse:
+        """Cancel a job.
+
+        Requires Authorization header with valid Bearer token for scope itwin-platform.
+
+        Setting `Accept: application/vnd.bentley.itwin-platform.v2+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.
+
+        ``DELETE /reality-analysis/jobs/{id}``
+        Args:
+            id: `id` (path). Job id
+
+        Returns:
+            OK
+        """
+        return cast(
+            JobResponse,
+            await self._request(
+                "DELETE",
+                "/reality-analysis/jobs/{id}",
+                path_params={
+                    "id": id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+                },
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+            ),
+        )
+
+
+class AsyncClientWithRawResponse:
+    """``async_client.with_raw_response``: each operation returns the ``APIResponse``."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    async def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> APIResponse[JobResponse]:
+        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
+        return await self._client._request(
+            "DELETE",
+            "/reality-analysis/jobs/{id}",
+            path_params={
+                "id": id,
+            },
+            headers={
+                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+            },
+            idempotent=True,
+            options=merge_options(
+                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+            ),
+            response_types={
+                200: JobResponse,
+            },
+            raw=True,
+        )

@@ -1,0 +1,84 @@
+# Generated from specs/reality-data-analysis.yaml by specgen. Do not edit: edit the spec and regenerate.
+"""The spec's security requirements, checked before any operation runs.
+
+Only presence and form are checked (a bearer token, basic credentials, an API key): this is a
+stub, so tokens are not verified. A request that meets no alternative gets 401.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+
+from .errors import ApiError
+
+__all__ = ["SECURITY_SCHEMES", "Scheme", "require"]
+
+
+@dataclass(frozen=True)
+class Scheme:
+    kind: str  # bearer | basic | apiKey
+    location: str = "header"
+    parameter: str = ""
+
+
+SCHEMES: dict[str, Scheme] = {
+    "bentleyOAuth2": Scheme("bearer", "header", ""),
+}
+SECURITY_SCHEMES: dict[str, Any] = {
+    "bentleyOAuth2": {
+        "type": "oauth2",
+        "description": "Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.",
+        "flows": {
+            "authorizationCode": {
+                "scopes": {
+                    "realitydataanalysis:modify": "Read and modify Reality Data Analysis jobs.",
+                    "offline_access": "Issue a refresh token with the access token.",
+                },
+                "authorizationUrl": "https://ims.bentley.com/connect/authorize",
+                "tokenUrl": "https://ims.bentley.com/connect/token",
+                "refreshUrl": "https://ims.bentley.com/connect/token",
+            },
+            "clientCredentials": {
+                "scopes": {
+                    "realitydataanalysis:modify": "Read and modify Reality Data Analysis jobs."
+                },
+                "tokenUrl": "https://ims.bentley.com/connect/token",
+            },
+        },
+    },
+}
+"""The schemes as OpenAPI `components.securitySchemes`, for the app's /openapi.json."""
+
+
+def _credential(request: Request, scheme: Scheme) -> bool:
+    if scheme.kind == "apiKey":
+        source = {"query": request.query_params, "cookie": request.cookies}.get(
+            scheme.location, request.headers
+        )
+        return bool(source.get(scheme.parameter))
+    prefix, _, value = request.headers.get("authorization", "").partition(" ")
+    expected = "bearer" if scheme.kind == "bearer" else "basic"
+    return prefix.lower() == expected and bool(value.strip())
+
+
+def _missing(scheme: Scheme) -> str:
+    if scheme.kind == "apiKey":
+        return f"API key {scheme.parameter!r} ({scheme.location}) was not found in the request."
+    kind = "Bearer token" if scheme.kind == "bearer" else "Basic credentials"
+    return f"Header Authorization with a {kind} was not found in the request. Access denied."
+
+
+def require(alternatives: Sequence[Sequence[str]]) -> Callable[[Request], Awaitable[None]]:
+    """A dependency passing when all schemes of any one alternative are present."""
+
+    async def check(request: Request) -> None:
+        for names in alternatives:
+            if all(_credential(request, SCHEMES[name]) for name in names):
+                return
+        raise ApiError(401, _missing(SCHEMES[alternatives[0][0]]))
+
+    return check
