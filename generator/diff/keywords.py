@@ -282,15 +282,27 @@ class KeywordComparer:
             i, j = ambiguous[0]
             reason = f"an old value can match both alternative #{i} and #{j}"
             return [SchemaDelta("wrapped-in-one-of", here, details=(("reason", reason),))]
+        # `oneOf: [X, {type: null}]` is how 3.1 spells a nullable X: null goes to its own
+        # alternative, so X need not accept it.
+        null_apart = any(_null_only(alt) for alt in shapes)
         accepting: list[tuple[int, tuple[SchemaDelta, ...]]] = []
         for index in overlapping:
+            if _null_only(shapes[index]):
+                continue
             deltas = self.comparer.compare(old.node, new.one_of[index], depth + 1)
+            deltas = tuple(
+                d for d in deltas if not (null_apart and d.kind == "became-not-nullable")
+            )
             if not any(inner_effect(d.kind)[0] and not d.read_only for d in deltas):
                 accepting.append((index, deltas))
         if len(accepting) != 1:
             reason = "no alternative accepts every old value"
             return [SchemaDelta("wrapped-in-one-of", here, details=(("reason", reason),))]
         index, deltas = accepting[0]
+        others = [alt for i, alt in enumerate(shapes) if i != index]
+        if old.nullable and all(_null_only(alt) for alt in others):
+            # A nullable schema respelled as `oneOf: [X, {type: null}]`: the same values.
+            return [delta.lifted(f".oneOf[{index}]", False, False) for delta in deltas]
         kept = [SchemaDelta("wrapped-in-one-of-preserved", here, details=(("value", f"#{index}"),))]
         kept.extend(delta.lifted(f".oneOf[{index}]", False, False) for delta in deltas)
         return kept
@@ -305,9 +317,16 @@ def _types_meet(first: frozenset[str], second: frozenset[str]) -> bool:
     return bool(one & two)
 
 
+def _null_only(shape: Shape) -> bool:
+    declared = shape.node.get("type")
+    return shape.nullable and not shape.types and declared in ("null", ["null"])
+
+
 def _overlap(first: Shape, second: Shape) -> bool:
     """Whether some value may satisfy both shapes, judged on types, enums and (for tagged
     objects) the enums or consts of properties both declare."""
+    if _null_only(first) or _null_only(second):
+        return first.nullable and second.nullable
     if not _types_meet(first.types, second.types):
         return False
     if (

@@ -74,6 +74,11 @@ def textual_deltas(
             kind = text_kind(old_shape, new_shape, old_items, new_items)
             if kind is not None:
                 kept.append(replace(delta, kind=kind))
+        elif delta.path == "[]" and delta.kind in TYPE_KINDS and old_items and new_items:
+            # The items of a delimited or exploded array are texts too.
+            kind = text_kind(old_items, new_items, None, None)
+            if kind is not None:
+                kept.append(replace(delta, kind=kind))
         elif not (reshaped and delta.path.startswith("[]")):
             kept.append(delta)
     if reshaped and (old_items is None) != (new_items is None):

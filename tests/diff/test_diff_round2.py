@@ -56,6 +56,21 @@ def test_body_wrapped_in_tagged_one_of_keeping_the_old_shape_is_not(tmp_path: Pa
     ]
 
 
+def test_nullable_rewritten_as_one_of_with_null(tmp_path: Path) -> None:
+    # `oneOf: [X, {type: null}]` is how 3.1 spells a nullable X: every old value matches once.
+    nullable = {"oneOf": [PET, {"type": "null"}]}
+    assert _found(tmp_path, _body(PET), _body(nullable)) == [
+        ("request-property-wrapped-in-one-of-preserved", "info")
+    ]
+    # Already nullable before: the same values, so nothing to report either way.
+    was_nullable = {**PET, "nullable": True}
+    assert _found(tmp_path, _returns(was_nullable), _returns(nullable)) == []
+    # Not nullable before: a response may now be null.
+    assert _found(tmp_path, _returns(PET), _returns(nullable)) == [
+        ("response-property-wrapped-in-one-of-preserved", "breaking")
+    ]
+
+
 def test_empty_pattern_to_a_real_one_is_a_pattern_added(tmp_path: Path) -> None:
     base = _body({"type": "object", "properties": {"a": {"type": "string", "pattern": ""}}})
     revision = _body({"type": "object", "properties": {"a": {"type": "string", "pattern": "^b"}}})
@@ -89,6 +104,11 @@ def test_parameters_and_headers_are_judged_as_text(tmp_path: Path) -> None:
     ]
     assert _found(tmp_path, _query(array), _query(integer)) == [
         ("request-parameter-type-narrowed", "breaking")
+    ]
+    # The items of an exploded array are texts as well.
+    strings = {"type": "array", "items": {"type": "string"}}
+    assert _found(tmp_path, _query(array), _query(strings)) == [
+        ("request-parameter-type-generalized", "info")
     ]
     # A JSON-encoded parameter is a document, not text: the JSON rules apply.
     json_number = {"content": {"application/json": {"schema": number}}}
