@@ -201,17 +201,19 @@ class KeywordComparer:
             yield SchemaDelta("dependent-required-added", here, details=details)
 
     def _condition(self, old: Shape, new: Shape, here: str, depth: int) -> Iterable[SchemaDelta]:
-        """A conditional added or removed as a whole is one fact; with `if` on both sides the
-        branches are compared, and a changed `if` (which moves values between the branches)
-        is a fact with no direction of its own."""
+        """With `if` on both sides the branches are compared, and a changed `if` (which moves
+        values between the branches) is a fact with no direction of its own."""
         before, after = _schema(old, "if"), _schema(new, "if")
         if before is None and after is None:
             return
-        if before is None:
-            yield SchemaDelta("if-added", here)
-            return
-        if after is None:
-            yield SchemaDelta("if-removed", here)
+        if before is None or after is None:
+            # The conditional as a whole, then each branch that came or went with it (as
+            # oasdiff reports it).
+            change, shape = ("added", new) if before is None else ("removed", old)
+            yield SchemaDelta(f"if-{change}", here)
+            for key in ("then", "else"):
+                if _schema(shape, key) is not None:
+                    yield SchemaDelta(f"{key}-{change}", here)
             return
         old_if = self.comparer.base.deref(before).value
         new_if = self.comparer.revision.deref(after).value

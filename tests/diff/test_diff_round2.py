@@ -162,6 +162,20 @@ def test_webhook_payload_is_judged_like_a_response(tmp_path: Path) -> None:
     ]
 
 
+def test_conditional_added_reports_each_part(tmp_path: Path) -> None:
+    conditional = {
+        **PET,
+        "if": {"required": ["age"]},
+        "then": {"properties": {"age": {"minimum": 0}}},
+        "else": {"required": ["name"]},
+    }
+    assert _found(tmp_path, _body(PET), _body(conditional)) == [
+        ("request-property-else-added", "breaking"),
+        ("request-property-if-added", "breaking"),
+        ("request-property-then-added", "breaking"),
+    ]
+
+
 def test_change_inside_not_flips_direction(tmp_path: Path) -> None:
     def excluding(*values: str) -> dict[str, Any]:
         return {

@@ -349,8 +349,8 @@ VALUE_CASES: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = [
         {**JSON_TEXT, "contentMediaType": "application/xml"},
     ),
     ("content-encoding-changed", B, B, STR, {"type": "string", "contentEncoding": "base64"}),
-    ("if-added", B, I, OBJ, {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}}),
-    ("if-removed", I, B, {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}}, OBJ),
+    ("if-added", B, I, OBJ, {**OBJ, "if": {"required": ["a"]}}),
+    ("if-removed", I, B, {**OBJ, "if": {"required": ["a"]}}, OBJ),
     (
         "if-changed",
         W,
