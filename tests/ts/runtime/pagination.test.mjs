@@ -139,3 +139,17 @@ test("a refused client secret is an OAuth2TokenError; a bad static token a plain
   assert.ok(plain instanceof AuthenticationError && !(plain instanceof OAuth2TokenError));
   assert.equal(plain.code, "InvalidToken");
 });
+
+test("a next link after a POST search is fetched with GET, without body or Content-Type", async () => {
+  const server = await start((req) =>
+    req.method === "POST"
+      ? { status: 200, body: { jobs: [{ id: "p" }], _links: { next: { href: "/search?page=2" } } } }
+      : { status: 200, body: { jobs: [{ id: "q" }] } },
+  );
+  const client = new BaseClient({ baseUrl: server.url }, "");
+  const ids = [];
+  for await (const job of client.paginate({ method: "POST", path: "/search", body: { q: 1 }, bodyKind: "json" }, NEXT_LINK)) ids.push(job.id);
+  assert.deepEqual(ids, ["p", "q"]);
+  const follow = server.requests[1];
+  assert.deepEqual([follow.method, follow.url, follow.body, follow.headers["content-type"]], ["GET", "/search?page=2", "", undefined]);
+});

@@ -68,10 +68,14 @@ export function nextPageRequest(
       throw new PaginationError(`next link ${JSON.stringify(marker)} points back at the page just read`);
     }
     const sameOrigin = url.origin === new URL(current.url).origin;
+    // A GET has no body: the first request's Content-Type would describe nothing.
+    const headers = Object.fromEntries(
+      Object.entries(current.headers).filter(([key]) => key.toLowerCase() !== "content-type"),
+    );
     return {
       method: "GET",
       url: url.href,
-      headers: current.headers,
+      headers,
       sendAuth: current.sendAuth && sameOrigin,
       idempotent: true,
     };
