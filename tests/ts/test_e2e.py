@@ -122,10 +122,17 @@ def test_rate_limit_429_with_retry_after(tmp_path: Path) -> None:
         run_scenario(script, url)
 
 
+def test_server_variables_and_header_parameters(tmp_path: Path) -> None:
+    script = compile_with_package("cognite-3d-jobs", "cognite-3d-jobs.e2e.ts", tmp_path)
+    with mock("cognite-3d-jobs") as url:
+        run_scenario(script, url)
+
+
 def test_every_scenario_is_run() -> None:
     assert {p.name for p in E2E.glob("*.e2e.ts")} == {
         "reality-modeling.e2e.ts",
         "reality-data-analysis.e2e.ts",
         "reality-analysis.e2e.ts",
         "rate-limit.e2e.ts",
+        "cognite-3d-jobs.e2e.ts",
     }
