@@ -169,3 +169,9 @@ test("a connection dropped mid-request: GET retried, POST not", async () => {
     await new Promise((r) => raw.close(r));
   }
 });
+
+test("a relative base URL is a clear error before anything is sent", async () => {
+  const error = await new BaseClient({}, "/api/v3").request({ method: "GET", path: "/x" }).catch((e) => e);
+  assert.ok(error instanceof TypeError);
+  assert.match(error.message, /"\/api\/v3\/x" is not an absolute URL: pass new Client\(\{ baseUrl/);
+});

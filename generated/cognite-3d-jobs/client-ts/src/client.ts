@@ -43,7 +43,7 @@ export class Client extends BaseClient {
    */
   createJobs(args: {
     /** Optional API version pin, for example `20230101-beta`. */
-    cdfVersion?: string;
+    cdfVersion?: string | undefined;
     /** Request body (application/json). The job with a given source. Currently supports only one job to be created at the time. */
     body: M.JobCreateList;
   }, options?: RequestOptions): Promise<M.JobList> {

@@ -59,11 +59,11 @@ export class Client extends BaseClient {
      * Properties supported for filtering: id, iTwinId, name, email, type, state, createdDateTime, inputId, outputId.
      * Supported operators: eq, lt, le, gt, ge, ne, in, and, or.
      */
-    filter?: string;
+    filter?: string | undefined;
     /** Parameter that enables continuing to the next page of the previous paged query. This must be passed exactly as it is in the response body's _links.next property. */
-    continuationToken?: string;
+    continuationToken?: string | undefined;
     /** The number of reality modeling jobs to get in each page. Max 1000, but 100 is the default if this parameter is not included. */
-    top?: number;
+    top?: number | undefined;
   } = {}, options?: RequestOptions): PagePromise<M.Job, M.Jobs> {
     return this.paginate<M.Job, M.Jobs>(
       {

@@ -147,6 +147,13 @@ export class BaseClient {
     const query = queryString(pairs);
     const path = fillPath(spec.path, spec.pathParams ?? {});
     const url = joinUrl(this.baseUrl, path) + (query ? `?${query}` : "");
+    try {
+      new URL(url);
+    } catch {
+      // A spec whose server is relative (`/api/v3`) gives no usable default: say so, not
+      // "fetch failed" after retries.
+      throw new TypeError(`${JSON.stringify(url)} is not an absolute URL: pass new Client({ baseUrl: "https://..." })`);
+    }
     const headers: Record<string, string> = { Accept: spec.accept ?? "application/json" };
     for (const [key, value] of Object.entries(spec.headers ?? {})) {
       if (value !== undefined && value !== null) headers[key] = encodeSimple(value);
