@@ -160,8 +160,15 @@ class SchemaHoister:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
+                # An inline `allOf` member is part of this class, not a class of its own.
                 out[key] = [
-                    self.transform(sub, document, pointer_join(child, i), f"{hint}Option{i + 1}")
+                    self.transform(
+                        sub,
+                        document,
+                        pointer_join(child, i),
+                        f"{hint}Option{i + 1}",
+                        top=key == "allOf",
+                    )
                     for i, sub in enumerate(value)
                 ]
             elif key == "discriminator" and isinstance(value, dict):
