@@ -25,7 +25,8 @@ test("server variables, a header parameter and a created job", async () => {
       },
     ],
   };
-  const created = await client.createJobs({ body, cdfVersion: "20230101-beta" });
+  const { data: created, response } = await client.createJobs({ body, cdfVersion: "20230101-beta" }).withResponse();
+  assert.ok(response.ok, String(response.status));
   assert.equal(created.items.length, 1);
   assert.deepEqual(seen, [
     { url: "https://westeurope-1.cognitedata.com/api/v1/projects/demo/3d/jobs", version: "20230101-beta" },

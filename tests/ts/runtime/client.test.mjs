@@ -175,3 +175,17 @@ test("a relative base URL is a clear error before anything is sent", async () =>
   assert.ok(error instanceof TypeError);
   assert.match(error.message, /"\/api\/v3\/x" is not an absolute URL: pass new Client\(\{ baseUrl/);
 });
+
+test("withResponse gives the parsed body and the response; await gives the body", async () => {
+  const server = await start(() => ({ status: 201, headers: { location: "/jobs/7" }, body: { id: 7 } }));
+  const c = client(server.url);
+  const { data, response } = await c.request({ method: "POST", path: "/jobs" }).withResponse();
+  assert.deepEqual(data, { id: 7 });
+  assert.equal(response.status, 201);
+  assert.equal(response.headers.get("location"), "/jobs/7");
+  assert.deepEqual(await c.request({ method: "GET", path: "/jobs/7" }), { id: 7 });
+  // A mistake found before sending (a missing path parameter) rejects; .catch sees it.
+  const missing = await c.request({ method: "GET", path: "/jobs/{id}" }).catch((e) => e);
+  assert.ok(missing instanceof TypeError);
+  assert.match(missing.message, /path parameter "id" is required/);
+});

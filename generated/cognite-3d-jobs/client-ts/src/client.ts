@@ -1,7 +1,13 @@
 // Generated from specs/cognite-3d-jobs.yaml by specgen. Do not edit: edit the spec and regenerate.
 
 import type * as M from "./models.js";
-import { BaseClient, type ClientOptions as BaseClientOptions, type PagePromise, type RequestOptions } from "./runtime/index.js";
+import {
+  type APIPromise,
+  BaseClient,
+  type ClientOptions as BaseClientOptions,
+  type PagePromise,
+  type RequestOptions,
+} from "./runtime/index.js";
 
 /** The spec's first server; `{name}` parts are filled from the client options. */
 export const SERVER_URL = "https://{cluster}.cognitedata.com/api/v1/projects/{project}";
@@ -46,7 +52,7 @@ export class Client extends BaseClient {
     cdfVersion?: string | undefined;
     /** Request body (application/json). The job with a given source. Currently supports only one job to be created at the time. */
     body: M.JobCreateList;
-  }, options?: RequestOptions): Promise<M.JobList> {
+  }, options?: RequestOptions): APIPromise<M.JobList> {
     return this.request<M.JobList>(
       {
         method: "POST",

@@ -7,6 +7,7 @@ export * as models from "./models.js";
 export { Client, type ClientOptions, SERVER_URL } from "./client.js";
 export {
   APIConnectionError,
+  APIPromise,
   APIError,
   APIResponseValidationError,
   APIStatusError,
@@ -30,4 +31,5 @@ export {
   type RequestOptions,
   type TokenProvider,
   type TokenSource,
+  type WithResponse,
 } from "./runtime/index.js";

@@ -1,7 +1,13 @@
 // Generated from specs/reality-modeling.yaml by specgen. Do not edit: edit the spec and regenerate.
 
 import type * as M from "./models.js";
-import { BaseClient, type ClientOptions as BaseClientOptions, type PagePromise, type RequestOptions } from "./runtime/index.js";
+import {
+  type APIPromise,
+  BaseClient,
+  type ClientOptions as BaseClientOptions,
+  type PagePromise,
+  type RequestOptions,
+} from "./runtime/index.js";
 import { OAuth2ClientCredentials } from "./runtime/index.js";
 
 /** The spec's first server. */
@@ -98,7 +104,7 @@ export class Client extends BaseClient {
   createJob(args: {
     /** Request body (application/json). Job Creation */
     body: M.JobCreation;
-  }, options?: RequestOptions): Promise<M.JobResponse> {
+  }, options?: RequestOptions): APIPromise<M.JobResponse> {
     return this.request<M.JobResponse>(
       {
         method: "POST",

@@ -16,6 +16,7 @@ import {
   makeStatusError,
 } from "./errors.js";
 import { type PageRequest, type PaginationSpec, Page, PagePromise, lookupPath, nextPageRequest } from "./pagination.js";
+import { APIPromise, type WithResponse } from "./promise.js";
 import {
   DEFAULT_MAX_RETRIES,
   isRetryableFailure,
@@ -120,10 +121,14 @@ export class BaseClient {
     this.#headers = { ...options.headers };
   }
 
-  /** Send one operation call and return its parsed success body. */
-  protected async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
-    const received = await this.#send(this.#prepare(spec, options), spec.responseKind ?? "json", options);
-    return received.data as T;
+  /** Send one operation call: a promise of its parsed success body (and, on request, of the
+   *  response). */
+  protected request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    const send = async (): Promise<WithResponse<T>> => {
+      const { response, data } = await this.#send(this.#prepare(spec, options), spec.responseKind ?? "json", options);
+      return { data: data as T, response };
+    };
+    return new APIPromise(send());
   }
 
   /** A paged operation call: await it for the first page, `for await` it for every item. */

@@ -6,4 +6,5 @@ export * from "./core.js";
 export * from "./encoding.js";
 export * from "./errors.js";
 export * from "./pagination.js";
+export * from "./promise.js";
 export * from "./retry.js";
