@@ -27,9 +27,10 @@ from generator.render.context import RenderContext
 RUNTIME_TS = Path(__file__).resolve().parent.parent / "runtime_ts"
 ROOT = "client-ts"
 
-# Members of the runtime's BaseClient a generated method must not shadow.
+# Members of the runtime's BaseClient a generated method must not shadow, and `then` (a
+# client with a `then` method would be mistaken for a promise by `await`).
 _CLIENT_MEMBERS = frozenset(
-    {"constructor", "request", "paginate", "baseUrl", "timeoutMs", "maxRetries"}
+    {"constructor", "request", "paginate", "baseUrl", "timeoutMs", "maxRetries", "then"}
 )
 # The models are imported as a namespace, so a model named `Page` or `Client` cannot clash.
 _MODELS = "M"
