@@ -146,38 +146,52 @@ class ModelPrinter:
         return head + self._interface(model)
 
     def _interface(self, model: ModelClass) -> str:
-        inherited = self._inherited(model)
-        extends = []
+        own = {f.wire_name for f in model.fields}
+        extends: list[str] = []
+        copied: dict[str, Field] = {}
+        extra_types = [model.extra_type] if model.extra_type is not None else []
+        inherited_types: list[str] = []
         for base in model.bases:
             if base not in self.classes or self.classes[base].kind != "object":
                 continue  # the IR only bases objects on objects; anything else is not extended
-            # A field the child redeclares with another type is left out of the base, or
-            # `extends` would be an error (the child's declaration is the one that holds).
-            clashes = sorted(
-                f.wire_name for f in model.fields if self._clashes(f, inherited.get(base, {}))
-            )
-            if clashes:
-                keys = " | ".join(ts_string(c) for c in clashes)
-                extends.append(f"Omit<{base}, {keys}>")
+            fields, base_extra = self._inherited(base)
+            # `extends` is an error when the child redeclares a field with another type (or
+            # optional where the base requires it), or when a base's index signature does not
+            # fit the child's fields. Then the base's fields are copied in instead: TypeScript
+            # is structural, so the interface means the same, and no global helper type (Omit)
+            # is needed that a model of that name could shadow.
+            if base_extra or any(self._clashes(f, fields) for f in model.fields):
+                for name, field in fields.items():
+                    if name not in own:
+                        copied.setdefault(name, field)
+                extra_types += base_extra
             else:
                 extends.append(base)
+                inherited_types += [self._field_type(f) for f in fields.values()]
         head = f"export interface {model.name}"
         if extends:
             head += f" extends {', '.join(extends)}"
-        body = [self._field(f) for f in model.fields]
-        if model.extra_type is not None:
-            body.append(self._index_signature(model, inherited))
+        fields_out = [*model.fields, *copied.values()]
+        body = [self._field(f) for f in fields_out]
+        if extra_types:
+            # Every declared property must fit the index signature: widen it by their types.
+            parts = [self.types.print(t) for t in extra_types]
+            parts += [self._field_type(f) for f in fields_out] + inherited_types
+            if any(not f.required for f in fields_out) or inherited_types:
+                parts.append("undefined")
+            body.append(f"  [key: string]: {_join(parts)};\n")
         if not body:
             return f"{head} {{}}\n"
         return f"{head} {{\n{''.join(body)}}}\n"
 
-    def _clashes(self, field: Field, inherited: Mapping[str, tuple[str, bool]]) -> bool:
+    def _clashes(self, field: Field, inherited: Mapping[str, Field]) -> bool:
         """Whether redeclaring `field` over the inherited one of its name breaks `extends`:
         another type, or optional where the base requires it."""
-        if field.wire_name not in inherited:
+        base = inherited.get(field.wire_name)
+        if base is None:
             return False
-        spelled, required = inherited[field.wire_name]
-        return spelled != self._field_type(field) or (required and not field.required)
+        different = self._field_type(base) != self._field_type(field)
+        return different or (base.required and not field.required)
 
     def _field_type(self, field: Field) -> str:
         return self.types.print(field.type)
@@ -196,36 +210,24 @@ class ModelPrinter:
         doc = doc_comment(field.description, "  ", tuple(tags))
         return f"{doc}  {property_key(field.wire_name)}{optional}: {self._field_type(field)};\n"
 
-    def _index_signature(
-        self, model: ModelClass, inherited: Mapping[str, Mapping[str, tuple[str, bool]]]
-    ) -> str:
-        # Every declared property must fit the index signature: widen it by their types.
-        assert model.extra_type is not None
-        parts = [self.types.print(model.extra_type)]
-        parts += [self._field_type(f) for f in model.fields]
-        parts += [t for fields in inherited.values() for t, _ in fields.values()]
-        if any(not f.required for f in model.fields) or inherited:
-            parts.append("undefined")
-        return f"  [key: string]: {_join(parts)};\n"
-
-    def _inherited(self, model: ModelClass) -> dict[str, dict[str, tuple[str, bool]]]:
-        """For each direct base: every field it declares or inherits, wire name → (type,
-        required)."""
-        found: dict[str, dict[str, tuple[str, bool]]] = {}
-        for base in model.bases:
-            fields: dict[str, tuple[str, bool]] = {}
-            stack, seen = [base], set()
-            while stack:
-                name = stack.pop()
-                if name in seen or name not in self.classes:
-                    continue
-                seen.add(name)
-                current = self.classes[name]
-                for f in current.fields:
-                    fields.setdefault(f.wire_name, (self._field_type(f), f.required))
-                stack.extend(current.bases)
-            found[base] = fields
-        return found
+    def _inherited(self, base: str) -> tuple[dict[str, Field], list[TypeExpr]]:
+        """Every field `base` declares or inherits (the nearest declaration of a name wins),
+        and the types of the index signatures along its chain."""
+        fields: dict[str, Field] = {}
+        extra: list[TypeExpr] = []
+        stack, seen = [base], set()
+        while stack:
+            name = stack.pop(0)
+            if name in seen or name not in self.classes:
+                continue
+            seen.add(name)
+            current = self.classes[name]
+            for f in current.fields:
+                fields.setdefault(f.wire_name, f)
+            if current.extra_type is not None:
+                extra.append(current.extra_type)
+            stack.extend(current.bases)
+        return fields, extra
 
 
 def print_models(classes: tuple[ModelClass, ...]) -> str:

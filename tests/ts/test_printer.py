@@ -61,7 +61,7 @@ MODELS = (
         "#/components/schemas/Animal",
         fields=(Field("name", "name", STRING, True), Field("tag", "tag", STRING, False)),
     ),
-    # Narrows `name` to a literal: extending Animal as is would be an error, so it is omitted.
+    # Narrows `name` to a literal: extending Animal would be an error, so its fields are copied.
     ModelClass(
         "Dog",
         "object",
@@ -102,26 +102,49 @@ MODELS = (
         deprecated=True,
     ),
     ModelClass("Empty", "object", "#/components/schemas/Empty"),
+    # A base with an index signature the child's field does not fit: copied, signature widened.
+    ModelClass(
+        "LabelledBag",
+        "object",
+        "#/components/schemas/LabelledBag",
+        bases=("Bag",),
+        fields=(Field("label", "label", STRING, True),),
+    ),
+    ModelClass(
+        "Puppy",
+        "object",
+        "#/components/schemas/Puppy",
+        bases=("Dog",),
+        fields=(Field("age", "age", Primitive("integer"), False),),
+    ),
+    # A model named like TypeScript's helper types must not break anything.
+    ModelClass("Omit", "object", "#/components/schemas/Omit"),
 )
 
 
 def test_model_declarations() -> None:
     source = print_models(MODELS)
-    assert 'export interface Dog extends Omit<Animal, "name"> {' in source
+    assert 'export interface Dog {\n  name: "dog";\n' in source
+    assert "  tag?: string;\n}" in source.split("export interface Dog")[1]
+    assert "export interface Puppy extends Dog {" in source
     assert "export interface Cat extends Animal {" in source
     assert '  "content-type"?: string;\n  [key: string]: number | string | undefined;' in source
     assert 'export type Color = "red" | "dark blue";' in source
     assert "/** @deprecated */\nexport type Palette = (Color | null)[];" in source
     assert "export interface Empty {}" in source
     assert "Set by the server" in source
+    labelled = source.split("export interface LabelledBag {\n")[1].split("}\n")[0]
+    assert labelled.endswith("  [key: string]: number | string | undefined;\n")
 
 
 @needs_node
 def test_declarations_type_check_with_code_using_them(tmp_path: Path) -> None:
     (tmp_path / "models.ts").write_text(print_models(MODELS), encoding="utf-8")
     (tmp_path / "use.ts").write_text(
-        'import type { Bag, Cat, Dog, Palette } from "./models.js";\n'
+        'import type { Bag, Cat, Dog, LabelledBag, Palette, Puppy } from "./models.js";\n'
         'export const dog: Dog = { name: "dog", tag: "t" };\n'
+        'export const puppy: Puppy = { name: "dog", age: 1 };\n'
+        'export const labelled: LabelledBag = { label: "l", "content-type": "x", n: 2 };\n'
         'export const cat: Cat = { name: "Tom", tag: "required here" };\n'
         'export const bag: Bag = { "content-type": "x", count: 3 };\n'
         'export const palette: Palette = ["red", null, "dark blue"];\n',
