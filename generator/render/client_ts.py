@@ -57,7 +57,8 @@ def _unique(name: str, taken: set[str]) -> str:
 
 def runtime_files() -> dict[str, str]:
     """The runtime sources by file name, sorted (so output order is stable)."""
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(RUNTIME_TS.glob("*.ts"))}
+    sources = [p for p in sorted(RUNTIME_TS.glob("*.ts")) if not p.name.endswith(".d.ts")]
+    return {p.name: p.read_text(encoding="utf-8") for p in sources}
 
 
 def print_type(ref: TypeRef | None) -> str:

@@ -31,8 +31,18 @@ def test_package_type_checks_and_builds(package: Path, tmp_path: Path) -> None:
     assert "dependencies" not in manifest  # nothing beyond the platform's fetch
 
 
+def test_runtime_folder_holds_only_sources() -> None:
+    # Compiler output beside the sources would be copied into every package.
+    names = {p.name for p in RUNTIME_TS.iterdir()}
+    assert names == {".gitignore", "package.json"} | {n for n in names if n.endswith(".ts")}
+    assert not [n for n in names if n.endswith(".d.ts")]
+
+
 @pytest.mark.parametrize("package", PACKAGES, ids=lambda p: p.parent.name)
 def test_runtime_is_copied_verbatim(package: Path) -> None:
-    for source in RUNTIME_TS.glob("*.ts"):
-        copied = (package / "src" / "runtime" / source.name).read_text(encoding="utf-8")
+    sources = {p.name: p for p in RUNTIME_TS.glob("*.ts")}
+    copies = {p.name: p for p in (package / "src" / "runtime").iterdir()}
+    assert sorted(copies) == sorted(sources)
+    for name, source in sources.items():
+        copied = copies[name].read_text(encoding="utf-8")
         assert copied.split("\n", 1)[1] == source.read_text(encoding="utf-8")

@@ -1,7 +1,0 @@
-/** The runtime of generated TypeScript clients (copied verbatim into each package). */
-export * from "./auth.js";
-export * from "./core.js";
-export * from "./encoding.js";
-export * from "./errors.js";
-export * from "./pagination.js";
-export * from "./retry.js";
