@@ -70,6 +70,8 @@ class ClassBuilder:
     origins: dict[str, str]
     _classes: dict[str, ModelClass] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
+    # (class, property) whose default the models leave to the server
+    _dropped_defaults: list[tuple[str, str]] = field(default_factory=list)
 
     # -- kinds ---------------------------------------------------------------------------------
 
@@ -173,7 +175,12 @@ class ClassBuilder:
         return UnionOf(result.options, prop, pairs)
 
     def _implicit_tag(self, name: str, prop: str) -> str:
-        tag = (self.schemas.get(name, {}).get("properties") or {}).get(prop)
+        properties: dict[str, Any] = {}
+        self._collect(self.schemas.get(name, {}), properties, set(), set())
+        tag = properties.get(prop)
+        target = _class_of(tag["$ref"]) if isinstance(tag, dict) and "$ref" in tag else None
+        if target is not None:  # a single-value enum, hoisted to a class of its own
+            tag = self.schemas.get(target)
         if isinstance(tag, dict):
             values = tag.get("enum")
             if "const" in tag and isinstance(tag["const"], str):
@@ -229,7 +236,8 @@ class ClassBuilder:
         for base in bases:
             taken.update(f.python_name for f in self.all_fields(base))
         fields = tuple(
-            self._field(wire, sub, wire in required, taken) for wire, sub in properties.items()
+            self._field(name, wire, sub, wire in required, taken)
+            for wire, sub in properties.items()
         )
         extra_schema = schema.get("additionalProperties")
         refs = set(bases)
@@ -349,7 +357,7 @@ class ClassBuilder:
         if isinstance(names, list):
             required.update(str(n) for n in names if isinstance(n, str))
 
-    def _field(self, wire: str, schema: Any, required: bool, taken: set[str]) -> Field:
+    def _field(self, owner: str, wire: str, schema: Any, required: bool, taken: set[str]) -> Field:
         sub = schema if isinstance(schema, dict) else {}
         has_default = "default" in sub
         default = sub.get("default")
@@ -361,6 +369,7 @@ class ClassBuilder:
         expr = self.type_of(sub)
         if has_default and not _default_is_plain(default):
             has_default = False  # objects as defaults: left to the server
+            self._dropped_defaults.append((owner, wire))
         return Field(
             wire_name=wire,
             python_name=naming.field_name(wire, taken),
@@ -376,22 +385,14 @@ class ClassBuilder:
 
     def warn_dropped_defaults(self) -> None:
         """An info finding for each object default the models leave to the server."""
-        for model in self._classes.values():
-            for f in model.fields:
-                sub = self._property_schema(model.name, f.wire_name)
-                if isinstance(sub, dict) and "default" in sub and not f.has_default:
-                    self.ctx.warn(
-                        "default-dropped",
-                        f"the default of {model.name}.{f.wire_name} is an object or list of"
-                        " objects; not applied by the models",
-                        model.pointer,
-                        level=Level.INFO,
-                    )
-
-    def _property_schema(self, name: str, wire: str) -> Any:
-        properties: dict[str, Any] = {}
-        self._collect(self.schemas.get(name, {}), properties, set(), set())
-        return properties.get(wire)
+        for name, wire in self._dropped_defaults:
+            self.ctx.warn(
+                "default-dropped",
+                f"the default of {name}.{wire} is an object or list of objects; not applied"
+                " by the models",
+                self._classes[name].pointer,
+                level=Level.INFO,
+            )
 
 
 def _kind(schema: dict[str, Any]) -> ModelKind:

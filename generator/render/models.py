@@ -174,31 +174,49 @@ def _declaration_order(
     by_name = {m.name: m for m in classes}
     enums = [m for m in classes if m.kind == "enum"]
     objects: list[ModelClass] = []
-    placed: set[str] = set()
 
-    def place_object(model: ModelClass) -> None:
-        stack = [(model, False)]
-        while stack:
-            current, expanded = stack.pop()
-            if current.name in placed:
+    def objects_named(names: frozenset[str], seen: set[str]) -> list[str]:
+        """The object classes `names` refer to, seeing through aliases."""
+        found = []
+        for name in sorted(names):
+            target = by_name.get(name)
+            if target is None or name in seen:
                 continue
-            if expanded:
-                placed.add(current.name)
-                objects.append(current)
-                continue
-            stack.append((current, True))
-            for base in reversed(current.bases):
-                if base in by_name and base not in placed:
-                    stack.append((by_name[base], False))
+            seen.add(name)
+            if target.kind == "object":
+                found.append(name)
+            elif target.kind == "alias":
+                found += objects_named(target.references, seen)
+        return found
 
+    # Bases must come first (Python evaluates them); classes a field names come first when a
+    # cycle allows, so pydantic completes most classes when they are defined instead of
+    # retrying forward references (GitHub's and Stripe's thousands of classes import faster).
+    state: dict[str, int] = {}  # 1: on the stack, 2: placed
     for model in classes:
-        if model.kind == "object":
-            place_object(model)
+        if model.kind != "object" or model.name in state:
+            continue
+        state[model.name] = 1
+        pending: list[tuple[ModelClass, list[str]]] = [
+            (model, [*model.bases, *objects_named(model.references, set())])
+        ]
+        while pending:
+            current, deps = pending[-1]
+            while deps and state.get(deps[0]):
+                deps.pop(0)
+            if deps:
+                nxt = by_name[deps.pop(0)]
+                state[nxt.name] = 1
+                pending.append((nxt, [*nxt.bases, *objects_named(nxt.references, set())]))
+                continue
+            pending.pop()
+            state[current.name] = 2
+            objects.append(current)
     aliases = [m for m in classes if m.kind == "alias"]
     alias_names = {m.name for m in aliases}
     edges = {m.name: [r for r in sorted(m.references) if r in alias_names] for m in aliases}
     ordered_aliases: list[ModelClass] = []
-    state: dict[str, int] = {}  # 1: on the stack, 2: done
+    state = {}  # for aliases now: 1: on the stack, 2: done
     cyclic: set[str] = set()
     for model in aliases:
         if model.name in state:

@@ -10,17 +10,25 @@ from pydantic import ConfigDict, Field
 from ._runtime import SpecModel
 
 
-class JobCreateList(SpecModel):
-    """The job with a given source. Currently supports only one job to be created at the time."""
-
-    items: Annotated[list[JobCreate], Field(min_length=1, max_length=1)]
-    """Required array length: 1 element"""
+class JobConfiguration(SpecModel):
+    """Job-type specific configuration (for example `pipelineConfiguration` for `Optimizer` jobs; empty for `ImageTextDetection`). Free-form: the page shows only examples."""
 
 
-class JobList(SpecModel):
-    """A list of the created jobs"""
+class InstanceId(SpecModel):
+    """Data modeling instance reference."""
 
-    items: list[Job]
+    model_config = ConfigDict(extra="forbid")
+
+    space: str
+    external_id: Annotated[str, Field(alias="externalId")]
+
+
+class JobSource(SpecModel):
+    """The 3D source data the job runs on."""
+
+    type: str | None = None
+    """Source kind. Values seen on the page: `CogniteFile`, `Cognite360ImageCollection`."""
+    instance_id: Annotated[InstanceId | None, Field(alias="instanceId")] = None
 
 
 class JobCreate(SpecModel):
@@ -37,6 +45,13 @@ class JobCreate(SpecModel):
     configuration: JobConfiguration | None = None
     nonce: str | None = None
     """Session nonce from Cognite's sessions API; the job runs with that session's credentials."""
+
+
+class JobCreateList(SpecModel):
+    """The job with a given source. Currently supports only one job to be created at the time."""
+
+    items: Annotated[list[JobCreate], Field(min_length=1, max_length=1)]
+    """Required array length: 1 element"""
 
 
 class Job(SpecModel):
@@ -57,31 +72,10 @@ class Job(SpecModel):
     """Creation time, milliseconds since the Unix epoch (UTC)."""
 
 
-class JobSource(SpecModel):
-    """The 3D source data the job runs on."""
+class JobList(SpecModel):
+    """A list of the created jobs"""
 
-    type: str | None = None
-    """Source kind. Values seen on the page: `CogniteFile`, `Cognite360ImageCollection`."""
-    instance_id: Annotated[InstanceId | None, Field(alias="instanceId")] = None
-
-
-class InstanceId(SpecModel):
-    """Data modeling instance reference."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    space: str
-    external_id: Annotated[str, Field(alias="externalId")]
-
-
-class JobConfiguration(SpecModel):
-    """Job-type specific configuration (for example `pipelineConfiguration` for `Optimizer` jobs; empty for `ImageTextDetection`). Free-form: the page shows only examples."""
-
-
-class ErrorResponse(SpecModel):
-    """Cognite error envelope."""
-
-    error: Error
+    items: list[Job]
 
 
 class Error(SpecModel):
@@ -95,6 +89,12 @@ class Error(SpecModel):
     """Items that were not found."""
     duplicated: list[dict[str, Any]] | None = None
     """Items that are duplicated."""
+
+
+class ErrorResponse(SpecModel):
+    """Cognite error envelope."""
+
+    error: Error
 
 
 JobType: TypeAlias = str

@@ -222,18 +222,27 @@ class JobResponse(SpecModel):
     """Complete job details"""
 
 
-class ErrorResponse(SpecModel):
-    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
-
-    error: ErrorResponseError | None = None
-
-
 class ErrorResponseError(SpecModel):
     """The error object."""
 
     code: str | None = None
     """One of a server-defined set of error codes."""
     message: str | None = None
+    """A human-readable representation of the error."""
+
+
+class ErrorResponse(SpecModel):
+    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
+
+    error: ErrorResponseError | None = None
+
+
+class ErrorDetails(SpecModel):
+    """Contains error information."""
+
+    code: str
+    """One of a server-defined set of error codes."""
+    message: str
     """A human-readable representation of the error."""
 
 
@@ -246,15 +255,6 @@ class Error(SpecModel):
     """A human-readable representation of the error."""
     details: list[ErrorDetails] | None = None
     """Optional array of more specific errors."""
-
-
-class ErrorDetails(SpecModel):
-    """Contains error information."""
-
-    code: str
-    """One of a server-defined set of error codes."""
-    message: str
-    """A human-readable representation of the error."""
 
 
 class ErrorResponse2(SpecModel):

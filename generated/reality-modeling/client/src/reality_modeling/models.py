@@ -261,6 +261,17 @@ class JobResponse(SpecModel):
     """Complete job details"""
 
 
+class Error(SpecModel):
+    """Contains error information."""
+
+    code: str
+    """One of a server-defined set of error codes."""
+    message: str
+    """A human-readable representation of the error."""
+    target: str | None = None
+    """The target of the error."""
+
+
 class DetailedError(SpecModel):
     """Contains error information and an array of more specific errors."""
 
@@ -283,17 +294,6 @@ class DetailedErrorResponse(SpecModel):
     """Error Detailed information."""
 
 
-class Error(SpecModel):
-    """Contains error information."""
-
-    code: str
-    """One of a server-defined set of error codes."""
-    message: str
-    """A human-readable representation of the error."""
-    target: str | None = None
-    """The target of the error."""
-
-
 class ErrorResponse(SpecModel):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
@@ -303,15 +303,13 @@ class ErrorResponse(SpecModel):
     """Error information."""
 
 
-class Jobs(SpecModel):
-    """Jobs"""
+class Link(SpecModel):
+    """Schema #/components/schemas/link."""
 
     model_config = ConfigDict(extra="forbid")
 
-    jobs: list[Job] | None = None
-    """Array of jobs"""
-    field_links: Annotated[NextPageLink | None, Field(alias="_links")] = None
-    """Contains the hyperlink to the next page of results, if applicable"""
+    href: str | None = None
+    """Hyperlink container."""
 
 
 class NextPageLink(SpecModel):
@@ -323,10 +321,12 @@ class NextPageLink(SpecModel):
     """URL for getting the next page of results."""
 
 
-class Link(SpecModel):
-    """Schema #/components/schemas/link."""
+class Jobs(SpecModel):
+    """Jobs"""
 
     model_config = ConfigDict(extra="forbid")
 
-    href: str | None = None
-    """Hyperlink container."""
+    jobs: list[Job] | None = None
+    """Array of jobs"""
+    field_links: Annotated[NextPageLink | None, Field(alias="_links")] = None
+    """Contains the hyperlink to the next page of results, if applicable"""
