@@ -101,6 +101,10 @@ class _FormatCache:
 
     def store(self, sources: dict[str, str], formatted: dict[str, str]) -> None:
         try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():  # the cache is never committed
+                ignore.write_text("*\n", encoding="utf-8")
             for path, text in sources.items():
                 entry = self._key(path, text)
                 entry.parent.mkdir(parents=True, exist_ok=True)
