@@ -47,6 +47,17 @@ def test_added_optional_response_property_holds(proved: dict[str, dict[str, Any]
     assert "parsed" in proof["call"]
 
 
+def test_rollback_catches_what_a_server_rollback_breaks(
+    proved: dict[str, dict[str, Any]],
+) -> None:
+    # The new client sends the new optional field; the old server refuses unknown fields.
+    change = proved["new-optional-request-property"]
+    assert change["proof"]["verdict"] == "held"
+    assert change["rollback"]["verdict"] == "broke"
+    assert change["rollback"]["call"].startswith("new client .create_pet(")
+    assert "nickname" in change["rollback"]["detail"] and "HTTP 422" in change["rollback"]["call"]
+
+
 def test_text_and_markdown_show_the_verdicts(tmp_path: Path) -> None:
     args = (str(FIXTURES / "base.yaml"), str(FIXTURES / "revision.yaml"), "--prove")
     text = run_cli(*args).stdout
