@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator.diagnostics import SpecError
 from generator.diff import rules as area
 from generator.diff.nodes import Side
 from generator.diff.operations import normalise_path
@@ -70,16 +71,21 @@ class Spec:
         """The request body examples the spec gives for `op`, in the order it gives them."""
         if op.body is None:
             return []
-        node = self.document.root
-        for token in op.pointer.lstrip("#/").split("/"):
-            node = node.child(token.replace("~1", "/").replace("~0", "~"))
-        body = self.document.deref(node.child("requestBody"))
-        media = self.document.deref(body.child("content", op.body.media_type))
-        found = [media.get("example")]
-        for _, example in media.items("examples"):
-            example = self.document.deref(example)
-            if isinstance(example.value, dict) and "value" in example.value:
-                found.append(example.value["value"])
+        side = self.document
+        try:
+            node = side.root
+            for token in op.pointer.lstrip("#/").split("/"):
+                # Path items and bodies may be references; follow them on the way.
+                node = side.deref(node).child(token.replace("~1", "/").replace("~0", "~"))
+            body = side.deref(side.deref(node).child("requestBody"))
+            media = side.deref(body.child("content", op.body.media_type))
+            found = [media.get("example")]
+            for _, example in media.items("examples"):
+                example = side.deref(example)
+                if isinstance(example.value, dict) and "value" in example.value:
+                    found.append(example.value["value"])
+        except SpecError:
+            return []  # an example that cannot be reached is no example
         return [value for value in found if value is not None]
 
 
