@@ -104,3 +104,34 @@ def test_what_no_call_can_show_is_not_exercised(tmp_path: Path) -> None:
     rollback = found["endpoint-added"]["rollback"]
     assert rollback["verdict"] == "broke" and "HTTP 404" in rollback["call"]
     assert found["api-server-removed"]["proof"]["verdict"] == "not-exercised"
+
+
+def _items(*parameters: dict[str, Any]) -> dict[str, Any]:
+    ok = {"description": "ok", "content": {"application/json": {"schema": {"type": "array"}}}}
+    operation = {
+        "operationId": "listItems",
+        "parameters": list(parameters),
+        "responses": {"200": ok},
+    }
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "q", "version": "1"},
+        "paths": {"/items": {"get": operation}},
+    }
+
+
+def test_parameter_witnesses_are_the_values_the_new_server_refuses(tmp_path: Path) -> None:
+    def sort(*values: str) -> dict[str, Any]:
+        return {"name": "sort", "in": "query", "schema": {"type": "string", "enum": list(values)}}
+
+    def limit(maximum: int) -> dict[str, Any]:
+        return {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": maximum}}
+
+    base = write(tmp_path / "a.yaml", _items(sort("asc", "desc", "random"), limit(100)))
+    revision = write(tmp_path / "b.yaml", _items(sort("asc", "desc"), limit(50)))
+    outcome = run_cli(str(base), str(revision), "--prove", "--format", "json")
+    proofs = {c["id"]: c["proof"] for c in outcome.changes}
+    assert proofs["request-parameter-enum-value-removed"]["verdict"] == "broke"
+    assert 'sort="random"' in proofs["request-parameter-enum-value-removed"]["call"]
+    assert proofs["request-parameter-max-decreased"]["verdict"] == "broke"
+    assert "limit=100" in proofs["request-parameter-max-decreased"]["call"]
