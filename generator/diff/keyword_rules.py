@@ -26,7 +26,7 @@ VALUE_KINDS: tuple[tuple[str, str, str, str], ...] = (
         "{where} wrapped in a oneOf that rejects old values: {reason}",
     ),
     (
-        "wrapped-in-one-of-preserved",
+        "wrapped-in-one-of-original-preserved",
         I,
         B,
         "{where} wrapped in a oneOf; alternative {value} keeps the old shape",

@@ -305,7 +305,11 @@ class KeywordComparer:
         if old.nullable and all(_null_only(alt) for alt in others):
             # A nullable schema respelled as `oneOf: [X, {type: null}]`: the same values.
             return [delta.lifted(f".oneOf[{index}]", False, False) for delta in deltas]
-        kept = [SchemaDelta("wrapped-in-one-of-preserved", here, details=(("value", f"#{index}"),))]
+        kept = [
+            SchemaDelta(
+                "wrapped-in-one-of-original-preserved", here, details=(("value", f"#{index}"),)
+            )
+        ]
         kept.extend(delta.lifted(f".oneOf[{index}]", False, False) for delta in deltas)
         return kept
 

@@ -52,7 +52,7 @@ def test_body_wrapped_in_overlapping_one_of_is_breaking(tmp_path: Path) -> None:
 def test_body_wrapped_in_tagged_one_of_keeping_the_old_shape_is_not(tmp_path: Path) -> None:
     other = {"type": "array", "items": {"type": "string"}}
     assert _found(tmp_path, _body(PET), _body({"oneOf": [PET, other]})) == [
-        ("request-property-wrapped-in-one-of-preserved", "info")
+        ("request-property-wrapped-in-one-of-original-preserved", "info")
     ]
 
 
@@ -60,14 +60,14 @@ def test_nullable_rewritten_as_one_of_with_null(tmp_path: Path) -> None:
     # `oneOf: [X, {type: null}]` is how 3.1 spells a nullable X: every old value matches once.
     nullable = {"oneOf": [PET, {"type": "null"}]}
     assert _found(tmp_path, _body(PET), _body(nullable)) == [
-        ("request-property-wrapped-in-one-of-preserved", "info")
+        ("request-property-wrapped-in-one-of-original-preserved", "info")
     ]
     # Already nullable before: the same values, so nothing to report either way.
     was_nullable = {**PET, "nullable": True}
     assert _found(tmp_path, _returns(was_nullable), _returns(nullable)) == []
     # Not nullable before: a response may now be null.
     assert _found(tmp_path, _returns(PET), _returns(nullable)) == [
-        ("response-property-wrapped-in-one-of-preserved", "breaking")
+        ("response-property-wrapped-in-one-of-original-preserved", "breaking")
     ]
 
 

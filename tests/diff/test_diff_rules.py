@@ -284,7 +284,7 @@ VALUE_CASES: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = [
         STR,
         {"oneOf": [STR, {"type": "string", "maxLength": 5}]},
     ),
-    ("wrapped-in-one-of-preserved", I, B, STR, {"oneOf": [STR, {"type": "integer"}]}),
+    ("wrapped-in-one-of-original-preserved", I, B, STR, {"oneOf": [STR, {"type": "integer"}]}),
     ("contains-added", B, I, ARR, {**ARR, "contains": {"const": "a"}}),
     ("contains-removed", I, B, {**ARR, "contains": {"const": "a"}}, ARR),
     (
