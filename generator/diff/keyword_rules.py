@@ -71,6 +71,8 @@ VALUE_KINDS: tuple[tuple[str, str, str, str], ...] = (
 
 OPERATION = "operation"
 CALLBACK = "callback"
+PARAMETER = "request-parameter"
+RESPONSE_HEADER = "response-header"
 
 # (id, area, kind, level, template), as in the table's explicit part.
 EXPLICIT: tuple[tuple[str, str, str, str, str], ...] = (
@@ -87,6 +89,22 @@ EXPLICIT: tuple[tuple[str, str, str, str, str], ...] = (
         "removed-sunset-invalid",
         B,
         "endpoint removed; its x-sunset {sunset} is not a date",
+    ),
+    # Parameters and headers travel as text: a type change JSON cannot compare may leave every
+    # old text valid (`?n=5` is a number and a string).
+    (
+        "request-parameter-type-compatible",
+        PARAMETER,
+        "type-compatible",
+        I,
+        "{where} type changed from {old} to {new}; as text, every old value is still accepted",
+    ),
+    (
+        "response-header-type-compatible",
+        RESPONSE_HEADER,
+        "type-compatible",
+        I,
+        "{where} type changed from {old} to {new}; as text, every new value was allowed before",
     ),
     ("webhook-added", CALLBACK, "webhook-added", I, "webhook added"),
     ("webhook-removed", CALLBACK, "webhook-removed", B, "webhook removed"),

@@ -332,7 +332,8 @@ class DocumentDiff:
     ) -> Iterator[Delta]:
         deltas: Iterable[SchemaDelta] = self.schemas.compare(old, new)
         if textual:
-            deltas = textual_deltas(self.schemas, old, new, deltas)
+            sent = schema_area == area.PARAMETER
+            deltas = textual_deltas(self.schemas, old, new, deltas, sent)
         for delta in deltas:
             yield Delta(
                 schema_area,

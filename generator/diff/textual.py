@@ -59,10 +59,19 @@ def text_kind(
 
 
 def textual_deltas(
-    comparer: SchemaComparer, old: Node, new: Node, deltas: Iterable[SchemaDelta]
+    comparer: SchemaComparer, old: Node, new: Node, deltas: Iterable[SchemaDelta], sent: bool
 ) -> list[SchemaDelta]:
-    """Re-judge the top-level type change of a value sent as text. For scalar ↔ array the
-    item-level facts compare the scalar with the items (the values that really meet)."""
+    """Re-judge the top-level type change of a value sent as text (`sent`: by the client, a
+    parameter; else received, a header). A change JSON cannot compare that the texts show
+    harmless is `type-compatible` (oasdiff's id). For scalar ↔ array the item-level facts
+    compare the scalar with the items (the values that really meet)."""
+
+    def judged(delta: SchemaDelta, kind: str) -> SchemaDelta:
+        harmless = kind == ("type-generalized" if sent else "type-narrowed")
+        if delta.kind == "type-changed" and harmless:
+            kind = "type-compatible"
+        return replace(delta, kind=kind)
+
     old_shape = comparer.shape(comparer.base, old)
     new_shape = comparer.shape(comparer.revision, new)
     old_items = comparer.shape(comparer.base, old_shape.items) if old_shape.items else None
@@ -73,12 +82,12 @@ def textual_deltas(
         if delta.path == "" and delta.kind in TYPE_KINDS:
             kind = text_kind(old_shape, new_shape, old_items, new_items)
             if kind is not None:
-                kept.append(replace(delta, kind=kind))
+                kept.append(judged(delta, kind))
         elif delta.path == "[]" and delta.kind in TYPE_KINDS and old_items and new_items:
             # The items of a delimited or exploded array are texts too.
             kind = text_kind(old_items, new_items, None, None)
             if kind is not None:
-                kept.append(replace(delta, kind=kind))
+                kept.append(judged(delta, kind))
         elif not (reshaped and delta.path.startswith("[]")):
             kept.append(delta)
     if reshaped and (old_items is None) != (new_items is None):

@@ -90,13 +90,17 @@ def test_parameters_and_headers_are_judged_as_text(tmp_path: Path) -> None:
     number, string, integer = {"type": "number"}, {"type": "string"}, {"type": "integer"}
     array = {"type": "array", "items": {"type": "integer"}}
     assert _found(tmp_path, _query(number), _query(string)) == [
-        ("request-parameter-type-generalized", "info")
+        ("request-parameter-type-compatible", "info")
     ]
     assert _found(tmp_path, _header(string), _header(integer)) == [
-        ("response-header-type-narrowed", "info")
+        ("response-header-type-compatible", "info")
     ]
     # `?q=5` is a one-element array under form/explode.
     assert _found(tmp_path, _query(integer), _query(array)) == [
+        ("request-parameter-type-compatible", "info")
+    ]
+    # A widening JSON already sees keeps its id.
+    assert _found(tmp_path, _query(integer), _query(number)) == [
         ("request-parameter-type-generalized", "info")
     ]
     assert _found(tmp_path, _query(string), _query(integer)) == [
@@ -108,7 +112,7 @@ def test_parameters_and_headers_are_judged_as_text(tmp_path: Path) -> None:
     # The items of an exploded array are texts as well.
     strings = {"type": "array", "items": {"type": "string"}}
     assert _found(tmp_path, _query(array), _query(strings)) == [
-        ("request-parameter-type-generalized", "info")
+        ("request-parameter-type-compatible", "info")
     ]
     # A JSON-encoded parameter is a document, not text: the JSON rules apply.
     json_number = {"content": {"application/json": {"schema": number}}}

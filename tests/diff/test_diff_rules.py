@@ -975,6 +975,26 @@ EXPLICIT_CASES += [
         OP,
         TODAY,
     ),
+    (
+        "request-parameter-type-compatible",
+        I,
+        one_op(ok(parameters=[_param(schema={"type": "number"})])),
+        one_op(ok(parameters=[_param(schema={"type": "string"})])),
+        OP,
+        (),
+    ),
+    (
+        "response-header-type-compatible",
+        I,
+        one_op(
+            {"responses": _responses("200", headers={"X-Rate": {"schema": {"type": "string"}}})}
+        ),
+        one_op(
+            {"responses": _responses("200", headers={"X-Rate": {"schema": {"type": "integer"}}})}
+        ),
+        OP,
+        (),
+    ),
     ("webhook-added", I, _webhooks(), _webhooks(done={"post": ok()}), "POST webhook:done", ()),
     ("webhook-removed", B, _webhooks(done={"post": ok()}), _webhooks(), "POST webhook:done", ()),
     ("callback-added", I, one_op(ok()), _callbacks(done=_CALL), OP, ()),
