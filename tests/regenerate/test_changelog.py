@@ -148,3 +148,45 @@ def test_bump_rules() -> None:
     assert bumped("0.3.1", "major") == "0.4.0"  # before 1.0.0 the minor number breaks
     assert bumped("2", "minor") == "2.1.0"
     assert suggest_bump(()) == "patch"
+
+
+def test_config_names_the_version_in_project_mode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.specgen]\nspecs = "specs"\noutput = "generated"\nartefacts = ["client"]\n\n'
+        '[tool.specgen.targets.pets]\npackage-version = "9.9.9"\n'
+    )
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "pets.yaml").write_text(yaml.safe_dump(SPEC))
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "t@example.com")
+    _git(tmp_path, "config", "user.name", "t")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "v1")
+    assert CliRunner().invoke(cli, ["generate"], catch_exceptions=False).exit_code == 0
+    _edit_at(tmp_path / "specs" / "pets.yaml", _drop_name)
+    result = CliRunner().invoke(cli, ["generate"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    changelog = (tmp_path / "generated" / "pets" / "client" / "CHANGELOG.md").read_text()
+    assert changelog.startswith("# Changelog\n\n## 9.9.9 (")
+    assert "suggested major bump: 1.4.2 → 2.0.0" in result.output
+
+
+def test_a_bad_package_version_in_the_config_names_the_place(tmp_path: Path) -> None:
+    from generator.config import parse_config
+    from generator.diagnostics import SpecError
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.specgen]\n\n[tool.specgen.targets.pets]\npackage-version = 3\n")
+    with pytest.raises(SpecError) as raised:
+        parse_config(pyproject)
+    text = raised.value.diagnostic.format()
+    assert "pyproject.toml:4:1" in text and "package-version" in text
+
+
+def _edit_at(path: Path, change: Any) -> None:
+    spec = copy.deepcopy(SPEC)
+    change(spec)
+    path.write_text(yaml.safe_dump(spec))
