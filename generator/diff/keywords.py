@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from generator.diff.facts import SchemaDelta
-from generator.diff.nodes import Node
+from generator.diff.nodes import Node, Side
 
 if TYPE_CHECKING:
     from generator.diff.schema import SchemaComparer, Shape
@@ -272,13 +272,19 @@ class KeywordComparer:
             return None
         if not old.types and not old.properties:
             return None  # an unconstrained schema: the oneOf only narrows, reported as usual
-        shapes = [self.comparer.shape(self.comparer.revision, alt) for alt in new.one_of]
-        overlapping = [i for i, alt in enumerate(shapes) if _overlap(old, alt)]
+        revision = self.comparer.revision
+        shapes = [self.comparer.shape(revision, alt) for alt in new.one_of]
+        tags = [self._tags(revision, alt) for alt in shapes]
+        old_tags = self._tags(self.comparer.base, old)
+        overlapping = [i for i, alt in enumerate(shapes) if _overlap(old, alt, old_tags, tags[i])]
+        # With a discriminator the tag picks the alternative: no value matches two.
         ambiguous = [
             (i, j)
             for i in overlapping
             for j in overlapping
-            if i < j and _overlap(shapes[i], shapes[j])
+            if i < j
+            and new.discriminator is None
+            and _overlap(shapes[i], shapes[j], tags[i], tags[j])
         ]
         if ambiguous:
             i, j = ambiguous[0]
@@ -313,6 +319,16 @@ class KeywordComparer:
         kept.extend(delta.lifted(f".oneOf[{index}]", False, False) for delta in deltas)
         return kept
 
+    def _tags(self, side: Side, shape: Shape) -> dict[str, frozenset[str]]:
+        """The required properties restricted to an enum or const: what tells objects apart."""
+        found: dict[str, frozenset[str]] = {}
+        for name, node in shape.properties.items():
+            if name in shape.required:
+                values = self.comparer.shape(side, node).enum
+                if values is not None:
+                    found[name] = frozenset(values)
+        return found
+
 
 def _types_meet(first: frozenset[str], second: frozenset[str]) -> bool:
     if not first or not second:
@@ -328,9 +344,14 @@ def _null_only(shape: Shape) -> bool:
     return shape.nullable and not shape.types and declared in ("null", ["null"])
 
 
-def _overlap(first: Shape, second: Shape) -> bool:
-    """Whether some value may satisfy both shapes, judged on types, enums and (for tagged
-    objects) the enums or consts of properties both declare."""
+def _overlap(
+    first: Shape,
+    second: Shape,
+    first_tags: dict[str, frozenset[str]],
+    second_tags: dict[str, frozenset[str]],
+) -> bool:
+    """Whether some value may satisfy both shapes, judged on types, enums and the tags
+    (required enum or const properties) both declare."""
     if _null_only(first) or _null_only(second):
         return first.nullable and second.nullable
     if not _types_meet(first.types, second.types):
@@ -341,20 +362,5 @@ def _overlap(first: Shape, second: Shape) -> bool:
         and not set(first.enum) & set(second.enum)
     ):
         return False
-    for name in first.properties.keys() & second.properties.keys():
-        left, right = first.properties[name].value, second.properties[name].value
-        if not isinstance(left, dict) or not isinstance(right, dict):
-            continue
-        values = [_fixed(left), _fixed(right)]
-        if values[0] is not None and values[1] is not None and not values[0] & values[1]:
-            if name in first.required or name in second.required:
-                return False
-    return True
-
-
-def _fixed(raw: dict[str, Any]) -> set[str] | None:
-    if "const" in raw:
-        return {repr(raw["const"])}
-    if isinstance(raw.get("enum"), list):
-        return {repr(v) for v in raw["enum"]}
-    return None
+    shared = first_tags.keys() & second_tags.keys()
+    return all(first_tags[name] & second_tags[name] for name in shared)

@@ -56,6 +56,34 @@ def test_body_wrapped_in_tagged_one_of_keeping_the_old_shape_is_not(tmp_path: Pa
     ]
 
 
+def test_tagged_alternatives_do_not_overlap(tmp_path: Path) -> None:
+    # Each alternative requires its own value of `kind` (through a referenced enum): no
+    # value can match two of them, and the old shape lives on as the `cat` alternative.
+    def pet(kind: str, **extra: Any) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["kind", "name"],
+            "properties": {
+                "kind": {"$ref": f"#/components/schemas/{kind}"},
+                "name": {"type": "string"},
+                **extra,
+            },
+        }
+
+    kinds = {"Cat": {"type": "string", "enum": ["cat"]}, "Dog": {"type": "string", "enum": ["dog"]}}
+    base = {**_body(pet("Cat")), "components": {"schemas": kinds}}
+    tagged = {"oneOf": [pet("Cat"), pet("Dog", bark={"type": "boolean"})]}
+    revision = {**_body(tagged), "components": {"schemas": kinds}}
+    assert _found(tmp_path, base, revision) == [
+        ("request-property-wrapped-in-one-of-original-preserved", "info")
+    ]
+    # Without the tags the two alternatives overlap: {"kind": "cat", "name": "x"} matches both.
+    loose = {"oneOf": [pet("Cat"), {"type": "object", "properties": {"name": {"type": "string"}}}]}
+    assert _found(tmp_path, base, {**_body(loose), "components": {"schemas": kinds}}) == [
+        ("request-property-wrapped-in-one-of", "breaking")
+    ]
+
+
 def test_nullable_rewritten_as_one_of_with_null(tmp_path: Path) -> None:
     # `oneOf: [X, {type: null}]` is how 3.1 spells a nullable X: every old value matches once.
     nullable = {"oneOf": [PET, {"type": "null"}]}
