@@ -72,6 +72,9 @@ def textual_deltas(
             kind = "type-compatible"
         return replace(delta, kind=kind)
 
+    deltas = list(deltas)
+    if not any(delta.kind in TYPE_KINDS for delta in deltas):
+        return deltas  # nothing to re-judge (the common case: keep it cheap)
     old_shape = comparer.shape(comparer.base, old)
     new_shape = comparer.shape(comparer.revision, new)
     old_items = comparer.shape(comparer.base, old_shape.items) if old_shape.items else None
