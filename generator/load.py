@@ -41,6 +41,15 @@ class _SpecLoader(yaml.CSafeLoader):
 def _construct_map(loader: _SpecLoader, node: yaml.MappingNode) -> Iterator[dict[str, Any]]:
     data: dict[str, Any] = {}
     yield data  # yielded first so aliases to an enclosing mapping can refer to it
+    # Keys merged in with `<<` may be overridden on purpose; written-out keys may not.
+    written: dict[str, Any] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            first = written.setdefault(key_node.value, key_node)
+            if first is not key_node:
+                duplicates = getattr(loader, "duplicates", None)
+                if duplicates is not None:
+                    duplicates.append((data, key_node.value, first.start_mark, key_node.start_mark))
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -75,6 +84,18 @@ def _fail(
     return SpecError(Diagnostic(rule, Level.ERROR, message, file, "", line, col))
 
 
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A mapping key written twice; the loaded data keeps the second value."""
+
+    key: str
+    pointer: str  # the mapping holding the key
+    first_line: int | None
+    first_col: int | None
+    second_line: int | None
+    second_col: int | None
+
+
 @dataclass
 class Document:
     """One parsed file. `data` is plain JSON-like Python data; positions are found lazily."""
@@ -86,6 +107,27 @@ class Document:
     format: str
     _nodes: Any = field(default=None, repr=False)
     _json_index: _JsonIndex | None = field(default=None, repr=False)
+    # (mapping, key, first position, second position), resolved to pointers on demand.
+    _duplicates: list[tuple[Any, str, Any, Any]] = field(default_factory=list, repr=False)
+
+    def duplicate_keys(self) -> list[DuplicateKey]:
+        """Every key written twice in one mapping (YAML and JSON both allow the text)."""
+        if not self._duplicates:
+            return []
+        where = _pointers_of({id(mapping) for mapping, *_ in self._duplicates}, self.data)
+        found = []
+        for mapping, key, first, second in self._duplicates:
+            pointer = where.get(id(mapping), "#")
+            pointer_to_key = pointer_join(pointer, key)
+            if first is None:  # JSON: the index finds where the key is written first
+                line, col = self.locate(pointer_to_key)
+                found.append(DuplicateKey(key, pointer, line, col, None, None))
+                continue
+            found.append(
+                DuplicateKey(key, pointer, first.line + 1, first.column + 1,
+                             second.line + 1, second.column + 1)
+            )  # fmt: skip
+        return found
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """1-based line and column of the value at a `#/a/b` JSON pointer, or of its nearest parent.
@@ -222,6 +264,27 @@ class _AtKey:
         self.value = value
 
 
+def _pointers_of(wanted: set[int], data: Any) -> dict[int, str]:
+    """The pointers of the given containers (by identity) in `data`, found iteratively."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(data, "#")]
+    seen: set[int] = set()
+    while stack and len(found) < len(wanted):
+        node, where = stack.pop()
+        if id(node) in seen:
+            continue  # YAML aliases share objects
+        seen.add(id(node))
+        if id(node) in wanted:
+            found.setdefault(id(node), where)
+        if isinstance(node, dict):
+            stack.extend((v, pointer_join(where, str(k))) for k, v in node.items()
+                         if isinstance(v, dict | list))  # fmt: skip
+        elif isinstance(node, list):
+            stack.extend((v, f"{where}/{i}") for i, v in enumerate(node)
+                         if isinstance(v, dict | list))  # fmt: skip
+    return found
+
+
 def pointer_tokens(pointer: str) -> list[str]:
     body = pointer[1:] if pointer.startswith("#") else pointer
     if not body or body == "/":
@@ -245,7 +308,11 @@ def load_document(path: Path, display: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise _fail("unreadable", f"not UTF-8 text (byte {exc.start})", shown) from None
     is_json = path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "[")
-    data = _parse_json(text, shown) if is_json else _parse_yaml(raw, text, shown)
+    duplicates: list[tuple[Any, str, Any, Any]] = []
+    if is_json:
+        data = _parse_json(text, shown, duplicates)
+    else:
+        data = _parse_yaml(raw, text, shown, duplicates)
     if data is None:
         raise _fail("empty-document", "the document is empty", shown, 1, 1)
     if not isinstance(data, dict):
@@ -255,25 +322,42 @@ def load_document(path: Path, display: str | None = None) -> Document:
         _check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
     else:
         _check_shape(data, shown)
-    return Document(path, shown, data, text, "json" if is_json else "yaml")
+    return Document(path, shown, data, text, "json" if is_json else "yaml", _duplicates=duplicates)
 
 
-def _parse_json(text: str, shown: str) -> Any:
+def _parse_json(text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]]) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(items)
+        if len(mapping) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append((mapping, key, None, None))
+                seen.add(key)
+        return mapping
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise _fail("syntax", f"invalid JSON: {exc.msg}", shown, exc.lineno, exc.colno) from None
     except RecursionError:
         raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown) from None
 
 
-def _parse_yaml(raw: bytes, text: str, shown: str) -> Any:
+def _parse_yaml(
+    raw: bytes, text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]]
+) -> Any:
     # libyaml's composer recurses natively and can crash the interpreter on deep nesting,
     # so the depth is bounded from the raw text before it ever sees the document.
     if _DEEP_BLOCK.search(raw) or _max_flow_depth(raw) > MAX_DEPTH:
         raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
     try:
-        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 (a safe loader)
+        loader = _SpecLoader(text)
+        loader.duplicates = duplicates  # type: ignore[attr-defined]
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -398,7 +482,8 @@ class SpecSet:
         if parts.scheme in ("http", "https") or ref.startswith("//"):
             rule = "ref-remote"
             if not self.allow_remote:
-                raise RefError(rule, f"remote reference {ref!r} refused (pass --allow-remote)")
+                message = f"remote reference {ref!r} is not fetched, so not checked"
+                raise RefError(rule, f"{message} (--allow-remote accepts it silently)")
             raise RefError(rule, f"remote reference {ref!r} cannot be fetched here")
         if parts.scheme:
             raise RefError("ref-unresolved", f"unsupported reference scheme in {ref!r}")

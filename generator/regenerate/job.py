@@ -79,7 +79,19 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
     specset, inputs = collect_inputs(target.spec, settings.allow_remote)
     found: list[Diagnostic] = []
     validate = _validator(toolchain.validate)
-    background = _background_validation(target, toolchain, workers, list(specset.documents))
+    background = None
+    if toolchain.validate is None and not settings.strict:
+        # Forgiving: local structural errors are repaired or their piece skipped (warnings);
+        # only what no edit can fix stops the target. `--strict` refuses as `validate` does.
+        from generator.repair import repair_spec
+
+        repaired = repair_spec(specset)
+        found += [*repaired.diagnostics, *repaired.fatal]
+        if repaired.fatal:
+            return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+        validate = None
+    else:
+        background = _background_validation(target, toolchain, workers, list(specset.documents))
     if validate is not None and background is None:
         found += validate(specset, strict=settings.strict)
         if errors_in(found):

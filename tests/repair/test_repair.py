@@ -1,0 +1,258 @@
+"""The repair pass on documents `specgen validate` refuses: each repair rule is applied where
+the intent is clear, at the `file:line:col` of the original text, and the edited document
+validates. Fixtures are small excerpts committed beside this file (see each file's header)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Level
+from generator.load import SpecSet, load_document
+from generator.repair import REPAIRS, RepairResult, repair_spec
+from generator.validate import validate_spec
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def repaired(path: Path) -> tuple[SpecSet, RepairResult]:
+    spec = SpecSet(load_document(path, path.name))
+    return spec, repair_spec(spec)
+
+
+def by_rule(result: RepairResult) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for d in result.repairs:
+        found.setdefault(d.rule, []).append(f"{d.line}:{d.col} {d.pointer}")
+    return found
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "api.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_openai_excerpt_is_refused_by_validate_and_repaired_for_generation() -> None:
+    path = FIXTURES / "openai-excerpt.yaml"
+    strict = validate_spec(SpecSet(load_document(path, path.name)))
+    assert sorted(d.rule for d in strict if d.level is Level.ERROR) == ["structure", "structure"]
+
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {
+        "repair-exclusive-bound": [
+            "73:15 #/components/schemas/FineTuneDPOHyperparameters/properties/beta/oneOf/1"
+            "/exclusiveMinimum"
+        ],
+        "repair-recursive-ref": ["40:7 #/components/schemas/CompoundFilter/$recursiveAnchor"],
+    }
+    schemas = spec.root.data["components"]["schemas"]
+    # `exclusiveMinimum: true` with `minimum: 0` means "greater than 0": 3.1 says it as a number.
+    assert schemas["FineTuneDPOHyperparameters"]["properties"]["beta"]["oneOf"][1] == {
+        "type": "number",
+        "maximum": 2,
+        "exclusiveMinimum": 0,
+    }
+    # The recursion the 2019-09 keywords meant, in plain references.
+    items = schemas["CompoundFilter"]["properties"]["filters"]["items"]["oneOf"]
+    assert items[1] == {"$ref": "#/components/schemas/CompoundFilter"}
+    assert "$recursiveAnchor" not in schemas["CompoundFilter"]
+    assert not [d for d in validate_spec(spec) if d.level is Level.ERROR]
+
+
+def test_title_on_an_operation_and_const_in_30() -> None:
+    spec, result = repaired(FIXTURES / "opc-title-const.yaml")
+    assert result.fatal == []
+    assert by_rule(result) == {
+        "repair-unknown-field": ["8:7 #/paths/~1tests~1/get/title"],
+        "repair-const-to-enum": ["23:11 #/components/schemas/Kind/properties/kind/const"],
+        "repair-type-list": ["25:11 #/components/schemas/Kind/properties/size/type"],
+        "repair-exclusive-bound": [
+            "26:11 #/components/schemas/Kind/properties/size/exclusiveMinimum"
+        ],
+    }
+    kind = spec.root.data["components"]["schemas"]["Kind"]["properties"]
+    assert kind["kind"] == {"type": "string", "enum": ["constant"]}
+    assert kind["size"] == {
+        "type": "integer",
+        "nullable": True,
+        "minimum": 0,
+        "exclusiveMinimum": True,
+    }
+    assert "title" not in spec.root.data["paths"]["/tests/"]["get"]
+
+
+def test_unused_path_level_parameter_is_skipped_and_the_operation_kept() -> None:
+    spec, result = repaired(FIXTURES / "connexion-unused-path-param.yaml")
+    assert by_rule(result) == {"skip-parameter": ["8:9 #/paths/~1greeting/parameters/0"]}
+    item = spec.root.data["paths"]["/greeting"]
+    assert item["parameters"] == [] and "post" in item
+
+
+def test_an_operation_that_cannot_be_repaired_is_skipped(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses: {"200": {description: ok}}
+            post:
+              operationId: createPet
+              requestBody: {required: true}
+              responses: {"201": {description: created}}
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert list(by_rule(result)) == ["skip-operation"]
+    skipped = result.repairs[0]
+    assert (skipped.line, skipped.pointer) == (8, "#/paths/~1pets/post")
+    assert "'content' is a required property" in skipped.message
+    assert list(spec.root.data["paths"]["/pets"]) == ["get"]
+
+
+def test_a_schema_that_cannot_be_repaired_accepts_anything_and_keeps_its_description(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                age: {type: integr, description: years}
+        """,
+    )
+    spec, result = repaired(path)
+    assert by_rule(result) == {"skip-schema": ["9:9 #/components/schemas/Pet/properties/age"]}
+    assert spec.root.data["components"]["schemas"]["Pet"]["properties"]["age"] == {
+        "description": "years"
+    }
+
+
+def test_path_parameter_repairs_and_duplicate_operation_ids(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /pets/{petId}/toys/{toyId}:
+            get:
+              operationId: getToy
+              parameters:
+                - {name: petId, in: path, schema: {type: string}}
+              responses: {"200": {description: ok}}
+          /toys:
+            get:
+              operationId: getToy
+              responses: {"200": {description: ok}}
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    rules = by_rule(result)
+    assert sorted(rules) == [
+        "repair-operation-id-duplicate",
+        "repair-path-param-declared",
+        "repair-path-param-required",
+    ]
+    operation = spec.root.data["paths"]["/pets/{petId}/toys/{toyId}"]["get"]
+    assert operation["parameters"][0]["required"] is True
+    assert operation["parameters"][1] == {
+        "name": "toyId",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+    assert spec.root.data["paths"]["/toys"]["get"]["operationId"] == "getToy_2"
+
+
+def test_document_level_repairs(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        servers:
+          - url: https://{region}.api.test
+            variables:
+              region: {enum: [eu, us], default: ap}
+        tags: [{name: pets}, {name: pets, description: again}]
+        security: [{api_key: []}, {oauth: []}]
+        paths:
+          /pets:
+            get:
+              parameters:
+                - {name: limit, in: query, schema: {type: integer}, example: 1,
+                   examples: {one: {value: 1}}}
+              responses: {"200": {description: ok}}
+        components:
+          securitySchemes:
+            api_key: {type: apiKey, name: key, in: header}
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert sorted(by_rule(result)) == [
+        "repair-example-and-examples",
+        "repair-security-undeclared",
+        "repair-server-variable-default",
+        "repair-tag-duplicate",
+    ]
+    data = spec.root.data
+    assert data["servers"][0]["variables"]["region"]["enum"] == ["eu", "us", "ap"]
+    assert data["tags"] == [{"name": "pets"}]
+    assert data["security"] == [{"api_key": []}]
+    assert "example" not in data["paths"]["/pets"]["get"]["parameters"][0]
+
+
+def test_default_of_the_wrong_type_in_30_is_dropped(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Limit: {type: integer, default: ten}
+        """,
+    )
+    spec, result = repaired(path)
+    assert list(by_rule(result)) == ["repair-default-dropped"]
+    assert spec.root.data["components"]["schemas"]["Limit"] == {"type": "integer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("openapi: 3.1.0\npaths: {}\n", "structure"),
+        (
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+            "components: {schemas: {A: {$ref: '#/components/schemas/Missing'}}}\n",
+            "ref-unresolved",
+        ),
+        ("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "swagger-2"),
+    ],
+)
+def test_what_no_edit_can_fix_stays_fatal(tmp_path: Path, text: str, rule: str) -> None:
+    _, result = repaired(write(tmp_path, text))
+    assert [d.rule for d in result.fatal] == [rule]
+    assert result.repairs == []
+
+
+def test_every_repair_rule_has_a_summary() -> None:
+    assert all(rule.startswith(("repair-", "skip-")) and text for rule, text in REPAIRS.items())
