@@ -6,10 +6,12 @@ specs = "specs"                              # folder of spec files, one target 
 output = "generated"                         # one sub-folder per target, plus the manifest
 artefacts = ["client", "models", "stubs"]
 templates = "specgen-templates"              # optional user override folder (or a list of them)
+root = "."                                   # optional: relative $refs may reach below this
 
 [tool.specgen.targets.reality-modeling]      # per-spec overrides, keyed by file stem
 artefacts = ["client"]
 package = "reality_modeling"
+overlays = ["overlays/fix-vendor.yaml"]      # OpenAPI Overlay 1.0 files, applied in order
 ```
 
 Paths are relative to the folder holding the pyproject.toml. Mistakes (unknown keys, wrong
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,8 @@ from generator.diagnostics import Diagnostic, Level, SpecError
 ARTEFACTS: frozenset[str] = frozenset({"client", "models", "stubs"})
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
-_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets"})
-_TARGET_KEYS = frozenset({"artefacts", "package"})
+_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets", "root"})
+_TARGET_KEYS = frozenset({"artefacts", "package", "overlays"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
@@ -41,6 +43,7 @@ class TargetOverride:
 
     artefacts: frozenset[str] | None = None
     package: str | None = None
+    overlays: tuple[Path, ...] = ()  # absolute
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class ProjectConfig:
     artefacts: frozenset[str]
     templates: tuple[Path, ...] = ()
     targets: Mapping[str, TargetOverride] = field(default_factory=dict)
+    spec_root: Path | None = None  # `root`: the folder relative $refs may not leave
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -121,7 +125,11 @@ def parse_config(pyproject: Path) -> ProjectConfig:
         raise reader.error("tool.specgen.targets", "must be a table of per-spec tables")
     overrides: dict[str, TargetOverride] = {}
     for name in sorted(targets_table):
-        overrides[name] = reader.override(targets_table[name], f"tool.specgen.targets.{name}")
+        found = reader.override(targets_table[name], f"tool.specgen.targets.{name}")
+        overrides[name] = replace(found, overlays=tuple(root / o for o in found.overlays))
+    spec_root = table.get("root")
+    if spec_root is not None:
+        spec_root = reader.string(table, "root", "tool.specgen.root", ".")
     return ProjectConfig(
         root=root,
         pyproject=pyproject,
@@ -130,6 +138,7 @@ def parse_config(pyproject: Path) -> ProjectConfig:
         artefacts=artefacts,
         templates=tuple(root / t for t in templates),
         targets=overrides,
+        spec_root=(root / spec_root).resolve() if spec_root is not None else None,
     )
 
 
@@ -178,11 +187,12 @@ class _Reader:
             raise self.error(where, str(exc).removeprefix(f"{where}: ")) from None
 
     def templates(self, value: Any, where: str) -> tuple[str, ...]:
+        """A path or a list of paths (template folders, overlay files)."""
         if value is None:
             return ()
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
-            raise self.error(where, "must be a folder path or a list of folder paths")
+            raise self.error(where, "must be a path or a list of paths")
         return tuple(items)
 
     def override(self, value: Any, where: str) -> TargetOverride:
@@ -192,7 +202,12 @@ class _Reader:
         package = value.get("package")
         if package is not None and (not isinstance(package, str) or not _IDENTIFIER.match(package)):
             raise self.error(f"{where}.package", "must be a Python import name")
-        return TargetOverride(self.artefacts(value.get("artefacts"), f"{where}.artefacts"), package)
+        # Overlay paths stay relative here; parse_config anchors them at the project root.
+        overlays = tuple(
+            Path(o) for o in self.templates(value.get("overlays"), f"{where}.overlays")
+        )
+        artefacts = self.artefacts(value.get("artefacts"), f"{where}.artefacts")
+        return TargetOverride(artefacts, package, overlays)
 
 
 def _error(shown: str, text: str, key: str, message: str) -> SpecError:

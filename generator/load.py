@@ -452,12 +452,15 @@ class SpecSet:
     root: Document
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
+    # The folder relative `$ref`s may not leave: the root document's, or a wider one (--root)
+    # for multi-file specs whose shared parts sit beside the spec's folder.
+    boundary: Path | None = None
     # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
     _answers: dict[tuple[Path, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
-        self._folder = self.root.path.resolve().parent
+        self._folder = (self.boundary or self.root.path.parent).resolve()
 
     @property
     def folder(self) -> Path:
@@ -492,7 +495,9 @@ class SpecSet:
         if file_part:
             target = (base.path.resolve().parent / unquote(file_part)).resolve()
             if not target.is_relative_to(self.folder):
-                raise RefError("ref-escape", f"reference {ref!r} leaves the spec's folder")
+                which = "the --root folder" if self.boundary else "the spec's folder"
+                hint = "" if self.boundary else " (pass --root DIR to allow a wider folder)"
+                raise RefError("ref-escape", f"reference {ref!r} leaves {which}{hint}")
             try:
                 document = self._document(target)
             except SpecError as exc:
