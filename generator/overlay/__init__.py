@@ -6,7 +6,7 @@ info: {title: Our fixes to the vendor spec, version: 1.0.0}
 actions:
   - target: $.paths['/pets'].get
     update: {operationId: listPets}
-  - target: $.paths.*.*[?@.x-internal == true]
+  - target: $.paths.*[?@["x-internal"] == true]
     remove: true
 ```
 

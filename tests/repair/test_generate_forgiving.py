@@ -51,3 +51,33 @@ def test_strict_refuses_as_validate_does(spec: Path) -> None:
     assert not list(Path("out").rglob("*.py"))
     code, output = run("validate", "openai.yaml")
     assert code == 1 and output.count("error[structure]") == 2
+
+
+def test_a_large_spec_validated_alongside_rendering_is_repaired_when_it_needs_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Large specs are validated in another process while rendering (see
+    # tests/regenerate/test_background_validation.py); when that finds errors, the repair
+    # pass runs and the target is rendered again, instead of refusing it.
+    from generator.regenerate import background
+
+    monkeypatch.chdir(tmp_path)
+    started: list[Path] = []
+    real_start = background.start
+
+    def start(spec: Path, **flags: bool) -> background.BackgroundValidation:
+        started.append(spec)
+        return real_start(spec, **flags)
+
+    monkeypatch.setattr(background, "start", start)
+    padding = "x" * (background.BACKGROUND_FROM_BYTES + 1)
+    text = (FIXTURES / "opc-title-const.yaml").read_text()
+    text = text.replace("info: {title: baseline, version: 0.1.0}",
+                        f"info: {{title: baseline, version: 0.1.0, description: {padding}}}")  # fmt: skip
+    Path("big.yaml").write_text(text)
+    code, output = run("generate", "big.yaml", "--out", "out", "--jobs", "2", "--no-cache")
+    assert code == 0, output[-2000:]
+    assert started, "the large spec was validated in its own process"
+    assert output.count("warning[repair-unknown-field]") == 1
+    assert output.count("warning[repair-const-to-enum]") == 1
+    assert Path("out/big/client").is_dir()
