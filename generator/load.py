@@ -7,6 +7,7 @@ tricks are refused with a located `SpecError` instead of crashing or exhausting 
 from __future__ import annotations
 
 import bisect
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -516,7 +517,8 @@ class SpecSet:
                 where = "/".join(_escape(t) for t in tokens[:depth]) or "the document root"
                 raise RefError(
                     "ref-unresolved",
-                    f"reference {ref!r} does not resolve: no {token!r} under {where}",
+                    f"reference {ref!r} does not resolve: no {token!r} under {where}"
+                    + _did_you_mean(token, value),
                 )
         return Resolved(document, "#" + "".join("/" + _escape(t) for t in tokens), value)
 
@@ -541,6 +543,17 @@ class SpecSet:
                 shown = str(target)
             self.documents[target] = load_document(target, shown)
         return self.documents[target]
+
+
+def _did_you_mean(token: str, container: Any) -> str:
+    """`; did you mean 'Pet'?` when a sibling name is close to the one asked for."""
+    if not isinstance(container, dict):
+        return ""
+    names = [str(name) for name in container]
+    close = difflib.get_close_matches(token, names, n=1, cutoff=0.75)
+    if not close:  # case slips (`pet` for `Pet`) score low with difflib
+        close = [name for name in names if name.lower() == token.lower()][:1]
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _escape(token: str) -> str:
