@@ -47,6 +47,7 @@ REPAIRS: dict[str, str] = {
     "skip-parameter": "a parameter that cannot be repaired is left out",
     "skip-operation": "an operation that cannot be repaired is left out",
     "skip-schema": "a schema that cannot be repaired accepts any value (its description kept)",
+    "skip-tag": "a tag declaration that cannot be repaired is left out",
 }
 
 # Findings no edit can fix: the document is not one specgen reads, or a reference is missing.
@@ -146,7 +147,7 @@ def _repairable(finding: Finding) -> bool:
     tokens = pointer_tokens(finding.pointer)
     if finding.rule in ("tag-duplicate", "server-variable-default", "security-undeclared"):
         return True
-    return _piece(tokens) is not None
+    return _piece(tokens, finding.document.data) is not None
 
 
 # -- the rules ------------------------------------------------------------------------------------
@@ -389,14 +390,18 @@ _RULES: tuple[Callable[[Finding, list[str], Any, _Round], bool], ...] = (
 # -- skipping a piece -----------------------------------------------------------------------------
 
 
-def _piece(tokens: list[str]) -> tuple[str, list[str]] | None:
+def _piece(tokens: list[str], data: Any) -> tuple[str, list[str]] | None:
     """The smallest piece that can be skipped for an error at `tokens`: (rule, its tokens)."""
     schema = _schema_start(tokens)
-    if schema is not None:
-        # The schema object holding the offending keyword (the object itself when the error
-        # names the object, as `additionalProperties` failures do).
-        end = len(tokens) - 1 if len(tokens) - 1 > schema else len(tokens)
+    if schema is not None and len(tokens) >= schema:
+        # The innermost schema object on the path: the object itself when the error names it
+        # (as `additionalProperties` failures do), else the one holding the bad keyword.
+        end = _innermost_schema(tokens, schema)
+        while end > schema and not isinstance(_parent(data, tokens[:end]), dict):
+            end = _innermost_schema(tokens[: end - 1], schema)
         return "skip-schema", tokens[:end]
+    if len(tokens) >= 2 and tokens[0] == "tags" and tokens[1].isdigit():
+        return "skip-tag", tokens[:2]
     if len(tokens) >= 4 and tokens[0] == "paths" and tokens[2] == "parameters":
         return "skip-parameter", tokens[:4]
     if len(tokens) >= 3 and tokens[0] in ("paths", "webhooks") and tokens[2] in _METHODS:
@@ -404,6 +409,32 @@ def _piece(tokens: list[str]) -> tuple[str, list[str]] | None:
             return "skip-parameter", tokens[:5]
         return "skip-operation", tokens[:3]
     return None
+
+
+# JSON Schema keywords by what their value holds: a map of schemas, a list of schemas, a schema.
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions",
+                          "dependentSchemas"})  # fmt: skip
+_SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems", "items"})
+_SCHEMA_VALUES = frozenset({"items", "additionalProperties", "not", "if", "then", "else",
+                            "contains", "propertyNames", "unevaluatedItems",
+                            "unevaluatedProperties", "additionalItems", "contentSchema"})  # fmt: skip
+
+
+def _innermost_schema(tokens: list[str], start: int) -> int:
+    """Length of the longest prefix of `tokens` that names a schema (`start` names the root)."""
+    last, index = start, start
+    while index < len(tokens):
+        keyword = tokens[index]
+        if keyword in _SCHEMA_MAPS and index + 1 < len(tokens):
+            index += 2
+        elif keyword in _SCHEMA_LISTS and index + 1 < len(tokens) and tokens[index + 1].isdigit():
+            index += 2
+        elif keyword in _SCHEMA_VALUES:
+            index += 1
+        else:
+            break
+        last = index
+    return last
 
 
 def _schema_start(tokens: list[str]) -> int | None:
@@ -422,7 +453,7 @@ def _in_schema(tokens: list[str]) -> bool:
 
 
 def _skip(finding: Finding, tokens: list[str], data: Any, round_: _Round) -> None:
-    piece = _piece(tokens)
+    piece = _piece(tokens, data)
     if piece is None:
         return
     rule, where = piece
@@ -451,7 +482,7 @@ def _remove(
         del holder[where[-1]]
     else:
         return
-    what = "operation" if rule == "skip-operation" else "parameter"
+    what = {"skip-operation": "operation", "skip-tag": "tag"}.get(rule, "parameter")
     round_.note(rule, f"{what} left out: {reason}", finding.document, pointer)
     round_.dropped.add((id(finding.document), pointer))
 

@@ -256,3 +256,38 @@ def test_what_no_edit_can_fix_stays_fatal(tmp_path: Path, text: str, rule: str) 
 
 def test_every_repair_rule_has_a_summary() -> None:
     assert all(rule.startswith(("repair-", "skip-")) and text for rule, text in REPAIRS.items())
+
+
+def test_a_tag_that_cannot_be_repaired_is_left_out(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        tags: [{name: pets}, {name: 7}]
+        paths: {}
+        """,
+    )
+    spec, result = repaired(path)
+    assert by_rule(result) == {"skip-tag": ["3:22 #/tags/1"]}
+    assert spec.root.data["tags"] == [{"name": "pets"}]
+
+
+def test_a_bad_keyword_on_a_component_schema_skips_that_schema(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              description: a pet
+              type: {description: not a type}
+              properties: {id: {type: integer}}
+        """,
+    )
+    spec, result = repaired(path)
+    assert by_rule(result) == {"skip-schema": ["6:5 #/components/schemas/Pet"]}
+    assert spec.root.data["components"]["schemas"]["Pet"] == {"description": "a pet"}
