@@ -48,6 +48,7 @@ REPAIRS: dict[str, str] = {
     "skip-operation": "an operation that cannot be repaired is left out",
     "skip-schema": "a schema that cannot be repaired accepts any value (its description kept)",
     "skip-tag": "a tag declaration that cannot be repaired is left out",
+    "skip-server": "a server entry that cannot be repaired is left out",
 }
 
 # Findings no edit can fix: the document is not one specgen reads, or a reference is missing.
@@ -402,6 +403,9 @@ def _piece(tokens: list[str], data: Any) -> tuple[str, list[str]] | None:
         return "skip-schema", tokens[:end]
     if len(tokens) >= 2 and tokens[0] == "tags" and tokens[1].isdigit():
         return "skip-tag", tokens[:2]
+    for index, token in enumerate(tokens[:-1]):
+        if token == "servers" and tokens[index + 1].isdigit():
+            return "skip-server", tokens[: index + 2]
     if len(tokens) >= 4 and tokens[0] == "paths" and tokens[2] == "parameters":
         return "skip-parameter", tokens[:4]
     if len(tokens) >= 3 and tokens[0] in ("paths", "webhooks") and tokens[2] in _METHODS:
@@ -482,7 +486,9 @@ def _remove(
         del holder[where[-1]]
     else:
         return
-    what = {"skip-operation": "operation", "skip-tag": "tag"}.get(rule, "parameter")
+    what = {"skip-operation": "operation", "skip-tag": "tag", "skip-server": "server"}.get(
+        rule, "parameter"
+    )
     round_.note(rule, f"{what} left out: {reason}", finding.document, pointer)
     round_.dropped.add((id(finding.document), pointer))
 

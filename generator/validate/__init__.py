@@ -117,6 +117,8 @@ def _is_downgraded(violation: Violation) -> bool:
     detail = violation.detail if isinstance(violation.detail, dict) else {}
     if violation.path == ("info",) and violation.keyword == "required":
         return detail.get("property") == "version" or "'version'" in violation.message
+    if violation.keyword == "not" and "example" in violation.message:
+        return True  # `example` with `examples`: the example-and-examples rule says it plainly
     return violation.keyword == "uniqueItems" and violation.path[-1:] == ("required",)
 
 

@@ -291,3 +291,20 @@ def test_a_bad_keyword_on_a_component_schema_skips_that_schema(tmp_path: Path) -
     spec, result = repaired(path)
     assert by_rule(result) == {"skip-schema": ["6:5 #/components/schemas/Pet"]}
     assert spec.root.data["components"]["schemas"]["Pet"] == {"description": "a pet"}
+
+
+def test_a_server_that_cannot_be_repaired_is_left_out(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        servers:
+          - url: https://api.test
+          - description: no url
+        paths: {}
+        """,
+    )
+    spec, result = repaired(path)
+    assert by_rule(result) == {"skip-server": ["5:5 #/servers/1"]}
+    assert spec.root.data["servers"] == [{"url": "https://api.test"}]

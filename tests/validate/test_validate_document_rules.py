@@ -3,6 +3,8 @@ document written for it (the Tag, Server Variable and Security Requirement Objec
 
 from __future__ import annotations
 
+import pytest
+
 from tests.validate.validate_helpers import line_of, only, rules
 
 HEAD = """\
@@ -88,9 +90,10 @@ components:
     assert "'petstore_auth'" in found.message and "declared: api_key" in found.message
 
 
-def test_example_and_examples_together_are_an_error(check):
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_example_and_examples_together_are_an_error(check, version):
     spec = (
-        HEAD.format(version="3.0.3")
+        HEAD.format(version=version)
         + """\
 paths:
   /pets:
@@ -106,6 +109,7 @@ paths:
 """
     )
     found = only(check(spec), "example-and-examples")
+    assert "structure" not in rules(check(spec))  # reported once, by the plain rule
     assert found.level == "error"
     assert found.pointer == "#/paths/~1pets/get/parameters/0"
 
