@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.diagnostics import Diagnostic, Level
+from generator.diagnostics import Diagnostic, Level, sort_key
 from generator.load import SpecSet, pointer_tokens
 from generator.repair.edits import Round
 from generator.repair.keywords import RULES
@@ -92,7 +92,7 @@ def repair_spec(spec: SpecSet) -> RepairResult:
         local = [f for f in errors if f not in fatal]
         if not errors or not local:
             warnings = [f for f in findings if f not in errors]
-            result.diagnostics += _diagnostics(warnings)
+            result.diagnostics = _sorted([*result.diagnostics, *_diagnostics(warnings)])
             result.fatal = _diagnostics(fatal)
             return result
         round_ = Round(version)
@@ -110,7 +110,13 @@ def repair_spec(spec: SpecSet) -> RepairResult:
         result.diagnostics += round_.notes
     findings = collect_findings(spec)
     result.fatal = _diagnostics([f for f in findings if level_of(f.rule) is Level.ERROR])
+    warnings = [f for f in findings if level_of(f.rule) is not Level.ERROR]
+    result.diagnostics = _sorted([*result.diagnostics, *_diagnostics(warnings)])
     return result
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(dict.fromkeys(diagnostics), key=lambda d: (*sort_key(d), d.pointer))
 
 
 def _diagnostics(findings: list[Finding]) -> list[Diagnostic]:
