@@ -13,7 +13,7 @@ nowhere (a client needs what they name, and guessing it would generate a wrong c
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.diagnostics import Diagnostic, Level, sort_key
 from generator.load import SpecSet, pointer_tokens
@@ -46,6 +46,7 @@ REPAIRS: dict[str, str] = {
     "repair-tag-duplicate": "a second tag with the same name is dropped",
     "repair-security-undeclared": "a security requirement naming an undeclared scheme is dropped",
     "repair-default-dropped": "a schema `default` of the wrong type (3.0 MUST) is dropped",
+    "repair-duplicate-key": "a mapping key written twice keeps its second value (as loaded)",
     "skip-parameter": "a parameter that cannot be repaired is left out",
     "skip-operation": "an operation that cannot be repaired is left out",
     "skip-schema": "a schema that cannot be repaired accepts any value (its description kept)",
@@ -86,7 +87,7 @@ def repair_spec(spec: SpecSet) -> RepairResult:
     result = RepairResult()
     version = openapi_version(spec.root.data) or "3.1"
     for _ in range(_MAX_ROUNDS):
-        findings = collect_findings(spec)
+        findings = [_accepted(f) for f in collect_findings(spec)]
         errors = [f for f in findings if level_of(f.rule) is Level.ERROR]
         fatal = [f for f in errors if f.rule in _FATAL or not _repairable(f)]
         local = [f for f in errors if f not in fatal]
@@ -108,11 +109,20 @@ def repair_spec(spec: SpecSet) -> RepairResult:
             if index < len(items):
                 del items[index]
         result.diagnostics += round_.notes
-    findings = collect_findings(spec)
+    findings = [_accepted(f) for f in collect_findings(spec)]
     result.fatal = _diagnostics([f for f in findings if level_of(f.rule) is Level.ERROR])
     warnings = [f for f in findings if level_of(f.rule) is not Level.ERROR]
     result.diagnostics = _sorted([*result.diagnostics, *_diagnostics(warnings)])
     return result
+
+
+def _accepted(finding: Finding) -> Finding:
+    """Errors generation takes as the loader read them: a duplicate key keeps its second value
+    (what every YAML and JSON library does), reported as a warning."""
+    if finding.rule != "duplicate-key":
+        return finding
+    message = f"{finding.message}; generation uses the second value"
+    return replace(finding, rule="repair-duplicate-key", message=message)
 
 
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -53,6 +53,8 @@ RULES: dict[str, Rule] = {
     "server-variable-default-30": Rule(_W, "3.0: a server variable's default is not in its enum"),
     "security-undeclared": Rule(_E, "a security requirement names an undeclared scheme"),
     "duplicate-key": Rule(_E, "a mapping key appears twice (the second silently wins)"),
+    # What `specgen generate` reports instead (its other repair ids: generator.repair.REPAIRS).
+    "repair-duplicate-key": Rule(_W, "generation keeps the second value of a duplicate key"),
     # Schemas.
     "default-type-mismatch": Rule(_E, "3.0: a default not of the schema's type (a MUST)"),
     # Legal JSON Schema (the name may arrive through additionalProperties): a smell, not a stop.

@@ -308,3 +308,26 @@ def test_a_server_that_cannot_be_repaired_is_left_out(tmp_path: Path) -> None:
     spec, result = repaired(path)
     assert by_rule(result) == {"skip-server": ["5:5 #/servers/1"]}
     assert spec.root.data["servers"] == [{"url": "https://api.test"}]
+
+
+def test_a_duplicate_key_keeps_its_second_value_as_a_warning(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [id]
+              properties: {id: {type: integer}, name: {type: string}}
+              required: [name]
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {"repair-duplicate-key": ["10:7 #/components/schemas/Pet"]}
+    assert "lines 8 and 10" in result.repairs[0].message
+    assert spec.root.data["components"]["schemas"]["Pet"]["required"] == ["name"]
