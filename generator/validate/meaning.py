@@ -8,6 +8,7 @@ kind once. Examples and defaults are collected here and checked afterwards (see 
 from __future__ import annotations
 
 import re
+import warnings
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -583,7 +584,9 @@ def _cycle_message(loop: list[tuple[Path, str]]) -> str:
 
 def regex_problem(pattern: str) -> str | None:
     try:
-        re.compile(pattern)
+        with warnings.catch_warnings():  # "possible nested set" and the like: not our business
+            warnings.simplefilter("ignore")
+            re.compile(pattern)
     except (re.error, OverflowError, RecursionError) as exc:
         return str(exc)
     return None
