@@ -171,6 +171,22 @@ MODEL_CLASS_RESERVED = frozenset(
 MODEL_RESERVED = frozenset(
     {"model_config", "model_fields", "model_computed_fields", "copy", "json"}
 )
+# Every public attribute of pydantic's BaseModel that is not `model_*` (a field named `schema`
+# or `validate` would shadow it, which pydantic refuses; `model_*` is refused as a prefix).
+MODEL_FIELD_RESERVED = MODEL_RESERVED | frozenset(
+    {
+        "construct",
+        "dict",
+        "from_orm",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
 
 
 def _ascii(text: str) -> str:
@@ -218,6 +234,16 @@ def class_name(name: str) -> str:
 def constant(name: str, *, fallback: str = "VALUE") -> str:
     """An UPPER_CASE constant or enum member name."""
     return _guard("_".join(w.upper() for w in words(name)), fallback)
+
+
+def field_name(wire_name: str, taken: set[str]) -> str:
+    """The Python name of a model field: snake_case, never pydantic's own attributes (nor a
+    `model_` prefix, pydantic's namespace), unique in its class; records the choice."""
+    name = snake(wire_name, fallback="field", reserved=MODEL_FIELD_RESERVED)
+    if name.startswith("model_") or wire_name.startswith("_"):
+        # pydantic owns `model_*` and treats `_x` as private: `_links` → `field_links`
+        name = "field_" + name
+    return unique(name, taken)
 
 
 def unique(name: str, taken: set[str]) -> str:
