@@ -486,8 +486,8 @@ class SpecSet:
         if parts.scheme in ("http", "https") or ref.startswith("//"):
             rule = "ref-remote"
             if not self.allow_remote:
-                message = f"remote reference {ref!r} is not fetched, so not checked"
-                raise RefError(rule, f"{message} (--allow-remote accepts it silently)")
+                raise RefError(rule, f"remote reference {ref!r} is not fetched: specgen reads "
+                               "local files only (--allow-remote: no warning for it)")  # fmt: skip
             raise RefError(rule, f"remote reference {ref!r} cannot be fetched here")
         if parts.scheme:
             raise RefError("ref-unresolved", f"unsupported reference scheme in {ref!r}")
