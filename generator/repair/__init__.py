@@ -19,7 +19,7 @@ from generator.diagnostics import Diagnostic, Level, sort_key
 from generator.load import SpecSet, pointer_tokens
 from generator.repair.edits import Round
 from generator.repair.keywords import RULES
-from generator.repair.pieces import piece, skip
+from generator.repair.pieces import skip
 from generator.validate import Finding, collect_findings, openapi_version, to_diagnostic
 from generator.validate.rules import level_of
 
@@ -89,13 +89,7 @@ def repair_spec(spec: SpecSet) -> RepairResult:
     for _ in range(_MAX_ROUNDS):
         findings = [_accepted(f) for f in collect_findings(spec)]
         errors = [f for f in findings if level_of(f.rule) is Level.ERROR]
-        fatal = [f for f in errors if f.rule in _FATAL or not _repairable(f)]
-        local = [f for f in errors if f not in fatal]
-        if not errors or not local:
-            warnings = [f for f in findings if f not in errors]
-            result.diagnostics = _sorted([*result.diagnostics, *_diagnostics(warnings)])
-            result.fatal = _diagnostics(fatal)
-            return result
+        local = [f for f in errors if f.rule not in _FATAL]
         round_ = Round(version)
         # Deepest first: a keyword is repaired before its enclosing piece would be dropped.
         for finding in sorted(local, key=lambda f: -f.pointer.count("/")):
@@ -108,6 +102,11 @@ def repair_spec(spec: SpecSet) -> RepairResult:
         for items, index in sorted(round_.removals, key=lambda r: -r[1]):
             if index < len(items):
                 del items[index]
+        if not round_.notes:  # nothing more can be edited: what is left stops generation
+            warnings = [f for f in findings if f not in errors]
+            result.diagnostics = _sorted([*result.diagnostics, *_diagnostics(warnings)])
+            result.fatal = _diagnostics(errors)
+            return result
         result.diagnostics += round_.notes
     findings = [_accepted(f) for f in collect_findings(spec)]
     result.fatal = _diagnostics([f for f in findings if level_of(f.rule) is Level.ERROR])
@@ -131,13 +130,6 @@ def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def _diagnostics(findings: list[Finding]) -> list[Diagnostic]:
     return list(dict.fromkeys(to_diagnostic(f) for f in findings))
-
-
-def _repairable(finding: Finding) -> bool:
-    tokens = pointer_tokens(finding.pointer)
-    if finding.rule in ("tag-duplicate", "server-variable-default", "security-undeclared"):
-        return True
-    return piece(tokens, finding.document.data) is not None
 
 
 # -- the rules ------------------------------------------------------------------------------------

@@ -331,3 +331,21 @@ def test_a_duplicate_key_keeps_its_second_value_as_a_warning(tmp_path: Path) -> 
     assert by_rule(result) == {"repair-duplicate-key": ["10:7 #/components/schemas/Pet"]}
     assert "lines 8 and 10" in result.repairs[0].message
     assert spec.root.data["components"]["schemas"]["Pet"]["required"] == ["name"]
+
+
+def test_unknown_fields_outside_operations_are_ignored_too(tmp_path: Path) -> None:
+    # Swagger 2 leftovers beside a valid 3.0 document.
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1", x-logo: {}}
+        host: api.test
+        basePath: /v1
+        paths: {}
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {"repair-unknown-field": ["3:1 #/host", "4:1 #/basePath"]}
+    assert list(spec.root.data) == ["openapi", "info", "paths"]
