@@ -46,6 +46,8 @@ REPAIRS: dict[str, str] = {
     "repair-tag-duplicate": "a second tag with the same name is dropped",
     "repair-security-undeclared": "a security requirement naming an undeclared scheme is dropped",
     "repair-default-dropped": "a schema `default` of the wrong type (3.0 MUST) is dropped",
+    "repair-required-filled": "a response without `description` gets an empty one; an "
+    "operation without `responses` gets a `default` one without a body",
     "repair-duplicate-key": "a mapping key written twice keeps its second value (as loaded)",
     "skip-parameter": "a parameter that cannot be repaired is left out",
     "skip-operation": "an operation that cannot be repaired is left out",

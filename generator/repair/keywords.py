@@ -219,6 +219,29 @@ def _default_type(finding: Finding, tokens: list[str], data: Any, round_: Round)
     return True
 
 
+def _required_filled(finding: Finding, tokens: list[str], data: Any, round_: Round) -> bool:
+    """A required field whose value is obvious: a response's `description` (empty) and an
+    operation's `responses` (one `default` response without a body)."""
+    node = value_at(data, tokens)
+    wanted = _REQUIRED.fullmatch(finding.message) if finding.rule == "structure" else None
+    if wanted is None or not isinstance(node, dict):
+        return False
+    name, what = wanted.group(1), ""
+    if name == "description" and len(tokens) >= 2 and tokens[-2] == "responses":
+        node["description"] = ""
+        what = "response without a description: an empty one is used"
+    elif name == "responses" and len(tokens) >= 3 and tokens[-1] in METHODS:
+        node["responses"] = {"default": {"description": ""}}
+        what = "operation without responses: it answers a `default` response without a body"
+    else:
+        return False
+    round_.note("repair-required-filled", what, finding.document, finding.pointer)
+    return True
+
+
+_REQUIRED = re.compile(r"'([^']+)' is a required property")
+
+
 RULES: tuple[Callable[[Finding, list[str], Any, Round], bool], ...] = (
     _exclusive_bound,
     _recursive_anchor,
@@ -231,6 +254,7 @@ RULES: tuple[Callable[[Finding, list[str], Any, Round], bool], ...] = (
     _tag_duplicate,
     _security_undeclared,
     _default_type,
+    _required_filled,
 )
 
 

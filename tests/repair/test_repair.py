@@ -349,3 +349,33 @@ def test_unknown_fields_outside_operations_are_ignored_too(tmp_path: Path) -> No
     assert result.fatal == []
     assert by_rule(result) == {"repair-unknown-field": ["3:1 #/host", "4:1 #/basePath"]}
     assert list(spec.root.data) == ["openapi", "info", "paths"]
+
+
+def test_obvious_required_fields_are_filled(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /pets:
+            get:
+              responses:
+                "200":
+                  content:
+                    application/json: {schema: {type: string}}
+            post:
+              summary: no responses
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {
+        "repair-required-filled": [
+            "7:9 #/paths/~1pets/get/responses/200",
+            "10:5 #/paths/~1pets/post",
+        ]
+    }
+    pets = spec.root.data["paths"]["/pets"]
+    assert pets["get"]["responses"]["200"]["description"] == ""
+    assert pets["post"]["responses"] == {"default": {"description": ""}}
