@@ -6,6 +6,7 @@ Python side: identifiers that are valid, not reserved, and unique within their s
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -195,10 +196,16 @@ def _ascii(text: str) -> str:
 
 def words(name: str) -> list[str]:
     """Split any spelling (camelCase, kebab-case, `$filter`, `meta/root`, `3MX`) into words."""
+    return list(_words(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    # Large specs ask for the same names thousands of times (GitHub: ~100,000 calls).
     pieces: list[str] = []
     for chunk in _WORD_SPLIT.split(_ascii(name)):
         pieces.extend(p for p in _CAMEL_BOUNDARY.split(chunk) if p)
-    return pieces
+    return tuple(pieces)
 
 
 def _guard(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:

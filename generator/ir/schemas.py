@@ -68,6 +68,7 @@ class SchemaHoister:
     named: dict[tuple[str, str], str] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
+    _sanitised: set[str] = field(default_factory=set)
     classes: ClassBuilder = field(init=False)
     signatures: SignatureTypes = field(init=False)
 
@@ -258,8 +259,11 @@ class SchemaHoister:
     # -- what the model generator cannot express ---------------------------------------------
 
     def sanitise_schemas(self) -> None:
-        """Replace what would break the models with something permissive, each with a warning."""
-        for class_name in list(self.schemas):
+        """Replace what would break the models with something permissive, each with a warning.
+        Each schema is seen once: a later call (after operations hoisted more) sees the new."""
+        fresh = [name for name in self.schemas if name not in self._sanitised]
+        self._sanitised.update(fresh)
+        for class_name in fresh:
             if self.alias_target(class_name) is None:
                 self.warn_origin(
                     "ref-cycle",
@@ -267,7 +271,8 @@ class SchemaHoister:
                     class_name,
                 )
                 self.schemas[class_name] = {}
-        for class_name, schema in self.schemas.items():
+        for class_name in fresh:
+            schema = self.schemas[class_name]
             if "default" in schema and "enum" not in schema:
                 # The model generator copies a named schema's default onto every field that
                 # refers to it, as a bare value the field's class type does not accept.

@@ -106,6 +106,12 @@ def render_prepared(
 
     display = ctx.spec
     texts, write_once = render_package(ctx, options.artefacts)
+    if "client-ts" in options.artefacts:
+        from generator.render.client_ts import render_client_ts
+
+        ts_texts = render_client_ts(ctx)
+    else:
+        ts_texts = {}
     if "stubs" in options.artefacts:
         from generator.render.stubs import render_stubs
 
@@ -119,6 +125,9 @@ def render_prepared(
     formatted = format_python({**texts, **write_once}, display, options.cache_dir)
     if options.strict and diagnostics:
         raise SpecError(*diagnostics)
+    # The TypeScript files skip the Python formatter: the templates print them formatted.
+    formatted.update(ts_texts)
+    texts.update(ts_texts)
     files = [RenderedFile(p, formatted[p].encode("utf-8")) for p in sorted(texts)]
     files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
     inputs = tuple(sorted(spec.documents))
