@@ -43,15 +43,15 @@ def select(expression: str, document: Any) -> list[Match]:
 
 
 def _descend(value: Any) -> Iterator[Any]:
-    """The value and every container below it (the `..` segment)."""
+    """The value and every container below it, in document order (the `..` segment)."""
     stack = [value]
     while stack:
-        node = stack.pop(0)
+        node = stack.pop()
         yield node
         children = (
-            node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
         )
-        stack[:0] = [c for c in children if isinstance(c, dict | list)]
+        stack.extend(reversed([c for c in children if isinstance(c, dict | list)]))
 
 
 def _children(value: Any) -> Iterator[Match]:
