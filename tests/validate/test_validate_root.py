@@ -75,3 +75,31 @@ def test_generate_takes_root_from_the_flag_and_from_the_config(layout: Path) -> 
     code, output = run("generate")
     assert code == 0, output
     assert "Error" in "".join(p.read_text() for p in (layout / "generated").rglob("*.py"))
+
+
+def test_config_root_and_overlays_are_checked_and_anchored(tmp_path: Path) -> None:
+    from generator.config import parse_config
+    from generator.diagnostics import SpecError
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[tool.specgen]\nroot = ".."\n[tool.specgen.targets.api]\noverlays = ["fix.yaml"]\n'
+    )
+    config = parse_config(pyproject)
+    assert config.spec_root == tmp_path.parent.resolve()
+    assert config.targets["api"].overlays == (tmp_path / "fix.yaml",)
+
+    pyproject.write_text("[tool.specgen]\nroot = 5\n")
+    with pytest.raises(SpecError) as caught:
+        parse_config(pyproject)
+    assert (
+        caught.value.diagnostic.line,
+        "tool.specgen.root" in caught.value.diagnostic.message,
+    ) == (
+        2,
+        True,
+    )
+    pyproject.write_text("[tool.specgen.targets.api]\noverlays = 3\n")
+    with pytest.raises(SpecError) as caught:
+        parse_config(pyproject)
+    assert "overlays: must be a path or a list of paths" in caught.value.diagnostic.message
