@@ -503,6 +503,8 @@ class SpecSet:
                 document = self._document(target)
             except SpecError as exc:
                 reason = exc.diagnostic.message
+                if not target.exists():
+                    reason += _did_you_mean_file(target)
                 raise RefError("ref-unresolved", f"reference {ref!r}: {reason}") from None
         if fragment and not fragment.startswith("/"):
             return self._anchor(ref, document, unquote(fragment))
@@ -553,6 +555,20 @@ def _did_you_mean(token: str, container: Any) -> str:
     close = difflib.get_close_matches(token, names, n=1, cutoff=0.75)
     if not close:  # case slips (`pet` for `Pet`) score low with difflib
         close = [name for name in names if name.lower() == token.lower()][:1]
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _did_you_mean_file(target: Path) -> str:
+    """`; did you mean 'Error.yaml'?` for a missing file with a close name in its folder."""
+    try:
+        names = (
+            [p.name for p in target.parent.iterdir() if p.is_file()]
+            if target.parent.is_dir()
+            else []
+        )
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(target.name, names, n=1, cutoff=0.75)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 

@@ -40,3 +40,9 @@ def test_a_mistyped_command_or_option_is_a_usage_error_with_a_suggestion():
     assert "No such command 'genrate'. Did you mean 'generate'?" in result.output
     result = runner.invoke(cli, ["validate", "--stirct"])
     assert result.exit_code == 2 and "Did you mean '--strict'?" in result.output
+
+
+def test_a_mistyped_file_in_a_ref_suggests_the_close_file(check):
+    spec = SPEC.replace("#/components/schemas/{target}", "schemas/Eror.yaml")
+    found = only(check(spec, files={"schemas/Error.yaml": "type: object\n"}), "ref-unresolved")
+    assert found.message.endswith("did you mean 'Error.yaml'?")
