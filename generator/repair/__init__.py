@@ -52,6 +52,8 @@ REPAIRS: dict[str, str] = {
     "skip-parameter": "a parameter that cannot be repaired is left out",
     "skip-operation": "an operation that cannot be repaired is left out",
     "skip-schema": "a schema that cannot be repaired accepts any value (its description kept)",
+    "skip-response": "a response that cannot be repaired keeps only its description (no body)",
+    "skip-header": "a response header that cannot be repaired is left out",
     "skip-tag": "a tag declaration that cannot be repaired is left out",
     "skip-server": "a server entry that cannot be repaired is left out",
 }

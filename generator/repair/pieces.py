@@ -25,6 +25,12 @@ def piece(tokens: list[str], data: Any) -> tuple[str, list[str]] | None:
     for index, token in enumerate(tokens[:-1]):
         if token == "servers" and tokens[index + 1].isdigit():
             return "skip-server", tokens[: index + 2]
+    for index in range(len(tokens) - 2, -1, -1):  # the innermost header, then response
+        if tokens[index] == "headers" and _in_response(tokens[:index]):
+            return "skip-header", tokens[: index + 2]
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index] == "responses" and (index == 1 or tokens[index - 1] in METHODS):
+            return "skip-response", tokens[: index + 2]
     if len(tokens) >= 4 and tokens[0] == "paths" and tokens[2] == "parameters":
         return "skip-parameter", tokens[:4]
     if len(tokens) >= 3 and tokens[0] in ("paths", "webhooks") and tokens[2] in METHODS:
@@ -81,6 +87,20 @@ def skip(finding: Finding, tokens: list[str], data: Any, round_: Round) -> None:
         return
     rule, where = found
     reason = f"[{finding.rule}] {finding.message}"
+    if rule == "skip-response":
+        response = value_at(data, where)
+        if isinstance(response, dict) and "$ref" not in response:
+            text = response.get("description")
+            response.clear()
+            response["description"] = text if isinstance(text, str) else ""
+            pointer = pointer_join("#", *where)
+            message = f"response kept without its body and headers: {reason}"
+            round_.note(rule, message, finding.document, pointer)
+            round_.dropped.add((id(finding.document), pointer))
+            return
+        rule, where = "skip-operation", where[:3]  # a broken `$ref` stands for the response
+        if where[0] not in ("paths", "webhooks"):
+            return
     if rule == "skip-schema":
         schema = value_at(data, where)
         if isinstance(schema, dict):
@@ -94,6 +114,11 @@ def skip(finding: Finding, tokens: list[str], data: Any, round_: Round) -> None:
     remove(finding, where, data, round_, rule, reason)
 
 
+def _in_response(tokens: list[str]) -> bool:
+    """Whether `tokens` name a Response Object (`.../responses/200`, components/responses/X)."""
+    return len(tokens) >= 2 and tokens[-2] == "responses"
+
+
 def remove(
     finding: Finding, where: list[str], data: Any, round_: Round, rule: str, reason: str
 ) -> None:
@@ -105,8 +130,11 @@ def remove(
         del holder[where[-1]]
     else:
         return
-    what = {"skip-operation": "operation", "skip-tag": "tag", "skip-server": "server"}.get(
-        rule, "parameter"
-    )
+    what = {
+        "skip-operation": "operation",
+        "skip-tag": "tag",
+        "skip-server": "server",
+        "skip-header": "response header",
+    }.get(rule, "parameter")
     round_.note(rule, f"{what} left out: {reason}", finding.document, pointer)
     round_.dropped.add((id(finding.document), pointer))

@@ -379,3 +379,49 @@ def test_obvious_required_fields_are_filled(tmp_path: Path) -> None:
     pets = spec.root.data["paths"]["/pets"]
     assert pets["get"]["responses"]["200"]["description"] == ""
     assert pets["post"]["responses"] == {"default": {"description": ""}}
+
+
+def test_a_broken_response_keeps_the_operation_and_a_broken_header_only_drops_itself(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                "200":
+                  description: the pets
+                  headers:
+                    X-Rate-Limit: {schema: {type: integer}, style: form}
+                    X-Request-Id: {schema: {type: string}}
+                  content:
+                    application/json: {schema: {type: array}}
+                "404":
+                  description: not found
+                  content:
+                    application/json: {schema: {type: object}, encoding: 5}
+        components:
+          responses:
+            Broken:
+              description: broken
+              links: 7
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {
+        "skip-header": ["11:13 #/paths/~1pets/get/responses/200/headers/X-Rate-Limit"],
+        "skip-response": [
+            "15:9 #/paths/~1pets/get/responses/404",
+            "21:5 #/components/responses/Broken",
+        ],
+    }
+    responses = spec.root.data["paths"]["/pets"]["get"]["responses"]
+    assert list(responses["200"]["headers"]) == ["X-Request-Id"]
+    assert responses["404"] == {"description": "not found"}
+    assert spec.root.data["components"]["responses"]["Broken"] == {"description": "broken"}
