@@ -31,6 +31,8 @@ def piece(tokens: list[str], data: Any) -> tuple[str, list[str]] | None:
     for index in range(len(tokens) - 2, -1, -1):
         if tokens[index] == "responses" and (index == 1 or tokens[index - 1] in METHODS):
             return "skip-response", tokens[: index + 2]
+    if len(tokens) >= 3 and tokens[:2] == ["components", "parameters"]:
+        return "skip-parameter", tokens[:3]
     if len(tokens) >= 4 and tokens[0] == "paths" and tokens[2] == "parameters":
         return "skip-parameter", tokens[:4]
     if len(tokens) >= 3 and tokens[0] in ("paths", "webhooks") and tokens[2] in METHODS:
@@ -111,7 +113,25 @@ def skip(finding: Finding, tokens: list[str], data: Any, round_: Round) -> None:
             round_.note(rule, f"schema accepts any value: {reason}", finding.document, pointer)
             round_.dropped.add((id(finding.document), pointer))
         return
+    if where[:2] == ["components", "parameters"]:
+        _drop_uses(data, pointer_join("#", *where), round_)
     remove(finding, where, data, round_, rule, reason)
+
+
+def _drop_uses(data: Any, ref: str, round_: Round) -> None:
+    """Parameter lists that `$ref` a skipped component parameter lose that entry too."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            params = node.get("parameters")
+            if isinstance(params, list):
+                for index, param in enumerate(params):
+                    if isinstance(param, dict) and param.get("$ref") == ref:
+                        round_.removals.append((params, index))
+            stack.extend(v for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, dict | list))
 
 
 def _in_response(tokens: list[str]) -> bool:

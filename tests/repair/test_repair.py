@@ -425,3 +425,31 @@ def test_a_broken_response_keeps_the_operation_and_a_broken_header_only_drops_it
     assert list(responses["200"]["headers"]) == ["X-Request-Id"]
     assert responses["404"] == {"description": "not found"}
     assert spec.root.data["components"]["responses"]["Broken"] == {"description": "broken"}
+
+
+def test_a_broken_component_parameter_is_left_out_with_its_uses(tmp_path: Path) -> None:
+    # A Swagger 2 leftover (`in: body`) among 3.0 components.
+    path = write(
+        tmp_path,
+        """\
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /pets:
+            post:
+              parameters:
+                - $ref: '#/components/parameters/Body'
+                - $ref: '#/components/parameters/Limit'
+              responses: {"200": {description: ok}}
+        components:
+          parameters:
+            Body: {name: body, in: body, schema: {type: object}}
+            Limit: {name: limit, in: query, schema: {type: integer}}
+        """,
+    )
+    spec, result = repaired(path)
+    assert result.fatal == []
+    assert by_rule(result) == {"skip-parameter": ["12:5 #/components/parameters/Body"]}
+    post = spec.root.data["paths"]["/pets"]["post"]
+    assert post["parameters"] == [{"$ref": "#/components/parameters/Limit"}]
+    assert list(spec.root.data["components"]["parameters"]) == ["Limit"]
