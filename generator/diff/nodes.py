@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.cursor import Cursor, RefChainError, follow
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
-from generator.load import Document, RefError, SpecSet
-
-MAX_REF_HOPS = 64
+from generator.load import Document, SpecSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,21 +78,16 @@ class Side:
 
     def deref(self, node: Node) -> Node:
         """Follow `$ref`s until a value that is not a reference."""
-        seen: set[tuple[int, str]] = set()
-        for _ in range(MAX_REF_HOPS):
-            ref = node.get("$ref")
-            if not isinstance(ref, str):
-                return node
-            key = (id(node.document), node.pointer)
-            if key in seen:
-                break
-            seen.add(key)
-            try:
-                resolved = self.spec.resolve(ref, node.document)
-            except RefError as exc:
-                raise self.error(node, exc.rule, str(exc)) from None
-            node = Node(resolved.value, resolved.document, resolved.pointer)
-        raise self.error(node, "ref-cycle", "references form a loop without reaching a value")
+        try:
+            found = follow(self.spec, Cursor(node.value, node.document, node.pointer))
+        except RefChainError as exc:
+            at = Node(exc.cursor.value, exc.cursor.document, exc.cursor.pointer)
+            if exc.rule == "ref-cycle":
+                raise self.error(
+                    at, "ref-cycle", "references form a loop without reaching a value"
+                ) from None
+            raise self.error(at, exc.rule, str(exc)) from None
+        return Node(found.value, found.document, found.pointer)
 
     def error(self, node: Node, rule: str, message: str) -> SpecError:
         line, col = node.document.locate(node.pointer)

@@ -22,8 +22,8 @@ from generator.diff.schema import SchemaComparer
 from generator.diff.security import SecurityDiff
 from generator.diff.textual import textual_deltas
 from generator.diff.unchanged import Unchanged
+from generator.openapi import METHODS
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_VARIABLE = re.compile(r"\{[^}/]*\}")
 # OpenAPI says header parameters with these names are ignored.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 
 from generator.diff import rules as area
 from generator.diff.nodes import Side
-from generator.diff.operations import METHODS, Delta, DocumentDiff, is_date, normalise_path
+from generator.diff.operations import Delta, DocumentDiff, is_date, normalise_path
 from generator.diff.rules import Direction, Rule, Severity, rule_for
 from generator.load import SpecSet
+from generator.openapi import METHODS
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.diagnostics import Diagnostic, Level, SpecError
-from generator.diff.operations import METHODS
 from generator.diff.report import Accepted
 from generator.diff.rules import RULES_BY_ID
 from generator.load import SpecSet, iter_refs, load_document
+from generator.openapi import METHODS
 
 _SPEC_SUFFIXES = (".yaml", ".yml", ".json")
 _IGNORE_LINE = re.compile(r"^(?P<rule>[a-z0-9-]+)(?:\s+(?P<method>[A-Za-z]+)\s+(?P<path>/\S*))?$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.cursor import Cursor, RefChainError, follow
 from generator.diagnostics import Diagnostic, Level, SpecError
 from generator.load import Document, RefError, SpecSet
 
@@ -43,23 +44,17 @@ class BuildContext:
 
     def deref(self, node: Any, document: Document, pointer: str) -> tuple[Any, Document, str]:
         """Follow `$ref` chains (parameters, responses, bodies) to the object they name."""
-        seen: set[tuple[str, str]] = set()
-        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            try:
-                resolved = self.spec.resolve(ref, document)
-            except RefError as exc:
-                raise SpecError(self.ref_error(exc, document, pointer)) from None
-            key = (str(resolved.document.path), resolved.pointer)
-            if key in seen:
-                raise SpecError(
-                    self.ref_error(
-                        RefError("ref-cycle", f"{ref!r} refers to itself"), document, pointer
-                    )
-                )
-            seen.add(key)
-            node, document, pointer = resolved.value, resolved.document, resolved.pointer
-        return node, document, pointer
+        try:
+            found = follow(self.spec, Cursor(node, document, pointer))
+        except RefChainError as exc:
+            at = exc.cursor
+            message = str(exc)
+            if exc.rule == "ref-cycle":
+                message = f"{at.value.get('$ref')!r} refers to itself"
+            raise SpecError(
+                self.ref_error(RefError(exc.rule, message), at.document, at.pointer)
+            ) from None
+        return found.value, found.document, found.pointer
 
     def ref_error(self, exc: RefError, document: Document, pointer: str) -> Diagnostic:
         line, col = document.locate(pointer)

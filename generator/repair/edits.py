@@ -7,8 +7,9 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
 from generator.load import Document
+from generator.openapi import METHODS as OPENAPI_METHODS
 
-METHODS = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+METHODS = frozenset(OPENAPI_METHODS)
 
 
 @dataclass

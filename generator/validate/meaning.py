@@ -16,10 +16,11 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from generator.cursor import Cursor, RefChainError, follow
 from generator.diagnostics import pointer_join
 from generator.load import Document, RefError, SpecSet, pointer_tokens
+from generator.openapi import METHODS
 
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_NAME = re.compile(r"\{([^{}]*)\}")
 # Keywords whose value is one subschema / a list of them / a map of them.
 _ONE_SCHEMA = (
@@ -159,29 +160,20 @@ class _Walker:
         self, document: Document, pointer: str, node: Any
     ) -> tuple[Document, str, Any] | None:
         """Follow a chain of `$ref`s to a value; report (once) a chain that fails or loops."""
-        chain: list[tuple[Path, str]] = []
-        while isinstance(node, dict) and "$ref" in node:
-            link = (document.path, pointer)
-            if link in chain:
+        try:
+            found = follow(self.spec, Cursor(node, document, pointer))
+        except RefChainError as exc:
+            at = exc.cursor
+            if exc.rule == "ref-cycle":
                 # Every member of the loop is reported once, at the first one reached.
-                loop = chain[chain.index(link) :]
+                loop = list(exc.loop)
                 if not self.bad_refs.intersection(loop):
-                    self._bad_ref("ref-cycle", _cycle_message(loop), document, pointer)
+                    self._bad_ref("ref-cycle", _cycle_message(loop), at.document, at.pointer)
                 self.bad_refs.update(loop)
-                return None
-            chain.append(link)
-            ref = node["$ref"]
-            if not isinstance(ref, str):
-                self._bad_ref("ref-unresolved", "$ref must be a string", document, pointer)
-                return None
-            try:
-                resolved = self.spec.resolve(ref, document)
-            except RefError as exc:
-                if exc.rule != "ref-remote" or not self.spec.allow_remote:
-                    self._bad_ref(exc.rule, str(exc), document, pointer)
-                return None
-            document, pointer, node = resolved.document, resolved.pointer, resolved.value
-        return document, pointer, node
+            elif exc.rule != "ref-remote" or not self.spec.allow_remote:
+                self._bad_ref(exc.rule, str(exc), at.document, at.pointer)
+            return None
+        return found.document, found.pointer, found.value
 
     def _bad_ref(self, rule: str, message: str, document: Document, pointer: str) -> None:
         if (document.path, pointer) not in self.bad_refs:
