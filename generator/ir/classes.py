@@ -11,7 +11,6 @@ flattened into one class, so no class ever holds two declarations of one field.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +20,6 @@ from generator.ir.context import BuildContext
 from generator.ir.types import (
     ANY_TYPE,
     NO_CONSTRAINTS,
-    AnyType,
     Constraints,
     EnumMember,
     Field,
@@ -458,20 +456,4 @@ def _default_is_plain(value: Any) -> bool:
     return not isinstance(value, dict)
 
 
-def walk_types(expr: TypeExpr) -> Iterator[TypeExpr]:
-    """`expr` and every type nested in it."""
-    stack = [expr]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, ListOf):
-            stack.append(current.item)
-        elif isinstance(current, MapOf):
-            stack.append(current.value)
-        elif isinstance(current, UnionOf):
-            stack.extend(current.options)
-        elif hasattr(current, "inner"):
-            stack.append(current.inner)
-
-
-__all__ = ["AnyType", "ClassBuilder", "walk_types"]
+__all__ = ["ClassBuilder"]

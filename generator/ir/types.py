@@ -184,14 +184,13 @@ class ModelClass:
     references: frozenset[str] = field(default=frozenset(), compare=False)
 
 
-def referenced_models(expr: TypeExpr) -> Iterator[str]:
-    """Every model name a type expression mentions (depth first, repeats included)."""
+def walk(expr: TypeExpr) -> Iterator[TypeExpr]:
+    """`expr` and every type nested in it, depth first."""
     stack: list[TypeExpr] = [expr]
     while stack:
         current = stack.pop()
-        if isinstance(current, ModelRef):
-            yield current.name
-        elif isinstance(current, ListOf):
+        yield current
+        if isinstance(current, ListOf):
             stack.append(current.item)
         elif isinstance(current, MapOf):
             stack.append(current.value)
@@ -199,6 +198,11 @@ def referenced_models(expr: TypeExpr) -> Iterator[str]:
             stack.append(current.inner)
         elif isinstance(current, UnionOf):
             stack.extend(reversed(current.options))
+
+
+def referenced_models(expr: TypeExpr) -> Iterator[str]:
+    """Every model name a type expression mentions (depth first, repeats included)."""
+    return (t.name for t in walk(expr) if isinstance(t, ModelRef))
 
 
 def nullable(expr: TypeExpr) -> TypeExpr:
