@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,3 +99,20 @@ class Side:
     @property
     def version(self) -> str:
         return str(self.spec.root.data.get("openapi", ""))
+
+
+def keys_of(node: Node) -> Iterable[str]:
+    """The keys of a node's mapping (none for anything else)."""
+    return node.value.keys() if isinstance(node.value, dict) else ()
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_map(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def strings_in(value: Any) -> frozenset[str]:
+    return frozenset(str(v) for v in as_list(value))

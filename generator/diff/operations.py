@@ -17,7 +17,7 @@ from typing import Any
 from generator.diff import rules as area
 from generator.diff.callbacks import CallbackDiff
 from generator.diff.facts import Delta, Details, SchemaDelta
-from generator.diff.nodes import Node, Side
+from generator.diff.nodes import Node, Side, as_list, as_map, strings_in
 from generator.diff.schema import SchemaComparer
 from generator.diff.security import SecurityDiff
 from generator.diff.textual import textual_deltas
@@ -136,7 +136,7 @@ class DocumentDiff:
         yield from _operation_id(
             label, here, old.node.get("operationId"), new.node.get("operationId")
         )
-        old_tags, new_tags = _strings(old.node.get("tags")), _strings(new.node.get("tags"))
+        old_tags, new_tags = strings_in(old.node.get("tags")), strings_in(new.node.get("tags"))
         for tag in sorted(old_tags - new_tags):
             yield Delta(area.OPERATION, "tag-removed", label, here, details=(("value", tag),))
         for tag in sorted(new_tags - old_tags):
@@ -157,7 +157,7 @@ class DocumentDiff:
         placeholders = [m.group()[1:-1] for m in _TEMPLATE_VARIABLE.finditer(op.path)]
         found: dict[tuple[str, str], Node] = {}
         for owner in (op.path_item, op.node):  # operation-level entries override path-level
-            for index in range(len(_as_list(owner.get("parameters")))):
+            for index in range(len(as_list(owner.get("parameters")))):
                 param = side.deref(owner.child("parameters", index))
                 name, place = param.get("name"), param.get("in")
                 if not isinstance(name, str) or not isinstance(place, str):
@@ -352,7 +352,7 @@ class DocumentDiff:
     def _servers_of(self, side: Side, op: Operation | None = None) -> list[Node]:
         owners = [op.node, op.path_item] if op is not None else []
         for owner in [*owners, side.root]:
-            if _as_list(owner.get("servers")):
+            if as_list(owner.get("servers")):
                 return [owner.child("servers", i) for i in range(len(owner.get("servers")))]
         return []
 
@@ -388,7 +388,7 @@ def _server_variables(label: str | None, here: str, old: Node, new: Node) -> Ite
     for slot in sorted(old_vars.keys() & new_vars.keys()):
         (_, before), (name, after) = old_vars[slot], new_vars[slot]
         base = (("url", url), ("name", name))
-        old_enum, new_enum = _strings(before.get("enum")), _strings(after.get("enum"))
+        old_enum, new_enum = strings_in(before.get("enum")), strings_in(after.get("enum"))
         if old_enum and new_enum:
             for value in sorted(old_enum - new_enum):
                 details: Details = (*base, ("value", value))
@@ -410,7 +410,7 @@ def _server_variables(label: str | None, here: str, old: Node, new: Node) -> Ite
 def _variables_by_slot(server: Node) -> dict[int, tuple[str, dict[str, Any]]]:
     variables = server.mapping("variables")
     names = [m.group()[1:-1] for m in _TEMPLATE_VARIABLE.finditer(str(server.get("url", "")))]
-    return {i: (name, _as_map(variables.get(name))) for i, name in enumerate(names)}
+    return {i: (name, as_map(variables.get(name))) for i, name in enumerate(names)}
 
 
 def _operation_order(key: tuple[str, str]) -> tuple[str, int]:
@@ -418,24 +418,8 @@ def _operation_order(key: tuple[str, str]) -> tuple[str, int]:
     return (path, METHODS.index(method))
 
 
-def _keys(node: Node) -> Iterable[str]:
-    return node.value.keys() if isinstance(node.value, dict) else ()
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _as_map(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _strings(value: Any) -> frozenset[str]:
-    return frozenset(str(v) for v in _as_list(value))
-
-
 def _overrides_servers(op: Operation) -> bool:
-    return bool(_as_list(op.node.get("servers")) or _as_list(op.path_item.get("servers")))
+    return bool(as_list(op.node.get("servers")) or as_list(op.path_item.get("servers")))
 
 
 def _success(status: str) -> str:

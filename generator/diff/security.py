@@ -7,12 +7,12 @@ operation uses are compared for that operation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from generator.diff import rules as area
 from generator.diff.facts import Delta, Details
-from generator.diff.nodes import Node, Side
+from generator.diff.nodes import Side, as_list, as_map, keys_of, strings_in
 
 if TYPE_CHECKING:
     from generator.diff.operations import Operation
@@ -24,11 +24,13 @@ class SecurityDiff:
         self.revision = revision
 
     def _requirements(self, side: Side, op: Operation) -> dict[frozenset[str], dict[str, set[str]]]:
-        raw = op.node.get("security") if "security" in _keys(op.node) else side.root.get("security")
+        raw = (
+            op.node.get("security") if "security" in keys_of(op.node) else side.root.get("security")
+        )
         alternatives: dict[frozenset[str], dict[str, set[str]]] = {}
-        for requirement in _as_list(raw):
+        for requirement in as_list(raw):
             if isinstance(requirement, dict):
-                scopes = {str(k): set(_strings(v)) for k, v in requirement.items()}
+                scopes = {str(k): set(strings_in(v)) for k, v in requirement.items()}
                 alternatives[frozenset(scopes)] = scopes
         return alternatives
 
@@ -92,7 +94,7 @@ class SecurityDiff:
             details = (*name, ("flow", flow))
             yield Delta(area.SECURITY, "scheme-flow-added", label, here, details=details)
         for flow in sorted(old_flows.keys() & new_flows.keys()):
-            before, after = _as_map(old_flows[flow]), _as_map(new_flows[flow])
+            before, after = as_map(old_flows[flow]), as_map(new_flows[flow])
             for field in ("authorizationUrl", "tokenUrl", "refreshUrl"):
                 if before.get(field) != after.get(field):
                     details = (
@@ -104,8 +106,8 @@ class SecurityDiff:
                     )
                     yield Delta(area.SECURITY, "scheme-url-changed", label, here, details=details)
             old_scopes, new_scopes = (
-                set(_as_map(before.get("scopes"))),
-                set(_as_map(after.get("scopes"))),
+                set(as_map(before.get("scopes"))),
+                set(as_map(after.get("scopes"))),
             )
             for scope in sorted(old_scopes - new_scopes):
                 details = (*name, ("flow", flow), ("scope", scope))
@@ -122,19 +124,3 @@ def _secured(alternatives: dict[frozenset[str], dict[str, set[str]]]) -> bool:
 
 def _alternative(alternative: frozenset[str]) -> str:
     return " + ".join(sorted(alternative)) if alternative else "(anonymous)"
-
-
-def _keys(node: Node) -> Iterable[str]:
-    return node.value.keys() if isinstance(node.value, dict) else ()
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _as_map(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
-def _strings(value: Any) -> frozenset[str]:
-    return frozenset(str(v) for v in _as_list(value))
