@@ -103,6 +103,17 @@ class Parameter:
     style: str = ""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    @property
+    def default_style(self) -> str:
+        return "simple" if self.location in ("path", "header") else "form"
+
+    @property
+    def is_styled(self) -> bool:
+        """True when style or explode differ from the location's default (the client then
+        wraps the value in ``styled(...)``)."""
+        style = self.style or self.default_style
+        return style != self.default_style or self.explode != (style == "form")
+
 
 @dataclass(frozen=True)
 class RequestBody:

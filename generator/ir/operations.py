@@ -195,8 +195,8 @@ class OperationsBuilder:
                     description=str(param.get("description") or ""),
                     deprecated=param.get("deprecated") is True,
                     default=default,
-                    explode=param.get("explode", param.get("style", "form") == "form") is True,
-                    style=str(param.get("style") or ""),
+                    explode=_explode(param, location),
+                    style=_style(param, location),
                     schema=transformed,
                 )
             )
@@ -410,6 +410,19 @@ class OperationsBuilder:
             item_type,
             success.type,
         )
+
+
+def _style(param: dict[str, Any], location: str) -> str:
+    style = param.get("style")
+    if isinstance(style, str) and style:
+        return style
+    return "simple" if location in ("path", "header") else "form"
+
+
+def _explode(param: dict[str, Any], location: str) -> bool:
+    """`explode` defaults to true for `form` and false for every other style."""
+    explode = param.get("explode")
+    return explode if isinstance(explode, bool) else _style(param, location) == "form"
 
 
 def _prefer_media(content: dict[str, Any]) -> str:

@@ -33,6 +33,7 @@ from ._errors import (
 )
 from ._model_base import OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, Pagination, SyncPage
+from ._params import Styled, styled
 from ._response import APIResponse, ResponseTypes
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
@@ -68,6 +69,7 @@ __all__ = [
     "RequestOptions",
     "ResponseTypes",
     "SyncAPIClient",
+    "Styled",
     "SyncPage",
     "Timeout",
     "TokenProvider",
@@ -77,4 +79,5 @@ __all__ = [
     "lenient_parsing",
     "merge_options",
     "multipart_parts",
+    "styled",
 ]

@@ -17,7 +17,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
-from urllib.parse import urlencode
 
 import httpx
 import pydantic
@@ -31,13 +30,7 @@ from ._auth import (
     resolve_token,
     resolve_token_async,
 )
-from ._encoding import (
-    encode_form,
-    encode_path,
-    encode_query,
-    encode_scalar,
-    to_jsonable,
-)
+from ._encoding import encode_form, to_jsonable
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -45,6 +38,7 @@ from ._errors import (
     make_status_error,
 )
 from ._pagination import AsyncPage, NextPage, Pagination, SyncPage, lookup_path
+from ._params import fill_path, header_value, query_string
 from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -102,10 +96,9 @@ def _merge_headers(*layers: Mapping[str, object] | None) -> dict[str, str]:
             if value is None:
                 merged.pop(key.lower(), None)
             elif not isinstance(value, NotGiven):
-                merged[key.lower()] = (
-                    key,
-                    value if isinstance(value, str) else encode_scalar(value),
-                )
+                text = value if isinstance(value, str) else header_value(key, value)
+                if text is not None:
+                    merged[key.lower()] = (key, text)
     return dict(merged.values())
 
 
@@ -151,7 +144,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._rng = rng if rng is not None else random.Random().random
         self._now = now
         self._adapters = AdapterCache()
-        self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
+        self._base_cache: tuple[httpx.URL, str, str] | None = None
         # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
         self._urls: dict[str, httpx.URL] = {}
         self._default_policies: dict[bool, _AttemptPolicy] = {}
@@ -197,14 +190,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     # -- building requests --------------------------------------------------------------------
 
-    def _base_parts(self) -> tuple[str, list[tuple[str, str]]]:
-        """base_url without its query, and its query pairs; recomputed when base_url changes."""
+    def _base_parts(self) -> tuple[str, str]:
+        """base_url without its query, and its encoded query; recomputed when base_url changes."""
         cached = self._base_cache
         if cached is None or cached[0] is not self.base_url:
             prefix = str(self.base_url.copy_with(query=None, fragment=None)).rstrip("/")
-            cached = (self.base_url, prefix, list(self.base_url.params.multi_items()))
+            cached = (self.base_url, prefix, self.base_url.query.decode("ascii"))
             self._base_cache = cached
-        return cached[1], list(cached[2])
+        return cached[1], cached[2]
 
     def _parsed_url(self, text: str) -> httpx.URL:
         """``httpx.URL(text)``, remembered: parsing is the costliest step of building a request
@@ -249,21 +242,20 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         ]
         if len(bodies) > 1:
             raise ValueError(f"a request has one body; got {' and '.join(bodies)}")
-        path = encode_path(path_template, path_params or {})
+        path = fill_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
-        prefix, base_pairs = self._base_parts()
+        path = path.split("#", 1)[0]
+        prefix, base_query = self._base_parts()
         # A query in base_url (e.g. "?api-version=2") comes first, then the call's parameters.
-        pairs = base_pairs + encode_query(
+        call_query = query_string(
             {**self.default_query, **(query or {}), **(options.extra_query or {})}
         )
+        query_text = "&".join(part for part in (base_query, call_query) if part)
         # Concatenate rather than join (a relative path like "a:b" would parse as a scheme),
-        # and parse the URL once: this runs on every call.
-        if "?" in path or "#" in path:  # a spec path with a literal query: let httpx merge
-            url = httpx.URL(prefix + path)
-            url = url.copy_merge_params(tuple(pairs)) if pairs else url
-        else:
-            url = self._parsed_url(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
+        # and parse the URL once: this runs on every call. A spec path may carry a query.
+        joiner = "&" if "?" in path else "?"
+        url = self._parsed_url(prefix + path + (joiner + query_text if query_text else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
             base_headers["Content-Type"] = "application/json"
