@@ -70,6 +70,22 @@ class SecurityScheme:
     parameter_name: str = ""  # for apiKey: the header/query/cookie name
     description: str = ""
     flows: tuple[OAuthFlow, ...] = ()
+    open_id_connect_url: str = ""
+    # The client constructor argument taking this scheme's credential ("" for mutualTLS,
+    # which is configured on the http_client instead).
+    python_name: str = ""
+
+    @property
+    def client_kind(self) -> str:
+        """How the client sends the credential: bearer | basic | api_key | http | "" (not)."""
+        if self.kind in ("oauth2", "openIdConnect"):
+            return "bearer"
+        if self.kind == "http":
+            scheme = self.scheme.lower()
+            return scheme if scheme in ("bearer", "basic") else "http"
+        if self.kind == "apiKey" and self.location in ("header", "query", "cookie"):
+            return "api_key"
+        return ""
 
     @property
     def uses_bearer_token(self) -> bool:

@@ -35,6 +35,7 @@ from ._model_base import OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, Pagination, SyncPage
 from ._params import Styled, styled
 from ._response import APIResponse, ResponseTypes
+from ._security import AuthScheme, BasicCredentials
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
 __all__ = [
@@ -49,7 +50,9 @@ __all__ = [
     "AsyncOAuth2ClientCredentials",
     "AsyncPage",
     "AsyncTokenProvider",
+    "AuthScheme",
     "AuthenticationError",
+    "BasicCredentials",
     "BadRequestError",
     "ConflictError",
     "ErrorDetail",

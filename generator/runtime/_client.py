@@ -46,6 +46,16 @@ from ._retry import (
     retry_after_from_headers,
     retry_delay,
 )
+from ._security import (
+    AppliedAuth,
+    AuthScheme,
+    Security,
+    apply_credentials,
+    check_credentials,
+    choose_alternative,
+    resolve_async,
+    resolve_sync,
+)
 from ._types import (
     DEFAULT_OPTIONS,
     NOT_GIVEN,
@@ -111,6 +121,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
     default_base_url: ClassVar[str | None] = None
     """Used when no ``base_url`` is passed; generated clients set it from the spec's servers."""
 
+    auth_schemes: ClassVar[Mapping[str, AuthScheme]] = {}
+    """The spec's security schemes by name; generated clients set it."""
+
     def __init__(
         self,
         *,
@@ -124,7 +137,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         default_query: Mapping[str, object] | None,
         rng: Callable[[], float] | None,
         now: Callable[[], datetime],
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
+        if isinstance(token, str) and not token.strip():
+            raise ValueError(
+                "token is empty (an unset environment variable?); pass the token or leave it out"
+            )
+        self._credentials = {k: v for k, v in (credentials or {}).items() if v is not None}
+        check_credentials(self.auth_schemes, self._credentials)
         if max_retries < 0:
             raise ValueError(f"max_retries must be >= 0, got {max_retries}")
         if base_url is None:
@@ -225,6 +245,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         form: Mapping[str, object] | BaseModel | None,
         files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
         options: RequestOptions,
+        security: Security | None = None,
     ) -> PreparedRequest:
         if isinstance(json_body, NotGiven):
             json_body = None
@@ -268,6 +289,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             content=content.encode() if isinstance(content, str) else content,
             form=encode_form(form) if form is not None else None,
             files=files,
+            security=security,
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
@@ -291,21 +313,54 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             self._default_policies[idempotent] = policy
         return policy
 
+    def _available_credentials(self) -> dict[str, object]:
+        """Credentials by scheme name; bearer schemes without their own take ``token``."""
+        available = dict(self._credentials)
+        if self._token is not None:
+            for name, scheme in self.auth_schemes.items():
+                if scheme.kind == "bearer" and name not in available:
+                    available[name] = self._token
+        return available
+
+    def _auth_plan(self, request: PreparedRequest) -> list[tuple[AuthScheme, object]] | None:
+        """The schemes (with their unresolved credentials) this attempt sends; ``None`` for a
+        request without declared security, which sends the bearer ``token`` if there is one."""
+        if request.security is None:
+            return None
+        available = self._available_credentials()
+        chosen = choose_alternative(request.security, available)
+        if not chosen:
+            return []
+        return [(self.auth_schemes[name], available[name]) for name in chosen]
+
     @staticmethod
-    def _attempt_headers(request: PreparedRequest, token: str | None) -> dict[str, str]:
-        if not request.send_auth:
-            return {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
-        # Explicit Authorization headers (extra_headers) win over the configured token.
-        return _merge_headers(auth_headers(token), request.headers)
+    def _applied(plan: list[tuple[AuthScheme, object]], values: list[object]) -> AppliedAuth:
+        applied = AppliedAuth()
+        apply_credentials([scheme for scheme, _ in plan], values, applied)
+        return applied
 
     def _http_request(
-        self, request: PreparedRequest, token: str | None, policy: _AttemptPolicy
+        self, request: PreparedRequest, auth: AppliedAuth | None, policy: _AttemptPolicy
     ) -> httpx.Request:
         """One attempt's `httpx.Request` (auth is resolved per attempt, so tokens refresh)."""
+        url = request.url
+        if not request.send_auth or auth is None:
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
+        else:
+            # Explicit Authorization headers (extra_headers) win over the configured token.
+            headers = _merge_headers(auth.headers, request.headers)
+            if auth.cookies:
+                cookie = "; ".join(auth.cookies)
+                for key in [k for k in headers if k.lower() == "cookie"]:
+                    cookie = headers.pop(key) + "; " + cookie
+                headers["Cookie"] = cookie
+            if auth.query:
+                text = str(url)
+                url = httpx.URL(text + ("&" if url.query else "?") + "&".join(auth.query))
         return self._http_client.build_request(
             request.method,
-            request.url,
-            headers=self._attempt_headers(request, token),
+            url,
+            headers=headers,
             json=request.json_body,
             content=request.content,
             data=request.form,
@@ -346,13 +401,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     def _invalidated_token_after(self, request: PreparedRequest, response: httpx.Response) -> bool:
         """On a 401, drop a caching provider's token; True if a fresh token is worth a retry."""
-        token = self._token
         if response.status_code != 401 or not request.send_auth:
             return False
-        if not isinstance(token, RenewableToken):
-            return False
-        token.invalidate()
-        return True
+        plan = self._auth_plan(request)
+        used = [self._token] if plan is None else [value for _, value in plan]
+        renewable = [value for value in used if isinstance(value, RenewableToken)]
+        for value in renewable:
+            value.invalidate()
+        return bool(renewable)
 
     # -- retries ------------------------------------------------------------------------------
 
@@ -467,6 +523,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         sleep: Callable[[float], None] = time.sleep,
         rng: Callable[[], float] | None = None,
         now: Callable[[], datetime] = _utcnow,
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -480,6 +537,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             default_query=default_query,
             rng=rng,
             now=now,
+            credentials=credentials,
         )
         self._sleep = sleep
 
@@ -499,12 +557,19 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
+    def _auth_sync(self, request: PreparedRequest) -> AppliedAuth | None:
+        if not request.send_auth:
+            return None
+        plan = self._auth_plan(request)
+        if plan is None:
+            return AppliedAuth(headers=auth_headers(resolve_token(self._token)))
+        return self._applied(plan, [resolve_sync(v, s.argument) for s, v in plan])
+
     def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
-            token = resolve_token(self._token) if request.send_auth else None
-            http_request = self._http_request(request, token, policy)
+            http_request = self._http_request(request, self._auth_sync(request), policy)
             try:
                 response = self.http_client.send(http_request)
             except httpx.RequestError as exc:
@@ -540,6 +605,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -560,6 +626,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -579,6 +646,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``).
@@ -598,6 +666,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             form=form,
             files=files,
             options=options,
+            security=security,
         )
         response = self._send(request, self._policy(idempotent, options))
         types = response_types if response_types is not None else {}
@@ -620,6 +689,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> SyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
         options = options or DEFAULT_OPTIONS
@@ -635,6 +705,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             form=None,
             files=None,
             options=options,
+            security=security,
         )
         policy = self._policy(idempotent, options)
 
@@ -670,6 +741,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: Callable[[], float] | None = None,
         now: Callable[[], datetime] = _utcnow,
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -682,6 +754,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             default_query=default_query,
             rng=rng,
             now=now,
+            credentials=credentials,
         )
         self._sleep = sleep
 
@@ -705,12 +778,19 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
+    async def _auth_async(self, request: PreparedRequest) -> AppliedAuth | None:
+        if not request.send_auth:
+            return None
+        plan = self._auth_plan(request)
+        if plan is None:
+            return AppliedAuth(headers=auth_headers(await resolve_token_async(self._token)))
+        return self._applied(plan, [await resolve_async(v, s.argument) for s, v in plan])
+
     async def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
-            token = await resolve_token_async(self._token) if request.send_auth else None
-            http_request = self._http_request(request, token, policy)
+            http_request = self._http_request(request, await self._auth_async(request), policy)
             try:
                 response = await self.http_client.send(http_request)
             except httpx.RequestError as exc:
@@ -746,6 +826,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -766,6 +847,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -785,6 +867,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
@@ -801,6 +884,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             form=form,
             files=files,
             options=options,
+            security=security,
         )
         response = await self._send(request, self._policy(idempotent, options))
         types = response_types if response_types is not None else {}
@@ -823,6 +907,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
         options = options or DEFAULT_OPTIONS
@@ -838,6 +923,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             form=None,
             files=None,
             options=options,
+            security=security,
         )
         policy = self._policy(idempotent, options)
 

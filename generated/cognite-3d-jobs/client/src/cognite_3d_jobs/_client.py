@@ -13,6 +13,7 @@ from ._runtime import (
     APIResponse,
     AsyncAPIClient,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     RequestOptions,
     SyncAPIClient,
@@ -27,6 +28,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "oidcBearer": AuthScheme(
+        name="oidcBearer",
+        kind="bearer",
+        argument="oidc_bearer",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://{cluster}.cognitedata.com/api/v1/projects/{project}"
 """The spec's first server; ``{name}`` parts are filled from the constructor."""
 
@@ -45,7 +54,8 @@ class Client(SyncAPIClient):
     Curated from page 000 (Cognite Data Fusion, Create a job using 3D source data). The page shows the request and response only as examples, so the item schemas are read from those examples and marked `x-inferred`. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh).
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh). Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        oidc_bearer: Bearer token (a string, or a callable returning one) (scheme ``oidcBearer``). Access token issued by the CDF project's configured identity provider. Access token must be an OpenID Connect token, and the project must be configured to accept OpenID Connect tokens. Use a header key of 'Authorization' with a value of 'Bearer $accesstoken'. The token can be obtained through any flow supported by the identity provider (for example Entra ID client credentials with scope `https://{cluster}.cognitedata.com/.default`).
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         cluster: Server variable ``cluster``. CDF cluster, for example `api`, `westeurope-1`, `az-eastus-1`.
         project: Server variable ``project``. CDF project name. `my-project` is a placeholder; set your own project.
@@ -55,12 +65,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        oidc_bearer: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         cluster: str = "api",
         project: str = "my-project",
@@ -84,6 +96,9 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "oidcBearer": oidc_bearer,
+            },
         )
 
     @property
@@ -122,6 +137,7 @@ class Client(SyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreateList,
+                security=(("oidcBearer",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -158,6 +174,7 @@ class ClientWithRawResponse:
             },
             json_body=body,
             body_type=JobCreateList,
+            security=(("oidcBearer",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -174,7 +191,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from page 000 (Cognite Data Fusion, Create a job using 3D source data). The page shows the request and response only as examples, so the item schemas are read from those examples and marked `x-inferred`. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh).
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh). Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        oidc_bearer: Bearer token (a string, or a callable returning one) (scheme ``oidcBearer``). Access token issued by the CDF project's configured identity provider. Access token must be an OpenID Connect token, and the project must be configured to accept OpenID Connect tokens. Use a header key of 'Authorization' with a value of 'Bearer $accesstoken'. The token can be obtained through any flow supported by the identity provider (for example Entra ID client credentials with scope `https://{cluster}.cognitedata.com/.default`).
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         cluster: Server variable ``cluster``. CDF cluster, for example `api`, `westeurope-1`, `az-eastus-1`.
         project: Server variable ``project``. CDF project name. `my-project` is a placeholder; set your own project.
@@ -184,12 +202,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        oidc_bearer: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         cluster: str = "api",
         project: str = "my-project",
@@ -213,6 +233,9 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "oidcBearer": oidc_bearer,
+            },
         )
 
     @property
@@ -251,6 +274,7 @@ class AsyncClient(AsyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreateList,
+                security=(("oidcBearer",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -287,6 +311,7 @@ class AsyncClientWithRawResponse:
             },
             json_body=body,
             body_type=JobCreateList,
+            security=(("oidcBearer",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

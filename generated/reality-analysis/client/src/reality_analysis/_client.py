@@ -14,6 +14,7 @@ from ._runtime import (
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
@@ -28,6 +29,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "bentleyOAuth2": AuthScheme(
+        name="bentleyOAuth2",
+        kind="bearer",
+        argument="bentley_o_auth2",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://api.bentley.com"
 """The spec's first server."""
 TOKEN_URL = "https://ims.bentley.com/connect/token"
@@ -68,7 +77,8 @@ class Client(SyncAPIClient):
     Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -76,12 +86,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-analysis/2"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        bentley_o_auth2: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -95,6 +107,9 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -135,6 +150,7 @@ class Client(SyncAPIClient):
                 headers={
                     "Accept": "application/vnd.bentley.itwin-platform.v2+json",
                 },
+                security=(("bentleyOAuth2",),),
                 idempotent=True,
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -171,6 +187,7 @@ class ClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v2+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -188,7 +205,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -196,12 +214,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-analysis/2"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        bentley_o_auth2: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -215,6 +235,9 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -255,6 +278,7 @@ class AsyncClient(AsyncAPIClient):
                 headers={
                     "Accept": "application/vnd.bentley.itwin-platform.v2+json",
                 },
+                security=(("bentleyOAuth2",),),
                 idempotent=True,
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -291,6 +315,7 @@ class AsyncClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v2+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query

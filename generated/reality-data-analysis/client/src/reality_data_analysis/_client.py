@@ -14,6 +14,7 @@ from ._runtime import (
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
@@ -29,6 +30,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "bentleyOAuth2": AuthScheme(
+        name="bentleyOAuth2",
+        kind="bearer",
+        argument="bentley_o_auth2",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://api.bentley.com"
 """The spec's first server."""
 TOKEN_URL = "https://ims.bentley.com/connect/token"
@@ -69,7 +78,8 @@ class Client(SyncAPIClient):
     Curated from page 004: a QA-era variant of Bentley iTwin Reality Data Analysis v1 (scope `realitydataanalysis:modify`, `settings.inputs[{name, realityDataId}]`, job `projectId`), transcribed as written. The method, path, server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -77,12 +87,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-data-analysis/1"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        bentley_o_auth2: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -96,6 +108,9 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -142,6 +157,7 @@ class Client(SyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobPatch,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -180,6 +196,7 @@ class ClientWithRawResponse:
             },
             json_body=body,
             body_type=JobPatch,
+            security=(("bentleyOAuth2",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -196,7 +213,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from page 004: a QA-era variant of Bentley iTwin Reality Data Analysis v1 (scope `realitydataanalysis:modify`, `settings.inputs[{name, realityDataId}]`, job `projectId`), transcribed as written. The method, path, server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -204,12 +222,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-data-analysis/1"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        bentley_o_auth2: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -223,6 +243,9 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -269,6 +292,7 @@ class AsyncClient(AsyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobPatch,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -307,6 +331,7 @@ class AsyncClientWithRawResponse:
             },
             json_body=body,
             body_type=JobPatch,
+            security=(("bentleyOAuth2",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -15,6 +15,7 @@ from ._runtime import (
     AsyncOAuth2ClientCredentials,
     AsyncPage,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     Pagination,
@@ -34,6 +35,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "bentleyOAuth2": AuthScheme(
+        name="bentleyOAuth2",
+        kind="bearer",
+        argument="bentley_o_auth2",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://api.bentley.com"
 """The spec's first server."""
 LIST_JOBS_PAGINATION = Pagination(
@@ -80,7 +89,8 @@ class Client(SyncAPIClient):
     Curated from two captures of the Bentley iTwin Reality Modeling (ContextCapture) v1 reference: page 001 (Create a new job) and page 003 (Retrieve a list of jobs, a later capture). Shared schemas hold the union of both pages: page 003 adds the `GaussianSplats` output format and the `West Europe` location. HTTP methods, paths, the server URL and the OAuth2 endpoints are not shown on the pages; they come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -88,12 +98,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-modeling/1"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        bentley_o_auth2: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -107,6 +119,9 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -156,6 +171,7 @@ class Client(SyncAPIClient):
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -197,6 +213,7 @@ class Client(SyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -236,6 +253,7 @@ class ClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -264,6 +282,7 @@ class ClientWithRawResponse:
             },
             json_body=body,
             body_type=JobCreation,
+            security=(("bentleyOAuth2",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),
@@ -280,7 +299,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from two captures of the Bentley iTwin Reality Modeling (ContextCapture) v1 reference: page 001 (Create a new job) and page 003 (Retrieve a list of jobs, a later capture). Shared schemas hold the union of both pages: page 003 adds the `GaussianSplats` output format and the `West Europe` location. HTTP methods, paths, the server URL and the OAuth2 endpoints are not shown on the pages; they come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -288,12 +308,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-modeling/1"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        bentley_o_auth2: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -307,6 +329,9 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -356,6 +381,7 @@ class AsyncClient(AsyncAPIClient):
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -397,6 +423,7 @@ class AsyncClient(AsyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -436,6 +463,7 @@ class AsyncClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -464,6 +492,7 @@ class AsyncClientWithRawResponse:
             },
             json_body=body,
             body_type=JobCreation,
+            security=(("bentleyOAuth2",),),
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
             ),

@@ -34,7 +34,9 @@ from ._errors import (
 )
 from ._model_base import OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, Pagination, SyncPage
+from ._params import Styled, styled
 from ._response import APIResponse, ResponseTypes
+from ._security import AuthScheme, BasicCredentials
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
 __all__ = [
@@ -49,7 +51,9 @@ __all__ = [
     "AsyncOAuth2ClientCredentials",
     "AsyncPage",
     "AsyncTokenProvider",
+    "AuthScheme",
     "AuthenticationError",
+    "BasicCredentials",
     "BadRequestError",
     "ConflictError",
     "ErrorDetail",
@@ -69,6 +73,7 @@ __all__ = [
     "RequestOptions",
     "ResponseTypes",
     "SyncAPIClient",
+    "Styled",
     "SyncPage",
     "Timeout",
     "TokenProvider",
@@ -78,4 +83,5 @@ __all__ = [
     "lenient_parsing",
     "merge_options",
     "multipart_parts",
+    "styled",
 ]

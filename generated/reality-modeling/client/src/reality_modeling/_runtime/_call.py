@@ -7,9 +7,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TypeVar
-from urllib.parse import quote
 
 from ._encoding import to_jsonable
+from ._params import cookie_pairs
 from ._types import DEFAULT_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 T = TypeVar("T")
@@ -40,11 +40,7 @@ def merge_options(
 
 def cookie_header(cookies: Mapping[str, object]) -> str | NotGiven:
     """A `Cookie` header value from cookie parameters (unset ones left out)."""
-    pairs = [
-        f"{quote(name, safe='')}={quote(str(value), safe='')}"
-        for name, value in cookies.items()
-        if value is not None and not isinstance(value, NotGiven)
-    ]
+    pairs = [part for name, value in cookies.items() for part in cookie_pairs(name, value)]
     return "; ".join(pairs) if pairs else NOT_GIVEN
 
 
