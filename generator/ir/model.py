@@ -160,10 +160,24 @@ class Response:
     examples: tuple[tuple[str, Any], ...] = field(default=(), compare=False, hash=False)
     # The body schema with refs into `Api.models_document` (for mocks and synthesis).
     schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    # Every declared media type with its Python type (several: the client picks by the
+    # response's Content-Type). An event stream's type is the type of each event's data.
+    alternatives: tuple[tuple[str, TypeRef], ...] = ()
+    # The data type of a `text/event-stream` alternative, if there is one.
+    event_type: TypeRef | None = None
 
     @property
     def is_success(self) -> bool:
         return self.status.startswith("2")
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.status.startswith("3")
+
+    @property
+    def is_returned(self) -> bool:
+        """2xx and declared 3xx responses are returned (a 3xx is not followed)."""
+        return self.is_success or self.is_redirect
 
     @property
     def status_code(self) -> int | None:
@@ -205,20 +219,35 @@ class Operation:
 
     @cached_property
     def return_type(self) -> TypeRef:
-        """The Python type returned on success (the union of all 2xx bodies, or None)."""
+        """The Python type returned on success (the union of all 2xx bodies and declared 3xx
+        responses, or None); event streams are added by the template (sync and async differ)."""
         types = [r.type for r in self.responses if r.is_success and r.type is not None]
+        if any(r.is_redirect for r in self.responses):
+            types += [r.type or TypeRef("None") for r in self.responses if r.is_redirect]
         if not types:
             return TypeRef("None")
         annotations = list(dict.fromkeys(t.annotation for t in types))
+        if "None" in annotations and len(annotations) > 1:
+            annotations = [a for a in annotations if a != "None"] + ["None"]
         models = tuple(sorted({m for t in types for m in t.models}))
         if len(annotations) == 1:
             return TypeRef(annotations[0], models, types[0].is_model)
         return TypeRef(" | ".join(annotations), models)
 
     @cached_property
+    def event_type(self) -> TypeRef | None:
+        """The data type of the events of a `text/event-stream` success response, if any."""
+        return next((r.event_type for r in self.responses if r.is_success and r.event_type), None)
+
+    @cached_property
+    def keeps_redirects(self) -> bool:
+        return any(r.is_redirect for r in self.responses)
+
+    @cached_property
     def model_names(self) -> frozenset[str]:
         """Every generated model class this operation's types name (for imports)."""
         types = [p.type for p in self.parameters] + [r.type for r in self.responses if r.type]
+        types += [r.event_type for r in self.responses if r.event_type]
         if self.body:
             types.append(self.body.type)
         if self.pagination:

@@ -38,6 +38,10 @@ def is_json_media(media_type: str) -> bool:
     return base == "application/json" or base.endswith("+json") or base == "*/*"
 
 
+def is_event_stream(media_type: str) -> bool:
+    return media_type.split(";")[0].strip().lower() == "text/event-stream"
+
+
 def body_kind(media_type: str) -> BodyKind:
     base = media_type.split(";")[0].strip().lower()
     if is_json_media(base):
@@ -289,6 +293,8 @@ class OperationsBuilder:
             type_ref: TypeRef | None = None
             schema: dict[str, Any] | None = None
             examples: tuple[tuple[str, Any], ...] = ()
+            alternatives: tuple[tuple[str, TypeRef], ...] = ()
+            event_type: TypeRef | None = None
             if media_type is not None:
                 media = content[media_type] if isinstance(content[media_type], dict) else {}
                 success = status.startswith("2")
@@ -300,17 +306,17 @@ class OperationsBuilder:
                     else f"Error{status}"
                 )
                 schema = self.schemas.transform(
-                    media.get("schema") or {},
+                    media.get("schema") or media.get("itemSchema") or {},
                     doc,
                     pointer_join(where, "content", media_type, "schema"),
                     name,
                 )
-                kind = body_kind(media_type)
-                type_ref = (
-                    self.schemas.annotate(schema)
-                    if kind == "json"
-                    else TypeRef("bytes" if kind == "binary" else "str")
+                alternatives = self.alternatives(
+                    content, media_type, schema, doc, where, name, success
                 )
+                event_type = next((t for m, t in alternatives if is_event_stream(m)), None)
+                plain = [t for m, t in alternatives if not is_event_stream(m)]
+                type_ref = _union(plain) if plain else None
                 examples = _examples(media)
                 first_success = first_success and not success
             raw_headers = response.get("headers")
@@ -331,8 +337,50 @@ class OperationsBuilder:
                     headers,
                     examples,
                     schema,
+                    alternatives,
+                    event_type,
                 )
             )
+        return tuple(result)
+
+    def alternatives(
+        self,
+        content: dict[str, Any],
+        preferred: str,
+        preferred_schema: dict[str, Any],
+        document: Document,
+        where: str,
+        name: str,
+        success: bool,
+    ) -> tuple[tuple[str, TypeRef], ...]:
+        """Each media type of a response with its Python type. Only success responses get
+        more than the preferred one (error bodies are decoded by the error classes)."""
+        result = []
+        for media_type in content if success else (preferred,):
+            media_type = str(media_type)
+            kind = body_kind(media_type)
+            media = content[media_type] if isinstance(content[media_type], dict) else {}
+            if media_type == preferred:
+                schema = preferred_schema
+            elif kind == "json" or is_event_stream(media_type):
+                suffix = "Event" if is_event_stream(media_type) else naming.pascal(media_type)
+                schema = self.schemas.transform(
+                    media.get("schema") or media.get("itemSchema") or {},
+                    document,
+                    pointer_join(where, "content", media_type, "schema"),
+                    name + suffix,
+                )
+            else:
+                schema = {}
+            if is_event_stream(media_type):
+                # Each event's data: typed when a schema says what it is, else the raw events.
+                typed = bool(schema) and schema.get("type") != "string"
+                type_ref = self.schemas.annotate(schema) if typed else TypeRef("ServerSentEvent")
+            elif kind == "json":
+                type_ref = self.schemas.annotate(schema)
+            else:
+                type_ref = TypeRef("bytes" if kind == "binary" else "str")
+            result.append((media_type, type_ref))
         return tuple(result)
 
     def header(
@@ -430,8 +478,22 @@ def _prefer_media(content: dict[str, Any]) -> str:
     return next((m for m in media_types if is_json_media(m) and m != "*/*"), media_types[0])
 
 
+def _union(types: list[TypeRef]) -> TypeRef:
+    annotations = list(dict.fromkeys(t.annotation for t in types))
+    if len(annotations) == 1:
+        return types[0]
+    models = tuple(sorted({m for t in types for m in t.models}))
+    return TypeRef(" | ".join(annotations), models)
+
+
 def _accept(responses: Iterable[Response]) -> str | None:
-    media = [r.media_type for r in responses if r.is_success and r.media_type]
+    media = [
+        m
+        for r in responses
+        if r.is_returned
+        for m in ([a for a, _ in r.alternatives] or [r.media_type or ""])
+        if m
+    ]
     unique = list(dict.fromkeys(m for m in media if m))
     return ", ".join(unique) if unique else None
 

@@ -15,6 +15,7 @@ from ._model_base import lenient_parsing
 
 __all__ = [
     "APIResponse",
+    "ByMedia",
     "AdapterCache",
     "ResponseTypes",
     "parse_lenient",
@@ -32,6 +33,40 @@ Keys are status codes (int or digit string), ranges like ``"2XX"``, or ``"defaul
 """
 
 _NO_DECLARED_TYPE = object()
+
+
+class ByMedia:
+    """In ``response_types``: a status whose body type depends on the response's media type,
+    e.g. ``ByMedia({"application/json": Report, "text/csv": str, "image/png": bytes})``."""
+
+    __slots__ = ("types",)
+
+    def __init__(self, types: Mapping[str, Any]) -> None:
+        self.types = {key.lower(): value for key, value in types.items()}
+
+    def pick(self, content_type: str) -> Any:
+        """The type for ``content_type``: exact, then ``type/*``, then ``*/*``, then a JSON
+        type whenever the body is JSON-ish, else the first declared."""
+        base = content_type.split(";")[0].strip().lower()
+        for key in (base, base.split("/")[0] + "/*", "*/*"):
+            if key in self.types:
+                return self.types[key]
+        if base == "application/json" or base.endswith("+json"):
+            for key, value in self.types.items():
+                if key.endswith("json"):
+                    return value
+        return next(iter(self.types.values()), None)
+
+    def __repr__(self) -> str:
+        return f"ByMedia({self.types!r})"
+
+
+def declared_type(response: httpx.Response, response_types: ResponseTypes) -> object:
+    """``select_response_type`` with a ``ByMedia`` resolved by the response's Content-Type."""
+    declared = select_response_type(response.status_code, response_types)
+    if isinstance(declared, ByMedia):
+        return declared.pick(response.headers.get("content-type", ""))
+    return declared
 
 
 class AdapterCache:
@@ -113,7 +148,7 @@ def parse_response(
     ``None`` declared or an empty body gives ``None``; ``bytes`` gives the raw content; ``str``
     gives the text unless the body is JSON; no declared type gives the decoded JSON (or text).
     """
-    declared = select_response_type(response.status_code, response_types)
+    declared = declared_type(response, response_types)
     if declared is None:
         return None
     if declared is bytes:

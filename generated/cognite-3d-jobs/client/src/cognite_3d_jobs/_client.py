@@ -12,10 +12,12 @@ from ._runtime import (
     NOT_GIVEN,
     APIResponse,
     AsyncAPIClient,
+    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     RequestOptions,
+    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
@@ -106,6 +108,12 @@ class Client(SyncAPIClient):
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
+
     def create_jobs(
         self,
         *,
@@ -185,6 +193,45 @@ class ClientWithRawResponse:
         )
 
 
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def create_jobs(
+        self,
+        *,
+        cdf_version: str | NotGiven = NOT_GIVEN,
+        body: JobCreateList | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponseContext[JobList]:
+        """``POST /3d/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return StreamedResponseContext(
+            lambda: self._client._request(
+                "POST",
+                "/3d/jobs",
+                headers={
+                    "Accept": "application/json",
+                    "cdf-version": cdf_version,
+                },
+                json_body=body,
+                body_type=JobCreateList,
+                security=(("oidcBearer",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    201: JobList,
+                },
+                stream=True,
+            )
+        )
+
+
 class AsyncClient(AsyncAPIClient):
     """Async client for Cognite Data Fusion 3D jobs v1.
 
@@ -242,6 +289,12 @@ class AsyncClient(AsyncAPIClient):
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def create_jobs(
         self,
@@ -319,4 +372,43 @@ class AsyncClientWithRawResponse:
                 201: JobList,
             },
             raw=True,
+        )
+
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def create_jobs(
+        self,
+        *,
+        cdf_version: str | NotGiven = NOT_GIVEN,
+        body: JobCreateList | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponseContext[JobList]:
+        """``POST /3d/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return AsyncStreamedResponseContext(
+            self._client._request(
+                "POST",
+                "/3d/jobs",
+                headers={
+                    "Accept": "application/json",
+                    "cdf-version": cdf_version,
+                },
+                json_body=body,
+                body_type=JobCreateList,
+                security=(("oidcBearer",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    201: JobList,
+                },
+                stream=True,
+            )
         )

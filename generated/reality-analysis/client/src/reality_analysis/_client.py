@@ -13,11 +13,13 @@ from ._runtime import (
     APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
+    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
+    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
@@ -117,6 +119,12 @@ class Client(SyncAPIClient):
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
+
     def cancel_job(
         self,
         *,
@@ -199,6 +207,45 @@ class ClientWithRawResponse:
         )
 
 
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponseContext[JobResponse]:
+        """``DELETE /reality-analysis/jobs/{id}``, streamed: ``with`` it to get the response before its body is read."""
+        return StreamedResponseContext(
+            lambda: self._client._request(
+                "DELETE",
+                "/reality-analysis/jobs/{id}",
+                path_params={
+                    "id": id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+                stream=True,
+            )
+        )
+
+
 class AsyncClient(AsyncAPIClient):
     """Async client for iTwin Reality Analysis v2.
 
@@ -244,6 +291,12 @@ class AsyncClient(AsyncAPIClient):
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def cancel_job(
         self,
@@ -324,4 +377,43 @@ class AsyncClientWithRawResponse:
                 200: JobResponse,
             },
             raw=True,
+        )
+
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def cancel_job(
+        self,
+        *,
+        id: str,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponseContext[JobResponse]:
+        """``DELETE /reality-analysis/jobs/{id}``, streamed: ``with`` it to get the response before its body is read."""
+        return AsyncStreamedResponseContext(
+            self._client._request(
+                "DELETE",
+                "/reality-analysis/jobs/{id}",
+                path_params={
+                    "id": id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+                stream=True,
+            )
         )

@@ -13,11 +13,13 @@ from ._runtime import (
     APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
+    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
+    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
@@ -118,6 +120,12 @@ class Client(SyncAPIClient):
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
 
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
+
     def patch_job(
         self,
         *,
@@ -207,6 +215,47 @@ class ClientWithRawResponse:
         )
 
 
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def patch_job(
+        self,
+        *,
+        job_id: str,
+        body: JobPatch | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponseContext[JobResponse]:
+        """``PATCH /realitydataanalysis/jobs/{jobId}``, streamed: ``with`` it to get the response before its body is read."""
+        return StreamedResponseContext(
+            lambda: self._client._request(
+                "PATCH",
+                "/realitydataanalysis/jobs/{jobId}",
+                path_params={
+                    "jobId": job_id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                json_body=body,
+                body_type=JobPatch,
+                security=(("bentleyOAuth2",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+                stream=True,
+            )
+        )
+
+
 class AsyncClient(AsyncAPIClient):
     """Async client for iTwin Reality Data Analysis v1.
 
@@ -252,6 +301,12 @@ class AsyncClient(AsyncAPIClient):
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def patch_job(
         self,
@@ -339,4 +394,45 @@ class AsyncClientWithRawResponse:
                 200: JobResponse,
             },
             raw=True,
+        )
+
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def patch_job(
+        self,
+        *,
+        job_id: str,
+        body: JobPatch | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponseContext[JobResponse]:
+        """``PATCH /realitydataanalysis/jobs/{jobId}``, streamed: ``with`` it to get the response before its body is read."""
+        return AsyncStreamedResponseContext(
+            self._client._request(
+                "PATCH",
+                "/realitydataanalysis/jobs/{jobId}",
+                path_params={
+                    "jobId": job_id,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                json_body=body,
+                body_type=JobPatch,
+                security=(("bentleyOAuth2",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: JobResponse,
+                },
+                stream=True,
+            )
         )

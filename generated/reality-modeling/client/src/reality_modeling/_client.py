@@ -13,13 +13,15 @@ from ._runtime import (
     APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
-    AsyncPage,
+    AsyncPager,
+    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     Pagination,
     RequestOptions,
+    StreamedResponseContext,
     SyncAPIClient,
     SyncPage,
     Timeout,
@@ -128,6 +130,12 @@ class Client(SyncAPIClient):
     def with_raw_response(self) -> ClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
 
     def list_jobs(
         self,
@@ -293,6 +301,79 @@ class ClientWithRawResponse:
         )
 
 
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def list_jobs(
+        self,
+        *,
+        filter: str | NotGiven = NOT_GIVEN,
+        continuation_token: str | NotGiven = NOT_GIVEN,
+        top: int | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponseContext[Jobs]:
+        """``GET /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return StreamedResponseContext(
+            lambda: self._client._request(
+                "GET",
+                "/contextcapture/jobs",
+                query={
+                    "$filter": filter,
+                    "continuationToken": continuation_token,
+                    "$top": top,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: Jobs,
+                },
+                stream=True,
+            )
+        )
+
+    def create_job(
+        self,
+        *,
+        body: JobCreation | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> StreamedResponseContext[JobResponse]:
+        """``POST /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return StreamedResponseContext(
+            lambda: self._client._request(
+                "POST",
+                "/contextcapture/jobs",
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                json_body=body,
+                body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    201: JobResponse,
+                },
+                stream=True,
+            )
+        )
+
+
 class AsyncClient(AsyncAPIClient):
     """Async client for iTwin Reality Modeling (ContextCapture) v1.
 
@@ -339,7 +420,13 @@ class AsyncClient(AsyncAPIClient):
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
 
-    async def list_jobs(
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
+
+    def list_jobs(
         self,
         *,
         filter: str | NotGiven = NOT_GIVEN,
@@ -349,7 +436,7 @@ class AsyncClient(AsyncAPIClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncPage[Job]:
+    ) -> AsyncPager[Job]:
         """Retrieve list of jobs matching provided filter.
 
         The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.
@@ -368,27 +455,29 @@ class AsyncClient(AsyncAPIClient):
             top: `$top` (query). The number of reality modeling jobs to get in each page. Max 1000, but 100 is the default if this parameter is not included.
 
         Returns:
-            The first page; iterate it to get every Job of every page.
+            The first page (await it, or ``async for`` over every item); iterate it to get every Job of every page.
         """
-        return await self._request_page(
-            "GET",
-            "/contextcapture/jobs",
-            query={
-                "$filter": filter,
-                "continuationToken": continuation_token,
-                "$top": top,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            security=(("bentleyOAuth2",),),
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            item_type=Job,
-            page_type=Jobs,
-            pagination=LIST_JOBS_PAGINATION,
+        return AsyncPager(
+            self._request_page(
+                "GET",
+                "/contextcapture/jobs",
+                query={
+                    "$filter": filter,
+                    "continuationToken": continuation_token,
+                    "$top": top,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                item_type=Job,
+                page_type=Jobs,
+                pagination=LIST_JOBS_PAGINATION,
+            )
         )
 
     async def create_job(
@@ -500,4 +589,77 @@ class AsyncClientWithRawResponse:
                 201: JobResponse,
             },
             raw=True,
+        )
+
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+
+    def list_jobs(
+        self,
+        *,
+        filter: str | NotGiven = NOT_GIVEN,
+        continuation_token: str | NotGiven = NOT_GIVEN,
+        top: int | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponseContext[Jobs]:
+        """``GET /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return AsyncStreamedResponseContext(
+            self._client._request(
+                "GET",
+                "/contextcapture/jobs",
+                query={
+                    "$filter": filter,
+                    "continuationToken": continuation_token,
+                    "$top": top,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    200: Jobs,
+                },
+                stream=True,
+            )
+        )
+
+    def create_job(
+        self,
+        *,
+        body: JobCreation | Mapping[str, Any],
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        options: RequestOptions | None = None,
+    ) -> AsyncStreamedResponseContext[JobResponse]:
+        """``POST /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
+        return AsyncStreamedResponseContext(
+            self._client._request(
+                "POST",
+                "/contextcapture/jobs",
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                json_body=body,
+                body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                response_types={
+                    201: JobResponse,
+                },
+                stream=True,
+            )
         )

@@ -33,13 +33,33 @@ from ._errors import (
     UnprocessableEntityError,
 )
 from ._model_base import OpenEnum, SpecModel, lenient_parsing
-from ._pagination import AsyncPage, Pagination, SyncPage
+from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._params import Styled, styled
-from ._response import APIResponse, ResponseTypes
+from ._response import APIResponse, ByMedia, ResponseTypes
 from ._security import AuthScheme, BasicCredentials
+from ._streaming import (
+    AsyncStream,
+    AsyncStreamedResponse,
+    AsyncStreamedResponseContext,
+    EventStream,
+    ServerSentEvent,
+    Stream,
+    StreamedResponse,
+    StreamedResponseContext,
+)
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
 __all__ = [
+    "StreamedResponseContext",
+    "StreamedResponse",
+    "Stream",
+    "ServerSentEvent",
+    "EventStream",
+    "ByMedia",
+    "AsyncStreamedResponseContext",
+    "AsyncStreamedResponse",
+    "AsyncStream",
+    "AsyncPager",
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",

@@ -40,7 +40,15 @@ from ._errors import (
 )
 from ._pagination import AsyncPage, NextPage, Pagination, SyncPage, lookup_path
 from ._params import fill_path, header_value, query_string
-from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
+from ._response import (
+    AdapterCache,
+    APIResponse,
+    ByMedia,
+    ResponseTypes,
+    declared_type,
+    parse_lenient,
+    parse_response,
+)
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     is_retryable,
@@ -57,6 +65,7 @@ from ._security import (
     resolve_async,
     resolve_sync,
 )
+from ._streaming import AsyncStream, AsyncStreamedResponse, EventStream, Stream, StreamedResponse
 from ._types import (
     DEFAULT_OPTIONS,
     NOT_GIVEN,
@@ -497,6 +506,18 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         return page, items, NextPage(pagination, lambda: body, request, response.url)
 
 
+def has_event_stream(types: ResponseTypes) -> bool:
+    """Whether some status may answer with server-sent events (then the body is streamed)."""
+    for declared in types.values():
+        if isinstance(declared, EventStream):
+            return True
+        if isinstance(declared, ByMedia) and any(
+            isinstance(t, EventStream) for t in declared.types.values()
+        ):
+            return True
+    return False
+
+
 def _page_items(page: Any, key: str) -> list[Any]:
     """The parsed items of a parsed page model: the field whose wire name is `key`."""
     fields: Mapping[str, Any] = getattr(type(page), "model_fields", {})
@@ -566,18 +587,29 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             return AppliedAuth(headers=auth_headers(resolve_token(self._token)))
         return self._applied(plan, [resolve_sync(v, s.argument) for s, v in plan])
 
-    def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
+    def _send(
+        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+    ) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
             http_request = self._http_request(request, self._auth_sync(request), policy)
             try:
-                response = self.http_client.send(http_request)
+                if request.keep_redirects:
+                    response = self.http_client.send(
+                        http_request, stream=stream, follow_redirects=False
+                    )
+                else:
+                    response = self.http_client.send(http_request, stream=stream)
             except httpx.RequestError as exc:
                 delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
-                if response.is_success:
+                if response.is_success or (
+                    request.keep_redirects and 300 <= response.status_code < 400
+                ):
                     return response
+                if stream:
+                    response.read()  # the error body, for the exception
                 # A cached token revoked or expired early: fetch a fresh one, once.
                 renew = not token_renewed and self._invalidated_token_after(request, response)
                 if not renew:
@@ -607,6 +639,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -628,6 +662,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -648,6 +684,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        keep_redirects: bool = False,
+        stream: bool = False,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``).
@@ -669,8 +707,19 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             options=options,
             security=security,
         )
-        response = self._send(request, self._policy(idempotent, options))
+        if keep_redirects:
+            request = dataclasses.replace(request, keep_redirects=True)
         types = response_types if response_types is not None else {}
+        events = has_event_stream(types)
+        policy = self._policy(idempotent, options)
+        response = self._send(request, policy, stream=stream or events)
+        if stream:
+            return StreamedResponse[Any](response, lambda: self._parse(response, types))
+        declared = declared_type(response, types) if events else None
+        if isinstance(declared, EventStream) and not raw:
+            return Stream[Any](response, declared.item_type, self._adapters)
+        if events:
+            response.read()
         if raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
@@ -787,18 +836,29 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             return AppliedAuth(headers=auth_headers(await resolve_token_async(self._token)))
         return self._applied(plan, [await resolve_async(v, s.argument) for s, v in plan])
 
-    async def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
+    async def _send(
+        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+    ) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
             http_request = self._http_request(request, await self._auth_async(request), policy)
             try:
-                response = await self.http_client.send(http_request)
+                if request.keep_redirects:
+                    response = await self.http_client.send(
+                        http_request, stream=stream, follow_redirects=False
+                    )
+                else:
+                    response = await self.http_client.send(http_request, stream=stream)
             except httpx.RequestError as exc:
                 delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
-                if response.is_success:
+                if response.is_success or (
+                    request.keep_redirects and 300 <= response.status_code < 400
+                ):
                     return response
+                if stream:
+                    await response.aread()  # the error body, for the exception
                 # A cached token revoked or expired early: fetch a fresh one, once.
                 renew = not token_renewed and self._invalidated_token_after(request, response)
                 if not renew:
@@ -828,6 +888,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -849,6 +911,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -869,6 +933,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        keep_redirects: bool = False,
+        stream: bool = False,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
@@ -887,8 +953,19 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             options=options,
             security=security,
         )
-        response = await self._send(request, self._policy(idempotent, options))
+        if keep_redirects:
+            request = dataclasses.replace(request, keep_redirects=True)
         types = response_types if response_types is not None else {}
+        events = has_event_stream(types)
+        policy = self._policy(idempotent, options)
+        response = await self._send(request, policy, stream=stream or events)
+        if stream:
+            return AsyncStreamedResponse[Any](response, lambda: self._parse(response, types))
+        declared = declared_type(response, types) if events else None
+        if isinstance(declared, EventStream) and not raw:
+            return AsyncStream[Any](response, declared.item_type, self._adapters)
+        if events:
+            await response.aread()
         if raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
