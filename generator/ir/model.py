@@ -139,6 +139,32 @@ class RequestBody:
     required: bool
     description: str = ""
     schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    # The other declared media types (the caller picks one with `content_type=`).
+    alternatives: tuple[RequestBody, ...] = ()
+    # From the media type's `encoding` object: (property, part content type) for multipart,
+    # (property, style, explode) for forms.
+    part_types: tuple[tuple[str, str], ...] = ()
+    styles: tuple[tuple[str, str, bool], ...] = ()
+
+    @property
+    def choices(self) -> tuple[RequestBody, ...]:
+        """This body and its alternatives, preferred first."""
+        return (self, *self.alternatives)
+
+    @property
+    def accepts_mapping(self) -> bool:
+        """Whether the caller may pass a plain mapping besides the declared type."""
+        return self.type.is_model or self.kind in ("form", "multipart")
+
+    @property
+    def union_type(self) -> TypeRef:
+        """What `body=` accepts across every declared media type."""
+        types = [b.type for b in self.choices]
+        annotations = list(dict.fromkeys(t.annotation for t in types))
+        models = tuple(sorted({m for t in types for m in t.models}))
+        if len(annotations) == 1:
+            return TypeRef(annotations[0], models, self.type.is_model)
+        return TypeRef(" | ".join(annotations), models)
 
 
 @dataclass(frozen=True)
@@ -249,7 +275,7 @@ class Operation:
         types = [p.type for p in self.parameters] + [r.type for r in self.responses if r.type]
         types += [r.event_type for r in self.responses if r.event_type]
         if self.body:
-            types.append(self.body.type)
+            types += [b.type for b in self.body.choices]
         if self.pagination:
             types += [self.pagination.item_type, self.pagination.page_type]
         return frozenset(name for t in types for name in t.models)

@@ -244,28 +244,64 @@ class OperationsBuilder:
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict) or not content:
             return None
-        media_type = _prefer_media(content)
-        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        preferred = _prefer_media(content)
+        ordered = [preferred] + [str(m) for m in content if str(m) != preferred]
+        bodies = []
+        for index, media_type in enumerate(ordered):
+            media = content[media_type] if isinstance(content[media_type], dict) else {}
+            suffix = "Request" if index == 0 else "Request" + naming.pascal(media_type)
+            bodies.append(self.body_of(media_type, media, body, doc, where, hint + suffix))
+        first = bodies[0]
+        return replace(first, alternatives=tuple(bodies[1:]))
+
+    def body_of(
+        self,
+        media_type: str,
+        media: dict[str, Any],
+        body: dict[str, Any],
+        doc: Document,
+        where: str,
+        name: str,
+    ) -> RequestBody:
         kind = body_kind(media_type)
         media_pointer = pointer_join(where, "content", media_type)
         schema = self.schemas.transform(
             media.get("schema") or {},
             doc,
             pointer_join(media_pointer, "schema"),
-            hint + "Request",
+            name,
             top=False,
         )
-        if kind == "json":
-            type_ref = self.schemas.annotate(schema)
-        elif kind == "binary":
+        if kind == "binary":
             type_ref = TypeRef("bytes")
         elif kind == "text":
             type_ref = TypeRef("str")
         else:
-            type_ref = TypeRef("dict[str, Any]")
-            self.ctx.warn(
-                "body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc
-            )
+            type_ref = self.schemas.annotate(schema)
+            if kind != "json" and not type_ref.is_model:
+                # A form or multipart body without an object schema: any mapping.
+                type_ref = TypeRef("dict[str, Any]")
+                self.ctx.warn(
+                    "body-fallback",
+                    f"{media_type} body without an object schema typed as dict[str, Any]",
+                    media_pointer,
+                    doc,
+                )
+        part_types: list[tuple[str, str]] = []
+        styles: list[tuple[str, str, bool]] = []
+        encoding = media.get("encoding")
+        for prop, entry in (encoding if isinstance(encoding, dict) else {}).items():
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("contentType"), str):
+                part_types.append((str(prop), entry["contentType"].split(",")[0].strip()))
+            style = entry.get("style")
+            if isinstance(style, str) or isinstance(entry.get("explode"), bool):
+                style = style if isinstance(style, str) else "form"
+                explode = entry.get("explode")
+                styles.append(
+                    (str(prop), style, explode if isinstance(explode, bool) else style == "form")
+                )
         return RequestBody(
             media_type=media_type,
             kind=kind,
@@ -273,6 +309,8 @@ class OperationsBuilder:
             required=body.get("required") is True,
             description=str(body.get("description") or ""),
             schema=schema,
+            part_types=tuple(part_types),
+            styles=tuple(styles),
         )
 
     def responses(

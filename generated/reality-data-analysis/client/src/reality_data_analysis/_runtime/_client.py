@@ -256,6 +256,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
         options: RequestOptions,
         security: Security | None = None,
+        content_type: str | None = None,
     ) -> PreparedRequest:
         if isinstance(json_body, NotGiven):
             json_body = None
@@ -289,7 +290,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         url = self._parsed_url(prefix + path + (joiner + query_text if query_text else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
-            base_headers["Content-Type"] = "application/json"
+            base_headers["Content-Type"] = content_type or "application/json"
+        elif content is not None and content_type:
+            base_headers["Content-Type"] = content_type
         merged = _merge_headers(base_headers, self.default_headers, headers, options.extra_headers)
         return PreparedRequest(
             method=method.upper(),
@@ -639,6 +642,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        content_type: str | None = ...,
         keep_redirects: bool = ...,
         stream: bool = ...,
         raw: Literal[False] = ...,
@@ -662,6 +666,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        content_type: str | None = ...,
         keep_redirects: bool = ...,
         stream: bool = ...,
         raw: Literal[True],
@@ -684,6 +689,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        content_type: str | None = None,
         keep_redirects: bool = False,
         stream: bool = False,
         raw: bool = False,
@@ -706,6 +712,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         if keep_redirects:
             request = dataclasses.replace(request, keep_redirects=True)
@@ -888,6 +895,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        content_type: str | None = ...,
         keep_redirects: bool = ...,
         stream: bool = ...,
         raw: Literal[False] = ...,
@@ -911,6 +919,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
         security: Security | None = ...,
+        content_type: str | None = ...,
         keep_redirects: bool = ...,
         stream: bool = ...,
         raw: Literal[True],
@@ -933,6 +942,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
+        content_type: str | None = None,
         keep_redirects: bool = False,
         stream: bool = False,
         raw: bool = False,
@@ -952,6 +962,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         if keep_redirects:
             request = dataclasses.replace(request, keep_redirects=True)
