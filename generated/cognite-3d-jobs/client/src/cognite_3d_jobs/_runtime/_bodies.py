@@ -21,6 +21,7 @@ from urllib.parse import quote_plus
 from pydantic import BaseModel
 
 from ._encoding import encode_scalar, to_jsonable
+from ._model_base import request_dump
 from ._params import deep_pairs
 from ._types import NotGiven
 
@@ -80,7 +81,7 @@ def multipart_parts(body: object, part_types: Mapping[str, str] | None = None) -
     if body is None or isinstance(body, NotGiven):
         return None
     if isinstance(body, BaseModel):
-        data: Mapping[str, Any] = body.model_dump(by_alias=True, exclude_unset=True)
+        data: Mapping[str, Any] = request_dump(body, mode="python")
     elif isinstance(body, Mapping):
         data = body
     else:
@@ -124,7 +125,7 @@ def form_body(body: object, styles: Mapping[str, tuple[str, bool]] | None = None
     if body is None or isinstance(body, NotGiven):
         return None
     if isinstance(body, BaseModel):
-        body = body.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        body = request_dump(body)
     if not isinstance(body, Mapping):
         raise TypeError(f"a form body must be a mapping or a model, not {type(body).__name__}")
     styles = styles or {}

@@ -33,7 +33,7 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._model_base import OpenEnum, SpecModel, lenient_parsing
+from ._model_base import AwareDatetime, OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._params import Styled, styled
 from ._response import APIResponse, ByMedia, ResponseTypes
@@ -68,6 +68,7 @@ __all__ = [
     "AsyncTokenProvider",
     "AuthScheme",
     "AuthenticationError",
+    "AwareDatetime",
     "BadRequestError",
     "BasicCredentials",
     "ByMedia",
