@@ -19,9 +19,11 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
 from .interface import Reply, Service
@@ -30,7 +32,7 @@ from .security import SECURITY_SCHEMES, require
 __all__ = ["create_app", "router"]
 
 TITLE = "Cognite Data Fusion 3D jobs"
-VERSION = "v1"
+VERSION = "v1"  # FastAPI requires one
 # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
 _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
@@ -177,9 +179,21 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (each route has one method, so
+    Starlette's own `Allow` names only the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     http = cast(StarletteHTTPException, exc)
     headers = dict(http.headers or {})
+    if http.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     if http.status_code == 400 and _operation_id(request) is not None:
         # FastAPI's "error parsing the body": an invalid request like any other.
         detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")

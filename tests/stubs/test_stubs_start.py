@@ -1,0 +1,95 @@
+"""Stubs and the mock start on documents the client generator accepts, including the pieces
+that once stopped them: no `info.version`, a 204 declared with a body, a path parameter with a
+default, and query parameters of types FastAPI cannot read (objects, unions, arrays of them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+
+from generator.mock.server import MockOptions, mock_app, render_server
+from tests.wire.wire_helpers import serve
+
+OBJ = {"type": "object", "properties": {"gt": {"type": "integer"}, "lt": {"type": "integer"}}}
+
+
+def _document() -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "Odd"},  # no version (Anthropic's spec had none)
+        "paths": {
+            "/things/{id}": {
+                "parameters": [
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "string", "default": "x"},
+                    }
+                ],
+                "delete": {
+                    "operationId": "deleteThing",
+                    "responses": {
+                        "204": {
+                            "description": "gone",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Thing"}
+                                }
+                            },
+                        }
+                    },
+                },
+            },
+            "/things": {
+                "get": {
+                    "operationId": "listThings",
+                    "parameters": [
+                        {
+                            "name": "created",
+                            "in": "query",
+                            "schema": {"anyOf": [OBJ, {"type": "integer"}]},
+                        },
+                        {"name": "range", "in": "query", "style": "deepObject", "schema": OBJ},
+                        {"name": "pairs", "in": "query", "schema": {"type": "array", "items": OBJ}},
+                        {
+                            "name": "tags",
+                            "in": "query",
+                            "schema": {"type": "array", "items": {"type": "string"}},
+                        },
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/components/schemas/Thing"},
+                                    },
+                                    "example": [{"id": "a"}],
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+        },
+        "components": {
+            "schemas": {"Thing": {"type": "object", "properties": {"id": {"type": "string"}}}}
+        },
+    }
+
+
+def test_the_mock_starts_and_answers(tmp_path: Path) -> None:
+    spec = tmp_path / "odd.yaml"
+    spec.write_text(yaml.safe_dump(_document(), sort_keys=False))
+    server = render_server(spec, "odd_stubs", tmp_path)
+    with serve(mock_app(server, MockOptions())) as url:
+        listed = httpx.get(f"{url}/things", params={"created": "5", "tags": ["a", "b"]})
+        deleted = httpx.delete(f"{url}/things/a")
+    assert listed.status_code == 200 and listed.json() == [{"id": "a"}]
+    assert deleted.status_code == 204 and deleted.content == b""
