@@ -100,6 +100,11 @@ def mock(
         raise click.ClickException("\n".join(d.format() for d in exc.diagnostics)) from None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - the generated package itself failed: say so
+        raise click.ClickException(
+            f"{spec}: the server generated from it failed to start "
+            f"({type(exc).__name__}: {exc}); please report this with the spec"
+        ) from None
     sock = bind(host, port)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host

@@ -4,7 +4,9 @@ and a 405 names every method the path serves."""
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,6 +16,8 @@ from test_client_loopback import serve
 
 from generator.mock.command import mock
 from generator.mock.server import MockOptions, RenderedServer, mock_app
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 
 
 @pytest.fixture
@@ -54,3 +58,19 @@ def test_a_405_allows_every_method_of_the_path(rendered: dict[str, RenderedServe
 def test_an_empty_token_is_refused_by_the_command() -> None:
     result = CliRunner().invoke(mock, ["specs/reality-modeling.yaml", "--token", ""])
     assert result.exit_code == 2 and "--token" in result.output
+
+
+def test_a_null_the_schema_forbids_is_refused(rendered: dict[str, RenderedServer]) -> None:
+    payload = json.loads((FIXTURES / "001/createJob-request.json").read_text())
+    app = mock_app(rendered["reality-modeling"], MockOptions(stateful=True))
+    with serve(app) as url:
+        headers = {"Authorization": "Bearer t"}
+        refused = httpx.post(
+            f"{url}/contextcapture/jobs",
+            headers=headers,
+            json={**payload, "costEstimationParameters": None},
+        )
+        accepted = httpx.post(f"{url}/contextcapture/jobs", headers=headers, json=payload)
+    assert refused.status_code == 422, refused.text
+    assert "costEstimationParameters" in refused.text
+    assert accepted.status_code == 201
