@@ -82,7 +82,9 @@ def render_package(
     with_client = "client" in artefacts
     files = {
         "client/pyproject.toml": ctx.render("client/pyproject.toml.jinja"),
-        "client/README.md": ctx.render("client/README.md.jinja", with_client=with_client),
+        "client/README.md": ctx.render(
+            "client/README.md.jinja", with_client=with_client, schemes=client_schemes(ctx)
+        ),
         f"{root}/__init__.py": ctx.render("client/__init__.py.jinja", with_client=with_client),
         f"{root}/py.typed": "",
     }
