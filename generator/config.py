@@ -4,7 +4,7 @@
 [tool.specgen]
 specs = "specs"                              # folder of spec files, one target per file
 output = "generated"                         # one sub-folder per target, plus the manifest
-artefacts = ["client", "models", "stubs"]
+artefacts = ["client", "models", "stubs"]     # also "client-ts": a TypeScript client package
 templates = "specgen-templates"              # optional user override folder (or a list of them)
 
 [tool.specgen.targets.reality-modeling]      # per-spec overrides, keyed by file stem
@@ -28,6 +28,9 @@ from typing import Any
 from generator.diagnostics import Diagnostic, Level, SpecError
 
 ARTEFACTS: frozenset[str] = frozenset({"client", "models", "stubs"})
+"""The artefacts a target gets when none are configured (the Python ones)."""
+KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
+"""Every artefact a target may choose; `client-ts` (the TypeScript client) is opt-in."""
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
 _TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets"})
@@ -140,12 +143,12 @@ def parse_artefacts(values: Any, where: str = "--artefacts") -> frozenset[str]:
     if not isinstance(values, list | tuple) or not all(isinstance(v, str) for v in values):
         raise ValueError(f"{where}: must be a list of strings")
     names = {part.strip() for value in values for part in value.split(",") if part.strip()}
-    unknown = sorted(names - ARTEFACTS)
+    unknown = sorted(names - KNOWN_ARTEFACTS)
     if unknown:
-        known = ", ".join(sorted(ARTEFACTS))
+        known = ", ".join(sorted(KNOWN_ARTEFACTS))
         raise ValueError(f"{where}: unknown artefact {', '.join(unknown)} (known: {known})")
     if not names:
-        raise ValueError(f"{where}: choose at least one of {', '.join(sorted(ARTEFACTS))}")
+        raise ValueError(f"{where}: choose at least one of {', '.join(sorted(KNOWN_ARTEFACTS))}")
     return frozenset(names)
 
 

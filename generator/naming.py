@@ -6,6 +6,7 @@ Python side: identifiers that are valid, not reserved, and unique within their s
 
 from __future__ import annotations
 
+import functools
 import keyword
 import re
 import unicodedata
@@ -171,6 +172,22 @@ MODEL_CLASS_RESERVED = frozenset(
 MODEL_RESERVED = frozenset(
     {"model_config", "model_fields", "model_computed_fields", "copy", "json"}
 )
+# Every public attribute of pydantic's BaseModel that is not `model_*` (a field named `schema`
+# or `validate` would shadow it, which pydantic refuses; `model_*` is refused as a prefix).
+MODEL_FIELD_RESERVED = MODEL_RESERVED | frozenset(
+    {
+        "construct",
+        "dict",
+        "from_orm",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+    }
+)
 
 
 def _ascii(text: str) -> str:
@@ -179,10 +196,16 @@ def _ascii(text: str) -> str:
 
 def words(name: str) -> list[str]:
     """Split any spelling (camelCase, kebab-case, `$filter`, `meta/root`, `3MX`) into words."""
+    return list(_words(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, ...]:
+    # Large specs ask for the same names thousands of times (GitHub: ~100,000 calls).
     pieces: list[str] = []
     for chunk in _WORD_SPLIT.split(_ascii(name)):
         pieces.extend(p for p in _CAMEL_BOUNDARY.split(chunk) if p)
-    return pieces
+    return tuple(pieces)
 
 
 def _guard(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
@@ -218,6 +241,16 @@ def class_name(name: str) -> str:
 def constant(name: str, *, fallback: str = "VALUE") -> str:
     """An UPPER_CASE constant or enum member name."""
     return _guard("_".join(w.upper() for w in words(name)), fallback)
+
+
+def field_name(wire_name: str, taken: set[str]) -> str:
+    """The Python name of a model field: snake_case, never pydantic's own attributes (nor a
+    `model_` prefix, pydantic's namespace), unique in its class; records the choice."""
+    name = snake(wire_name, fallback="field", reserved=MODEL_FIELD_RESERVED)
+    if name.startswith("model_") or wire_name.startswith("_"):
+        # pydantic owns `model_*` and treats `_x` as private: `_links` → `field_links`
+        name = "field_" + name
+    return unique(name, taken)
 
 
 def unique(name: str, taken: set[str]) -> str:

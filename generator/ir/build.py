@@ -40,6 +40,8 @@ def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
     hoister.sanitise_schemas()
     operations = OperationsBuilder(ctx, hoister).operations()
     hoister.sanitise_schemas()
+    model_classes = hoister.classes.classes()
+    hoister.classes.warn_dropped_defaults()
     models = tuple(
         Model(name, hoister.origins.get(name, ""), str(schema.get("description") or ""))
         for name, schema in hoister.schemas.items()
@@ -66,5 +68,6 @@ def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
         operations=operations,
         models=models,
         models_document=document,
+        model_classes=model_classes,
     )
     return api, ctx.diagnostics

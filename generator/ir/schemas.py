@@ -13,17 +13,19 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pydantic_core
 
 from generator import naming
 from generator.diagnostics import Level, SpecError, pointer_join
+from generator.ir.classes import ClassBuilder
 from generator.ir.context import BuildContext
-from generator.ir.model import ANY, TypeRef
+from generator.ir.model import TypeRef
+from generator.ir.types import ModelRef, TypeExpr
 from generator.load import Document, RefError
 from generator.openapi import COMPOSITIONS, SCHEMA_PREFIX, escape
+from generator.printers.python import SignatureTypes
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
 STRING_FORMATS = {"binary": "bytes"}
@@ -66,6 +68,14 @@ class SchemaHoister:
     named: dict[tuple[str, str], str] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
+    _sanitised: set[str] = field(default_factory=set)
+    classes: ClassBuilder = field(init=False)
+    signatures: SignatureTypes = field(init=False)
+
+    def __post_init__(self) -> None:
+        # Both read `schemas` live: it grows while operations hoist their inline schemas.
+        self.classes = ClassBuilder(self.ctx, self.schemas, self.origins)
+        self.signatures = SignatureTypes(self.classes.kind, self._alias_root)
 
     def components(self) -> dict[str, Any]:
         components = self.ctx.root.data.get("components")
@@ -138,10 +148,9 @@ class SchemaHoister:
         for key, value in schema.items():
             child = pointer_join(pointer, key)
             if key == "properties" and isinstance(value, dict):
-                tag = _discriminator_property(schema)
                 out[key] = {
                     name: self.transform(
-                        _plain_tag(sub) if name == tag else sub,
+                        sub,
                         document,
                         pointer_join(child, name),
                         hint + naming.pascal(str(name)),
@@ -152,16 +161,14 @@ class SchemaHoister:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
-                if key == "allOf":
-                    parent = self.referenced_properties(value, document)
-                else:
-                    parent = _redeclarable(schema)
+                # An inline `allOf` member is part of this class, not a class of its own.
                 out[key] = [
                     self.transform(
-                        self.without_redeclared(sub, parent, document, pointer_join(child, i)),
+                        sub,
                         document,
                         pointer_join(child, i),
                         f"{hint}Option{i + 1}",
+                        top=key == "allOf",
                     )
                     for i, sub in enumerate(value)
                 ]
@@ -187,75 +194,6 @@ class SchemaHoister:
                 # Other keywords (type, required, prefixItems, ...) pass through untouched.
                 out[key] = value
         return out
-
-    def referenced_properties(self, members: list[Any], document: Document) -> dict[str, Any]:
-        """Properties the `$ref` members of an `allOf` declare (through their own `allOf`s),
-        by name: the model generator makes those members base classes of the inline ones'
-        class too, so an inline member typing one of them as another class clashes."""
-        found: dict[str, Any] = {}
-        for member in members:
-            if isinstance(member, dict) and isinstance(member.get("$ref"), str):
-                for name, sub in self.declared_properties(member, document, frozenset()).items():
-                    found.setdefault(name, sub)
-        return found
-
-    def declared_properties(
-        self, schema: dict[str, Any], document: Document, seen: frozenset[tuple[Path, str]]
-    ) -> dict[str, Any]:
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            try:
-                resolved = self.ctx.spec.resolve(ref, document)
-            except RefError:
-                return {}
-            key = (resolved.document.path, resolved.pointer)
-            if key in seen or not isinstance(resolved.value, dict):
-                return {}
-            return self.declared_properties(resolved.value, resolved.document, seen | {key})
-        properties = schema.get("properties")
-        found = dict(properties) if isinstance(properties, dict) else {}
-        for member in schema.get("allOf") or ():
-            if isinstance(member, dict):
-                for name, sub in self.declared_properties(member, document, seen).items():
-                    found.setdefault(name, sub)
-        return found
-
-    def without_redeclared(
-        self, option: Any, parent: dict[str, Any], document: Document, pointer: str
-    ) -> Any:
-        """An inline `oneOf`/`anyOf` option (or `allOf` member) without the properties it types
-        as another class than its parent (or a `$ref` member) does.
-
-        The model generator makes each option a base class of the parent's variants, so an
-        option that narrows a parent enum (`status: [completed]` under `status: [queued,
-        in_progress, completed]`) gives one field two classes, which mypy rejects. The parent's
-        declaration is kept; the option's other keywords (its `required`) still apply. A
-        narrowing of an untyped property (a parent `{}` made a string) stays: it type-checks.
-        """
-        if not parent or not isinstance(option, dict) or "$ref" in option:
-            return option
-        properties = option.get("properties")
-        if not isinstance(properties, dict):
-            return option
-        clashing = sorted(
-            name
-            for name, sub in properties.items()
-            if name in parent and _clashes(sub, parent[name])
-        )
-        if not clashing:
-            return option
-        for name in clashing:
-            self.ctx.warn(
-                "option-property-merged",
-                f"property {name!r} is declared by the parent too; the models type it as the"
-                " parent does (the option's narrower schema is not enforced)",
-                pointer_join(pointer, "properties", name),
-                document,
-                Level.INFO,
-            )
-        kept = {k: v for k, v in properties.items() if k not in clashing}
-        rest = {k: v for k, v in option.items() if k != "properties"}
-        return {**rest, "properties": kept} if kept else rest
 
     def discriminator(
         self, value: dict[str, Any], document: Document, pointer: str, hint: str
@@ -321,8 +259,11 @@ class SchemaHoister:
     # -- what the model generator cannot express ---------------------------------------------
 
     def sanitise_schemas(self) -> None:
-        """Replace what would break the models with something permissive, each with a warning."""
-        for class_name in list(self.schemas):
+        """Replace what would break the models with something permissive, each with a warning.
+        Each schema is seen once: a later call (after operations hoisted more) sees the new."""
+        fresh = [name for name in self.schemas if name not in self._sanitised]
+        self._sanitised.update(fresh)
+        for class_name in fresh:
             if self.alias_target(class_name) is None:
                 self.warn_origin(
                     "ref-cycle",
@@ -330,7 +271,8 @@ class SchemaHoister:
                     class_name,
                 )
                 self.schemas[class_name] = {}
-        for class_name, schema in self.schemas.items():
+        for class_name in fresh:
+            schema = self.schemas[class_name]
             if "default" in schema and "enum" not in schema:
                 # The model generator copies a named schema's default onto every field that
                 # refers to it, as a bare value the field's class type does not accept.
@@ -406,53 +348,23 @@ class SchemaHoister:
         pointer = self.origins.get(class_name, SCHEMA_PREFIX + class_name)
         self.ctx.warn(rule, message, pointer, level=level)
 
-    # -- annotations ---------------------------------------------------------------------------
+    # -- types -------------------------------------------------------------------------------
 
-    def annotate(self, schema: dict[str, Any], *, depth: int = 0) -> TypeRef:
-        """The Python annotation for a transformed schema."""
-        if depth > 32:
-            return ANY
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            class_name = ref[len(SCHEMA_PREFIX) :]
-            target = self.schemas.get(class_name, {})
-            if _is_class_schema(target) or not target:
-                return TypeRef(class_name, (class_name,), is_model=_is_object_schema(target))
-            return self.annotate(target, depth=depth + 1)
-        nullable = schema.get("nullable") is True
-        types = schema.get("type")
-        if isinstance(types, list):
-            nullable = nullable or "null" in types
-            types = [t for t in types if t != "null"]
-            types = types[0] if len(types) == 1 else None
-        for key in ("oneOf", "anyOf"):
-            members = schema.get(key)
-            if isinstance(members, list) and members:
-                parts = [self.annotate(m, depth=depth + 1) for m in members if isinstance(m, dict)]
-                nullable = nullable or any(
-                    isinstance(m, dict) and m.get("type") == "null" for m in members
-                )
-                parts = [p for p in parts if p.annotation != "None"]
-                return _nullable(_union(parts), nullable)
-        all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], dict):
-            return _nullable(self.annotate(all_of[0], depth=depth + 1), nullable)
-        if types == "null":
-            return TypeRef("None")
-        if types == "array":
-            items = schema.get("items")
-            inner = self.annotate(items, depth=depth + 1) if isinstance(items, dict) else ANY
-            return _nullable(TypeRef(f"list[{inner.annotation}]", inner.models), nullable)
-        if types == "object" or (types is None and "properties" in schema):
-            extra = schema.get("additionalProperties")
-            inner = (
-                self.annotate(extra, depth=depth + 1) if isinstance(extra, dict) and extra else ANY
-            )
-            return _nullable(TypeRef(f"dict[str, {inner.annotation}]", inner.models), nullable)
-        if isinstance(types, str) and types in PRIMITIVES:
-            base = STRING_FORMATS.get(str(schema.get("format")), PRIMITIVES[types])
-            return _nullable(TypeRef(base), nullable)
-        return ANY
+    def annotate(self, schema: dict[str, Any]) -> TypeRef:
+        """The type of a hoisted schema, with its spelling in client and server signatures."""
+        expr = self.classes.type_of(schema)
+        target = expr
+        for _ in range(48):  # a named alias of a class is that class to a caller
+            if not isinstance(target, ModelRef) or self.classes.kind(target.name) != "alias":
+                break
+            target = self.classes.type_of(self.schemas.get(target.name, {}))
+        is_model = isinstance(target, ModelRef) and self.classes.kind(target.name) == "object"
+        return TypeRef(
+            self.signatures.signature(expr), self.signatures.classes(expr), is_model, expr
+        )
+
+    def _alias_root(self, name: str) -> TypeExpr:
+        return self.classes.type_of(self.schemas.get(name, {}))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -471,45 +383,6 @@ def _pattern_problem(pattern: str) -> str | None:
     except pydantic_core.SchemaError as exc:
         return str(exc).splitlines()[-1].strip()[:200]
     return None
-
-
-def _discriminator_property(schema: dict[str, Any]) -> str | None:
-    discriminator = schema.get("discriminator")
-    name = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
-    return name if isinstance(name, str) else None
-
-
-def _redeclarable(schema: dict[str, Any]) -> dict[str, Any]:
-    """Parent properties an option may not declare again, by name (the discriminator's tag
-    may: each variant narrows it to its own value on purpose)."""
-    properties = schema.get("properties")
-    if not isinstance(properties, dict):
-        return {}
-    tag = _discriminator_property(schema)
-    return {name: sub for name, sub in properties.items() if name != tag}
-
-
-def _clashes(mine: Any, theirs: Any) -> bool:
-    """Whether two declarations of one property become incompatible fields of two base
-    classes: both classes of their own, or both typed (then they differ at least in being
-    required or nullable). An untyped declaration narrowed to a plain type stays compatible."""
-    if _class_like(mine) and _class_like(theirs):
-        return True
-    return all(isinstance(s, dict) and isinstance(s.get("type"), str) for s in (mine, theirs))
-
-
-def _class_like(schema: Any) -> bool:
-    """Whether the models type this schema as a class of its own (a reference, or an inline
-    object or enum that is hoisted)."""
-    return isinstance(schema, dict) and ("$ref" in schema or _deserves_class(schema))
-
-
-def _plain_tag(schema: Any) -> Any:
-    """A discriminator property without its enum: subclasses narrow it to one `Literal` each,
-    which type-checks against `str` but not against an enum class."""
-    if isinstance(schema, dict) and "enum" in schema and "$ref" not in schema:
-        return {k: v for k, v in schema.items() if k != "enum"}
-    return schema
 
 
 def json_key(value: Any) -> str:
@@ -582,56 +455,15 @@ def _walk_schema(schema: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]
 
 
 def _deserves_class(schema: dict[str, Any]) -> bool:
-    """Inline schemas hoisted to named classes, so both generators agree on their names."""
-    return bool(schema.get("properties")) or (
-        isinstance(schema.get("enum"), list)
-        and schema.get("type") in ("string", None)
-        and bool(schema["enum"])
-        and all(isinstance(v, str) for v in schema["enum"])
-    )
-
-
-def _is_object_schema(schema: dict[str, Any]) -> bool:
+    """Inline schemas hoisted to named classes: objects (with properties, or an `allOf` of
+    several members) and string enums, so every renderer names them the same way."""
     return (
         bool(schema.get("properties"))
-        or schema.get("type") == "object"
-        and not _is_map(schema)
-        or any(key in schema for key in COMPOSITIONS)
+        or len(schema.get("allOf") or ()) > 1
+        or (
+            isinstance(schema.get("enum"), list)
+            and schema.get("type") in ("string", None)
+            and bool(schema["enum"])
+            and all(isinstance(v, str) for v in schema["enum"])
+        )
     )
-
-
-def _is_map(schema: dict[str, Any]) -> bool:
-    return (
-        schema.get("type") == "object"
-        and not schema.get("properties")
-        and "additionalProperties" in schema
-    )
-
-
-def _is_class_schema(schema: dict[str, Any]) -> bool:
-    """Whether the model generator writes a class (not a root model) for this schema."""
-    if isinstance(schema.get("enum"), list):
-        return True
-    return _is_object_schema(schema)
-
-
-def _union(parts: list[TypeRef]) -> TypeRef:
-    if not parts:
-        return ANY
-    annotations = list(dict.fromkeys(p.annotation for p in parts))
-    if "Any" in annotations:
-        return ANY
-    models = tuple(dict.fromkeys(m for p in parts for m in p.models))
-    if len(annotations) == 1:
-        return parts[0]
-    return TypeRef(" | ".join(annotations), models)
-
-
-def _nullable(type_ref: TypeRef, nullable: bool) -> TypeRef:
-    if (
-        not nullable
-        or type_ref.annotation in ("Any", "None")
-        or type_ref.annotation.endswith("| None")
-    ):
-        return type_ref
-    return TypeRef(f"{type_ref.annotation} | None", type_ref.models)

@@ -22,12 +22,44 @@ PrimitiveKind = Literal["string", "integer", "number", "boolean"]
 
 
 @dataclass(frozen=True)
+class Constraints:
+    """Validation keywords a field's value must meet (None: not constrained)."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    multiple_of: float | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """The constraints that are set, as (keyword in snake_case, value)."""
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if value is not None:
+                yield name, value
+
+    def __bool__(self) -> bool:
+        return any(True for _ in self.items())
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+@dataclass(frozen=True)
 class Primitive:
     """A JSON scalar; `format` refines it where a language has a better type (`date-time` →
     `datetime`, `binary` → `bytes`, `int64` stays an integer)."""
 
     kind: PrimitiveKind
     format: str | None = None
+    # length, pattern and range keywords; they belong to the value, wherever it appears
+    # (a field, a list item, a map value).
+    constraints: Constraints = NO_CONSTRAINTS
 
 
 @dataclass(frozen=True)
@@ -44,6 +76,7 @@ class AnyType:
 class ListOf:
     item: TypeExpr
     unique: bool = False  # `uniqueItems`: still a list on the wire and in the models
+    constraints: Constraints = NO_CONSTRAINTS  # min_items / max_items
 
 
 @dataclass(frozen=True)
@@ -95,35 +128,6 @@ ANY_TYPE = AnyType()
 
 
 @dataclass(frozen=True)
-class Constraints:
-    """Validation keywords a field's value must meet (None: not constrained)."""
-
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    exclusive_minimum: float | None = None
-    exclusive_maximum: float | None = None
-    multiple_of: float | None = None
-    min_items: int | None = None
-    max_items: int | None = None
-
-    def items(self) -> Iterator[tuple[str, Any]]:
-        """The constraints that are set, as (keyword in snake_case, value)."""
-        for name in self.__dataclass_fields__:
-            value = getattr(self, name)
-            if value is not None:
-                yield name, value
-
-    def __bool__(self) -> bool:
-        return any(True for _ in self.items())
-
-
-NO_CONSTRAINTS = Constraints()
-
-
-@dataclass(frozen=True)
 class Field:
     """One property of an object model."""
 
@@ -135,7 +139,6 @@ class Field:
     # The value used when the property is absent: only when `has_default` (None is a value).
     has_default: bool = False
     default: JsonValue = None
-    constraints: Constraints = NO_CONSTRAINTS
     read_only: bool = False
     write_only: bool = False
     deprecated: bool = False
@@ -173,7 +176,6 @@ class ModelClass:
     bases: tuple[str, ...] = ()
     members: tuple[EnumMember, ...] = ()
     root: TypeExpr = ANY_TYPE
-    root_constraints: Constraints = NO_CONSTRAINTS
     extra: ExtraPolicy = "allow"
     extra_type: TypeExpr | None = None
     deprecated: bool = False

@@ -56,7 +56,7 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--no-cache",
             is_flag=True,
-            help=f"Do not read or write the model cache ({CACHE_FOLDER}/ in the project root).",
+            help=f"Do not read or write the formatter cache ({CACHE_FOLDER}/ in the project root).",
         ),
     ]
     for option in reversed(options):
@@ -99,7 +99,7 @@ def _make_plan(spec_files: tuple[Path, ...], flags: Flags) -> Any:
 def _toolchain(anchor: Path, no_cache: bool) -> Any:
     """The real stages, unless the caller put a Toolchain in click's context object (tests and
     embedders substitute a renderer that way: `cli.main(args, obj=Toolchain(render=...))`).
-    The model cache lives in the project root (the current folder in ad-hoc mode)."""
+    The formatter cache lives in the project root (the current folder in ad-hoc mode)."""
     from dataclasses import replace
 
     from generator.regenerate.job import Toolchain

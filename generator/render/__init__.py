@@ -5,7 +5,6 @@ Nothing here writes to disk; `generator.regenerate` decides what reaches `genera
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,8 +45,8 @@ class TargetOptions:
     strict: bool = False
     allow_remote: bool = False
     display: str | None = None  # how headers name the spec; default: relative to cwd
-    # Processes the model generator may use on a large spec, and where its output is cached
-    # by content hash (None: not cached); neither ever changes the output.
+    # Processes rendering may use, and where formatted output is cached by the hash of the
+    # unformatted text (None: not cached); neither ever changes the output.
     workers: int = 1
     cache_dir: Path | None = None
 
@@ -101,32 +100,34 @@ def render_prepared(
     ctx: RenderContext, spec: SpecSet, diagnostics: list[Diagnostic], options: TargetOptions
 ) -> RenderResult:
     """The files of a prepared target (see `prepare_target`)."""
-    from generator.render.client import has_package, render_models_file, render_package
+    from generator.render.client import has_package, render_package
     from generator.render.format import format_python
+    from generator.render.models import render_models
 
     display = ctx.spec
     texts, write_once = render_package(ctx, options.artefacts)
+    if "client-ts" in options.artefacts:
+        from generator.render.client_ts import render_client_ts
+
+        ts_texts = render_client_ts(ctx)
+    else:
+        ts_texts = {}
     if "stubs" in options.artefacts:
         from generator.render.stubs import render_stubs
 
         stub_texts, stub_once = render_stubs(ctx)
         texts.update(stub_texts)
         write_once.update(stub_once)
-    # ruff formats the templates' output in a subprocess while the model generator (pure
-    # Python, this thread) runs: on a large spec the two overlap on two cores.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        templated = pool.submit(format_python, {**texts, **write_once}, display)
-        models: dict[str, str] = {}
-        if has_package(options.artefacts):
-            path, source, model_warnings = render_models_file(
-                ctx, options.workers, options.cache_dir
-            )
-            diagnostics += model_warnings
-            models = format_python({path: source}, display)
-        formatted = {**templated.result(), **models}
-    texts.update(models)
+    if has_package(options.artefacts):
+        path, source, model_warnings = render_models(ctx)
+        texts[path] = source
+        diagnostics += model_warnings
+    formatted = format_python({**texts, **write_once}, display, options.cache_dir)
     if options.strict and diagnostics:
         raise SpecError(*diagnostics)
+    # The TypeScript files skip the Python formatter: the templates print them formatted.
+    formatted.update(ts_texts)
+    texts.update(ts_texts)
     files = [RenderedFile(p, formatted[p].encode("utf-8")) for p in sorted(texts)]
     files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
     inputs = tuple(sorted(spec.documents))

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diagnostics import Diagnostic
 from generator.ir.model import SecurityScheme
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-from generator.render.model_cache import ModelCache
-from generator.render.models import generate_models
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -58,17 +55,6 @@ def _tuple(items: list[str]) -> str:
 def has_package(artefacts: frozenset[str]) -> bool:
     """Every artefact needs the client/models package (stubs import its models)."""
     return bool(artefacts & {"client", "models", "stubs"})
-
-
-def render_models_file(
-    ctx: RenderContext, workers: int = 1, cache_dir: Path | None = None
-) -> tuple[str, str, tuple[Diagnostic, ...]]:
-    """(path, source, warnings) of `models.py`: the slow part, kept apart so it can overlap
-    with formatting the rest."""
-    cache = ModelCache(cache_dir) if cache_dir is not None else None
-    models = generate_models(ctx.api, ctx.package, ctx.spec, workers, cache)
-    path = f"client/src/{ctx.package}/models.py"
-    return path, f"# {ctx.header}\n" + models.source, models.diagnostics
 
 
 def render_package(

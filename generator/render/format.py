@@ -1,7 +1,13 @@
-"""Format generated Python once per target with ruff (pinned), so output is byte-stable."""
+"""Format generated Python once per target with ruff (pinned), so output is byte-stable.
+
+With a cache folder, each file's formatted text is kept under the hash of its path and
+unformatted text: a regeneration after a one-line spec edit formats only the files it changed.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -10,17 +16,32 @@ from pathlib import Path
 from generator.diagnostics import Diagnostic, Level, SpecError
 
 LINE_LENGTH = "100"
+# Bumped whenever the ruff invocation below changes what it writes.
+_CACHE_VERSION = "ruff-0.17.5-1"
+_CACHE_ENTRIES = 4096
 
 
 def _ruff() -> list[str]:
     return [sys.executable, "-m", "ruff"]
 
 
-def format_python(files: dict[str, str], spec_display: str) -> dict[str, str]:
+def format_python(
+    files: dict[str, str], spec_display: str, cache_dir: Path | None = None
+) -> dict[str, str]:
     """Return `files` with every `.py` entry fixed (imports, unused imports) and formatted."""
     python = {path: text for path, text in files.items() if path.endswith(".py")}
     if not python:
         return files
+    cache = _FormatCache(cache_dir / "format") if cache_dir is not None else None
+    known = cache.lookup(python) if cache is not None else {}
+    todo = {path: text for path, text in python.items() if path not in known}
+    formatted = _run_ruff(todo, spec_display) if todo else {}
+    if cache is not None:
+        cache.store(todo, formatted)
+    return {**files, **known, **formatted}
+
+
+def _run_ruff(python: dict[str, str], spec_display: str) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="specgen-format-") as tmp:
         root = Path(tmp)
         for path, text in python.items():
@@ -56,5 +77,45 @@ def format_python(files: dict[str, str], spec_display: str) -> dict[str, str]:
                         spec_display,
                     )
                 )
-        formatted = {path: (root / path).read_text(encoding="utf-8") for path in python}
-    return {**files, **formatted}
+        return {path: (root / path).read_text(encoding="utf-8") for path in python}
+
+
+class _FormatCache:
+    """Formatted texts by the hash of (path, unformatted text); a miss is never an error."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _key(self, path: str, text: str) -> Path:
+        digest = hashlib.sha256(f"{_CACHE_VERSION}\0{path}\0{text}".encode()).hexdigest()
+        return self.folder / digest[:2] / f"{digest}.py"
+
+    def lookup(self, python: dict[str, str]) -> dict[str, str]:
+        found = {}
+        for path, text in python.items():
+            try:
+                found[path] = self._key(path, text).read_text(encoding="utf-8")
+            except OSError:
+                continue
+        return found
+
+    def store(self, sources: dict[str, str], formatted: dict[str, str]) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
+            if not ignore.exists():  # the cache is never committed
+                ignore.write_text("*\n", encoding="utf-8")
+            for path, text in sources.items():
+                entry = self._key(path, text)
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                partial = entry.with_suffix(f".{os.getpid()}.tmp")
+                partial.write_text(formatted[path], encoding="utf-8")
+                partial.replace(entry)  # atomic: a reader never sees half an entry
+            self._prune()
+        except OSError:
+            return  # a read-only or full disk only costs the next run its speed
+
+    def _prune(self) -> None:
+        entries = sorted(self.folder.glob("*/*.py"), key=lambda p: p.stat().st_mtime)
+        for stale in entries[: max(0, len(entries) - _CACHE_ENTRIES)]:
+            stale.unlink(missing_ok=True)

@@ -213,45 +213,6 @@ def test_swagger_2_is_refused_clearly(tmp_path: Path) -> None:
     assert caught.value.diagnostic.line == 1
 
 
-def test_options_do_not_redeclare_parent_properties_except_the_tag(tmp_path: Path) -> None:
-    status = {"type": "string", "enum": ["queued", "in_progress", "completed"]}
-    update = {
-        "type": "object",
-        "properties": {"status": status, "conclusion": {"type": "string"}},
-        "anyOf": [
-            {
-                "properties": {"status": {"type": "string", "enum": ["completed"]}},
-                "required": ["conclusion"],
-            },
-            {"properties": {"status": {"type": "string", "enum": ["queued", "in_progress"]}}},
-        ],
-    }
-    tagged = {
-        "type": "object",
-        "properties": {"kind": {"type": "string"}},
-        "discriminator": {"propertyName": "kind"},
-        "oneOf": [{"properties": {"kind": {"type": "string", "enum": ["a"]}}}],
-    }
-    loose = {
-        "type": "object",
-        "properties": {"value": {}},
-        "oneOf": [{"properties": {"value": {"type": "string"}}}],
-    }
-    api, rules = build_inline(
-        tmp_path, minimal({}, {"Update": update, "Tagged": tagged, "Loose": loose})
-    )
-    schemas = api.models_document["components"]["schemas"]
-    # Each option became a base class of the parent's variants: a narrower `status` there would
-    # give the field two types (mypy: incompatible override). The parent's type wins.
-    assert schemas["Update"]["anyOf"] == [{"required": ["conclusion"]}, {}]
-    assert "UpdateOption1Status" not in schemas and "UpdateOption1" not in schemas
-    assert rules.count("option-property-merged") == 2
-    # The discriminator's tag is narrowed per variant on purpose, and stays.
-    assert "kind" in schemas["TaggedOption1"]["properties"]
-    # Narrowing an untyped parent property to a plain type type-checks, and stays.
-    assert schemas["LooseOption1"] == {"properties": {"value": {"type": "string"}}}
-
-
 def test_a_default_of_the_wrong_type_is_not_applied(tmp_path: Path) -> None:
     settings = {
         "type": "object",
@@ -267,24 +228,3 @@ def test_a_default_of_the_wrong_type_is_not_applied(tmp_path: Path) -> None:
     assert "default" not in properties["notify"] and "default" not in properties["count"]
     assert properties["tags"]["default"] == [] and properties["name"]["default"] == "x"
     assert rules.count("default-dropped") == 2
-
-
-def test_allof_members_do_not_retype_what_a_referenced_member_declares(tmp_path: Path) -> None:
-    kind = {"type": "string", "enum": ["user", "guest"]}
-    basics = {"type": "object", "properties": {"type": {**kind, "description": "Account type"}}}
-    public = {"allOf": [{"$ref": "#/components/schemas/UserBasics"}]}
-    details = {  # flat.io: the inline member repeats `type` with another description
-        "allOf": [
-            {"$ref": "#/components/schemas/UserPublic"},
-            {"type": "object", "properties": {"type": kind, "locale": {"type": "string"}}},
-        ]
-    }
-    api, rules = build_inline(
-        tmp_path,
-        minimal({}, {"UserBasics": basics, "UserPublic": public, "UserDetails": details}),
-    )
-    schemas = api.models_document["components"]["schemas"]
-    inline = schemas["UserDetails"]["allOf"][1]
-    inline = schemas[inline["$ref"].rsplit("/", 1)[-1]] if "$ref" in inline else inline
-    assert set(inline["properties"]) == {"locale"}  # `type` comes from UserBasics alone
-    assert rules.count("option-property-merged") == 1

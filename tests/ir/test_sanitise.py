@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from generator.diagnostics import Level
 from tests.render.helpers import write_spec
@@ -28,21 +27,6 @@ def test_undeclared_path_placeholders_become_required_parameters(tmp_path: Path)
     assert parameters["run"].type.annotation == "int"
     warning = next(d for d in diagnostics if d.rule == "path-parameter-undeclared")
     assert "job-id" in warning.message and warning.line is not None
-
-
-def test_discriminator_property_keeps_no_enum_so_subclasses_can_narrow_it(tmp_path: Path) -> None:
-    schemas: dict[str, Any] = {
-        "Pet": {
-            "type": "object",
-            "discriminator": {"propertyName": "kind"},
-            "required": ["kind"],
-            "properties": {"kind": {"type": "string", "enum": ["cat", "dog"]}},
-        }
-    }
-    api, _ = build(write_spec(tmp_path, minimal({}, schemas)))
-    pet = api.models_document["components"]["schemas"]["Pet"]
-    assert pet["properties"]["kind"] == {"type": "string"}
-    assert [m.class_name for m in api.models] == ["Pet"]
 
 
 def test_enum_values_are_deduplicated_and_fitted_to_their_type(tmp_path: Path) -> None:

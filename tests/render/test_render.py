@@ -104,7 +104,11 @@ def test_every_model_the_client_imports_exists(tmp_path: Path, spec: str) -> Non
     render_into(path, tmp_path, package)
     api, _ = build_api(SpecSet(load_document(path)), spec)
     models = ast.parse((tmp_path / "client" / "src" / package / "models.py").read_text())
-    defined = {node.name for node in models.body if isinstance(node, ast.ClassDef)}
+    defined = {node.name for node in models.body if isinstance(node, ast.ClassDef)} | {
+        node.target.id
+        for node in models.body
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+    }
     client = ast.parse((tmp_path / "client" / "src" / package / "_client.py").read_text())
     imported_names = {
         alias.name

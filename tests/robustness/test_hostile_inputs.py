@@ -12,12 +12,6 @@ from typing import Any
 import pytest
 
 from generator.diagnostics import Level, SpecError
-from generator.render.models import (
-    _aliases,
-    _defined_names,
-    _generate_with_fallbacks,
-    _permissive,
-)
 from tests.render.helpers import write_spec
 from tests.robustness.support import build, compile_all, imported, minimal, render
 
@@ -274,37 +268,6 @@ def test_awkward_schemas_import_and_keep_the_client_names(tmp_path: Path) -> Non
         assert package.Client is not models.ClientModel
 
 
-def test_a_schema_the_generator_rejects_becomes_permissive() -> None:
-    schemas = {"Good": {"type": "string"}, "Bad": {"type": "object"}, "Other": {}}
-
-    def attempt(candidate: dict[str, Any]) -> str:
-        if candidate["Bad"] == schemas["Bad"]:
-            raise ValueError("unsupported construct")
-        return "source"
-
-    source, replaced = _generate_with_fallbacks(schemas, attempt)
-    assert source == "source"
-    assert list(replaced) == ["Bad"] and "unsupported construct" in replaced["Bad"]
-    assert _permissive(schemas["Bad"]) == {"type": "object", "additionalProperties": True}
-
-
-def test_renamed_or_missing_classes_get_the_client_names() -> None:
-    source = "class FooModel:\n    pass\n\n\nclass True1:\n    pass\n"
-    missing = ["Foo", "True_", "Gone", "GoneObject"]
-    defined = _defined_names(source)
-    aliases, unresolved = _aliases(missing, defined, set(missing), {"GoneObject"}, "pydantic")
-    aliases = aliases.replace(
-        "from pydantic._runtime import SpecModel", "from pydantic import BaseModel"
-    )
-    namespace: dict[str, Any] = {}
-    exec(source + aliases, namespace)  # noqa: S102 - our own fixed test source
-    assert namespace["Foo"] is namespace["FooModel"]
-    assert namespace["True_"] is namespace["True1"]
-    assert unresolved == ["Gone", "GoneObject"]
-    assert namespace["Gone"] is Any
-    assert namespace["GoneObject"].model_validate({"x": 1}).model_extra is None
-
-
 def test_a_spec_without_servers_generates(tmp_path: Path) -> None:
     document = minimal({"/a": {"get": op("a")}})
     del document["servers"]
@@ -314,23 +277,3 @@ def test_a_spec_without_servers_generates(tmp_path: Path) -> None:
         with pytest.raises(ValueError, match="base_url"):
             package.Client(token="t")
         package.Client(token="t", base_url="https://x.example").close()
-
-
-def test_models_still_define_every_class_when_the_generator_always_fails(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import generator.render.models as models
-
-    def broken(document: dict[str, Any], options: dict[str, Any]) -> str:
-        raise RuntimeError("generator exploded")
-
-    monkeypatch.setattr(models, "_run_dcg", broken)
-    returns = {"200": {"description": "ok", "content": json_of("Doc")}}
-    schemas = {"Doc": {"type": "object", "properties": {"a": {"type": "string"}}}, "Id": {}}
-    spec = write_spec(
-        tmp_path, minimal({"/doc": {"post": op("postDoc", responses=returns)}}, schemas)
-    )
-    render(spec, tmp_path / "out", "broken_pkg")
-    with imported(tmp_path / "out" / "client" / "src", "broken_pkg") as package:
-        assert package.models.Doc.model_validate({"a": "x"}).model_extra == {"a": "x"}
-        assert package.models.Id is Any

@@ -3,164 +3,99 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeAlias
 
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field
 
-from cognite_3d_jobs._runtime import SpecModel
+from ._runtime import SpecModel
 
 
-class JobType(RootModel[str]):
-    root: str
-    """
-    Job type. Values seen on the page: `Optimizer` (request example) and `ImageTextDetection` (response example). Kept open (not an enum) because the page lists no value set.
-    """
+class JobConfiguration(SpecModel):
+    """Job-type specific configuration (for example `pipelineConfiguration` for `Optimizer` jobs; empty for `ImageTextDetection`). Free-form: the page shows only examples."""
 
 
 class InstanceId(SpecModel):
-    """
-    Data modeling instance reference.
-    """
+    """Data modeling instance reference."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
+
     space: str
     external_id: Annotated[str, Field(alias="externalId")]
 
 
-class JobConfiguration(SpecModel):
-    """
-    Job-type specific configuration (for example `pipelineConfiguration` for `Optimizer` jobs; empty for `ImageTextDetection`). Free-form: the page shows only examples.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-
-
-class Error(SpecModel):
-    """
-    Cognite error details.
-    """
-
-    code: int
-    """
-    HTTP status code.
-    """
-    message: str
-    """
-    Error message.
-    """
-    missing: list[dict[str, Any]] | None = None
-    """
-    Items that were not found.
-    """
-    duplicated: list[dict[str, Any]] | None = None
-    """
-    Items that are duplicated.
-    """
-
-
 class JobSource(SpecModel):
-    """
-    The 3D source data the job runs on.
-    """
+    """The 3D source data the job runs on."""
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     type: str | None = None
-    """
-    Source kind. Values seen on the page: `CogniteFile`, `Cognite360ImageCollection`.
-    """
+    """Source kind. Values seen on the page: `CogniteFile`, `Cognite360ImageCollection`."""
     instance_id: Annotated[InstanceId | None, Field(alias="instanceId")] = None
 
 
-class ErrorResponse(SpecModel):
-    """
-    Cognite error envelope.
-    """
-
-    error: Error
-
-
 class JobCreate(SpecModel):
-    """
-    A 3D job to create.
-    """
+    """A 3D job to create."""
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     space: str | None = None
-    """
-    Data modeling space of the job instance.
-    """
+    """Data modeling space of the job instance."""
     external_id: Annotated[str | None, Field(alias="externalId")] = None
-    """
-    External id of the job instance, unique within its space.
-    """
+    """External id of the job instance, unique within its space."""
     name: str | None = None
-    """
-    Name of the job.
-    """
+    """Name of the job."""
     type: JobType | None = None
     source: JobSource | None = None
     configuration: JobConfiguration | None = None
     nonce: str | None = None
-    """
-    Session nonce from Cognite's sessions API; the job runs with that session's credentials.
-    """
+    """Session nonce from Cognite's sessions API; the job runs with that session's credentials."""
+
+
+class JobCreateList(SpecModel):
+    """The job with a given source. Currently supports only one job to be created at the time."""
+
+    items: Annotated[list[JobCreate], Field(min_length=1, max_length=1)]
+    """Required array length: 1 element"""
 
 
 class Job(SpecModel):
-    """
-    A created 3D job.
-    """
+    """A created 3D job."""
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     space: str | None = None
-    """
-    Data modeling space of the job instance.
-    """
+    """Data modeling space of the job instance."""
     external_id: Annotated[str | None, Field(alias="externalId")] = None
-    """
-    External id of the job instance, unique within its space.
-    """
+    """External id of the job instance, unique within its space."""
     name: str | None = None
-    """
-    Name of the job.
-    """
+    """Name of the job."""
     type: JobType | None = None
     source: JobSource | None = None
     configuration: JobConfiguration | None = None
     status: str | None = None
-    """
-    Job status. Values seen on the page: `Scheduled`. Kept open (not an enum) because the page lists no value set.
-    """
-    created_at: Annotated[int | None, Field(alias="createdAt", ge=0)] = None
-    """
-    Creation time, milliseconds since the Unix epoch (UTC).
-    """
-
-
-class JobCreateList(SpecModel):
-    """
-    The job with a given source. Currently supports only one job to be created at the time.
-    """
-
-    items: Annotated[list[JobCreate], Field(max_length=1, min_length=1)]
-    """
-    Required array length: 1 element
-    """
+    """Job status. Values seen on the page: `Scheduled`. Kept open (not an enum) because the page lists no value set."""
+    created_at: Annotated[Annotated[int, Field(ge=0)] | None, Field(alias="createdAt")] = None
+    """Creation time, milliseconds since the Unix epoch (UTC)."""
 
 
 class JobList(SpecModel):
-    """
-    A list of the created jobs
-    """
+    """A list of the created jobs"""
 
     items: list[Job]
+
+
+class Error(SpecModel):
+    """Cognite error details."""
+
+    code: int
+    """HTTP status code."""
+    message: str
+    """Error message."""
+    missing: list[dict[str, Any]] | None = None
+    """Items that were not found."""
+    duplicated: list[dict[str, Any]] | None = None
+    """Items that are duplicated."""
+
+
+class ErrorResponse(SpecModel):
+    """Cognite error envelope."""
+
+    error: Error
+
+
+JobType: TypeAlias = str
+"""Job type. Values seen on the page: `Optimizer` (request example) and `ImageTextDetection` (response example). Kept open (not an enum) because the page lists no value set."""

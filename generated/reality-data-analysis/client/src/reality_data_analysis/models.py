@@ -3,26 +3,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
-from reality_data_analysis._runtime import OpenEnum, SpecModel
+from ._runtime import OpenEnum, SpecModel
 
 
 class JobType(OpenEnum):
-    """
-    Available job types among 'objects2D', 'segmentation2D'.
-    """
+    """Available job types among 'objects2D', 'segmentation2D'."""
 
     OBJECTS2_D = "objects2D"
     SEGMENTATION2_D = "segmentation2D"
 
 
 class State(OpenEnum):
-    """
-    Possible state of a job among 'unsubmitted', 'active', 'success', 'failed' and 'cancelled'.
-    """
+    """Possible state of a job among 'unsubmitted', 'active', 'success', 'failed' and 'cancelled'."""
 
     UNSUBMITTED = "unsubmitted"
     ACTIVE = "active"
@@ -32,33 +29,14 @@ class State(OpenEnum):
 
 
 class JobO2DInputFormat(OpenEnum):
-    """
-    Input format available for inputs. Refer to tutorials for per job type list.
-    """
+    """Input format available for inputs. Refer to tutorials for per job type list."""
 
     PHOTOS = "photos"
     PHOTO_OBJECT_DETECTOR = "photoObjectDetector"
 
 
-class JobO2DInput(SpecModel):
-    """
-    Input description for an Objects 2D job
-    """
-
-    name: JobO2DInputFormat | None = None
-    """
-    Input name
-    """
-    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
-    """
-    Reality Data id of the input
-    """
-
-
 class JobS2DInputFormat(OpenEnum):
-    """
-    Input format available for inputs. Refer to tutorials for per job type list.
-    """
+    """Input format available for inputs. Refer to tutorials for per job type list."""
 
     PHOTOS = "photos"
     PHOTO_SEGMENTATION_DETECTOR = "photoSegmentationDetector"
@@ -66,360 +44,221 @@ class JobS2DInputFormat(OpenEnum):
     ORTHOPHOTO_SEGMENTATION_DETECTOR = "orthophotoSegmentationDetector"
 
 
-class JobS2DInput(SpecModel):
-    """
-    Input description for a Segmentation 2D job
-    """
-
-    name: JobS2DInputFormat | None = None
-    """
-    Input name
-    """
-    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
-    """
-    Reality Data id of the input
-    """
-
-
 class JobOutputFormat(OpenEnum):
-    """
-    Output format available for outputs. Refer to tutorials for per job type list.
-    """
+    """Output format available for outputs. Refer to tutorials for per job type list."""
 
     OBJECTS2_D = "objects2D"
     SEGMENTATION2_D = "segmentation2D"
 
 
+class JobO2DInput(SpecModel):
+    """Input description for an Objects 2D job"""
+
+    name: JobO2DInputFormat | None = None
+    """Input name"""
+    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
+    """Reality Data id of the input"""
+
+
+class JobS2DInput(SpecModel):
+    """Input description for a Segmentation 2D job"""
+
+    name: JobS2DInputFormat | None = None
+    """Input name"""
+    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
+    """Reality Data id of the input"""
+
+
 class JobOutput(SpecModel):
-    """
-    Output description for a job
-    """
+    """Output description for a job"""
 
     name: JobOutputFormat | None = None
-    """
-    Output name
-    """
+    """Output name"""
     reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
-    """
-    Reality Data id of the output
-    """
+    """Reality Data id of the output"""
 
 
 class Objects2DSettingsIn(SpecModel):
-    """
-    Settings for an Objects2D job
-    """
+    """Settings for an Objects2D job"""
 
     inputs: list[JobO2DInput]
-    """
-    List of inputs of the job
-    """
+    """List of inputs of the job"""
     outputs: list[JobOutputFormat]
-    """
-    List of output formats of the job
-    """
+    """List of output formats of the job"""
 
 
 class Segmentation2DSettingsIn(SpecModel):
-    """
-    Input settings for a Segmentation2D job
-    """
+    """Input settings for a Segmentation2D job"""
 
     inputs: list[JobS2DInput]
-    """
-    List of inputs of the job
-    """
+    """List of inputs of the job"""
     outputs: list[JobOutputFormat]
-    """
-    List of output formats of the job
-    """
+    """List of output formats of the job"""
 
 
 class CostEstimationParameters(SpecModel):
-    """
-    Optional parameters for estimating job cost before its processing
-    """
+    """Optional parameters for estimating job cost before its processing"""
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
-    """
-    Number of giga pixels in inputs
-    """
+    """Number of giga pixels in inputs"""
     number_of_photos: Annotated[int | None, Field(alias="numberOfPhotos")] = None
-    """
-    Number of photos in inputs
-    """
+    """Number of photos in inputs"""
     scene_width: Annotated[float | None, Field(alias="sceneWidth")] = None
-    """
-    Width of the scene
-    """
+    """Width of the scene"""
     scene_height: Annotated[float | None, Field(alias="sceneHeight")] = None
-    """
-    Height of the scene
-    """
+    """Height of the scene"""
     scene_length: Annotated[float | None, Field(alias="sceneLength")] = None
-    """
-    Length of the scene
-    """
+    """Length of the scene"""
     detector_scale: Annotated[float | None, Field(alias="detectorScale")] = None
-    """
-    Scale of the detector
-    """
+    """Scale of the detector"""
     detector_cost: Annotated[float | None, Field(alias="detectorCost")] = None
-    """
-    Cost of the detector
-    """
+    """Cost of the detector"""
 
 
 class JobPatch(SpecModel):
-    """
-    Patch information to be applied
-    """
+    """Patch information to be applied"""
 
     state: State | None = None
-    """
-    Only 'Active' or 'Cancelled' are valid values, see tutorials.
-    """
+    """Only 'Active' or 'Cancelled' are valid values, see tutorials."""
     cost_estimation_parameters: Annotated[
         CostEstimationParameters | None, Field(alias="costEstimationParameters")
     ] = None
-    """
-    New cost estimation parameters.
-    """
+    """New cost estimation parameters."""
     type: JobType | None = None
-    """
-    New job type (requires compatible settings)
-    """
+    """New job type (requires compatible settings)"""
     settings: Objects2DSettingsIn | Segmentation2DSettingsIn | None = None
-    """
-    New settings for this job, must be in sync with type
-    """
+    """New settings for this job, must be in sync with type"""
 
 
 class Objects2DSettings(SpecModel):
-    """
-    Settings for an Objects2D job
-    """
+    """Settings for an Objects2D job"""
 
     inputs: list[JobO2DInput] | None = None
-    """
-    List of inputs of the job
-    """
+    """List of inputs of the job"""
     outputs: list[JobOutput] | None = None
-    """
-    List of output formats of the job
-    """
+    """List of output formats of the job"""
 
 
 class Segmentation2DSettings(SpecModel):
-    """
-    Settings for an Segmentation2D job
-    """
+    """Settings for an Segmentation2D job"""
 
     inputs: list[JobS2DInput] | None = None
-    """
-    List of inputs of the job
-    """
+    """List of inputs of the job"""
     outputs: list[JobOutput] | None = None
-    """
-    List of output formats of the job
-    """
+    """List of output formats of the job"""
 
 
 class ExecutionInformation(SpecModel):
-    """
-    Execution details regarding a job
-    """
+    """Execution details regarding a job"""
 
     exit_code: Annotated[int | None, Field(alias="exitCode")] = None
-    """
-    Exit code of the processing
-    """
-    submission_date_time: Annotated[AwareDatetime | None, Field(alias="submissionDateTime")] = None
-    """
-    Submission date time of the job
-    """
-    started_date_time: Annotated[AwareDatetime | None, Field(alias="startedDateTime")] = None
-    """
-    Start date time of the job
-    """
-    ended_date_time: Annotated[AwareDatetime | None, Field(alias="endedDateTime")] = None
-    """
-    End date time of the job
-    """
+    """Exit code of the processing"""
+    submission_date_time: Annotated[datetime | None, Field(alias="submissionDateTime")] = None
+    """Submission date time of the job"""
+    started_date_time: Annotated[datetime | None, Field(alias="startedDateTime")] = None
+    """Start date time of the job"""
+    ended_date_time: Annotated[datetime | None, Field(alias="endedDateTime")] = None
+    """End date time of the job"""
     estimated_units: Annotated[float | None, Field(alias="estimatedUnits")] = None
-    """
-    Estimated cost of the executed job
-    """
+    """Estimated cost of the executed job"""
 
 
 class CostEstimation(SpecModel):
-    """
-    Cost estimate based on parameters before job processing
-    """
+    """Cost estimate based on parameters before job processing"""
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
-    """
-    Number of giga pixels in inputs
-    """
+    """Number of giga pixels in inputs"""
     number_of_photos: Annotated[int | None, Field(alias="numberOfPhotos")] = None
-    """
-    Number of photos in inputs
-    """
+    """Number of photos in inputs"""
     scene_width: Annotated[float | None, Field(alias="sceneWidth")] = None
-    """
-    Width of the scene
-    """
+    """Width of the scene"""
     scene_height: Annotated[float | None, Field(alias="sceneHeight")] = None
-    """
-    Height of the scene
-    """
+    """Height of the scene"""
     scene_length: Annotated[float | None, Field(alias="sceneLength")] = None
-    """
-    Length of the scene
-    """
+    """Length of the scene"""
     detector_scale: Annotated[float | None, Field(alias="detectorScale")] = None
-    """
-    Scale of the detector
-    """
+    """Scale of the detector"""
     detector_cost: Annotated[float | None, Field(alias="detectorCost")] = None
-    """
-    Cost of the detector
-    """
+    """Cost of the detector"""
     estimated_cost: Annotated[float | None, Field(alias="estimatedCost")] = None
-    """
-    Estimated Cost of the job using the CostEstimationParameters
-    """
+    """Estimated Cost of the job using the CostEstimationParameters"""
 
 
 class Job(SpecModel):
-    """
-    Job complete details
-    """
+    """Job complete details"""
 
     id: str | None = None
-    """
-    Job id
-    """
+    """Job id"""
     email: str | None = None
-    """
-    User email address
-    """
+    """User email address"""
     state: State | None = None
-    """
-    Job state
-    """
+    """Job state"""
     type: JobType | None = None
-    """
-    Job type
-    """
+    """Job type"""
     name: str | None = None
-    """
-    Job name
-    """
+    """Job name"""
     project_id: Annotated[str | None, Field(alias="projectId")] = None
-    """
-    Project Id
-    """
+    """Project Id"""
     settings: Objects2DSettings | Segmentation2DSettings | None = None
-    """
-    Settings for this job, must be in sync with type
-    """
-    created_date_time: Annotated[AwareDatetime | None, Field(alias="createdDateTime")] = None
-    """
-    Created date time of the job
-    """
-    last_modified_date_time: Annotated[
-        AwareDatetime | None, Field(alias="lastModifiedDateTime")
-    ] = None
-    """
-    Date time of the latest modification of the job
-    """
+    """Settings for this job, must be in sync with type"""
+    created_date_time: Annotated[datetime | None, Field(alias="createdDateTime")] = None
+    """Created date time of the job"""
+    last_modified_date_time: Annotated[datetime | None, Field(alias="lastModifiedDateTime")] = None
+    """Date time of the latest modification of the job"""
     execution_information: Annotated[
         ExecutionInformation | None, Field(alias="executionInformation")
     ] = None
-    """
-    Execution Information of the job
-    """
+    """Execution Information of the job"""
     cost_estimation: Annotated[CostEstimation | None, Field(alias="costEstimation")] = None
-    """
-    Cost estimation before job processing
-    """
+    """Cost estimation before job processing"""
     data_center: Annotated[str | None, Field(alias="dataCenter")] = None
-    """
-    Data center location of the job
-    """
+    """Data center location of the job"""
 
 
 class JobResponse(SpecModel):
+    """Schema #/components/schemas/jobResponse."""
+
     job: Job
-    """
-    Complete job details
-    """
+    """Complete job details"""
 
 
 class ErrorResponseError(SpecModel):
-    """
-    The error object.
-    """
+    """The error object."""
 
     code: str | None = None
-    """
-    One of a server-defined set of error codes.
-    """
+    """One of a server-defined set of error codes."""
     message: str | None = None
-    """
-    A human-readable representation of the error.
-    """
-
-
-class ErrorDetails(SpecModel):
-    """
-    Contains error information.
-    """
-
-    code: str
-    """
-    One of a server-defined set of error codes.
-    """
-    message: str
-    """
-    A human-readable representation of the error.
-    """
+    """A human-readable representation of the error."""
 
 
 class ErrorResponse(SpecModel):
-    """
-    Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed.
-    """
+    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     error: ErrorResponseError | None = None
 
 
-class Error(SpecModel):
-    """
-    Contains error information and an optional array of more specific errors.
-    """
+class ErrorDetails(SpecModel):
+    """Contains error information."""
 
     code: str
-    """
-    One of a server-defined set of error codes.
-    """
+    """One of a server-defined set of error codes."""
     message: str
-    """
-    A human-readable representation of the error.
-    """
+    """A human-readable representation of the error."""
+
+
+class Error(SpecModel):
+    """Contains error information and an optional array of more specific errors."""
+
+    code: str
+    """One of a server-defined set of error codes."""
+    message: str
+    """A human-readable representation of the error."""
     details: list[ErrorDetails] | None = None
-    """
-    Optional array of more specific errors.
-    """
+    """Optional array of more specific errors."""
 
 
 class ErrorResponse2(SpecModel):
-    """
-    Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed.
-    """
+    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     error: Error
-    """
-    Error information.
-    """
+    """Error information."""

@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from reality_modeling._runtime import OpenEnum, SpecModel
+from ._runtime import OpenEnum, SpecModel
 
 
 class Format(OpenEnum):
-    """
-    Supported output formats
-    """
+    """Supported output formats"""
 
     CC_ORIENTATIONS = "CCOrientations"
     FIELD_3_MX = "3MX"
@@ -36,253 +35,23 @@ class Format(OpenEnum):
 
 
 class Quality(OpenEnum):
-    """
-    Job quality among 'Draft', 'Medium' and 'Extra'
-    """
+    """Job quality among 'Draft', 'Medium' and 'Extra'"""
 
     DRAFT = "Draft"
     MEDIUM = "Medium"
     EXTRA = "Extra"
 
 
-class CostEstimationParameters(SpecModel):
-    """
-    Parameters to be used to estimate the cost of the job
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
-    """
-    Gigapixels to be processed
-    """
-    mega_points: Annotated[float | None, Field(alias="megaPoints")] = None
-    """
-    Megapoints to be processed
-    """
-    mesh_quality: Annotated[Quality | None, Field(alias="meshQuality")] = None
-    """
-    Quality of the job
-    """
-
-
-class JobInput(SpecModel):
-    """
-    Description of an input for a job
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: str
-    """
-    Context Share reality data id of the input
-    """
-    description: str | None = None
-    """
-    Description of the input
-    """
-
-
-class CacheSettings(SpecModel):
-    """
-    Describe how a job will use and create cache
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    create_cache: Annotated[bool | None, Field(alias="createCache")] = None
-    """
-    Indicate if the job will produce a cache
-    """
-    use_cache: Annotated[str | None, Field(alias="useCache")] = None
-    """
-    Id of the previous job cache to be reused
-    """
-
-
-class JobCreateSettings(SpecModel):
-    """
-    Settings for job creation
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    quality: Quality
-    """
-    Quality of the job
-    """
-    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
-    """
-    Number of engines to be used at most, between 0 and your engine limit. If set at 0, it will use your engine limit.
-    """
-    outputs: list[Format]
-    """
-    List of output formats to be produced
-    """
-    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
-    """
-    Cache settings for the job
-    """
-
-
 class JobCreationType(OpenEnum):
-    """
-    Job type among 'Full', 'Calibration' and 'Reconstruction'
-    """
+    """Job type among 'Full', 'Calibration' and 'Reconstruction'"""
 
     FULL = "Full"
     CALIBRATION = "Calibration"
     RECONSTRUCTION = "Reconstruction"
 
 
-class JobCreation(SpecModel):
-    """
-    Model for creating a new job
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    type: JobCreationType
-    """
-    Job type among 'Full', 'Calibration' and 'Reconstruction'
-    """
-    name: str
-    """
-    Job name
-    """
-    cost_estimation_parameters: Annotated[
-        CostEstimationParameters | None, Field(alias="costEstimationParameters")
-    ] = None
-    """
-    Parameters to be used to estimate the cost of the job
-    """
-    workspace_id: Annotated[str, Field(alias="workspaceId")]
-    """
-    Workspace id relative to the job created
-    """
-    inputs: list[JobInput]
-    """
-    List of inputs for the job
-    """
-    settings: JobCreateSettings
-    """
-    Settings for this job
-    """
-
-
-class ErrorWarningMessages(SpecModel):
-    """
-    Model for error and warning messages
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    code: str | None = None
-    """
-    Error or warning message code
-    """
-    title: str | None = None
-    """
-    Error or warning message title
-    """
-    message: str | None = None
-    """
-    Error or warning message
-    """
-    params: list[Any] | None = None
-    """
-    Error or warning message parameters
-    """
-
-
-class ExecInfo(SpecModel):
-    """
-    Execution information relative to a job
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    submitted_date_time: Annotated[AwareDatetime, Field(alias="submittedDateTime")]
-    """
-    Submission time of the job
-    """
-    started_date_time: Annotated[AwareDatetime | None, Field(alias="startedDateTime")] = None
-    """
-    Start time of the job
-    """
-    ended_date_time: Annotated[AwareDatetime | None, Field(alias="endedDateTime")] = None
-    """
-    End time of the job
-    """
-    estimated_units: Annotated[float | None, Field(alias="estimatedUnits")] = None
-    """
-    Estimated processing units cost
-    """
-    errors: list[ErrorWarningMessages] | None = None
-    """
-    Errors, if any produced when processing the job
-    """
-    warnings: list[ErrorWarningMessages] | None = None
-    """
-    Warnings, if any produced when processing the job
-    """
-
-
-class JobOutput(SpecModel):
-    """
-    Job output information
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    format: Format
-    """
-    Output format
-    """
-    id: str | None = None
-    """
-    Reality Data Id of the output
-    """
-
-
-class JobSettings(SpecModel):
-    """
-    High-level job settings
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    quality: Quality | None = None
-    """
-    Quality of the job
-    """
-    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
-    """
-    Maximum usable engines for the job
-    """
-    outputs: list[JobOutput] | None = None
-    """
-    List of outputs of the job
-    """
-    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
-    """
-    Cache settings for the job
-    """
-
-
 class JobType(OpenEnum):
-    """
-    Job type among 'Full', 'Calibration' and 'Reconstruction'
-    """
+    """Job type among 'Full', 'Calibration' and 'Reconstruction'"""
 
     FULL = "Full"
     CALIBRATION = "Calibration"
@@ -290,9 +59,7 @@ class JobType(OpenEnum):
 
 
 class JobState(OpenEnum):
-    """
-    Job current state
-    """
+    """Job current state"""
 
     UNSUBMITTED = "unsubmitted"
     ACTIVE = "active"
@@ -302,9 +69,7 @@ class JobState(OpenEnum):
 
 
 class JobLocation(OpenEnum):
-    """
-    Datacenter location of the job
-    """
+    """Datacenter location of the job"""
 
     EAST_US = "East US"
     NORTH_EUROPE = "North Europe"
@@ -317,201 +82,251 @@ class JobLocation(OpenEnum):
     WEST_EUROPE = "West Europe"
 
 
-class Job(SpecModel):
-    """
-    Job information
-    """
+class CostEstimationParameters(SpecModel):
+    """Parameters to be used to estimate the cost of the job"""
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
+
+    giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
+    """Gigapixels to be processed"""
+    mega_points: Annotated[float | None, Field(alias="megaPoints")] = None
+    """Megapoints to be processed"""
+    mesh_quality: Annotated[Quality | None, Field(alias="meshQuality")] = None
+    """Quality of the job"""
+
+
+class JobInput(SpecModel):
+    """Description of an input for a job"""
+
+    model_config = ConfigDict(extra="forbid")
+
     id: str
-    """
-    Job unique id
-    """
+    """Context Share reality data id of the input"""
+    description: str | None = None
+    """Description of the input"""
+
+
+class CacheSettings(SpecModel):
+    """Describe how a job will use and create cache"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    create_cache: Annotated[bool | None, Field(alias="createCache")] = None
+    """Indicate if the job will produce a cache"""
+    use_cache: Annotated[str | None, Field(alias="useCache")] = None
+    """Id of the previous job cache to be reused"""
+
+
+class JobCreateSettings(SpecModel):
+    """Settings for job creation"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quality: Quality
+    """Quality of the job"""
+    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
+    """Number of engines to be used at most, between 0 and your engine limit. If set at 0, it will use your engine limit."""
+    outputs: list[Format]
+    """List of output formats to be produced"""
+    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
+    """Cache settings for the job"""
+
+
+class JobCreation(SpecModel):
+    """Model for creating a new job"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: JobCreationType
+    """Job type among 'Full', 'Calibration' and 'Reconstruction'"""
     name: str
-    """
-    Job name
-    """
-    type: JobType
-    """
-    Job type among 'Full', 'Calibration' and 'Reconstruction'
-    """
-    state: JobState
-    """
-    Job current state
-    """
-    created_date_time: Annotated[AwareDatetime, Field(alias="createdDateTime")]
-    """
-    Creation time of the job
-    """
-    last_modified_date_time: Annotated[AwareDatetime, Field(alias="lastModifiedDateTime")]
-    """
-    Last modification date of the job
-    """
-    location: JobLocation
-    """
-    Datacenter location of the job
-    """
-    i_twin_id: Annotated[str | None, Field(alias="iTwinId")] = None
-    """
-    Project Id
-    """
-    workspace_id: Annotated[str, Field(alias="workspaceId")]
-    """
-    Workspace id relative to the job
-    """
-    email: str
-    """
-    User email address
-    """
-    execution_information: Annotated[ExecInfo | None, Field(alias="executionInformation")] = None
-    """
-    Execution information relative to the job
-    """
-    inputs: list[JobInput]
-    """
-    List of inputs for the job
-    """
-    job_settings: Annotated[JobSettings, Field(alias="jobSettings")]
-    """
-    Job settings
-    """
+    """Job name"""
     cost_estimation_parameters: Annotated[
         CostEstimationParameters | None, Field(alias="costEstimationParameters")
     ] = None
-    """
-    Parameters to be used to estimate the cost of the job
-    """
+    """Parameters to be used to estimate the cost of the job"""
+    workspace_id: Annotated[str, Field(alias="workspaceId")]
+    """Workspace id relative to the job created"""
+    inputs: list[JobInput]
+    """List of inputs for the job"""
+    settings: JobCreateSettings
+    """Settings for this job"""
+
+
+class ErrorWarningMessages(SpecModel):
+    """Model for error and warning messages"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str | None = None
+    """Error or warning message code"""
+    title: str | None = None
+    """Error or warning message title"""
+    message: str | None = None
+    """Error or warning message"""
+    params: list[Any] | None = None
+    """Error or warning message parameters"""
+
+
+class ExecInfo(SpecModel):
+    """Execution information relative to a job"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    submitted_date_time: Annotated[datetime, Field(alias="submittedDateTime")]
+    """Submission time of the job"""
+    started_date_time: Annotated[datetime | None, Field(alias="startedDateTime")] = None
+    """Start time of the job"""
+    ended_date_time: Annotated[datetime | None, Field(alias="endedDateTime")] = None
+    """End time of the job"""
+    estimated_units: Annotated[float | None, Field(alias="estimatedUnits")] = None
+    """Estimated processing units cost"""
+    errors: list[ErrorWarningMessages] | None = None
+    """Errors, if any produced when processing the job"""
+    warnings: list[ErrorWarningMessages] | None = None
+    """Warnings, if any produced when processing the job"""
+
+
+class JobOutput(SpecModel):
+    """Job output information"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Format
+    """Output format"""
+    id: str | None = None
+    """Reality Data Id of the output"""
+
+
+class JobSettings(SpecModel):
+    """High-level job settings"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    quality: Quality | None = None
+    """Quality of the job"""
+    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
+    """Maximum usable engines for the job"""
+    outputs: list[JobOutput] | None = None
+    """List of outputs of the job"""
+    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
+    """Cache settings for the job"""
+
+
+class Job(SpecModel):
+    """Job information"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    """Job unique id"""
+    name: str
+    """Job name"""
+    type: JobType
+    """Job type among 'Full', 'Calibration' and 'Reconstruction'"""
+    state: JobState
+    """Job current state"""
+    created_date_time: Annotated[datetime, Field(alias="createdDateTime")]
+    """Creation time of the job"""
+    last_modified_date_time: Annotated[datetime, Field(alias="lastModifiedDateTime")]
+    """Last modification date of the job"""
+    location: JobLocation
+    """Datacenter location of the job"""
+    i_twin_id: Annotated[str | None, Field(alias="iTwinId")] = None
+    """Project Id"""
+    workspace_id: Annotated[str, Field(alias="workspaceId")]
+    """Workspace id relative to the job"""
+    email: str
+    """User email address"""
+    execution_information: Annotated[ExecInfo | None, Field(alias="executionInformation")] = None
+    """Execution information relative to the job"""
+    inputs: list[JobInput]
+    """List of inputs for the job"""
+    job_settings: Annotated[JobSettings, Field(alias="jobSettings")]
+    """Job settings"""
+    cost_estimation_parameters: Annotated[
+        CostEstimationParameters | None, Field(alias="costEstimationParameters")
+    ] = None
+    """Parameters to be used to estimate the cost of the job"""
     estimated_cost: Annotated[float | None, Field(alias="estimatedCost")] = None
-    """
-    Estimated Cost of the job using the CostEstimationParameters
-    """
+    """Estimated Cost of the job using the CostEstimationParameters"""
 
 
 class JobResponse(SpecModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    """Schema #/components/schemas/jobResponse."""
+
+    model_config = ConfigDict(extra="forbid")
+
     job: Job
-    """
-    Complete job details
-    """
+    """Complete job details"""
 
 
 class Error(SpecModel):
-    """
-    Contains error information.
-    """
+    """Contains error information."""
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     code: str
-    """
-    One of a server-defined set of error codes.
-    """
+    """One of a server-defined set of error codes."""
     message: str
-    """
-    A human-readable representation of the error.
-    """
+    """A human-readable representation of the error."""
     target: str | None = None
-    """
-    The target of the error.
-    """
-
-
-class ErrorResponse(SpecModel):
-    """
-    Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed.
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: Error
-    """
-    Error information.
-    """
-
-
-class Link(SpecModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    href: str | None = None
-    """
-    Hyperlink container.
-    """
+    """The target of the error."""
 
 
 class DetailedError(SpecModel):
-    """
-    Contains error information and an array of more specific errors.
-    """
+    """Contains error information and an array of more specific errors."""
 
-    model_config = ConfigDict(
-        extra="allow",
-    )
     code: str
-    """
-    One of a server-defined set of error codes.
-    """
+    """One of a server-defined set of error codes."""
     message: str
-    """
-    A human-readable representation of the error.
-    """
+    """A human-readable representation of the error."""
     target: str | None = None
-    """
-    The target of the error.
-    """
+    """The target of the error."""
     details: list[Error]
-    """
-    Optional array of more specific errors.
-    """
+    """Optional array of more specific errors."""
 
 
 class DetailedErrorResponse(SpecModel):
-    """
-    Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed.
-    """
+    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
+
     error: DetailedError
-    """
-    Error Detailed information.
-    """
+    """Error Detailed information."""
+
+
+class ErrorResponse(SpecModel):
+    """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    error: Error
+    """Error information."""
+
+
+class Link(SpecModel):
+    """Schema #/components/schemas/link."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    href: str | None = None
+    """Hyperlink container."""
 
 
 class NextPageLink(SpecModel):
-    """
-    URL for getting the next page of data, if applicable.
-    """
+    """URL for getting the next page of data, if applicable."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
+
     next: Link | None = None
-    """
-    URL for getting the next page of results.
-    """
+    """URL for getting the next page of results."""
 
 
 class Jobs(SpecModel):
-    """
-    Jobs
-    """
+    """Jobs"""
 
-    model_config = ConfigDict(
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
+
     jobs: list[Job] | None = None
-    """
-    Array of jobs
-    """
+    """Array of jobs"""
     field_links: Annotated[NextPageLink | None, Field(alias="_links")] = None
-    """
-    Contains the hyperlink to the next page of results, if applicable
-    """
+    """Contains the hyperlink to the next page of results, if applicable"""

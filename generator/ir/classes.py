@@ -1,0 +1,477 @@
+"""Typed models: the hoisted schemas (see `schemas`) turned into `ModelClass` and `TypeExpr`.
+
+Every hoisted schema becomes one named type: an object class, a string enum, or an alias of
+another type (a list, a map, a union, a constrained string). Type expressions refer to them by
+name (`ModelRef`), so recursion needs nothing special here; the renderers order declarations.
+
+`allOf` becomes inheritance when it is one object reference plus inline additions that do not
+redeclare any inherited property differently; otherwise every member's properties are
+flattened into one class, so no class ever holds two declarations of one field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator import naming
+from generator.diagnostics import Level
+from generator.ir.context import BuildContext
+from generator.ir.types import (
+    ANY_TYPE,
+    NO_CONSTRAINTS,
+    AnyType,
+    Constraints,
+    EnumMember,
+    Field,
+    ListOf,
+    LiteralOf,
+    MapOf,
+    ModelClass,
+    ModelKind,
+    ModelRef,
+    NullType,
+    Primitive,
+    PrimitiveKind,
+    TypeExpr,
+    UnionOf,
+    nullable,
+    referenced_models,
+    union,
+)
+from generator.openapi import SCHEMA_PREFIX
+
+_SCALAR_TYPES: dict[str, PrimitiveKind] = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
+# JSON Schema keyword → Constraints field, per kind of value.
+_STRING_KEYWORDS = {"minLength": "min_length", "maxLength": "max_length", "pattern": "pattern"}
+_NUMBER_KEYWORDS = {
+    "minimum": "minimum",
+    "maximum": "maximum",
+    "exclusiveMinimum": "exclusive_minimum",
+    "exclusiveMaximum": "exclusive_maximum",
+    "multipleOf": "multiple_of",
+}
+_ARRAY_KEYWORDS = {"minItems": "min_items", "maxItems": "max_items"}
+_MAX_DEPTH = 48
+
+
+@dataclass
+class ClassBuilder:
+    """Reads hoisted schemas (class name → schema with `$ref`s to class names)."""
+
+    ctx: BuildContext
+    schemas: dict[str, dict[str, Any]]
+    origins: dict[str, str]
+    _classes: dict[str, ModelClass] = field(default_factory=dict)
+    _building: set[str] = field(default_factory=set)
+    # (class, property) whose default the models leave to the server
+    _dropped_defaults: list[tuple[str, str]] = field(default_factory=list)
+
+    # -- kinds ---------------------------------------------------------------------------------
+
+    def kind(self, name: str) -> ModelKind:
+        return _kind(self.schemas.get(name, {}))
+
+    def is_nullable_enum(self, name: str) -> bool:
+        schema = self.schemas.get(name, {})
+        return _kind(schema) == "enum" and None in schema.get("enum", ())
+
+    # -- types ---------------------------------------------------------------------------------
+
+    def type_of(self, schema: Any, depth: int = 0) -> TypeExpr:
+        """The type of a value that `schema` (hoisted: nested classes are `$ref`s) describes."""
+        if not isinstance(schema, dict) or not schema or depth > _MAX_DEPTH:
+            return ANY_TYPE
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            name = _class_of(ref)
+            if name is None or name not in self.schemas:
+                return ANY_TYPE
+            target: TypeExpr = ModelRef(name)
+            return nullable(target) if self.is_nullable_enum(name) else target
+        is_nullable = schema.get("nullable") is True
+        types = schema.get("type")
+        if isinstance(types, list):
+            is_nullable = is_nullable or "null" in types
+            kinds = [t for t in types if t != "null" and isinstance(t, str)]
+            if len(kinds) > 1:
+                options = [self.type_of({**schema, "type": t}, depth + 1) for t in kinds]
+                result = union(options)
+                return nullable(result) if is_nullable else result
+            types = kinds[0] if kinds else ("null" if "null" in types else None)
+        result = self._type_of(schema, types, depth)
+        return nullable(result) if is_nullable else result
+
+    def _type_of(self, schema: dict[str, Any], types: Any, depth: int) -> TypeExpr:
+        if "const" in schema:
+            return _literal([schema["const"]])
+        values = schema.get("enum")
+        if isinstance(values, list) and values:
+            return _literal(values)
+        for key in ("oneOf", "anyOf"):
+            members = schema.get(key)
+            if isinstance(members, list) and members:
+                options = [self.type_of(m, depth + 1) for m in members]
+                return self._discriminated(union(options), schema)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            # More than one member is hoisted to a class; here only a single member remains.
+            return self.type_of(all_of[0], depth + 1) if len(all_of) == 1 else ANY_TYPE
+        if types == "null":
+            return NullType()
+        if types == "array" or (types is None and "items" in schema):
+            items = schema.get("items")
+            return ListOf(
+                self.type_of(items, depth + 1) if isinstance(items, dict) else ANY_TYPE,
+                unique=schema.get("uniqueItems") is True,
+                constraints=_constraints(schema, _ARRAY_KEYWORDS),
+            )
+        if types == "object" or (types is None and "additionalProperties" in schema):
+            extra = schema.get("additionalProperties")
+            value = self.type_of(extra, depth + 1) if isinstance(extra, dict) else ANY_TYPE
+            return MapOf(value)
+        if isinstance(types, str) and types in _SCALAR_TYPES:
+            kind = _SCALAR_TYPES[types]
+            fmt = schema.get("format")
+            keywords = _STRING_KEYWORDS if kind == "string" else _NUMBER_KEYWORDS
+            return Primitive(
+                kind,
+                fmt if isinstance(fmt, str) else None,
+                _constraints(schema, keywords) if kind != "boolean" else NO_CONSTRAINTS,
+            )
+        return ANY_TYPE
+
+    def _discriminated(self, result: TypeExpr, schema: dict[str, Any]) -> TypeExpr:
+        """`result` with the discriminator of `schema`, when every option is a model class
+        whose tag value is known (by the mapping, the option's own single-value tag, or its
+        schema name)."""
+        discriminator = schema.get("discriminator")
+        prop = discriminator.get("propertyName") if isinstance(discriminator, dict) else None
+        if not isinstance(result, UnionOf) or not isinstance(prop, str):
+            return result
+        if not all(
+            isinstance(o, ModelRef) and self.kind(o.name) == "object" for o in result.options
+        ):
+            return result
+        mapping: dict[str, str] = {}
+        raw = discriminator.get("mapping") if isinstance(discriminator, dict) else None
+        for tag, ref in (raw if isinstance(raw, dict) else {}).items():
+            name = _class_of(ref) if isinstance(ref, str) else None
+            if name is not None:
+                mapping.setdefault(str(tag), name)
+        mapped = set(mapping.values())
+        for option in result.options:
+            assert isinstance(option, ModelRef)
+            if option.name not in mapped:
+                mapping.setdefault(self._implicit_tag(option.name, prop), option.name)
+        names = {o.name for o in result.options if isinstance(o, ModelRef)}
+        pairs = tuple((tag, name) for tag, name in mapping.items() if name in names)
+        return UnionOf(result.options, prop, pairs)
+
+    def _implicit_tag(self, name: str, prop: str) -> str:
+        properties: dict[str, Any] = {}
+        self._collect(self.schemas.get(name, {}), properties, set(), set())
+        tag = properties.get(prop)
+        target = _class_of(tag["$ref"]) if isinstance(tag, dict) and "$ref" in tag else None
+        if target is not None:  # a single-value enum, hoisted to a class of its own
+            tag = self.schemas.get(target)
+        if isinstance(tag, dict):
+            values = tag.get("enum")
+            if "const" in tag and isinstance(tag["const"], str):
+                return tag["const"]
+            if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+                return values[0]
+        pointer = self.origins.get(name, "")
+        if pointer.startswith(SCHEMA_PREFIX) and "/" not in pointer[len(SCHEMA_PREFIX) :]:
+            return pointer[len(SCHEMA_PREFIX) :].replace("~1", "/").replace("~0", "~")
+        return name
+
+    # -- classes -------------------------------------------------------------------------------
+
+    def classes(self) -> tuple[ModelClass, ...]:
+        """Every model, in the order of the hoisted schemas."""
+        return tuple(self.model_class(name) for name in list(self.schemas))
+
+    def model_class(self, name: str) -> ModelClass:
+        if name not in self._classes:
+            self._building.add(name)
+            self._classes[name] = self._build_class(name)
+            self._building.discard(name)
+        return self._classes[name]
+
+    def _build_class(self, name: str) -> ModelClass:
+        schema = self.schemas.get(name, {})
+        pointer = self.origins.get(name, SCHEMA_PREFIX + name)
+        description = str(schema.get("description") or "")
+        deprecated = schema.get("deprecated") is True
+        kind = _kind(schema)
+        if kind == "enum":
+            return ModelClass(
+                name,
+                "enum",
+                pointer,
+                description,
+                members=_members(schema["enum"]),
+                deprecated=deprecated,
+            )
+        if kind == "alias":
+            root = self.type_of(schema)
+            return ModelClass(
+                name,
+                "alias",
+                pointer,
+                description,
+                root=root,
+                deprecated=deprecated,
+                references=frozenset(referenced_models(root)),
+            )
+        bases, properties, required = self._object_parts(name, schema)
+        taken = set(naming.MODEL_FIELD_RESERVED)
+        for base in bases:
+            taken.update(f.python_name for f in self.all_fields(base))
+        fields = tuple(
+            self._field(name, wire, sub, wire in required, taken)
+            for wire, sub in properties.items()
+        )
+        extra_schema = schema.get("additionalProperties")
+        refs = set(bases)
+        for f in fields:
+            refs.update(referenced_models(f.type))
+        return ModelClass(
+            name,
+            "object",
+            pointer,
+            description,
+            fields=fields,
+            bases=bases,
+            extra="forbid" if extra_schema is False else "allow",
+            extra_type=self.type_of(extra_schema) if isinstance(extra_schema, dict) else None,
+            deprecated=deprecated,
+            references=frozenset(refs),
+        )
+
+    def all_fields(self, name: str) -> tuple[Field, ...]:
+        """The fields of an object class including inherited ones (base fields first)."""
+        if name in self._building or self.kind(name) != "object":
+            return ()
+        model = self.model_class(name)
+        inherited: dict[str, Field] = {}
+        for base in model.bases:
+            for f in self.all_fields(base):
+                inherited[f.wire_name] = f
+        for f in model.fields:
+            inherited[f.wire_name] = f
+        return tuple(inherited.values())
+
+    def _object_parts(
+        self, name: str, schema: dict[str, Any]
+    ) -> tuple[tuple[str, ...], dict[str, Any], set[str]]:
+        """(bases, own properties by wire name, required wire names) of an object class."""
+        members = [m for m in schema.get("allOf") or () if isinstance(m, dict)]
+        base = self._single_base(name, schema, members)
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        sources = [m for m in members if m is not base] + [schema]
+        for source in sources:
+            self._collect(source, properties, required, set())
+        if base is None:
+            return (), properties, required
+        base_name = _class_of(base["$ref"]) or ""
+        inherited = {f.wire_name: f for f in self.all_fields(base_name)}
+        own = {k: v for k, v in properties.items() if k not in inherited}
+        # A required-only member (`allOf: [Base, {required: [id]}]`) tightens inherited fields:
+        # flattening says that; inheritance could not.
+        if any(w in inherited and not inherited[w].required for w in required):
+            return self._flattened(schema, members)
+        return (base_name,), own, required
+
+    def _single_base(
+        self, name: str, schema: dict[str, Any], members: list[dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        """The one `allOf` member to inherit from, when inheriting keeps every field single."""
+        refs = [m for m in members if isinstance(m.get("$ref"), str)]
+        if len(refs) != 1:
+            return None
+        target = _class_of(refs[0]["$ref"])
+        if target is None or target == name or self.kind(target) != "object":
+            return None
+        if target in self._building or self._inherits(target, name):
+            return None
+        inherited = {f.wire_name: f for f in self.all_fields(target)}
+        properties: dict[str, Any] = {}
+        for source in [m for m in members if m is not refs[0]] + [schema]:
+            self._collect(source, properties, set(), set())
+        for wire, sub in properties.items():
+            if wire in inherited and self.type_of(sub) != inherited[wire].type:
+                return None
+        return refs[0]
+
+    def _inherits(self, name: str, ancestor: str) -> bool:
+        seen: set[str] = set()
+        stack = [name]
+        while stack:
+            current = stack.pop()
+            if current == ancestor:
+                return True
+            if current in seen or current in self._building:
+                continue
+            seen.add(current)
+            stack.extend(self.model_class(current).bases if self.kind(current) == "object" else ())
+        return False
+
+    def _flattened(
+        self, schema: dict[str, Any], members: list[dict[str, Any]]
+    ) -> tuple[tuple[str, ...], dict[str, Any], set[str]]:
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        for source in [*members, schema]:
+            self._collect(source, properties, required, set())
+        return (), properties, required
+
+    def _collect(
+        self, schema: dict[str, Any], properties: dict[str, Any], required: set[str], seen: set[str]
+    ) -> None:
+        """Gather the properties and required names `schema` declares, through `$ref`s to
+        object schemas and nested `allOf`s (later declarations of a name win)."""
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            target = _class_of(ref)
+            if target is None or target in seen or target not in self.schemas:
+                return
+            self._collect(self.schemas[target], properties, required, seen | {target})
+            return
+        for member in schema.get("allOf") or ():
+            if isinstance(member, dict):
+                self._collect(member, properties, required, seen)
+        own = schema.get("properties")
+        if isinstance(own, dict):
+            for wire, sub in own.items():
+                properties[str(wire)] = sub
+        names = schema.get("required")
+        if isinstance(names, list):
+            required.update(str(n) for n in names if isinstance(n, str))
+
+    def _field(self, owner: str, wire: str, schema: Any, required: bool, taken: set[str]) -> Field:
+        sub = schema if isinstance(schema, dict) else {}
+        has_default = "default" in sub
+        default = sub.get("default")
+        target = _class_of(sub["$ref"]) if isinstance(sub.get("$ref"), str) else None
+        if not has_default and target is not None and "default" in self.schemas.get(target, {}):
+            # A named enum's default applies wherever it is referenced (JSON Schema keeps
+            # the annotation on the referenced schema).
+            has_default, default = True, self.schemas[target]["default"]
+        expr = self.type_of(sub)
+        if has_default and not _default_is_plain(default):
+            has_default = False  # objects as defaults: left to the server
+            self._dropped_defaults.append((owner, wire))
+        return Field(
+            wire_name=wire,
+            python_name=naming.field_name(wire, taken),
+            type=expr,
+            required=required,
+            description=str(sub.get("description") or ""),
+            has_default=has_default,
+            default=default,
+            read_only=sub.get("readOnly") is True,
+            write_only=sub.get("writeOnly") is True,
+            deprecated=sub.get("deprecated") is True,
+        )
+
+    def warn_dropped_defaults(self) -> None:
+        """An info finding for each object default the models leave to the server."""
+        for name, wire in self._dropped_defaults:
+            self.ctx.warn(
+                "default-dropped",
+                f"the default of {name}.{wire} is an object or list of objects; not applied"
+                " by the models",
+                self._classes[name].pointer,
+                level=Level.INFO,
+            )
+
+
+def _kind(schema: dict[str, Any]) -> ModelKind:
+    values = schema.get("enum")
+    if (
+        isinstance(values, list)
+        and any(isinstance(v, str) for v in values)
+        and all(isinstance(v, str) or v is None for v in values)
+        and schema.get("type") in ("string", None, ["string", "null"], ["null", "string"])
+    ):
+        return "enum"
+    if schema.get("properties") or len(schema.get("allOf") or ()) > 1:
+        return "object"
+    if schema.get("type") == "object" and not _is_map(schema):
+        return "object"
+    return "alias"
+
+
+def _is_map(schema: dict[str, Any]) -> bool:
+    extra = schema.get("additionalProperties")
+    return isinstance(extra, dict) and bool(extra) or "oneOf" in schema or "anyOf" in schema
+
+
+def _class_of(ref: str) -> str | None:
+    if ref.startswith(SCHEMA_PREFIX):
+        return ref[len(SCHEMA_PREFIX) :]
+    return None
+
+
+def _literal(values: list[Any]) -> TypeExpr:
+    scalars = [v for v in values if isinstance(v, str | int | float | bool) or v is None]
+    if len(scalars) != len(values):
+        return ANY_TYPE
+    kept = tuple(dict.fromkeys((type(v).__name__, v) for v in scalars if v is not None))
+    literal: TypeExpr = LiteralOf(tuple(v for _, v in kept)) if kept else NullType()
+    return nullable(literal) if None in scalars and kept else literal
+
+
+def _members(values: list[Any]) -> tuple[EnumMember, ...]:
+    taken: set[str] = set()
+    return tuple(
+        EnumMember(naming.unique(naming.constant(v, fallback="FIELD"), taken), v)
+        for v in dict.fromkeys(v for v in values if isinstance(v, str))
+    )
+
+
+def _constraints(schema: dict[str, Any], keywords: dict[str, str]) -> Constraints:
+    found: dict[str, Any] = {}
+    for keyword, name in keywords.items():
+        value = schema.get(keyword)
+        if name == "pattern":
+            if isinstance(value, str):
+                found[name] = value
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            found[name] = value
+    return Constraints(**found) if found else NO_CONSTRAINTS
+
+
+def _default_is_plain(value: Any) -> bool:
+    """Scalars and lists of scalars: defaults every language writes as a literal."""
+    if isinstance(value, list):
+        return all(not isinstance(v, dict | list) for v in value)
+    return not isinstance(value, dict)
+
+
+def walk_types(expr: TypeExpr) -> Iterator[TypeExpr]:
+    """`expr` and every type nested in it."""
+    stack = [expr]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, ListOf):
+            stack.append(current.item)
+        elif isinstance(current, MapOf):
+            stack.append(current.value)
+        elif isinstance(current, UnionOf):
+            stack.extend(current.options)
+        elif hasattr(current, "inner"):
+            stack.append(current.inner)
+
+
+__all__ = ["AnyType", "ClassBuilder", "walk_types"]

@@ -1,0 +1,1 @@
+"""One printer per target language: `TypeExpr` (generator.ir.types) → source text."""

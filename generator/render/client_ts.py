@@ -1,0 +1,293 @@
+"""The TypeScript client package of one target (`client-ts/`): an npm package whose sources
+are the templates in `templates/client-ts/`, the models printed from the typed IR by
+`generator.printers.typescript`, and the runtime in `generator/runtime_ts/`, copied verbatim.
+
+The renderer decides every TypeScript name and type here (camelCase methods and arguments,
+printed types), so the templates only loop and print.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator import naming
+from generator.ir.model import Api, Operation, Parameter, Response, ServerVariable, TypeRef
+from generator.ir.types import ANY_TYPE, TypeExpr, union
+from generator.printers.typescript import (
+    TypeScriptTypes,
+    doc_comment,
+    print_models,
+    property_key,
+    ts_string,
+)
+from generator.render.context import RenderContext
+
+RUNTIME_TS = Path(__file__).resolve().parent.parent / "runtime_ts"
+ROOT = "client-ts"
+
+# Members of the runtime's BaseClient a generated method must not shadow, and `then` (a
+# client with a `then` method would be mistaken for a promise by `await`).
+_CLIENT_MEMBERS = frozenset(
+    {"constructor", "request", "paginate", "baseUrl", "timeoutMs", "maxRetries", "then"}
+)
+# The models are imported as a namespace, so a model named `Page` or `Client` cannot clash.
+_MODELS = "M"
+_TYPES = TypeScriptTypes(ref=lambda name: f"{_MODELS}.{name}")
+_JSON_MEDIA = re.compile(r"(^application/json$)|(\+json$)|(^application/.*json)", re.I)
+
+
+def camel(name: str) -> str:
+    """camelCase from any spelling: `list_jobs` → `listJobs`, `$filter` → `filter`."""
+    parts = [w for w in naming.words(name) if w]
+    if not parts:
+        return "value"
+    text = parts[0][:1].lower() + parts[0][1:] + "".join(w[:1].upper() + w[1:] for w in parts[1:])
+    return f"_{text}" if text[0].isdigit() else text
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, counter = name, 2
+    while candidate in taken:
+        candidate, counter = f"{name}{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def runtime_files() -> dict[str, str]:
+    """The runtime sources by file name, sorted (so output order is stable)."""
+    sources = [p for p in sorted(RUNTIME_TS.glob("*.ts")) if not p.name.endswith(".d.ts")]
+    return {p.name: p.read_text(encoding="utf-8") for p in sources}
+
+
+def print_type(ref: TypeRef | None) -> str:
+    return "void" if ref is None else _TYPES.print(ref.expr)
+
+
+@dataclass(frozen=True)
+class TsArgument:
+    """One property of an operation's argument object."""
+
+    name: str
+    wire_name: str
+    location: str  # path | query | header | cookie | body
+    required: bool
+    type: str
+    description: str
+    deprecated: bool = False
+    explode: bool = True
+    style: str = ""
+
+    @property
+    def key(self) -> str:
+        return property_key(self.name)
+
+    @property
+    def wire_key(self) -> str:
+        return property_key(self.wire_name)
+
+    @property
+    def wire_literal(self) -> str:
+        return ts_string(self.wire_name)
+
+
+@dataclass(frozen=True)
+class TsPagination:
+    style: str
+    items: str
+    next: str
+    cursor_param: str | None
+    item_type: str
+    page_type: str
+
+
+@dataclass(frozen=True)
+class TsOperation:
+    """An operation as the TypeScript templates print it."""
+
+    op: Operation
+    name: str
+    arguments: tuple[TsArgument, ...]
+    returns: str
+    response_kind: str  # json | text | binary | none
+    secured: bool
+    pagination: TsPagination | None
+
+    @property
+    def args_required(self) -> bool:
+        return any(a.required for a in self.arguments)
+
+    def located(self, location: str) -> tuple[TsArgument, ...]:
+        return tuple(a for a in self.arguments if a.location == location)
+
+    @property
+    def body(self) -> TsArgument | None:
+        return next((a for a in self.arguments if a.location == "body"), None)
+
+
+@dataclass(frozen=True)
+class TsServerVariable:
+    name: str
+    variable: ServerVariable
+
+    @property
+    def type(self) -> str:
+        values = self.variable.enum
+        return " | ".join(ts_string(v) for v in values) if values else "string"
+
+
+@dataclass(frozen=True)
+class TsApi:
+    package_name: str
+    version: str
+    operations: tuple[TsOperation, ...]
+    server_url: str
+    server_variables: tuple[TsServerVariable, ...]
+    token_url: str | None
+    scopes: tuple[str, ...]
+
+
+def _response_kind(response: Response | None) -> str:
+    if response is None or response.media_type is None or response.type is None:
+        return "none"
+    media = response.media_type.split(";")[0].strip()
+    if _JSON_MEDIA.search(media):
+        return "json"
+    if media.startswith("text/") or media in (
+        "application/xml",
+        "application/x-www-form-urlencoded",
+    ):
+        return "text"
+    return "binary"
+
+
+def _returns(op: Operation, kind: str) -> str:
+    if kind == "none":
+        return "void"
+    if kind == "binary":
+        return "Blob"
+    if kind == "text":
+        return "string"
+    exprs: list[TypeExpr] = [
+        r.type.expr for r in op.responses if r.is_success and r.type is not None
+    ]
+    return _TYPES.print(union(exprs) if exprs else ANY_TYPE)
+
+
+def _parameter(p: Parameter, name: str) -> TsArgument:
+    return TsArgument(
+        name=name,
+        wire_name=p.wire_name,
+        location=p.location,
+        required=p.required,
+        type=_TYPES.print(p.type.expr),
+        description=p.description,
+        deprecated=p.deprecated,
+        explode=p.explode,
+        style=p.style,
+    )
+
+
+def ts_operation(op: Operation, taken: set[str]) -> TsOperation:
+    name = camel(op.python_name)
+    if name in _CLIENT_MEMBERS:
+        name += "Operation"
+    argument_names: set[str] = {"body"} if op.body else set()
+    arguments = [
+        _parameter(p, _unique(camel(p.python_name), argument_names)) for p in op.parameters
+    ]
+    if op.body is not None:
+        body_type = _TYPES.print(op.body.type.expr)
+        if op.body.kind == "binary":
+            body_type = "BodyInit"
+        elif op.body.kind == "multipart":
+            body_type = f"{body_type} | FormData"
+        elif op.body.kind == "text":
+            body_type = "string"
+        description = f"Request body ({op.body.media_type}). {op.body.description}".strip()
+        arguments.append(
+            TsArgument("body", "body", "body", op.body.required, body_type, description)
+        )
+    kind = _response_kind(op.success)
+    pagination = None
+    if op.pagination is not None:
+        pagination = TsPagination(
+            style=op.pagination.style,
+            items=op.pagination.items,
+            next=op.pagination.next,
+            cursor_param=op.pagination.cursor_param,
+            item_type=print_type(op.pagination.item_type),
+            page_type=print_type(op.pagination.page_type),
+        )
+    return TsOperation(
+        op=op,
+        name=_unique(name, taken),
+        arguments=tuple(arguments),
+        returns=_returns(op, kind),
+        response_kind=kind,
+        secured=any(r.schemes for r in op.security),
+        pagination=pagination,
+    )
+
+
+def npm_version(version: str) -> str:
+    """A semver version for package.json from the spec's (`v1` → `1.0.0`, else 0.0.0)."""
+    text = version.strip().lstrip("vV")
+    match = re.fullmatch(r"(\d+)(?:\.(\d+))?(?:\.(\d+))?", text)
+    if not match:
+        return "0.0.0"
+    return ".".join(str(int(part or 0)) for part in match.groups())
+
+
+def npm_name(name: str) -> str:
+    """An npm package name (lower case, URL-safe) from the target name."""
+    return re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-._") or "api"
+
+
+def ts_api(api: Api) -> TsApi:
+    taken = set(_CLIENT_MEMBERS)
+    operations = tuple(ts_operation(op, taken) for op in api.operations)
+    server = api.server
+    variable_names = {"baseUrl", "token", "fetch", "timeoutMs", "maxRetries", "headers"}
+    variables = tuple(
+        TsServerVariable(_unique(camel(v.name), variable_names), v)
+        for v in (server.variables if server else ())
+    )
+    flow = api.client_credentials
+    return TsApi(
+        package_name=npm_name(api.name),
+        version=npm_version(api.version),
+        operations=operations,
+        server_url=server.url if server else "",
+        server_variables=variables,
+        token_url=flow.token_url if flow else None,
+        scopes=tuple(scope for scope, _ in flow.scopes) if flow else (),
+    )
+
+
+def render_client_ts(ctx: RenderContext) -> dict[str, str]:
+    """Every file of `client-ts/`, by path relative to the target folder."""
+    ts = ts_api(ctx.api)
+    # The two helpers the TypeScript templates print with (idempotent: same functions each time).
+    ctx.env.filters["tsstr"] = ts_string
+    ctx.env.globals["doc"] = doc_comment
+    header = f"// {ctx.header}\n"
+    files = {
+        f"{ROOT}/package.json": ctx.render("client-ts/package.json.jinja", ts=ts),
+        f"{ROOT}/tsconfig.json": ctx.render("client-ts/tsconfig.json.jinja", ts=ts),
+        f"{ROOT}/README.md": ctx.render("client-ts/README.md.jinja", ts=ts),
+        f"{ROOT}/.gitignore": "node_modules/\ndist/\n",
+        f"{ROOT}/src/index.ts": ctx.render("client-ts/index.ts.jinja", ts=ts),
+        f"{ROOT}/src/client.ts": ctx.render("client-ts/client.ts.jinja", ts=ts),
+        f"{ROOT}/src/models.ts": header + _models_source(ctx.api),
+    }
+    for name, text in runtime_files().items():
+        files[f"{ROOT}/src/runtime/{name}"] = header + text
+    return files
+
+
+def _models_source(api: Api) -> str:
+    if not api.model_classes:
+        return "export {};\n"
+    return "\n" + print_models(api.model_classes)
