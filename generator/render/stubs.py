@@ -189,11 +189,11 @@ def _route_media(op: Operation) -> str:
 
 def _param(param: Parameter, schemas: Schemas) -> ParamView:
     annotation = param.type.annotation
-    if annotation.startswith("dict[") or (
-        param.location != "path" and not _fastapi_scalar(schemas, param.schema)
-    ):
+    scalar = _fastapi_scalar(schemas, param.schema, arrays=param.location != "path")
+    if annotation.startswith("dict[") or not scalar:
         # deepObject/content parameters, and any type FastAPI cannot read from a query,
-        # header or cookie (objects, unions of them), arrive as their raw text.
+        # header or cookie (objects, unions of them) or a path (arrays too), arrive as their
+        # raw text.
         annotation = "str"
     default: str | None = None
     if param.location == "path":
@@ -216,12 +216,13 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
     )
 
 
-def _fastapi_scalar(schemas: Schemas, schema: Any) -> bool:
-    """A primitive, an enum, or an array of those: what FastAPI reads from a query."""
+def _fastapi_scalar(schemas: Schemas, schema: Any, *, arrays: bool) -> bool:
+    """A primitive, an enum, or (with `arrays`) an array of those: what FastAPI reads from a
+    query (a path takes no arrays)."""
     scalars = ("string", "integer", "number", "boolean")
     if schemas.primitive_type(schema) in scalars or schemas.enum(schema):
         return True
-    if schemas.primitive_type(schema) == "array":
+    if arrays and schemas.primitive_type(schema) == "array":
         items = schemas.resolve(schema).get("items")
         return schemas.primitive_type(items) in scalars or bool(schemas.enum(items))
     return False

@@ -1,6 +1,7 @@
 """Stubs and the mock start on documents the client generator accepts, including the pieces
 that once stopped them: no `info.version`, a 204 declared with a body, a path parameter with a
-default, and query parameters of types FastAPI cannot read (objects, unions, arrays of them)."""
+default, query parameters of types FastAPI cannot read (objects, unions, arrays of them) and
+an array in a path."""
 
 from __future__ import annotations
 
@@ -43,6 +44,27 @@ def _document() -> dict[str, Any]:
                         }
                     },
                 },
+            },
+            "/sets/{ids}": {
+                "get": {
+                    "operationId": "getSet",
+                    "parameters": [
+                        {
+                            "name": "ids",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "array", "items": {"type": "integer"}},
+                        }
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {"schema": {}, "example": {"ok": True}}
+                            },
+                        }
+                    },
+                }
             },
             "/things": {
                 "get": {
@@ -91,5 +113,7 @@ def test_the_mock_starts_and_answers(tmp_path: Path) -> None:
     with serve(mock_app(server, MockOptions())) as url:
         listed = httpx.get(f"{url}/things", params={"created": "5", "tags": ["a", "b"]})
         deleted = httpx.delete(f"{url}/things/a")
+        got = httpx.get(f"{url}/sets/1,2,3")
     assert listed.status_code == 200 and listed.json() == [{"id": "a"}]
     assert deleted.status_code == 204 and deleted.content == b""
+    assert got.status_code == 200 and got.json() == {"ok": True}
