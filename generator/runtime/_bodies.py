@@ -14,10 +14,10 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Annotated, Any, TypeAlias
 from urllib.parse import quote_plus
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PlainValidator, WithJsonSchema
 
 from ._encoding import encode_scalar, to_jsonable
 from ._model_base import request_dump
@@ -25,6 +25,7 @@ from ._params import deep_pairs
 from ._types import NotGiven
 
 __all__ = [
+    "File",
     "FileContent",
     "FileInput",
     "encode_body",
@@ -37,6 +38,24 @@ FileInput: TypeAlias = (
     FileContent | tuple[str | None, FileContent] | tuple[str | None, FileContent, str | None]
 )
 """What a file field of a multipart body accepts."""
+
+
+def _check_file(value: Any) -> Any:
+    if _is_file(value) or (isinstance(value, tuple) and len(value) in (2, 3)):
+        return value
+    raise ValueError(
+        "a file is bytes, a path, a binary file object or a "
+        "(filename, content) / (filename, content, content_type) tuple"
+    )
+
+
+File = Annotated[
+    FileInput,
+    PlainValidator(_check_file),
+    WithJsonSchema({"type": "string", "format": "binary"}),
+]
+"""The type of a ``format: binary`` field of a request model: a model then takes a file in
+any form ``FileInput`` lists (kept as given; read only when the body is sent)."""
 
 Part: TypeAlias = tuple[str, tuple[str | None, bytes | IO[bytes], str | None]]
 
@@ -80,7 +99,7 @@ def multipart_parts(body: object, part_types: Mapping[str, str] | None = None) -
     if body is None or isinstance(body, NotGiven):
         return None
     if isinstance(body, BaseModel):
-        data: Mapping[str, Any] = request_dump(body, mode="python")
+        data: Mapping[str, Any] = _fields(body)
     elif isinstance(body, Mapping):
         data = body
     else:
@@ -108,6 +127,20 @@ def multipart_parts(body: object, part_types: Mapping[str, str] | None = None) -
             text = json.dumps(to_jsonable(value), separators=(",", ":"))
             parts.append((name, (None, text.encode(), declared or "application/json")))
     return parts
+
+
+def _fields(model: BaseModel) -> dict[str, Any]:
+    """A model's set fields by wire name, values as they are (files untouched: a dump would
+    iterate a file object), read-only fields left out."""
+    read_only: frozenset[str] = getattr(type(model), "__read_only__", frozenset())
+    fields = type(model).model_fields
+    data: dict[str, Any] = {}
+    given = model.model_fields_set
+    for name, info in fields.items():
+        if name in given and name not in read_only:
+            data[info.serialization_alias or info.alias or name] = getattr(model, name)
+    data.update(model.model_extra or {})
+    return data
 
 
 def _tuple_type(value: object) -> str | None:

@@ -216,3 +216,25 @@ def test_the_caller_chooses_among_declared_content_types(wired: tuple[Any, str, 
         "body": "email=e&metadata[k]=v",
     }
     assert as_text == {"type": "text/plain", "body": "plain words"}
+
+
+def test_a_model_with_file_fields_takes_paths_and_tuples(wired: tuple[Any, str, Path]) -> None:
+    package, url, folder = wired
+    runtime = package._runtime
+
+    # As the model template is to emit a `format: binary` field of a request model.
+    class Upload(runtime.SpecModel):
+        file: runtime.File
+        attachments: list[runtime.File] = []
+
+    photo = folder / "photo.png"
+    photo.write_bytes(b"\x89PNG")
+    with pytest.raises(ValueError, match="a file is bytes, a path"):
+        Upload(file=3)
+    body = Upload(file=photo, attachments=[("a.txt", io.BytesIO(b"A"), "text/plain")])
+    with package.Client(base_url=url) as client:
+        parts = client.upload(body=body)["parts"]
+    assert [(p["name"], p["filename"], p["type"], p["data"]) for p in parts] == [
+        ("file", "photo.png", "image/png", "\x89PNG"),
+        ("attachments", "a.txt", "text/plain", "A"),
+    ]

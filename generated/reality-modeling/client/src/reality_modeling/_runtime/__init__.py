@@ -12,7 +12,7 @@ from ._auth import (
     RenewableToken,
     TokenProvider,
 )
-from ._bodies import FileInput, encode_body, form_body, multipart_parts
+from ._bodies import File, FileInput, encode_body, form_body, multipart_parts
 from ._call import cookie_header, given, merge_options
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._errors import (
@@ -75,6 +75,7 @@ __all__ = [
     "ConflictError",
     "ErrorDetail",
     "EventStream",
+    "File",
     "FileInput",
     "InternalServerError",
     "NotFoundError",
