@@ -35,7 +35,7 @@ from ._errors import (
 from ._model_base import AwareDatetime, OpenEnum, SpecModel, lenient_parsing
 from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._params import Styled, styled
-from ._response import APIResponse, ByMedia, ResponseTypes
+from ._response import APIResponse, ByMedia, ResponseTypes, async_raw_wrapper, raw_wrapper
 from ._security import AuthScheme, BasicCredentials
 from ._streaming import (
     AsyncStream,
@@ -46,6 +46,8 @@ from ._streaming import (
     Stream,
     StreamedResponse,
     StreamedResponseContext,
+    async_streaming_wrapper,
+    streaming_wrapper,
 )
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
@@ -101,6 +103,8 @@ __all__ = [
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
+    "async_raw_wrapper",
+    "async_streaming_wrapper",
     "cookie_header",
     "encode_body",
     "form_body",
@@ -108,5 +112,7 @@ __all__ = [
     "lenient_parsing",
     "merge_options",
     "multipart_parts",
+    "raw_wrapper",
+    "streaming_wrapper",
     "styled",
 ]

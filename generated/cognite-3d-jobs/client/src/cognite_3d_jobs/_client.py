@@ -10,18 +10,19 @@ import httpx
 
 from ._runtime import (
     NOT_GIVEN,
-    APIResponse,
     AsyncAPIClient,
-    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     RequestOptions,
-    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     JobCreateList,
@@ -161,75 +162,15 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobList]:
-        """``POST /3d/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "POST",
-            "/3d/jobs",
-            headers={
-                "Accept": "application/json",
-                "cdf-version": cdf_version,
-            },
-            json_body=body,
-            body_type=JobCreateList,
-            security=(("oidcBearer",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobList,
-            },
-            raw=True,
-        )
+        self.create_jobs = raw_wrapper(client.create_jobs)
 
 
 class ClientWithStreamingResponse:
-    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponseContext[JobList]:
-        """``POST /3d/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return StreamedResponseContext(
-            lambda: self._client._request(
-                "POST",
-                "/3d/jobs",
-                headers={
-                    "Accept": "application/json",
-                    "cdf-version": cdf_version,
-                },
-                json_body=body,
-                body_type=JobCreateList,
-                security=(("oidcBearer",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    201: JobList,
-                },
-                stream=True,
-            )
-        )
+        self.create_jobs = streaming_wrapper(client.create_jobs)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -343,72 +284,12 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    async def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobList]:
-        """``POST /3d/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "POST",
-            "/3d/jobs",
-            headers={
-                "Accept": "application/json",
-                "cdf-version": cdf_version,
-            },
-            json_body=body,
-            body_type=JobCreateList,
-            security=(("oidcBearer",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobList,
-            },
-            raw=True,
-        )
+        self.create_jobs = async_raw_wrapper(client.create_jobs)
 
 
 class AsyncClientWithStreamingResponse:
-    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponseContext[JobList]:
-        """``POST /3d/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return AsyncStreamedResponseContext(
-            self._client._request(
-                "POST",
-                "/3d/jobs",
-                headers={
-                    "Accept": "application/json",
-                    "cdf-version": cdf_version,
-                },
-                json_body=body,
-                body_type=JobCreateList,
-                security=(("oidcBearer",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    201: JobList,
-                },
-                stream=True,
-            )
-        )
+        self.create_jobs = async_streaming_wrapper(client.create_jobs)

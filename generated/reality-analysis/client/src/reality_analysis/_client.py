@@ -10,20 +10,21 @@ import httpx
 
 from ._runtime import (
     NOT_GIVEN,
-    APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
-    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
-    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     JobResponse,
@@ -175,75 +176,15 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "DELETE",
-            "/reality-analysis/jobs/{id}",
-            path_params={
-                "id": id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-            },
-            security=(("bentleyOAuth2",),),
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+        self.cancel_job = raw_wrapper(client.cancel_job)
 
 
 class ClientWithStreamingResponse:
-    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponseContext[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, streamed: ``with`` it to get the response before its body is read."""
-        return StreamedResponseContext(
-            lambda: self._client._request(
-                "DELETE",
-                "/reality-analysis/jobs/{id}",
-                path_params={
-                    "id": id,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-                },
-                security=(("bentleyOAuth2",),),
-                idempotent=True,
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.cancel_job = streaming_wrapper(client.cancel_job)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -348,72 +289,12 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    async def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "DELETE",
-            "/reality-analysis/jobs/{id}",
-            path_params={
-                "id": id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-            },
-            security=(("bentleyOAuth2",),),
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+        self.cancel_job = async_raw_wrapper(client.cancel_job)
 
 
 class AsyncClientWithStreamingResponse:
-    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponseContext[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, streamed: ``with`` it to get the response before its body is read."""
-        return AsyncStreamedResponseContext(
-            self._client._request(
-                "DELETE",
-                "/reality-analysis/jobs/{id}",
-                path_params={
-                    "id": id,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-                },
-                security=(("bentleyOAuth2",),),
-                idempotent=True,
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.cancel_job = async_streaming_wrapper(client.cancel_job)

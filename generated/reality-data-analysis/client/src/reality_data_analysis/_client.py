@@ -10,20 +10,21 @@ import httpx
 
 from ._runtime import (
     NOT_GIVEN,
-    APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
-    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
-    StreamedResponseContext,
     SyncAPIClient,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     JobPatch,
@@ -181,79 +182,15 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def patch_job(
-        self,
-        *,
-        job_id: str,
-        body: JobPatch | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``PATCH /realitydataanalysis/jobs/{jobId}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "PATCH",
-            "/realitydataanalysis/jobs/{jobId}",
-            path_params={
-                "jobId": job_id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobPatch,
-            security=(("bentleyOAuth2",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+        self.patch_job = raw_wrapper(client.patch_job)
 
 
 class ClientWithStreamingResponse:
-    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def patch_job(
-        self,
-        *,
-        job_id: str,
-        body: JobPatch | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponseContext[JobResponse]:
-        """``PATCH /realitydataanalysis/jobs/{jobId}``, streamed: ``with`` it to get the response before its body is read."""
-        return StreamedResponseContext(
-            lambda: self._client._request(
-                "PATCH",
-                "/realitydataanalysis/jobs/{jobId}",
-                path_params={
-                    "jobId": job_id,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                json_body=body,
-                body_type=JobPatch,
-                security=(("bentleyOAuth2",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.patch_job = streaming_wrapper(client.patch_job)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -363,76 +300,12 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    async def patch_job(
-        self,
-        *,
-        job_id: str,
-        body: JobPatch | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``PATCH /realitydataanalysis/jobs/{jobId}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "PATCH",
-            "/realitydataanalysis/jobs/{jobId}",
-            path_params={
-                "jobId": job_id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobPatch,
-            security=(("bentleyOAuth2",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+        self.patch_job = async_raw_wrapper(client.patch_job)
 
 
 class AsyncClientWithStreamingResponse:
-    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    def patch_job(
-        self,
-        *,
-        job_id: str,
-        body: JobPatch | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponseContext[JobResponse]:
-        """``PATCH /realitydataanalysis/jobs/{jobId}``, streamed: ``with`` it to get the response before its body is read."""
-        return AsyncStreamedResponseContext(
-            self._client._request(
-                "PATCH",
-                "/realitydataanalysis/jobs/{jobId}",
-                path_params={
-                    "jobId": job_id,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                json_body=body,
-                body_type=JobPatch,
-                security=(("bentleyOAuth2",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.patch_job = async_streaming_wrapper(client.patch_job)

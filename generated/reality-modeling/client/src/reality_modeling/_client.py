@@ -14,19 +14,21 @@ from ._runtime import (
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
     AsyncPager,
-    AsyncStreamedResponseContext,
     AsyncTokenProvider,
     AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     Pagination,
     RequestOptions,
-    StreamedResponseContext,
     SyncAPIClient,
     SyncPage,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     Job,
@@ -237,6 +239,7 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
+        self.create_job = raw_wrapper(client.create_job)
 
     def list_jobs(
         self,
@@ -272,106 +275,13 @@ class ClientWithRawResponse:
             raw=True,
         )
 
-    def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``POST /contextcapture/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "POST",
-            "/contextcapture/jobs",
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobCreation,
-            security=(("bentleyOAuth2",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobResponse,
-            },
-            raw=True,
-        )
-
 
 class ClientWithStreamingResponse:
-    """``client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: Client) -> None:
         self._client = client
-
-    def list_jobs(
-        self,
-        *,
-        filter: str | NotGiven = NOT_GIVEN,
-        continuation_token: str | NotGiven = NOT_GIVEN,
-        top: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponseContext[Jobs]:
-        """``GET /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return StreamedResponseContext(
-            lambda: self._client._request(
-                "GET",
-                "/contextcapture/jobs",
-                query={
-                    "$filter": filter,
-                    "continuationToken": continuation_token,
-                    "$top": top,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                security=(("bentleyOAuth2",),),
-                idempotent=True,
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: Jobs,
-                },
-                stream=True,
-            )
-        )
-
-    def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> StreamedResponseContext[JobResponse]:
-        """``POST /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return StreamedResponseContext(
-            lambda: self._client._request(
-                "POST",
-                "/contextcapture/jobs",
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                json_body=body,
-                body_type=JobCreation,
-                security=(("bentleyOAuth2",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    201: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.create_job = streaming_wrapper(client.create_job)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -528,6 +438,7 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+        self.create_job = async_raw_wrapper(client.create_job)
 
     async def list_jobs(
         self,
@@ -563,103 +474,10 @@ class AsyncClientWithRawResponse:
             raw=True,
         )
 
-    async def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``POST /contextcapture/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "POST",
-            "/contextcapture/jobs",
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobCreation,
-            security=(("bentleyOAuth2",),),
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobResponse,
-            },
-            raw=True,
-        )
-
 
 class AsyncClientWithStreamingResponse:
-    """``async_client.with_streaming_response``: each operation is a context manager giving the response before its body."""
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
-
-    def list_jobs(
-        self,
-        *,
-        filter: str | NotGiven = NOT_GIVEN,
-        continuation_token: str | NotGiven = NOT_GIVEN,
-        top: int | NotGiven = NOT_GIVEN,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponseContext[Jobs]:
-        """``GET /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return AsyncStreamedResponseContext(
-            self._client._request(
-                "GET",
-                "/contextcapture/jobs",
-                query={
-                    "$filter": filter,
-                    "continuationToken": continuation_token,
-                    "$top": top,
-                },
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                security=(("bentleyOAuth2",),),
-                idempotent=True,
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    200: Jobs,
-                },
-                stream=True,
-            )
-        )
-
-    def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> AsyncStreamedResponseContext[JobResponse]:
-        """``POST /contextcapture/jobs``, streamed: ``with`` it to get the response before its body is read."""
-        return AsyncStreamedResponseContext(
-            self._client._request(
-                "POST",
-                "/contextcapture/jobs",
-                headers={
-                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-                },
-                json_body=body,
-                body_type=JobCreation,
-                security=(("bentleyOAuth2",),),
-                options=merge_options(
-                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-                ),
-                response_types={
-                    201: JobResponse,
-                },
-                stream=True,
-            )
-        )
+        self.create_job = async_streaming_wrapper(client.create_job)

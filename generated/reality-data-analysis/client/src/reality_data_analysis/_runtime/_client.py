@@ -48,6 +48,7 @@ from ._response import (
     declared_type,
     parse_lenient,
     parse_response,
+    raw_requested,
 )
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -65,7 +66,14 @@ from ._security import (
     resolve_async,
     resolve_sync,
 )
-from ._streaming import AsyncStream, AsyncStreamedResponse, EventStream, Stream, StreamedResponse
+from ._streaming import (
+    AsyncStream,
+    AsyncStreamedResponse,
+    EventStream,
+    Stream,
+    StreamedResponse,
+    streaming_requested,
+)
 from ._types import (
     DEFAULT_OPTIONS,
     NOT_GIVEN,
@@ -716,6 +724,8 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         )
         if keep_redirects:
             request = dataclasses.replace(request, keep_redirects=True)
+        stream = stream or streaming_requested()
+        raw = raw or raw_requested()
         types = response_types if response_types is not None else {}
         events = has_event_stream(types)
         policy = self._policy(idempotent, options)
@@ -966,6 +976,8 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         )
         if keep_redirects:
             request = dataclasses.replace(request, keep_redirects=True)
+        stream = stream or streaming_requested()
+        raw = raw or raw_requested()
         types = response_types if response_types is not None else {}
         events = has_event_stream(types)
         policy = self._policy(idempotent, options)

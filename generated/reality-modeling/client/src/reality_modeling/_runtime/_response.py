@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Coroutine, Mapping
+from contextvars import ContextVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 import pydantic
@@ -16,6 +17,9 @@ from ._model_base import lenient_parsing
 
 __all__ = [
     "APIResponse",
+    "async_raw_wrapper",
+    "raw_requested",
+    "raw_wrapper",
     "ByMedia",
     "AdapterCache",
     "ResponseTypes",
@@ -25,6 +29,44 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+_raw: ContextVar[bool] = ContextVar("specgen_raw_response", default=False)
+
+
+def raw_requested() -> bool:
+    """True inside a ``with_raw_response`` call: the client returns the ``APIResponse``."""
+    return _raw.get()
+
+
+def raw_wrapper(func: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """``func`` (an operation method) as a ``with_raw_response`` method: same arguments, the
+    ``APIResponse`` back (status, headers, and ``parse()`` giving what ``func`` returns)."""
+
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _raw.set(True)
+        try:
+            return cast(APIResponse[T], func(*args, **kwargs))
+        finally:
+            _raw.reset(token)
+
+    return wrapped
+
+
+def async_raw_wrapper(
+    func: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, Coroutine[Any, Any, APIResponse[T]]]:
+    """Async counterpart of ``raw_wrapper``."""
+
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _raw.set(True)
+        try:
+            return cast(APIResponse[T], await func(*args, **kwargs))
+        finally:
+            _raw.reset(token)
+
+    return wrapped
+
 
 ResponseTypes = Mapping[int | str, Any]
 """Declared body type per status: ``{200: Job, 204: None, "2XX": Job, "default": Error}``.

@@ -14,10 +14,11 @@ give inside their ``with`` block: the status and headers at once, the body in ch
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 import pydantic
@@ -27,6 +28,9 @@ from ._response import AdapterCache, parse_lenient
 
 __all__ = [
     "AsyncStream",
+    "async_streaming_wrapper",
+    "streaming_requested",
+    "streaming_wrapper",
     "AsyncStreamedResponse",
     "AsyncStreamedResponseContext",
     "EventStream",
@@ -38,8 +42,52 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 DONE = "[DONE]"
+
+_streaming: ContextVar[bool] = ContextVar("specgen_streaming_response", default=False)
+
+
+def streaming_requested() -> bool:
+    """True inside a ``with_streaming_response`` call: the client then returns the response
+    unread (a ``StreamedResponse``) instead of parsing it."""
+    return _streaming.get()
+
+
+def streaming_wrapper(func: Callable[P, T]) -> Callable[P, StreamedResponseContext[T]]:
+    """``func`` (an operation method) as a ``with_streaming_response`` method: the call is
+    made when the ``with`` block is entered, and the response comes back unread."""
+
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> StreamedResponseContext[T]:
+        def send() -> StreamedResponse[T]:
+            token = _streaming.set(True)
+            try:
+                return cast(StreamedResponse[T], func(*args, **kwargs))
+            finally:
+                _streaming.reset(token)
+
+        return StreamedResponseContext(send)
+
+    return wrapped
+
+
+def async_streaming_wrapper(
+    func: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, AsyncStreamedResponseContext[T]]:
+    """Async counterpart of ``streaming_wrapper`` (``async with``)."""
+
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> AsyncStreamedResponseContext[T]:
+        async def send() -> AsyncStreamedResponse[T]:
+            token = _streaming.set(True)
+            try:
+                return cast(AsyncStreamedResponse[T], await func(*args, **kwargs))
+            finally:
+                _streaming.reset(token)
+
+        return AsyncStreamedResponseContext(send())
+
+    return wrapped
 
 
 @dataclass(frozen=True)
