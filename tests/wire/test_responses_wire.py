@@ -23,7 +23,10 @@ CHUNK = {
     "required": ["index", "text"],
     "properties": {"index": {"type": "integer"}, "text": {"type": "string"}},
 }
-SUMMARY = {"type": "object", "properties": {"chunks": {"type": "integer"}}}
+SUMMARY = {
+    "type": "object",
+    "properties": {"chunks": {"type": "integer"}, "at": {"type": "string", "format": "date-time"}},
+}
 
 
 def _document() -> dict[str, Any]:
@@ -164,7 +167,9 @@ def _app(probe: Probe) -> FastAPI:
             return Response("a,b\n1,2\n", media_type="text/csv")
         if kind == "png":
             return Response(b"\x89PNG\r\n\x1a\n\x00", media_type="image/png")
-        return Response(json.dumps({"chunks": 3}), media_type="application/json")
+        # A date-time without an offset: accepted (responses are parsed leniently).
+        body = {"chunks": 3, "at": "2026-01-02T03:04:05"}
+        return Response(json.dumps(body), media_type="application/json")
 
     @app.get("/download")
     def download() -> StreamingResponse:
@@ -233,6 +238,7 @@ def test_the_body_type_follows_the_response_content_type(wired: tuple[Any, str, 
     with package.Client(base_url=url) as client:
         summary = client.report()
         assert isinstance(summary, package.models.Summary) and summary.chunks == 3
+        assert summary.at is not None and summary.at.isoformat().startswith("2026-01-02T03:04:05")
         assert client.report(as_="csv") == "a,b\n1,2\n"
         assert client.report(as_="png") == b"\x89PNG\r\n\x1a\n\x00"
 
@@ -335,3 +341,18 @@ def test_a_declared_redirect_is_returned_not_followed(wired: tuple[Any, str, Pro
         raw = client.with_raw_response.old()
     assert raw.status_code == 302
     assert raw.headers["location"] == "/new"
+
+
+async def test_raw_responses_parse_lazily_sync_and_async(wired: tuple[Any, str, Probe]) -> None:
+    package, url, _ = wired
+    with package.Client(base_url=url) as client:
+        raw = client.with_raw_response.report(as_="csv")
+        assert raw.status_code == 200 and raw.headers["content-type"].startswith("text/csv")
+        assert raw.parse() == "a,b\n1,2\n"
+        events = client.with_raw_response.events(n=2)
+        assert [c.index for c in events.parse()] == [0, 1]
+    async with package.AsyncClient(base_url=url) as client:
+        araw = await client.with_raw_response.report(as_="png")
+        assert araw.parse() == b"\x89PNG\r\n\x1a\n\x00"
+        redirect = await client.with_raw_response.old()
+        assert redirect.status_code == 302 and redirect.parse() is None

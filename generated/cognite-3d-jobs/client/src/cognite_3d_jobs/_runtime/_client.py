@@ -470,6 +470,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
     # -- responses ----------------------------------------------------------------------------
 
     def _parse(self, response: httpx.Response, response_types: ResponseTypes) -> Any:
+        declared = declared_type(response, response_types)
+        if isinstance(declared, EventStream):
+            # A raw or streamed response's events, once its body was read: iterate them.
+            response.read()
+            return Stream[Any](response, declared.item_type, self._adapters)
         return parse_response(response, response_types, self._adapters)
 
     def _read_page(
