@@ -5,11 +5,14 @@ an array in a path."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
+import pytest
 import yaml
+from fastapi import Query
 
 from generator.mock.server import MockOptions, mock_app, render_server
 from tests.wire.wire_helpers import serve
@@ -117,3 +120,20 @@ def test_the_mock_starts_and_answers(tmp_path: Path) -> None:
     assert listed.status_code == 200 and listed.json() == [{"id": "a"}]
     assert deleted.status_code == 204 and deleted.content == b""
     assert got.status_code == 200 and got.json() == {"ok": True}
+
+
+def test_a_route_fastapi_refuses_answers_501_and_the_rest_still_starts(tmp_path: Path) -> None:
+    spec = tmp_path / "odd.yaml"
+    spec.write_text(yaml.safe_dump(_document(), sort_keys=False))
+    server = render_server(spec, "odd_stubs_501", tmp_path)
+    app_module = importlib.import_module("odd_stubs_501_server.app")
+
+    async def broken(x: Annotated[dict[str, object], Query()]) -> None: ...
+
+    with pytest.warns(UserWarning, match="GET /broken is not served"):
+        app_module._register("GET", "/broken", broken, operation_id="broken")
+    with serve(mock_app(server, MockOptions())) as url:
+        refused = httpx.get(f"{url}/broken")
+        listed = httpx.get(f"{url}/things")
+    assert refused.status_code == 501 and "not supported" in refused.text
+    assert listed.status_code == 200

@@ -8,6 +8,8 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from cognite_3d_jobs.models import (
@@ -48,6 +50,23 @@ class ApplicationJsonResponse(JSONResponse):
 router = APIRouter()
 
 
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
+
+
 def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
@@ -80,30 +99,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
 _CREATE_JOBS_BODY: TypeAdapter[JobCreateList] = TypeAdapter(JobCreateList)
 
 
-@router.post(
-    "/3d/jobs",
-    operation_id="createJobs",
-    summary="Create a job using 3D source data",
-    status_code=201,
-    response_model=JobList,
-    response_class=ApplicationJsonResponse,
-    response_description="A list of the created jobs",
-    responses={
-        400: {"description": "Bad request.", "model": ErrorResponse},
-        401: {
-            "description": "Unauthorized: missing or invalid access token.",
-            "model": ErrorResponse,
-        },
-        403: {
-            "description": "Forbidden: the token lacks the required capabilities.",
-            "model": ErrorResponse,
-        },
-        422: {"description": "Unprocessable entity.", "model": ErrorResponse},
-        429: {"description": "Too many requests.", "model": ErrorResponse},
-        500: {"description": "Internal server error.", "model": ErrorResponse},
-    },
-    dependencies=[Depends(require([["oidcBearer"]]))],
-)
 async def create_jobs_route(
     http_request: Request,
     *,
@@ -128,6 +123,34 @@ async def create_jobs_route(
         body=body,
     )
     return _respond(result, 201, "application/json")
+
+
+_register(
+    "POST",
+    "/3d/jobs",
+    create_jobs_route,
+    operation_id="createJobs",
+    summary="Create a job using 3D source data",
+    status_code=201,
+    response_model=JobList,
+    response_class=ApplicationJsonResponse,
+    response_description="A list of the created jobs",
+    responses={
+        400: {"description": "Bad request.", "model": ErrorResponse},
+        401: {
+            "description": "Unauthorized: missing or invalid access token.",
+            "model": ErrorResponse,
+        },
+        403: {
+            "description": "Forbidden: the token lacks the required capabilities.",
+            "model": ErrorResponse,
+        },
+        422: {"description": "Unprocessable entity.", "model": ErrorResponse},
+        429: {"description": "Too many requests.", "model": ErrorResponse},
+        500: {"description": "Internal server error.", "model": ErrorResponse},
+    },
+    dependencies=[Depends(require([["oidcBearer"]]))],
+)
 
 
 def _operation_id(request: Request) -> str | None:

@@ -8,6 +8,8 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Request
@@ -47,6 +49,23 @@ class ApplicationVndBentleyItwinPlatformV2JsonResponse(JSONResponse):
 router = APIRouter()
 
 
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
+
+
 def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
@@ -76,8 +95,24 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
         ) from None
 
 
-@router.delete(
+async def cancel_job_route(
+    http_request: Request,
+    *,
+    id: Annotated[
+        str,
+        Path(alias="id", description="Job id"),
+    ],
+) -> Response:
+    result = await _service(http_request).cancel_job(
+        id=id,
+    )
+    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
+
+
+_register(
+    "DELETE",
     "/reality-analysis/jobs/{id}",
+    cancel_job_route,
     operation_id="cancelJob",
     summary="Cancel a job.",
     description="Requires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v2+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -105,18 +140,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def cancel_job_route(
-    http_request: Request,
-    *,
-    id: Annotated[
-        str,
-        Path(alias="id", description="Job id"),
-    ],
-) -> Response:
-    result = await _service(http_request).cancel_job(
-        id=id,
-    )
-    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
 
 
 def _operation_id(request: Request) -> str | None:

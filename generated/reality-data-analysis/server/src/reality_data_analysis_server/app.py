@@ -8,6 +8,8 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Path, Request
@@ -49,6 +51,23 @@ class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
 router = APIRouter()
 
 
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
+
+
 def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
@@ -81,8 +100,30 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
 _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
 
 
-@router.patch(
+async def patch_job_route(
+    http_request: Request,
+    *,
+    job_id: Annotated[
+        str,
+        Path(alias="jobId", description="Job id"),
+    ],
+    body: Annotated[
+        JobPatch,
+        Body(media_type="application/json", description="Job Patch"),
+    ],
+) -> Response:
+    body = _strict(_PATCH_JOB_BODY, await http_request.body())
+    result = await _service(http_request).patch_job(
+        job_id=job_id,
+        body=body,
+    )
+    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+_register(
+    "PATCH",
     "/realitydataanalysis/jobs/{jobId}",
+    patch_job_route,
     operation_id="patchJob",
     summary="Patch an existing job",
     description="Patch can be used for changing the job state (to active or cancelled), updating job type and settings or changing cost estimation parameters.\n\nRequires Authorization header with valid Bearer token for scope realitydataanalysis:modify.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -107,24 +148,6 @@ _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def patch_job_route(
-    http_request: Request,
-    *,
-    job_id: Annotated[
-        str,
-        Path(alias="jobId", description="Job id"),
-    ],
-    body: Annotated[
-        JobPatch,
-        Body(media_type="application/json", description="Job Patch"),
-    ],
-) -> Response:
-    body = _strict(_PATCH_JOB_BODY, await http_request.body())
-    result = await _service(http_request).patch_job(
-        job_id=job_id,
-        body=body,
-    )
-    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 def _operation_id(request: Request) -> str | None:

@@ -8,6 +8,8 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
@@ -51,6 +53,23 @@ class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
 router = APIRouter()
 
 
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
+
+
 def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
@@ -80,32 +99,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
         ) from None
 
 
-@router.get(
-    "/contextcapture/jobs",
-    operation_id="listJobs",
-    summary="Retrieve list of jobs matching provided filter.",
-    description="The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.\n\nRequires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
-    status_code=200,
-    response_model=Jobs,
-    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
-    response_description="OK",
-    responses={
-        401: {
-            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
-            "model": ErrorResponse,
-        },
-        404: {"description": "Not Found", "model": ErrorResponse},
-        422: {
-            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
-            "model": DetailedErrorResponse,
-        },
-        429: {
-            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
-            "model": ErrorResponse,
-        },
-    },
-    dependencies=[Depends(require([["bentleyOAuth2"]]))],
-)
 async def list_jobs_route(
     http_request: Request,
     *,
@@ -141,11 +134,58 @@ async def list_jobs_route(
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
 
+_register(
+    "GET",
+    "/contextcapture/jobs",
+    list_jobs_route,
+    operation_id="listJobs",
+    summary="Retrieve list of jobs matching provided filter.",
+    description="The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.\n\nRequires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
+    status_code=200,
+    response_model=Jobs,
+    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
+    response_description="OK",
+    responses={
+        401: {
+            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
+            "model": ErrorResponse,
+        },
+        404: {"description": "Not Found", "model": ErrorResponse},
+        422: {
+            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
+            "model": DetailedErrorResponse,
+        },
+        429: {
+            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
+            "model": ErrorResponse,
+        },
+    },
+    dependencies=[Depends(require([["bentleyOAuth2"]]))],
+)
+
+
 _CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
 
 
-@router.post(
+async def create_job_route(
+    http_request: Request,
+    *,
+    body: Annotated[
+        JobCreation,
+        Body(media_type="application/json", description="Job Creation"),
+    ],
+) -> Response:
+    body = _strict(_CREATE_JOB_BODY, await http_request.body())
+    result = await _service(http_request).create_job(
+        body=body,
+    )
+    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+_register(
+    "POST",
     "/contextcapture/jobs",
+    create_job_route,
     operation_id="createJob",
     summary="Create a new job",
     description="Requires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -169,19 +209,6 @@ _CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def create_job_route(
-    http_request: Request,
-    *,
-    body: Annotated[
-        JobCreation,
-        Body(media_type="application/json", description="Job Creation"),
-    ],
-) -> Response:
-    body = _strict(_CREATE_JOB_BODY, await http_request.body())
-    result = await _service(http_request).create_job(
-        body=body,
-    )
-    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 def _operation_id(request: Request) -> str | None:
