@@ -34,7 +34,7 @@ KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
 _TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets"})
-_TARGET_KEYS = frozenset({"artefacts", "package"})
+_TARGET_KEYS = frozenset({"artefacts", "package", "package-version"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
@@ -44,6 +44,8 @@ class TargetOverride:
 
     artefacts: frozenset[str] | None = None
     package: str | None = None
+    # The version the next CHANGELOG.md entry of this target's client is recorded under.
+    package_version: str | None = None
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,11 @@ class _Reader:
         package = value.get("package")
         if package is not None and (not isinstance(package, str) or not _IDENTIFIER.match(package)):
             raise self.error(f"{where}.package", "must be a Python import name")
-        return TargetOverride(self.artefacts(value.get("artefacts"), f"{where}.artefacts"), package)
+        version = value.get("package-version")
+        if version is not None and (not isinstance(version, str) or not version.strip()):
+            raise self.error(f"{where}.package-version", "must be a version string")
+        artefacts = self.artefacts(value.get("artefacts"), f"{where}.artefacts")
+        return TargetOverride(artefacts, package, version)
 
 
 def _error(shown: str, text: str, key: str, message: str) -> SpecError:

@@ -81,6 +81,12 @@ _FAIL_ON = {"breaking": Severity.BREAKING, "warning": Severity.WARNING, "info": 
     help="Also run the spec validator on both sides; its errors exit 2.",
 )
 @click.option(
+    "--prove",
+    is_flag=True,
+    help="Back each change with real calls: the base spec's client against the revision's "
+    "mock (proof), and the revision's client against the base's mock (rollback).",
+)
+@click.option(
     "--color/--no-color",
     "colour",
     default=None,
@@ -98,6 +104,7 @@ def diff(
     ignore_file: Path | None,
     today: dt.datetime | None,
     validate: bool,
+    prove: bool,
     colour: bool | None,
 ) -> None:
     """Classify the changes from BASE to REVISION (files or GITREV:path), or with --base,
@@ -111,14 +118,21 @@ def diff(
     try:
         accepted = read_ignore_file(ignore_file) if ignore_file else []
         with tempfile.TemporaryDirectory(prefix="specgen-diff-") as scratch:
+            paths: list[tuple[Path, Path]] = []
             if git_base is not None:
                 reports = _compare_folder(
-                    git_base, specs_dir, Path(scratch), date, accepted, validate
+                    git_base, specs_dir, Path(scratch), date, accepted, validate, paths
                 )
             else:
                 assert base is not None and revision is not None
                 pair = (parse_source(base), parse_source(revision))
-                reports = [_compare(pair[0], pair[1], Path(scratch), date, accepted, validate)]
+                reports = [
+                    _compare(pair[0], pair[1], Path(scratch), date, accepted, validate, paths)
+                ]
+            if prove:
+                from generator.diff.prove import prove_reports
+
+                reports = prove_reports(reports, paths, Path(scratch))
     except SpecError as exc:
         click.echo(exc.diagnostic.format(), err=True)
         ctx.exit(2)
@@ -139,9 +153,12 @@ def _compare(
     today: dt.date,
     accepted: Sequence[Accepted],
     validate: bool,
+    paths: list[tuple[Path, Path]] | None = None,
 ) -> Report:
     base_spec, base_label = load_spec(base, scratch / "base")
     revision_spec, revision_label = load_spec(revision, scratch / "revision")
+    if paths is not None:
+        paths.append((base_spec.root.path, revision_spec.root.path))
     if validate:
         _validate(base_spec)
         _validate(revision_spec)
@@ -162,6 +179,7 @@ def _compare_folder(
     today: dt.date,
     accepted: Sequence[Accepted],
     validate: bool,
+    paths: list[tuple[Path, Path]] | None = None,
 ) -> list[Report]:
     current = {path.name: path for path in spec_files(folder) if is_openapi(path)}
     before = set(spec_files_at(git_base, folder))
@@ -173,7 +191,7 @@ def _compare_folder(
         if name not in before:
             old = _absent(here, "base.yaml")
         new = current.get(name) or _absent(here, "revision.yaml")
-        report = _compare(old, new, here, today, accepted, validate)
+        report = _compare(old, new, here, today, accepted, validate, paths)
         # An absent side is named after the file it stands in for.
         reports.append(
             Report(

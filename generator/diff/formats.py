@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from itertools import groupby
 from xml.sax.saxutils import escape, quoteattr
 
 import click
 
-from generator.diff.report import Change, Report
+from generator.diff.report import Change, Proof, Report
 from generator.diff.rules import Severity
 
 GLOBAL = "(whole API)"
@@ -42,12 +43,19 @@ def format_text(reports: Sequence[Report], colour: bool = False) -> str:
         if not report.changes:
             lines.append("  no changes")
         width = max((len(c.id) for c in report.changes), default=0)
+        proved = any(c.proof is not None for c in report.changes)
+        if proved and report.changes:
+            lines.append("")
+            lines.append(f"  {'level':<8} {'rule':<{width}}  {'proof':<13} {'rollback':<13} change")
         for operation, changes in _by_operation(report.changes):
             lines.append("")
             lines.append(paint(operation, bold=True))
             for change in changes:
                 level = paint(f"{change.level.value:<8}", fg=_COLOURS[change.level])
-                lines.append(f"  {level} {change.id:<{width}}  {change.message}")
+                verdicts = ""
+                if proved:
+                    verdicts = f"{_verdict(change.proof):<13} {_verdict(change.rollback):<13} "
+                lines.append(f"  {level} {change.id:<{width}}  {verdicts}{change.message}")
         lines.append("")
         lines.append(_summary(report))
         blocks.append("\n".join(lines))
@@ -72,9 +80,37 @@ def format_markdown(reports: Sequence[Report], colour: bool = False) -> str:
             out.extend(["", f"## {title}"])
             for operation, group in _by_operation(changes):
                 out.extend(["", f"### `{operation}`", ""])
+                if any(change.proof is not None for change in group):
+                    out.extend(_proof_table(group))
+                    continue
                 out.extend(f"- {_md(change.message)} (`{change.id}`)" for change in group)
         out.append("")
     return "\n".join(out)
+
+
+def _verdict(proof: Proof | None) -> str:
+    return proof.verdict if proof is not None else "-"
+
+
+def _proof_table(changes: Sequence[Change]) -> list[str]:
+    """With --prove, an operation's changes as a table: what changed, and what the calls
+    showed (the call made and its outcome, for the old client and for the new one)."""
+    rows = [
+        "| change | rule | proof (old client, new server) | rollback (new client, old server) |"
+    ]
+    rows.append("| --- | --- | --- | --- |")
+    for change in changes:
+        cells = [_md(change.message), f"`{change.id}`"]
+        for proof in (change.proof, change.rollback):
+            if proof is None:
+                cells.append("-")
+                continue
+            text = f"**{proof.verdict}**: {_md(proof.detail)}"
+            if proof.call:
+                text += f" (`{proof.call.replace('`', '')}`)"
+            cells.append(re.sub(r"(?<!\\)\|", r"\\|", text.replace("\n", " ")))
+        rows.append("| " + " | ".join(cells) + " |")
+    return rows
 
 
 def _md(text: str) -> str:

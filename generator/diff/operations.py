@@ -8,14 +8,19 @@ operation's context, which is what makes a shared change show up once per operat
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from generator.diff import rules as area
+from generator.diff.callbacks import CallbackDiff
+from generator.diff.facts import Delta, Details, SchemaDelta
 from generator.diff.nodes import Node, Side
-from generator.diff.schema import SchemaComparer, SchemaDelta
+from generator.diff.schema import SchemaComparer
+from generator.diff.security import SecurityDiff
+from generator.diff.textual import textual_deltas
 from generator.diff.unchanged import Unchanged
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -23,23 +28,6 @@ _TEMPLATE_VARIABLE = re.compile(r"\{[^}/]*\}")
 # OpenAPI says header parameters with these names are ignored.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 _DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
-
-
-Details = tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Delta:
-    """One structural change, placed in an area (which fixes its direction)."""
-
-    area: str
-    kind: str
-    operation: str | None
-    location: str
-    where: str = ""
-    details: Details = ()
-    read_only: bool = False
-    write_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,6 +71,8 @@ class DocumentDiff:
         self.revision = revision
         self.unchanged = Unchanged(base, revision)
         self.schemas = SchemaComparer(base, revision, self.unchanged)
+        self.calls = CallbackDiff(self)
+        self.security = SecurityDiff(base, revision)
         old_root, new_root = base.root, revision.root
         self._context_same = self.unchanged.same(
             old_root.get("security"), new_root.get("security")
@@ -103,6 +93,7 @@ class DocumentDiff:
                 yield Delta(area.OPERATION, "added", new.label, self.revision.location(new.node))
             elif old is not None and new is not None:
                 yield from self._operation(old, new)
+        yield from self.calls.webhooks()
 
     # Operations
 
@@ -110,7 +101,10 @@ class DocumentDiff:
         sunset = old.node.get("x-sunset")
         details: Details = (
             ("deprecated", "true" if old.node.get("deprecated") is True else "false"),
-            ("sunset", "" if sunset is None else str(sunset)[:10]),
+            (
+                "sunset",
+                "" if sunset is None else str(sunset)[:10] if is_date(sunset) else str(sunset),
+            ),
         )
         return Delta(
             area.OPERATION, "removed", old.label, self.base.location(old.node), details=details
@@ -150,7 +144,8 @@ class DocumentDiff:
         yield from self._parameters(old, new, label)
         yield from self._request_body(old, new, label)
         yield from self._responses(old, new, label)
-        yield from self._security(old, new, label)
+        yield from self.security.deltas(old, new, label)
+        yield from self.calls.callbacks(old, new, label)
         old_servers = self._servers_of(self.base, old)
         new_servers = self._servers_of(self.revision, new)
         if _overrides_servers(old) or _overrides_servers(new):
@@ -205,12 +200,13 @@ class DocumentDiff:
                 yield Delta(area.PARAMETER, "deprecated", label, location, where)
             old_schema, new_schema = _parameter_schema(old_param), _parameter_schema(new_param)
             if old_schema is not None or new_schema is not None:
-                yield from self._schema(
+                yield from self.schema_deltas(
                     area.PARAMETER,
                     label,
                     where,
                     old_schema or old_param.child("schema"),
                     new_schema or new_param.child("schema"),
+                    textual=_is_text(old_param) and _is_text(new_param),
                 )
 
     # Request bodies
@@ -259,7 +255,7 @@ class DocumentDiff:
             if old_schema.value is None and new_schema.value is None:
                 continue
             prefix = f"response {status} " if status else "request "
-            yield from self._schema(schema_area, label, prefix, old_schema, new_schema)
+            yield from self.schema_deltas(schema_area, label, prefix, old_schema, new_schema)
 
     # Responses
 
@@ -314,20 +310,31 @@ class DocumentDiff:
                 yield Delta(area.RESPONSE, kind, label, location, where)
             old_schema, new_schema = _parameter_schema(old_header), _parameter_schema(new_header)
             if old_schema is not None or new_schema is not None:
-                yield from self._schema(
+                yield from self.schema_deltas(
                     area.RESPONSE_HEADER,
                     label,
                     where,
                     old_schema or old_header.child("schema"),
                     new_schema or new_header.child("schema"),
+                    textual=_is_text(old_header) and _is_text(new_header),
                 )
 
     # Schemas
 
-    def _schema(
-        self, schema_area: str, label: str, where: str, old: Node, new: Node
+    def schema_deltas(
+        self,
+        schema_area: str,
+        label: str,
+        where: str,
+        old: Node,
+        new: Node,
+        textual: bool = False,
     ) -> Iterator[Delta]:
-        for delta in self.schemas.compare(old, new):
+        deltas: Iterable[SchemaDelta] = self.schemas.compare(old, new)
+        if textual:
+            sent = schema_area == area.PARAMETER
+            deltas = textual_deltas(self.schemas, old, new, deltas, sent)
+        for delta in deltas:
             yield Delta(
                 schema_area,
                 delta.kind,
@@ -337,100 +344,8 @@ class DocumentDiff:
                 delta.details,
                 delta.read_only,
                 delta.write_only,
+                delta.path,
             )
-
-    # Security
-
-    def _requirements(self, side: Side, op: Operation) -> dict[frozenset[str], dict[str, set[str]]]:
-        raw = op.node.get("security") if "security" in _keys(op.node) else side.root.get("security")
-        alternatives: dict[frozenset[str], dict[str, set[str]]] = {}
-        for requirement in _as_list(raw):
-            if isinstance(requirement, dict):
-                scopes = {str(k): set(_strings(v)) for k, v in requirement.items()}
-                alternatives[frozenset(scopes)] = scopes
-        return alternatives
-
-    def _security(self, old: Operation, new: Operation, label: str) -> Iterator[Delta]:
-        old_alts = self._requirements(self.base, old)
-        new_alts = self._requirements(self.revision, new)
-        here = self.revision.location(new.node)
-        if not _secured(old_alts) and _secured(new_alts):
-            value = " or ".join(_alternative(alt) for alt in sorted(new_alts, key=_alternative))
-            yield Delta(area.SECURITY, "added", label, here, details=(("value", value),))
-        elif _secured(old_alts) and not _secured(new_alts):
-            yield Delta(area.SECURITY, "removed", label, here)
-        else:
-            for alt in sorted(old_alts.keys() - new_alts.keys(), key=_alternative):
-                details: Details = (("value", _alternative(alt)),)
-                yield Delta(area.SECURITY, "alternative-removed", label, here, details=details)
-            for alt in sorted(new_alts.keys() - old_alts.keys(), key=_alternative):
-                details = (("value", _alternative(alt)),)
-                yield Delta(area.SECURITY, "alternative-added", label, here, details=details)
-            for alt in sorted(old_alts.keys() & new_alts.keys(), key=_alternative):
-                for scheme in sorted(alt):
-                    before, after = old_alts[alt][scheme], new_alts[alt][scheme]
-                    for scope in sorted(after - before):
-                        details = (("scheme", scheme), ("scope", scope))
-                        yield Delta(area.SECURITY, "scope-added", label, here, details=details)
-                    for scope in sorted(before - after):
-                        details = (("scheme", scheme), ("scope", scope))
-                        yield Delta(area.SECURITY, "scope-removed", label, here, details=details)
-        used = set().union(*old_alts.keys(), *new_alts.keys()) if old_alts or new_alts else set()
-        for scheme in sorted(used):
-            yield from self._security_scheme(label, scheme)
-
-    def _security_scheme(self, label: str, scheme: str) -> Iterator[Delta]:
-        old = self.base.deref(self.base.root.child("components", "securitySchemes", scheme))
-        new = self.revision.deref(self.revision.root.child("components", "securitySchemes", scheme))
-        if not isinstance(old.value, dict) or not isinstance(new.value, dict):
-            return
-        here = self.revision.location(new)
-        name = (("scheme", scheme),)
-        if old.get("type") != new.get("type"):
-            details: Details = (*name, ("old", str(old.get("type"))), ("new", str(new.get("type"))))
-            yield Delta(area.SECURITY, "scheme-type-changed", label, here, details=details)
-            return
-        if str(old.get("scheme", "")).lower() != str(new.get("scheme", "")).lower():
-            details = (
-                *name,
-                ("old", str(old.get("scheme"))),
-                ("new", str(new.get("scheme"))),
-            )
-            yield Delta(area.SECURITY, "scheme-http-changed", label, here, details=details)
-        old_key = f"{old.get('in')} {old.get('name')}"
-        new_key = f"{new.get('in')} {new.get('name')}"
-        if old.get("type") == "apiKey" and old_key != new_key:
-            details = (*name, ("old", old_key), ("new", new_key))
-            yield Delta(area.SECURITY, "scheme-api-key-changed", label, here, details=details)
-        old_flows, new_flows = old.mapping("flows"), new.mapping("flows")
-        for flow in sorted(old_flows.keys() - new_flows.keys()):
-            details = (*name, ("flow", flow))
-            yield Delta(area.SECURITY, "scheme-flow-removed", label, here, details=details)
-        for flow in sorted(new_flows.keys() - old_flows.keys()):
-            details = (*name, ("flow", flow))
-            yield Delta(area.SECURITY, "scheme-flow-added", label, here, details=details)
-        for flow in sorted(old_flows.keys() & new_flows.keys()):
-            before, after = _as_map(old_flows[flow]), _as_map(new_flows[flow])
-            for field in ("authorizationUrl", "tokenUrl", "refreshUrl"):
-                if before.get(field) != after.get(field):
-                    details = (
-                        *name,
-                        ("flow", flow),
-                        ("field", field),
-                        ("old", str(before.get(field))),
-                        ("new", str(after.get(field))),
-                    )
-                    yield Delta(area.SECURITY, "scheme-url-changed", label, here, details=details)
-            old_scopes, new_scopes = (
-                set(_as_map(before.get("scopes"))),
-                set(_as_map(after.get("scopes"))),
-            )
-            for scope in sorted(old_scopes - new_scopes):
-                details = (*name, ("flow", flow), ("scope", scope))
-                yield Delta(area.SECURITY, "scheme-scope-removed", label, here, details=details)
-            for scope in sorted(new_scopes - old_scopes):
-                details = (*name, ("flow", flow), ("scope", scope))
-                yield Delta(area.SECURITY, "scheme-scope-added", label, here, details=details)
 
     # Servers
 
@@ -519,15 +434,6 @@ def _strings(value: Any) -> frozenset[str]:
     return frozenset(str(v) for v in _as_list(value))
 
 
-def _secured(alternatives: dict[frozenset[str], dict[str, set[str]]]) -> bool:
-    # An empty requirement `{}` among the alternatives means anonymous access is allowed.
-    return bool(alternatives) and frozenset() not in alternatives
-
-
-def _alternative(alternative: frozenset[str]) -> str:
-    return " + ".join(sorted(alternative)) if alternative else "(anonymous)"
-
-
 def _overrides_servers(op: Operation) -> bool:
     return bool(_as_list(op.node.get("servers")) or _as_list(op.path_item.get("servers")))
 
@@ -545,6 +451,11 @@ def _header_name(response: Node, lowered: str) -> str:
 
 def _parameter_where(param: Node) -> str:
     return f"{param.get('in')} parameter `{param.get('name')}`"
+
+
+def _is_text(param: Node) -> bool:
+    """A parameter or header given by `schema` travels as text (`content` ones as documents)."""
+    return isinstance(param.get("schema"), dict)
 
 
 def _parameter_schema(param: Node) -> Node | None:
@@ -573,8 +484,12 @@ def _serialisation(
 
 
 def _sunset(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
-    before = "" if old is None else str(old)[:10]
+    before = "" if old is None or not is_date(old) else str(old)[:10]
     after = "" if new is None else str(new)[:10]
+    if new is not None and not is_date(new):
+        if str(new) != str(old):
+            yield Delta(area.OPERATION, "sunset-invalid", label, here, details=(("new", str(new)),))
+        return
     if before == after:
         return
     details: Details = (("old", before), ("new", after))
@@ -585,6 +500,17 @@ def _sunset(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
     else:
         kind = "sunset-earlier" if after < before else "sunset-later"
     yield Delta(area.OPERATION, kind, label, here, details=details)
+
+
+def is_date(value: Any) -> bool:
+    """An x-sunset must be an ISO date (YAML may already have read it as a date)."""
+    if isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return len(str(value)) == 10 or str(value)[10:11] in ("T", " ")
 
 
 def _operation_id(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
@@ -600,9 +526,17 @@ def _operation_id(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
     yield Delta(area.OPERATION, kind, label, here, details=details)
 
 
+_BODY_AREAS = (
+    area.REQUEST_PROPERTY,
+    area.RESPONSE_PROPERTY,
+    area.CALLBACK_PAYLOAD,
+    area.CALLBACK_REPLY,
+)
+
+
 def _schema_where(schema_area: str, where: str, delta: SchemaDelta) -> str:
     path = delta.path.lstrip(".")
-    if schema_area in (area.REQUEST_PROPERTY, area.RESPONSE_PROPERTY):
+    if schema_area in _BODY_AREAS:
         return f"{where}property `{path}`" if path else f"{where}body"
     return f"{where} property `{path}`" if path else where
 

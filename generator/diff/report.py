@@ -8,13 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.diff import rules as area
 from generator.diff.nodes import Side
-from generator.diff.operations import METHODS, Delta, DocumentDiff, normalise_path
+from generator.diff.operations import METHODS, Delta, DocumentDiff, is_date, normalise_path
 from generator.diff.rules import Direction, Rule, Severity, rule_for
 from generator.load import SpecSet
+
+
+@dataclass(frozen=True)
+class Proof:
+    """What a real call showed about a change (`specgen diff --prove`)."""
+
+    verdict: str  # broke | held | not-exercised
+    call: str
+    detail: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"verdict": self.verdict, "call": self.call, "detail": self.detail}
 
 
 @dataclass(frozen=True)
@@ -25,9 +37,14 @@ class Change:
     operation: str | None
     location: str
     message: str
+    # Where the fact sits, for --prove: the rule's area and the route inside the schema.
+    area: str = field(default="", compare=False)
+    path: str = field(default="", compare=False)
+    proof: Proof | None = field(default=None, compare=False)  # old client, new mock
+    rollback: Proof | None = field(default=None, compare=False)  # new client, old mock
 
-    def to_json(self) -> dict[str, str | None]:
-        return {
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "id": self.id,
             "level": self.level.value,
             "direction": self.direction.value,
@@ -35,6 +52,11 @@ class Change:
             "location": self.location,
             "message": self.message,
         }
+        if self.proof is not None:
+            data["proof"] = self.proof.to_json()
+        if self.rollback is not None:
+            data["rollback"] = self.rollback.to_json()
+        return data
 
 
 @dataclass(frozen=True)
@@ -126,17 +148,18 @@ def _refine(delta: Delta, today: dt.date) -> Delta:
         return delta
     text = details.get("sunset", "")
     sunset = _parse_date(text)
-    # A sunset that cannot be read cannot be shown to have passed, so it counts as ahead.
-    if (sunset is not None and sunset > today) or (text and sunset is None):
+    # A sunset that cannot be read cannot be shown to have passed: reported as unreadable.
+    if text and sunset is None:
+        return replace(delta, kind="removed-sunset-invalid")
+    if sunset is not None and sunset > today:
         return replace(delta, kind="removed-before-sunset")
     return replace(delta, kind="removed-deprecated")
 
 
 def _parse_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
+    if not is_date(text):
         return None
+    return dt.date.fromisoformat(text[:10])
 
 
 def _exempt(rule: Rule, delta: Delta) -> bool:
@@ -159,7 +182,16 @@ def _change(rule: Rule, delta: Delta) -> Change:
     fields = _Fields(delta.details)
     fields["where"] = delta.where
     message = rule.template.format_map(fields)
-    return Change(rule.id, rule.level, rule.direction, delta.operation, delta.location, message)
+    return Change(
+        rule.id,
+        rule.level,
+        rule.direction,
+        delta.operation,
+        delta.location,
+        message,
+        area=delta.area,
+        path=delta.path,
+    )
 
 
 def _order(change: Change) -> tuple[object, ...]:

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from generator.diff import keyword_rules
+
 
 class Severity(StrEnum):
     BREAKING = "breaking"
@@ -56,6 +58,11 @@ SERVER = "server"
 REQUEST_PROPERTY = "request-property"
 RESPONSE_PROPERTY = "response-property"
 RESPONSE_HEADER = "response-header"
+# Webhooks and callbacks: the API calls the consumer, so what it sends (the payload) is judged
+# like a response and what the consumer answers (the reply) like a request.
+CALLBACK = keyword_rules.CALLBACK
+CALLBACK_PAYLOAD = "callback-payload"
+CALLBACK_REPLY = "callback-reply"
 
 _AREA_DIRECTION = {
     OPERATION: Direction.NONE,
@@ -67,6 +74,9 @@ _AREA_DIRECTION = {
     RESPONSE: Direction.RESPONSE,
     RESPONSE_PROPERTY: Direction.RESPONSE,
     RESPONSE_HEADER: Direction.RESPONSE,
+    CALLBACK: Direction.NONE,
+    CALLBACK_PAYLOAD: Direction.RESPONSE,
+    CALLBACK_REPLY: Direction.REQUEST,
 }
 
 # (id, area, kind, level, template). `{where}` names the place; other fields come from the change.
@@ -491,7 +501,6 @@ _VALUE_KINDS: tuple[tuple[str, Severity, Severity, str], ...] = (
     ("type-changed", B, B, "{where} type changed from {old} to {new}"),
     ("type-generalized", I, B, "{where} type widened from {old} to {new}"),
     ("type-narrowed", B, I, "{where} type narrowed from {old} to {new}"),
-    ("format-changed", W, W, "{where} format changed from {old} to {new}"),
     # Generated clients keep unknown enum values as plain strings, so a new response value
     # never fails parsing; it is a warning because code matching on the enum may not expect it.
     ("enum-value-added", I, W, "{where}: enum value {value} added"),
@@ -551,13 +560,31 @@ _VALUE_KINDS: tuple[tuple[str, Severity, Severity, str], ...] = (
     ("deprecated", I, I, "{where} deprecated"),
 )
 
-VALUE_AREAS = (PARAMETER, REQUEST_PROPERTY, RESPONSE_PROPERTY, RESPONSE_HEADER)
+_VALUE_KINDS += tuple(
+    (kind, Severity(request), Severity(response), template)
+    for kind, request, response, template in keyword_rules.VALUE_KINDS
+)
+_EXPLICIT += tuple(
+    (rule_id, area, kind, Severity(level), template)
+    for rule_id, area, kind, level, template in keyword_rules.EXPLICIT
+)
+
+VALUE_AREAS = (
+    PARAMETER,
+    REQUEST_PROPERTY,
+    RESPONSE_PROPERTY,
+    RESPONSE_HEADER,
+    CALLBACK_PAYLOAD,
+    CALLBACK_REPLY,
+)
 # Object-structure kinds found under a parameter or header schema are judged like properties.
 OBJECT_AREA = {
     PARAMETER: REQUEST_PROPERTY,
     REQUEST_PROPERTY: REQUEST_PROPERTY,
     RESPONSE_PROPERTY: RESPONSE_PROPERTY,
     RESPONSE_HEADER: RESPONSE_PROPERTY,
+    CALLBACK_PAYLOAD: RESPONSE_PROPERTY,
+    CALLBACK_REPLY: REQUEST_PROPERTY,
 }
 
 
@@ -592,3 +619,19 @@ def rule_for(area: str, kind: str) -> Rule | None:
     if kind in OBJECT_KINDS:
         area = OBJECT_AREA.get(area, area)
     return _RULES_BY_KEY.get((area, kind))
+
+
+def inner_effect(kind: str) -> tuple[bool, bool]:
+    """(narrows, widens): whether a schema fact removes values the schema accepted (a request
+    would break) and whether it adds values (a response would break). Both for a change of
+    type; neither for what carries no direction."""
+    sent = rule_for(REQUEST_PROPERTY, kind)
+    received = rule_for(RESPONSE_PROPERTY, kind)
+    narrows = sent is not None and sent.level is Severity.BREAKING
+    # Some widenings are only warnings for our lenient clients (enum value added); they still
+    # add values, which is what counts here.
+    widens = received is not None and (
+        received.level is Severity.BREAKING
+        or (sent is not None and sent.level is Severity.INFO and received.level is Severity.WARNING)
+    )
+    return narrows, widens

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
+from generator.diff.facts import SchemaDelta
+from generator.diff.keywords import KEYWORDS, KeywordComparer, compare_format
 from generator.diff.nodes import Node, Side
 from generator.diff.unchanged import Unchanged
 
@@ -28,27 +30,6 @@ MAX_DEPTH = 300
 _KEYWORD = {"one-of": "oneOf", "any-of": "anyOf"}
 
 
-@dataclass(frozen=True)
-class SchemaDelta:
-    """One structural change; `path` is the human route (`.jobs[].location`) relative to the
-    schema the comparison started from."""
-
-    kind: str
-    location: str
-    path: str = ""
-    details: tuple[tuple[str, str], ...] = ()
-    read_only: bool = False
-    write_only: bool = False
-
-    def lifted(self, segment: str, read_only: bool, write_only: bool) -> SchemaDelta:
-        return replace(
-            self,
-            path=segment + self.path,
-            read_only=self.read_only or read_only,
-            write_only=self.write_only or write_only,
-        )
-
-
 @dataclass
 class Shape:
     """A schema with `$ref`s followed and `allOf` merged; children stay unresolved nodes."""
@@ -58,6 +39,7 @@ class Shape:
     nullable: bool = False
     format: str | None = None
     enum: tuple[str, ...] | None = None
+    const: bool = False  # `enum` holds the one value of a `const`
     maximum: tuple[float, bool] | None = None
     minimum: tuple[float, bool] | None = None
     limits: dict[str, float] = field(default_factory=dict)
@@ -76,6 +58,7 @@ class Shape:
     any_of: list[Node] = field(default_factory=list)
     discriminator: str | None = None
     mapping: frozenset[str] = frozenset()
+    keywords: dict[str, Node] = field(default_factory=dict)  # see generator.diff.keywords
 
 
 # Size limits: keyword → (kind, whether it bounds from above).
@@ -126,6 +109,7 @@ class SchemaComparer:
         self._active: set[tuple[str, str]] = set()
         self._shapes: dict[tuple[int, str], Shape] = {}
         self._building: set[tuple[int, str]] = set()
+        self._keywords = KeywordComparer(self)
 
     # Shapes
 
@@ -194,7 +178,12 @@ class SchemaComparer:
 
     def _compare_shapes(self, old: Shape, new: Shape, depth: int) -> Iterable[SchemaDelta]:
         here = self.revision.location(new.node)
+        wrapped = self._keywords.wrapped(old, new, here, depth)
+        if wrapped is not None:
+            yield from wrapped
+            return
         yield from _compare_values(old, new, here)
+        yield from self._keywords.compare(old, new, here, depth)
         yield from self._compare_properties(old, new, depth)
         yield from self._compare_items(old, new, depth)
         yield from self._compare_additional(old, new, here, depth)
@@ -351,6 +340,7 @@ def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
     types = set(declared) if isinstance(declared, list) else {declared} if declared else set()
     types = {t for t in types if isinstance(t, str)}
     nullable = raw.get("nullable") is True or "null" in types
+    is_const = "const" in raw and "enum" not in raw
     if "enum" in raw or "const" in raw:
         values = _list(raw.get("enum")) if "enum" in raw else [raw.get("const")]
         enum: tuple[str, ...] | None = tuple(canonical(v) for v in values if v is not None)
@@ -368,12 +358,16 @@ def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
         nullable=nullable,
         format=raw.get("format") if isinstance(raw.get("format"), str) else None,
         enum=enum,
+        const=is_const,
         maximum=_bound(raw, "maximum", "exclusiveMaximum"),
         minimum=_bound(raw, "minimum", "exclusiveMinimum"),
         limits=limits,
         multiple_of=_positive(raw.get("multipleOf")),
         unique_items=raw.get("uniqueItems") is True,
-        pattern=raw.get("pattern") if isinstance(raw.get("pattern"), str) else None,
+        # An empty pattern matches everything: it is no pattern.
+        pattern=raw.get("pattern")
+        if isinstance(raw.get("pattern"), str) and raw["pattern"]
+        else None,
         default=canonical(raw["default"]) if "default" in raw else None,
         read_only=raw.get("readOnly") is True,
         write_only=raw.get("writeOnly") is True,
@@ -396,6 +390,7 @@ def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
             else None
         ),
         mapping=frozenset(str(k) for k in mapping) if isinstance(mapping, dict) else frozenset(),
+        keywords={key: node.child(key) for key in KEYWORDS if key in raw},
     )
 
 
@@ -423,8 +418,12 @@ def _merge_into(shape: Shape, member: Shape) -> None:
     ):
         if getattr(shape, name) is None:
             setattr(shape, name, getattr(member, name))
+            if name == "enum":
+                shape.const = member.const
     for key, value in member.limits.items():
         shape.limits.setdefault(key, value)
+    for key, node in member.keywords.items():
+        shape.keywords.setdefault(key, node)
     if shape.additional is None:
         shape.additional = member.additional
     if shape.discriminator is None:
@@ -466,8 +465,7 @@ def _compare_values(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
         yield SchemaDelta(kind, here, details=tuple(change.items()))
     if old.nullable != new.nullable:
         yield SchemaDelta("became-nullable" if new.nullable else "became-not-nullable", here)
-    if old.format != new.format:
-        yield _delta("format-changed", here, old.format or "none", new.format or "none")
+    yield from compare_format(old.format, new.format, here)
     yield from _compare_enum(old, new, here)
     yield from _compare_bounds(old, new, here)
     for key, (kind, upper) in LIMITS.items():
@@ -500,6 +498,16 @@ def _delta(kind: str, here: str, old: str, new: str) -> SchemaDelta:
 
 def _compare_enum(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
     if old.enum is None and new.enum is None:
+        return
+    # A `const` is one value: changing it swaps every value for another, not a list edit.
+    if old.const and new.const and old.enum != new.enum:
+        yield _delta("const-changed", here, ", ".join(old.enum or ()), ", ".join(new.enum or ()))
+        return
+    if old.enum is None and new.const:
+        yield SchemaDelta("const-added", here, details=(("new", ", ".join(new.enum or ())),))
+        return
+    if old.const and new.enum is None:
+        yield SchemaDelta("const-removed", here, details=(("old", ", ".join(old.enum or ())),))
         return
     if old.enum is None:
         yield SchemaDelta("became-enum", here, details=(("new", ", ".join(new.enum or ())),))

@@ -108,6 +108,23 @@ def _toolchain(anchor: Path, no_cache: bool) -> Any:
     return replace(found, cache=None if no_cache else anchor / CACHE_FOLDER)
 
 
+def _package_versions(plan: Any, spec_files: tuple[Path, ...], given: str | None) -> dict[str, str]:
+    """Target → version for changelog entries: --package-version for every target, else the
+    `package-version` of each target's table in [tool.specgen.targets]."""
+    if given is not None:
+        return {target.name: given for target in plan.targets}
+    if spec_files:
+        return {}
+    from generator.config import load_config
+
+    overrides = load_config(Path.cwd()).targets
+    return {
+        name: override.package_version
+        for name, override in overrides.items()
+        if override.package_version is not None
+    }
+
+
 def _fail_setup(exc: Exception) -> NoReturn:
     message = exc.diagnostic.format() if isinstance(exc, SpecError) else f"error: {exc}"
     click.echo(message, err=True)
@@ -118,6 +135,12 @@ def _fail_setup(exc: Exception) -> NoReturn:
 @_shared_options
 @click.option("--force", is_flag=True, help="Regenerate every target, overwriting unknown files.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output is stale.")
+@click.option(
+    "--package-version",
+    metavar="VERSION",
+    help="Record the CHANGELOG.md entry of a client whose spec changed under VERSION "
+    "(default: [tool.specgen.targets.<name>] package-version, else the suggested bump).",
+)
 def generate(
     spec_files: tuple[Path, ...],
     specs: Path | None,
@@ -130,6 +153,7 @@ def generate(
     no_cache: bool,
     force: bool,
     check: bool,
+    package_version: str | None,
 ) -> None:
     """Render clients, models and stubs for the targets whose inputs changed.
 
@@ -155,8 +179,16 @@ def generate(
         )
     from generator.regenerate.pipeline import generate as generate_plan
 
+    versions = _package_versions(plan, spec_files, package_version)
     try:
-        result = generate_plan(plan, force=force, jobs=jobs, toolchain=toolchain, reporter=reporter)
+        result = generate_plan(
+            plan,
+            force=force,
+            jobs=jobs,
+            toolchain=toolchain,
+            reporter=reporter,
+            package_versions=versions,
+        )
     except OSError as exc:
         _fail_setup(exc)
     sys.exit(1 if result.failed else 0)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import generator
 from generator.diagnostics import Diagnostic, Level, sort_key
+from generator.regenerate.changelog import Entry, record_change
 from generator.regenerate.fingerprint import (
     generator_fingerprint,
     hash_file,
@@ -80,6 +81,7 @@ class Outcome:
     reasons: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     summary: WriteSummary = field(default_factory=WriteSummary)
+    changelog: Entry | None = None  # the client's CHANGELOG.md entry, when the spec changed
 
     def line(self) -> str:
         if self.status == UP_TO_DATE or not self.reasons:
@@ -143,13 +145,17 @@ def generate(
     toolchain: Toolchain | None = None,
     reporter: Reporter | None = None,
     quiet: bool = False,
+    package_versions: Mapping[str, str] | None = None,
 ) -> RunResult:
     """Bring `plan.out_dir` up to date; prints one line per target as it goes (`quiet`: only
-    for targets that changed or failed)."""
+    for targets that changed or failed). `package_versions` (target → version) names the
+    version a changelog entry is recorded under; without it, the suggested one."""
     report = reporter or Reporter()
     with output_lock(plan.out_dir):
         recover_scratch(plan.out_dir)
-        return _generate(plan, force, jobs, toolchain or Toolchain(), report, quiet)
+        return _generate(
+            plan, force, jobs, toolchain or Toolchain(), report, quiet, package_versions or {}
+        )
 
 
 def _generate(
@@ -159,6 +165,7 @@ def _generate(
     toolchain: Toolchain,
     report: Reporter,
     quiet: bool,
+    package_versions: Mapping[str, str],
 ) -> RunResult:
     manifest = read_manifest(plan.out_dir)
     notices = [f"warning: {manifest.problem}; every output file counts as unknown"] * bool(
@@ -191,6 +198,7 @@ def _generate(
                     outcome, record = _apply(plan, target, result, why, prints, old, force)
                     if record is not None:
                         records[target.name] = record
+                        outcome = _changelog(plan, target, outcome, old, package_versions)
                 outcomes.append(outcome)
                 if not (quiet and outcome.status == UP_TO_DATE):
                     _print(report, outcome)
@@ -238,8 +246,25 @@ def _size(path: Path) -> int:
         return 0
 
 
+def _changelog(
+    plan: Plan,
+    target: Target,
+    outcome: Outcome,
+    old: TargetRecord | None,
+    package_versions: Mapping[str, str],
+) -> Outcome:
+    """A spec that changed since the last generation gets a CHANGELOG.md entry in its client."""
+    if old is None or "spec changed" not in outcome.reasons:
+        return outcome
+    client = plan.out_dir / target.name / "client"
+    entry = record_change(target.spec, client, package_versions.get(target.name))
+    return replace(outcome, changelog=entry) if entry is not None else outcome
+
+
 def _print(report: Reporter, outcome: Outcome) -> None:
     report.line(outcome.line())
+    if outcome.changelog is not None:
+        report.line(f"  changelog: {outcome.changelog.summary()}")
     for diagnostic in outcome.diagnostics:
         report.diagnostic(f"  {diagnostic.format()}")
 
@@ -296,11 +321,14 @@ def write_report(plan: Plan, result: RunResult, records: Mapping[str, TargetReco
         diagnostics: Sequence[Diagnostic] = outcome.diagnostics
         if outcome.status == UP_TO_DATE and outcome.name in records:
             diagnostics = records[outcome.name].warnings
-        entries[outcome.name] = {
+        entry: dict[str, object] = {
             "spec": specs.get(outcome.name),
             "status": outcome.status,
             "reasons": list(outcome.reasons),
             "diagnostics": [d.to_json() for d in sorted(diagnostics, key=sort_key)],
         }
+        if outcome.changelog is not None:
+            entry["changelog"] = outcome.changelog.to_json()
+        entries[outcome.name] = entry
     text = json.dumps({"format": 1, "targets": entries}, indent=2, sort_keys=True) + "\n"
     write_text_atomically(plan.out_dir / REPORT_NAME, text)

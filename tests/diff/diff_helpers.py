@@ -48,6 +48,14 @@ def in_context(context: str, schema: dict[str, Any]) -> dict[str, Any]:
         operation["responses"]["200"]["content"] = {"application/json": {"schema": wrapper}}
     elif context == "header":
         operation["responses"]["200"]["headers"] = {"X-Rate": {"schema": schema}}
+    elif context in ("callback-payload", "callback-reply"):
+        call: dict[str, Any] = ok()
+        media = {"application/json": {"schema": wrapper}}
+        if context == "callback-payload":
+            call["requestBody"] = {"content": media}
+        else:
+            call["responses"]["200"]["content"] = media
+        operation["callbacks"] = {"done": {"{$request.body#/url}": {"post": call}}}
     else:
         raise ValueError(context)
     return one_op(operation)

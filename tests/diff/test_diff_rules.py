@@ -15,14 +15,20 @@ B, W, I = "breaking", "warning", "info"  # noqa: E741
 
 # Schema facts that mean the same in every place a value appears. The two levels are what a
 # client sending the value (request) and a client receiving it (response) experiences.
+STR: dict[str, Any] = {"type": "string"}
+OBJ: dict[str, Any] = {"type": "object"}
+ARR: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+JSON_TEXT: dict[str, Any] = {"type": "string", "contentMediaType": "application/json"}
+
 VALUE_CASES: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = [
-    ("type-changed", B, B, {"type": "string"}, {"type": "boolean"}),
+    # Incomparable as JSON and as text (parameters and headers travel as text).
+    ("type-changed", B, B, {"type": "integer"}, {"type": "boolean"}),
     ("type-generalized", I, B, {"type": "integer"}, {"type": "number"}),
     ("type-narrowed", B, I, {"type": "number"}, {"type": "integer"}),
     (
         "format-changed",
-        W,
-        W,
+        B,
+        B,
         {"type": "string", "format": "date"},
         {"type": "string", "format": "date-time"},
     ),
@@ -251,6 +257,153 @@ VALUE_CASES: list[tuple[str, str, str, dict[str, Any], dict[str, Any]]] = [
         {"type": "object", "discriminator": {"propertyName": "k", "mapping": {"a": "#/a"}}},
     ),
     ("deprecated", I, I, {"type": "string"}, {"type": "string", "deprecated": True}),
+    # Round 2: directional formats, const, oneOf wraps and the JSON Schema 2020-12 keywords.
+    ("format-added", B, I, STR, {"type": "string", "format": "date-time"}),
+    ("format-removed", I, B, {"type": "string", "format": "uuid"}, STR),
+    (
+        "format-widened",
+        I,
+        B,
+        {"type": "integer", "format": "int32"},
+        {"type": "integer", "format": "int64"},
+    ),
+    (
+        "format-narrowed",
+        B,
+        I,
+        {"type": "integer", "format": "int64"},
+        {"type": "integer", "format": "int32"},
+    ),
+    ("const-added", B, I, STR, {"type": "string", "const": "a"}),
+    ("const-removed", I, B, {"type": "string", "const": "a"}, STR),
+    ("const-changed", B, B, {"type": "string", "const": "a"}, {"type": "string", "const": "b"}),
+    (
+        "wrapped-in-one-of",
+        B,
+        B,
+        STR,
+        {"oneOf": [STR, {"type": "string", "maxLength": 5}]},
+    ),
+    ("wrapped-in-one-of-original-preserved", I, B, STR, {"oneOf": [STR, {"type": "integer"}]}),
+    ("contains-added", B, I, ARR, {**ARR, "contains": {"const": "a"}}),
+    ("contains-removed", I, B, {**ARR, "contains": {"const": "a"}}, ARR),
+    (
+        "min-contains-increased",
+        B,
+        I,
+        {**ARR, "contains": {"const": "a"}},
+        {**ARR, "contains": {"const": "a"}, "minContains": 2},
+    ),
+    (
+        "min-contains-decreased",
+        I,
+        B,
+        {**ARR, "contains": {"const": "a"}, "minContains": 2},
+        {**ARR, "contains": {"const": "a"}},
+    ),
+    (
+        "max-contains-increased",
+        I,
+        B,
+        {**ARR, "contains": {"const": "a"}, "maxContains": 2},
+        {**ARR, "contains": {"const": "a"}},
+    ),
+    (
+        "max-contains-decreased",
+        B,
+        I,
+        {**ARR, "contains": {"const": "a"}},
+        {**ARR, "contains": {"const": "a"}, "maxContains": 2},
+    ),
+    ("property-names-added", B, I, OBJ, {**OBJ, "propertyNames": {"pattern": "^a"}}),
+    ("property-names-removed", I, B, {**OBJ, "propertyNames": {"pattern": "^a"}}, OBJ),
+    ("dependent-required-added", B, I, OBJ, {**OBJ, "dependentRequired": {"a": ["b"]}}),
+    ("dependent-required-removed", I, B, {**OBJ, "dependentRequired": {"a": ["b"]}}, OBJ),
+    (
+        "dependent-schema-added",
+        B,
+        I,
+        OBJ,
+        {**OBJ, "dependentSchemas": {"a": {"required": ["b"]}}},
+    ),
+    (
+        "dependent-schema-removed",
+        I,
+        B,
+        {**OBJ, "dependentSchemas": {"a": {"required": ["b"]}}},
+        OBJ,
+    ),
+    ("pattern-property-added", B, I, OBJ, {**OBJ, "patternProperties": {"^x-": STR}}),
+    ("pattern-property-removed", I, B, {**OBJ, "patternProperties": {"^x-": STR}}, OBJ),
+    ("unevaluated-items-added", B, I, ARR, {**ARR, "unevaluatedItems": False}),
+    ("unevaluated-items-removed", I, B, {**ARR, "unevaluatedItems": False}, ARR),
+    ("unevaluated-properties-added", B, I, OBJ, {**OBJ, "unevaluatedProperties": False}),
+    ("unevaluated-properties-removed", I, I, {**OBJ, "unevaluatedProperties": False}, OBJ),
+    ("content-schema-added", B, I, JSON_TEXT, {**JSON_TEXT, "contentSchema": OBJ}),
+    ("content-schema-removed", I, B, {**JSON_TEXT, "contentSchema": OBJ}, JSON_TEXT),
+    (
+        "content-media-type-changed",
+        B,
+        B,
+        JSON_TEXT,
+        {**JSON_TEXT, "contentMediaType": "application/xml"},
+    ),
+    ("content-encoding-changed", B, B, STR, {"type": "string", "contentEncoding": "base64"}),
+    ("if-added", B, I, OBJ, {**OBJ, "if": {"required": ["a"]}}),
+    ("if-removed", I, B, {**OBJ, "if": {"required": ["a"]}}, OBJ),
+    (
+        "if-changed",
+        W,
+        W,
+        {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}},
+        {**OBJ, "if": {"required": ["c"]}, "then": {"required": ["b"]}},
+    ),
+    (
+        "then-added",
+        B,
+        I,
+        {**OBJ, "if": {"required": ["a"]}, "else": {"required": ["b"]}},
+        {**OBJ, "if": {"required": ["a"]}, "else": {"required": ["b"]}, "then": OBJ},
+    ),
+    (
+        "then-removed",
+        I,
+        B,
+        {**OBJ, "if": {"required": ["a"]}, "then": OBJ, "else": {"required": ["b"]}},
+        {**OBJ, "if": {"required": ["a"]}, "else": {"required": ["b"]}},
+    ),
+    (
+        "else-added",
+        B,
+        I,
+        {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}},
+        {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": OBJ},
+    ),
+    (
+        "else-removed",
+        I,
+        B,
+        {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": OBJ},
+        {**OBJ, "if": {"required": ["a"]}, "then": {"required": ["b"]}},
+    ),
+    (
+        "prefix-items-added",
+        I,
+        B,
+        {"type": "array", "prefixItems": [STR]},
+        {"type": "array", "prefixItems": [STR, STR]},
+    ),
+    (
+        "prefix-items-removed",
+        B,
+        I,
+        {"type": "array", "prefixItems": [STR, STR]},
+        {"type": "array", "prefixItems": [STR]},
+    ),
+    ("not-added", B, I, STR, {**STR, "not": {"const": "x"}}),
+    ("not-removed", I, B, {**STR, "not": {"const": "x"}}, STR),
+    ("not-narrowed", B, I, {**STR, "not": {"enum": ["x"]}}, {**STR, "not": {"enum": ["x", "y"]}}),
+    ("not-widened", I, B, {**STR, "not": {"enum": ["x", "y"]}}, {**STR, "not": {"enum": ["x"]}}),
 ]
 
 CONTEXTS = {
@@ -258,6 +411,8 @@ CONTEXTS = {
     "request": ("request-property", "request"),
     "response": ("response-property", "response"),
     "header": ("response-header", "response"),
+    "callback-payload": ("callback-payload", "response"),
+    "callback-reply": ("callback-reply", "request"),
 }
 
 
@@ -790,6 +945,60 @@ EXPLICIT_CASES: list[
         None,
         (),
     ),
+]
+
+
+def _webhooks(**hooks: Any) -> dict[str, Any]:
+    return api(openapi="3.1.0", webhooks=hooks)
+
+
+def _callbacks(**calls: Any) -> dict[str, Any]:
+    return one_op(ok(callbacks=calls))
+
+
+_CALL = {"{$request.body#/url}": {"post": ok()}}
+
+EXPLICIT_CASES += [
+    (
+        "api-deprecated-sunset-parse",
+        B,
+        one_op(ok(**DEPRECATED, **{"x-sunset": "2027-01-01"})),
+        one_op(ok(**DEPRECATED, **{"x-sunset": "soon"})),
+        OP,
+        (),
+    ),
+    (
+        "api-path-sunset-parse",
+        B,
+        one_op(ok(**DEPRECATED, **{"x-sunset": "soon"})),
+        api(),
+        OP,
+        TODAY,
+    ),
+    (
+        "request-parameter-type-compatible",
+        I,
+        one_op(ok(parameters=[_param(schema={"type": "number"})])),
+        one_op(ok(parameters=[_param(schema={"type": "string"})])),
+        OP,
+        (),
+    ),
+    (
+        "response-header-type-compatible",
+        I,
+        one_op(
+            {"responses": _responses("200", headers={"X-Rate": {"schema": {"type": "string"}}})}
+        ),
+        one_op(
+            {"responses": _responses("200", headers={"X-Rate": {"schema": {"type": "integer"}}})}
+        ),
+        OP,
+        (),
+    ),
+    ("webhook-added", I, _webhooks(), _webhooks(done={"post": ok()}), "POST webhook:done", ()),
+    ("webhook-removed", B, _webhooks(done={"post": ok()}), _webhooks(), "POST webhook:done", ()),
+    ("callback-added", I, one_op(ok()), _callbacks(done=_CALL), OP, ()),
+    ("callback-removed", B, _callbacks(done=_CALL), one_op(ok()), OP, ()),
 ]
 
 

@@ -333,7 +333,7 @@ def test_change_behind_a_reference_cycle_is_still_found(tmp_path: Path) -> None:
         ("2026-06-01", "deprecated-api-removed"),
         ("2026-06-02", "api-removed-before-sunset"),
         ("2026-06-02T00:00:00Z", "api-removed-before-sunset"),
-        ("next spring", "api-removed-before-sunset"),
+        ("next spring", "api-path-sunset-parse"),
     ],
 )
 def test_removal_of_deprecated_operation_is_judged_against_its_sunset(
