@@ -6,6 +6,7 @@ Subcommands live beside the stage they drive and are imported only when invoked,
 
 from __future__ import annotations
 
+import difflib
 import importlib
 from typing import Any
 
@@ -42,6 +43,17 @@ class LazyGroup(click.Group):
         module_name, _, attribute = COMMANDS[cmd_name][0].partition(":")
         command: click.Command = getattr(importlib.import_module(module_name), attribute)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        # click suggests close matches for options; do the same for a mistyped command.
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            ctx.fail(f"No such command {name!r}.{hint} (commands: {', '.join(sorted(COMMANDS))})")
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Listing the commands must not import every stage and its heavy dependencies.

@@ -6,10 +6,12 @@ specs = "specs"                              # folder of spec files, one target 
 output = "generated"                         # one sub-folder per target, plus the manifest
 artefacts = ["client", "models", "stubs"]     # also "client-ts": a TypeScript client package
 templates = "specgen-templates"              # optional user override folder (or a list of them)
+root = "."                                   # optional: relative $refs may reach below this
 
 [tool.specgen.targets.reality-modeling]      # per-spec overrides, keyed by file stem
 artefacts = ["client"]
 package = "reality_modeling"
+overlays = ["overlays/fix-vendor.yaml"]      # OpenAPI Overlay 1.0 files, applied in order
 ```
 
 Paths are relative to the folder holding the pyproject.toml. Mistakes (unknown keys, wrong
@@ -21,7 +23,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +35,8 @@ KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
 """Every artefact a target may choose; `client-ts` (the TypeScript client) is opt-in."""
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
-_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets"})
-_TARGET_KEYS = frozenset({"artefacts", "package", "package-version"})
+_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets", "root"})
+_TARGET_KEYS = frozenset({"artefacts", "package", "package-version", "overlays"})
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
@@ -46,6 +48,7 @@ class TargetOverride:
     package: str | None = None
     # The version the next CHANGELOG.md entry of this target's client is recorded under.
     package_version: str | None = None
+    overlays: tuple[Path, ...] = ()  # absolute
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class ProjectConfig:
     artefacts: frozenset[str]
     templates: tuple[Path, ...] = ()
     targets: Mapping[str, TargetOverride] = field(default_factory=dict)
+    spec_root: Path | None = None  # `root`: the folder relative $refs may not leave
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -126,7 +130,11 @@ def parse_config(pyproject: Path) -> ProjectConfig:
         raise reader.error("tool.specgen.targets", "must be a table of per-spec tables")
     overrides: dict[str, TargetOverride] = {}
     for name in sorted(targets_table):
-        overrides[name] = reader.override(targets_table[name], f"tool.specgen.targets.{name}")
+        found = reader.override(targets_table[name], f"tool.specgen.targets.{name}")
+        overrides[name] = replace(found, overlays=tuple(root / o for o in found.overlays))
+    spec_root = table.get("root")
+    if spec_root is not None:
+        spec_root = reader.string(table, "root", "tool.specgen.root", ".")
     return ProjectConfig(
         root=root,
         pyproject=pyproject,
@@ -135,6 +143,7 @@ def parse_config(pyproject: Path) -> ProjectConfig:
         artefacts=artefacts,
         templates=tuple(root / t for t in templates),
         targets=overrides,
+        spec_root=(root / spec_root).resolve() if spec_root is not None else None,
     )
 
 
@@ -183,11 +192,12 @@ class _Reader:
             raise self.error(where, str(exc).removeprefix(f"{where}: ")) from None
 
     def templates(self, value: Any, where: str) -> tuple[str, ...]:
+        """A path or a list of paths (template folders, overlay files)."""
         if value is None:
             return ()
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
-            raise self.error(where, "must be a folder path or a list of folder paths")
+            raise self.error(where, "must be a path or a list of paths")
         return tuple(items)
 
     def override(self, value: Any, where: str) -> TargetOverride:
@@ -200,8 +210,12 @@ class _Reader:
         version = value.get("package-version")
         if version is not None and (not isinstance(version, str) or not version.strip()):
             raise self.error(f"{where}.package-version", "must be a version string")
+        # Overlay paths stay relative here; parse_config anchors them at the project root.
+        overlays = tuple(
+            Path(o) for o in self.templates(value.get("overlays"), f"{where}.overlays")
+        )
         artefacts = self.artefacts(value.get("artefacts"), f"{where}.artefacts")
-        return TargetOverride(artefacts, package, version)
+        return TargetOverride(artefacts, package, version, overlays)
 
 
 def _error(shown: str, text: str, key: str, message: str) -> SpecError:

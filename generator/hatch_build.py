@@ -3,10 +3,11 @@
 The consumer's specs and `[tool.specgen]` settings are used exactly as `specgen generate`
 uses them, so a wheel or sdist never ships code that is stale against its specs.
 
-Use it from a consumer project (see docs/regenerate.md):
+Use it from a consumer project (see docs/install.md and docs/regenerate.md). The distribution
+is `specgen-openapi` (`specgen` on PyPI is another project), not yet on PyPI: name it by URL.
 
     [build-system]
-    requires = ["hatchling", "specgen"]
+    requires = ["hatchling", "specgen-openapi @ git+<specgen repo URL>@<tag or commit>"]
     build-backend = "hatchling.build"
 
     [tool.hatch.build.hooks.custom]          # with a one-line hatch_build.py:

@@ -7,6 +7,7 @@ tricks are refused with a located `SpecError` instead of crashing or exhausting 
 from __future__ import annotations
 
 import bisect
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -41,6 +42,15 @@ class _SpecLoader(yaml.CSafeLoader):
 def _construct_map(loader: _SpecLoader, node: yaml.MappingNode) -> Iterator[dict[str, Any]]:
     data: dict[str, Any] = {}
     yield data  # yielded first so aliases to an enclosing mapping can refer to it
+    # Keys merged in with `<<` may be overridden on purpose; written-out keys may not.
+    written: dict[str, Any] = {}
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            first = written.setdefault(key_node.value, key_node)
+            if first is not key_node:
+                duplicates = getattr(loader, "duplicates", None)
+                if duplicates is not None:
+                    duplicates.append((data, key_node.value, first.start_mark, key_node.start_mark))
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -75,6 +85,18 @@ def _fail(
     return SpecError(Diagnostic(rule, Level.ERROR, message, file, "", line, col))
 
 
+@dataclass(frozen=True)
+class DuplicateKey:
+    """A mapping key written twice; the loaded data keeps the second value."""
+
+    key: str
+    pointer: str  # the mapping holding the key
+    first_line: int | None
+    first_col: int | None
+    second_line: int | None
+    second_col: int | None
+
+
 @dataclass
 class Document:
     """One parsed file. `data` is plain JSON-like Python data; positions are found lazily."""
@@ -86,6 +108,27 @@ class Document:
     format: str
     _nodes: Any = field(default=None, repr=False)
     _json_index: _JsonIndex | None = field(default=None, repr=False)
+    # (mapping, key, first position, second position), resolved to pointers on demand.
+    _duplicates: list[tuple[Any, str, Any, Any]] = field(default_factory=list, repr=False)
+
+    def duplicate_keys(self) -> list[DuplicateKey]:
+        """Every key written twice in one mapping (YAML and JSON both allow the text)."""
+        if not self._duplicates:
+            return []
+        where = _pointers_of({id(mapping) for mapping, *_ in self._duplicates}, self.data)
+        found = []
+        for mapping, key, first, second in self._duplicates:
+            pointer = where.get(id(mapping), "#")
+            pointer_to_key = pointer_join(pointer, key)
+            if first is None:  # JSON: the index finds where the key is written first
+                line, col = self.locate(pointer_to_key)
+                found.append(DuplicateKey(key, pointer, line, col, None, None))
+                continue
+            found.append(
+                DuplicateKey(key, pointer, first.line + 1, first.column + 1,
+                             second.line + 1, second.column + 1)
+            )  # fmt: skip
+        return found
 
     def locate(self, pointer: str) -> tuple[int | None, int | None]:
         """1-based line and column of the value at a `#/a/b` JSON pointer, or of its nearest parent.
@@ -222,6 +265,27 @@ class _AtKey:
         self.value = value
 
 
+def _pointers_of(wanted: set[int], data: Any) -> dict[int, str]:
+    """The pointers of the given containers (by identity) in `data`, found iteratively."""
+    found: dict[int, str] = {}
+    stack: list[tuple[Any, str]] = [(data, "#")]
+    seen: set[int] = set()
+    while stack and len(found) < len(wanted):
+        node, where = stack.pop()
+        if id(node) in seen:
+            continue  # YAML aliases share objects
+        seen.add(id(node))
+        if id(node) in wanted:
+            found.setdefault(id(node), where)
+        if isinstance(node, dict):
+            stack.extend((v, pointer_join(where, str(k))) for k, v in node.items()
+                         if isinstance(v, dict | list))  # fmt: skip
+        elif isinstance(node, list):
+            stack.extend((v, f"{where}/{i}") for i, v in enumerate(node)
+                         if isinstance(v, dict | list))  # fmt: skip
+    return found
+
+
 def pointer_tokens(pointer: str) -> list[str]:
     body = pointer[1:] if pointer.startswith("#") else pointer
     if not body or body == "/":
@@ -245,7 +309,11 @@ def load_document(path: Path, display: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise _fail("unreadable", f"not UTF-8 text (byte {exc.start})", shown) from None
     is_json = path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "[")
-    data = _parse_json(text, shown) if is_json else _parse_yaml(raw, text, shown)
+    duplicates: list[tuple[Any, str, Any, Any]] = []
+    if is_json:
+        data = _parse_json(text, shown, duplicates)
+    else:
+        data = _parse_yaml(raw, text, shown, duplicates)
     if data is None:
         raise _fail("empty-document", "the document is empty", shown, 1, 1)
     if not isinstance(data, dict):
@@ -255,25 +323,42 @@ def load_document(path: Path, display: str | None = None) -> Document:
         _check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
     else:
         _check_shape(data, shown)
-    return Document(path, shown, data, text, "json" if is_json else "yaml")
+    return Document(path, shown, data, text, "json" if is_json else "yaml", _duplicates=duplicates)
 
 
-def _parse_json(text: str, shown: str) -> Any:
+def _parse_json(text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]]) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(items)
+        if len(mapping) != len(items):
+            seen: set[str] = set()
+            for key, _ in items:
+                if key in seen:
+                    duplicates.append((mapping, key, None, None))
+                seen.add(key)
+        return mapping
+
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise _fail("syntax", f"invalid JSON: {exc.msg}", shown, exc.lineno, exc.colno) from None
     except RecursionError:
         raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown) from None
 
 
-def _parse_yaml(raw: bytes, text: str, shown: str) -> Any:
+def _parse_yaml(
+    raw: bytes, text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]]
+) -> Any:
     # libyaml's composer recurses natively and can crash the interpreter on deep nesting,
     # so the depth is bounded from the raw text before it ever sees the document.
     if _DEEP_BLOCK.search(raw) or _max_flow_depth(raw) > MAX_DEPTH:
         raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
     try:
-        return yaml.load(text, Loader=_SpecLoader)  # noqa: S506 (a safe loader)
+        loader = _SpecLoader(text)
+        loader.duplicates = duplicates  # type: ignore[attr-defined]
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -368,12 +453,15 @@ class SpecSet:
     root: Document
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
+    # The folder relative `$ref`s may not leave: the root document's, or a wider one (--root)
+    # for multi-file specs whose shared parts sit beside the spec's folder.
+    boundary: Path | None = None
     # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
     _answers: dict[tuple[Path, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
-        self._folder = self.root.path.resolve().parent
+        self._folder = (self.boundary or self.root.path.parent).resolve()
 
     @property
     def folder(self) -> Path:
@@ -398,7 +486,8 @@ class SpecSet:
         if parts.scheme in ("http", "https") or ref.startswith("//"):
             rule = "ref-remote"
             if not self.allow_remote:
-                raise RefError(rule, f"remote reference {ref!r} refused (pass --allow-remote)")
+                raise RefError(rule, f"remote reference {ref!r} is not fetched: specgen reads "
+                               "local files only (--allow-remote: no warning for it)")  # fmt: skip
             raise RefError(rule, f"remote reference {ref!r} cannot be fetched here")
         if parts.scheme:
             raise RefError("ref-unresolved", f"unsupported reference scheme in {ref!r}")
@@ -407,11 +496,15 @@ class SpecSet:
         if file_part:
             target = (base.path.resolve().parent / unquote(file_part)).resolve()
             if not target.is_relative_to(self.folder):
-                raise RefError("ref-escape", f"reference {ref!r} leaves the spec's folder")
+                which = "the --root folder" if self.boundary else "the spec's folder"
+                hint = "" if self.boundary else " (pass --root DIR to allow a wider folder)"
+                raise RefError("ref-escape", f"reference {ref!r} leaves {which}{hint}")
             try:
                 document = self._document(target)
             except SpecError as exc:
                 reason = exc.diagnostic.message
+                if not target.exists():
+                    reason += _did_you_mean_file(target)
                 raise RefError("ref-unresolved", f"reference {ref!r}: {reason}") from None
         if fragment and not fragment.startswith("/"):
             return self._anchor(ref, document, unquote(fragment))
@@ -426,7 +519,8 @@ class SpecSet:
                 where = "/".join(_escape(t) for t in tokens[:depth]) or "the document root"
                 raise RefError(
                     "ref-unresolved",
-                    f"reference {ref!r} does not resolve: no {token!r} under {where}",
+                    f"reference {ref!r} does not resolve: no {token!r} under {where}"
+                    + _did_you_mean(token, value),
                 )
         return Resolved(document, "#" + "".join("/" + _escape(t) for t in tokens), value)
 
@@ -451,6 +545,31 @@ class SpecSet:
                 shown = str(target)
             self.documents[target] = load_document(target, shown)
         return self.documents[target]
+
+
+def _did_you_mean(token: str, container: Any) -> str:
+    """`; did you mean 'Pet'?` when a sibling name is close to the one asked for."""
+    if not isinstance(container, dict):
+        return ""
+    names = [str(name) for name in container]
+    close = difflib.get_close_matches(token, names, n=1, cutoff=0.75)
+    if not close:  # case slips (`pet` for `Pet`) score low with difflib
+        close = [name for name in names if name.lower() == token.lower()][:1]
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _did_you_mean_file(target: Path) -> str:
+    """`; did you mean 'Error.yaml'?` for a missing file with a close name in its folder."""
+    try:
+        names = (
+            [p.name for p in target.parent.iterdir() if p.is_file()]
+            if target.parent.is_dir()
+            else []
+        )
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(target.name, names, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _escape(token: str) -> str:

@@ -186,6 +186,14 @@ MODEL_FIELD_RESERVED = MODEL_RESERVED | frozenset(
         "schema_json",
         "update_forward_refs",
         "validate",
+        # builtins the models' annotations use: a field named `list` would shadow `list[...]`
+        # where pydantic evaluates the class's annotations
+        "bool",
+        "bytes",
+        "float",
+        "int",
+        "list",
+        "str",
     }
 )
 

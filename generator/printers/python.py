@@ -34,12 +34,14 @@ _BUILTINS = {"string": "str", "integer": "int", "number": "float", "boolean": "b
 # format → (module, name) of the Python type the models use; other formats stay plain.
 # uri/email/ip formats stay `str`: pydantic's URL type rewrites values (a trailing slash) and
 # its email type needs an extra dependency; a client must send what it was given.
+# The modules are imported under private names (`import datetime as _dt`): a field may well be
+# called `date` or `uuid`, and pydantic evaluates annotations where field names are bound.
 _FORMATS: dict[str, tuple[str, str]] = {
-    "date-time": ("datetime", "datetime"),
-    "date": ("datetime", "date"),
-    "time": ("datetime", "time"),
-    "duration": ("datetime", "timedelta"),
-    "uuid": ("uuid", "UUID"),
+    "date-time": ("datetime as _dt", "_dt.datetime"),
+    "date": ("datetime as _dt", "_dt.date"),
+    "time": ("datetime as _dt", "_dt.time"),
+    "duration": ("datetime as _dt", "_dt.timedelta"),
+    "uuid": ("uuid as _uuid", "_uuid.UUID"),
     "binary": ("", "bytes"),
 }
 _MAX_DEPTH = 48
@@ -129,7 +131,11 @@ class ModelTypes:
         return self._print(expr)
 
     def _need(self, module: str, name: str) -> str:
-        if module:
+        """Record the import `name` needs: `from module import name`, or for a module imported
+        whole (`"datetime as _dt"`), `import module` (recorded with an empty name)."""
+        if " as " in module:
+            self.imports.add((module, ""))
+        elif module:
             self.imports.add((module, name))
         return name
 

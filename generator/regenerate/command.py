@@ -49,6 +49,19 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--strict", is_flag=True, help="Refuse to generate when there are warnings."),
         click.option("--allow-remote", is_flag=True, help="Allow http(s) $refs."),
         click.option(
+            "--root",
+            "spec_root",
+            type=click.Path(path_type=Path, file_okay=False, exists=True),
+            help="Relative $refs may reach anywhere below this folder (default: the spec's).",
+        ),
+        click.option(
+            "--overlay",
+            "overlays",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            multiple=True,
+            help="OpenAPI Overlay 1.0 file applied to the spec before validation (repeatable).",
+        ),
+        click.option(
             "--jobs",
             type=click.IntRange(min=1),
             help="Render this many targets in parallel (default: up to 2).",
@@ -71,6 +84,8 @@ def _flags(
     artefacts: frozenset[str] | None,
     strict: bool,
     allow_remote: bool,
+    spec_root: Path | None = None,
+    overlays: tuple[Path, ...] = (),
 ) -> Flags:
     return Flags(
         specs=specs,
@@ -79,6 +94,8 @@ def _flags(
         artefacts=artefacts,
         strict=strict,
         allow_remote=allow_remote,
+        root=spec_root,
+        overlays=overlays,
     )
 
 
@@ -149,6 +166,8 @@ def generate(
     artefacts: frozenset[str] | None,
     strict: bool,
     allow_remote: bool,
+    spec_root: Path | None,
+    overlays: tuple[Path, ...],
     jobs: int | None,
     no_cache: bool,
     force: bool,
@@ -162,7 +181,7 @@ def generate(
     """
     from generator.regenerate.progress import Reporter
 
-    flags = _flags(specs, out, templates, artefacts, strict, allow_remote)
+    flags = _flags(specs, out, templates, artefacts, strict, allow_remote, spec_root, overlays)
     try:
         plan = _make_plan(spec_files, flags)
     except (PlanError, SpecError) as exc:
@@ -204,6 +223,8 @@ def watch(
     artefacts: frozenset[str] | None,
     strict: bool,
     allow_remote: bool,
+    spec_root: Path | None,
+    overlays: tuple[Path, ...],
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -212,7 +233,7 @@ def watch(
     from generator.regenerate.progress import Reporter
     from generator.regenerate.watch import WatchSettings, run_once, watch_changes, watch_loop
 
-    flags = _flags(specs, out, templates, artefacts, strict, allow_remote)
+    flags = _flags(specs, out, templates, artefacts, strict, allow_remote, spec_root, overlays)
     try:
         plan = _make_plan(spec_files, flags)
     except (PlanError, SpecError) as exc:

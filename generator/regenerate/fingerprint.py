@@ -128,6 +128,13 @@ def options_record(name: str, settings: TargetSettings, anchor: Path) -> dict[st
         "strict": settings.strict,
         "allow_remote": settings.allow_remote,
         "spec_name": settings.spec_name,
+        # Recorded only when set, so existing manifests stay valid.
+        **({"root": relative_to(settings.root, anchor)} if settings.root else {}),
+        **(
+            {"overlays": [relative_to(o, anchor) for o in settings.overlays]}
+            if settings.overlays
+            else {}
+        ),  # fmt: skip
     }
 
 
@@ -143,7 +150,9 @@ def inputs_unchanged(spec: Path, recorded: Mapping[str, str]) -> bool:
     return all(hash_file(folder / path) == digest for path, digest in recorded.items())
 
 
-def collect_inputs(spec: Path, allow_remote: bool = False) -> tuple[SpecSet, dict[str, str]]:
+def collect_inputs(
+    spec: Path, allow_remote: bool = False, boundary: Path | None = None
+) -> tuple[SpecSet, dict[str, str]]:
     """Load the spec and every local file its `$ref`s reach, without rendering anything.
 
     Returns the loaded set (reused for validation) and path-relative-to-the-spec's-folder ->
@@ -154,7 +163,7 @@ def collect_inputs(spec: Path, allow_remote: bool = False) -> tuple[SpecSet, dic
     from generator.load import RefError, SpecSet, iter_refs, load_document
 
     root = load_document(spec, display_path(spec))
-    specset = SpecSet(root, allow_remote=allow_remote)
+    specset = SpecSet(root, allow_remote=allow_remote, boundary=boundary)
     pending = [root]
     visited = {root.path.resolve()}
     unloadable: set[Path] = set()

@@ -74,12 +74,34 @@ def run_job(target: Target, toolchain: Toolchain, workers: int = 1) -> JobResult
         return JobResult(target.name, True, diagnostics=(_error("internal", message, shown),))
 
 
-def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobResult:
+def _run(
+    target: Target, toolchain: Toolchain, shown: str, workers: int, repair_now: bool = False
+) -> JobResult:
+    """`repair_now`: run the repair pass before rendering instead of validating alongside."""
     settings = target.settings
-    specset, inputs = collect_inputs(target.spec, settings.allow_remote)
+    specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
     found: list[Diagnostic] = []
+    if settings.overlays:
+        from generator.overlay import apply_overlays
+
+        # Before validation: an overlay is how a team fixes a spec it does not own.
+        found += apply_overlays(specset.root.data, settings.overlays).warnings
+        inputs = {**inputs, **_extra_inputs(settings.overlays, target.spec)}
     validate = _validator(toolchain.validate)
-    background = _background_validation(target, toolchain, workers, list(specset.documents))
+    # Forgiving: local structural errors are repaired or their piece skipped (warnings); only
+    # what no edit can fix stops the target. `--strict` refuses as `specgen validate` does.
+    forgiving = toolchain.validate is None and not settings.strict
+    background = None
+    if not repair_now:
+        background = _background_validation(target, toolchain, workers, list(specset.documents))
+    if forgiving and background is None:
+        from generator.repair import repair_spec
+
+        repaired = repair_spec(specset)
+        found += [*repaired.diagnostics, *repaired.fatal]
+        if repaired.fatal:
+            return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
+        validate = None
     if validate is not None and background is None:
         found += validate(specset, strict=settings.strict)
         if errors_in(found):
@@ -94,13 +116,18 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
     except SpecError as exc:
-        found = _unique([*found, *_verdict(background), *_carried(exc)])
+        verdict = _verdict(background)
+        if forgiving and errors_in(verdict):
+            return _run(target, toolchain, shown, workers, repair_now=True)
+        found = _unique([*found, *verdict, *_carried(exc)])
         if not errors_in(found):  # a strict renderer refuses with warnings only
             found.append(_strict_refusal(len(found), shown))
         return JobResult(target.name, True, diagnostics=tuple(found), inputs=inputs)
     except Exception:
         # Rendering a spec the validator rejects may fail any way: its errors say why.
         verdict = _verdict(background)
+        if forgiving and errors_in(verdict):
+            return _run(target, toolchain, shown, workers, repair_now=True)
         if errors_in(verdict):
             return JobResult(target.name, True, diagnostics=tuple(verdict), inputs=inputs)
         raise
@@ -109,6 +136,9 @@ def _run(target: Target, toolchain: Toolchain, shown: str, workers: int) -> JobR
             background.cancel()
         raise
     verdict = _verdict(background)
+    if forgiving and errors_in(verdict):
+        # The spec needs repairs (the common case validates): repair it, then render again.
+        return _run(target, toolchain, shown, workers, repair_now=True)
     if errors_in(verdict):  # the rendered files are not used
         return JobResult(target.name, True, diagnostics=tuple(verdict), inputs=inputs)
     found = [*verdict, *found]
@@ -129,6 +159,8 @@ def _background_validation(
     than one (see `generator.regenerate.background`)."""
     if toolchain.validate is not None or toolchain.render is not None or workers < 2:
         return None
+    if target.settings.overlays or target.settings.root:
+        return None  # the other process would reload the spec without them
     from generator.regenerate import background
 
     if not background.worth_a_process(documents):

@@ -48,6 +48,8 @@ class TargetSettings:
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False
+    root: Path | None = None  # relative $refs may reach anywhere below (--root)
+    overlays: tuple[Path, ...] = ()  # Overlay 1.0 files applied before validation, in order
     # How generated headers name the spec: relative to the project root, or the bare file name
     # in ad-hoc mode, so output never depends on the working folder.
     spec_name: str = ""

@@ -33,6 +33,8 @@ class Flags:
     artefacts: frozenset[str] | None = None
     strict: bool = False
     allow_remote: bool = False
+    root: Path | None = None
+    overlays: tuple[Path, ...] = ()
 
 
 def builtin_templates_dir() -> Path | None:
@@ -102,6 +104,8 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
         for name in sorted(set(config.targets) - set(named))
     ]
     targets = []
+    wider = flags.root or config.spec_root
+    boundary = wider.resolve() if wider else None
     for name, spec in sorted(named.items()):
         override = config.targets.get(name)
         artefacts = flags.artefacts or (override and override.artefacts) or config.artefacts
@@ -112,6 +116,9 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
             strict=flags.strict,
             allow_remote=flags.allow_remote,
             spec_name=_spec_name(spec, config.root),
+            root=boundary,
+            overlays=tuple(o.resolve() for o in flags.overlays)
+            or (override.overlays if override else ()),
         )
         targets.append(Target(name, spec.resolve(), settings))
     builtin = builtin_templates_dir()
@@ -143,6 +150,8 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
         template_dirs=templates,
         strict=flags.strict,
         allow_remote=flags.allow_remote,
+        root=flags.root.resolve() if flags.root else None,
+        overlays=tuple(o.resolve() for o in flags.overlays),
     )
     builtin = builtin_templates_dir()
     roots = (*(s.resolve().parent for s in specs), *templates, *([builtin] if builtin else []))

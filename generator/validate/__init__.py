@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join, sort_key
 from generator.load import Document, SpecSet, load_document
+from generator.validate.document import document_findings
 from generator.validate.examples import check_examples
 from generator.validate.meaning import Finding, walk
 from generator.validate.rules import RULES, Rule, level_of
@@ -20,7 +21,10 @@ from generator.validate.structure import Violation, check_structure
 
 __all__ = [
     "RULES",
+    "Finding",
     "Rule",
+    "collect_findings",
+    "to_diagnostic",
     "is_openapi_root",
     "openapi_version",
     "validate_path",
@@ -44,7 +48,7 @@ def validate_path(
 
 def validate_spec(spec: SpecSet, *, strict: bool = False) -> list[Diagnostic]:
     """Every finding for a loaded spec, sorted; `strict` reports warnings as errors."""
-    diagnostics = {_diagnostic(finding, strict): None for finding in _findings(spec)}
+    diagnostics = {to_diagnostic(finding, strict): None for finding in collect_findings(spec)}
     return sorted(diagnostics, key=lambda d: (*sort_key(d), d.pointer, d.level.value))
 
 
@@ -60,7 +64,8 @@ def is_openapi_root(data: Any) -> bool:
     return isinstance(data, dict) and ("openapi" in data or "swagger" in data)
 
 
-def _findings(spec: SpecSet) -> list[Finding]:
+def collect_findings(spec: SpecSet) -> list[Finding]:
+    """Every finding, unsorted and with its document (the repair pass edits that document)."""
     root = spec.root
     data = root.data
     if isinstance(data, dict) and "swagger" in data and "openapi" not in data:
@@ -84,7 +89,8 @@ def _findings(spec: SpecSet) -> list[Finding]:
         for check in result.examples
         if check.schema_document is not root or check.schema_pointer not in broken
     ]
-    return [*result.findings, *structure, *check_examples(spec, version, checks)]
+    document = document_findings(spec, version)
+    return [*result.findings, *document, *structure, *check_examples(spec, version, checks)]
 
 
 def _prefixes(pointer: str) -> list[str]:
@@ -111,11 +117,13 @@ def _is_downgraded(violation: Violation) -> bool:
     detail = violation.detail if isinstance(violation.detail, dict) else {}
     if violation.path == ("info",) and violation.keyword == "required":
         return detail.get("property") == "version" or "'version'" in violation.message
+    if violation.keyword == "not" and "example" in violation.message:
+        return True  # `example` with `examples`: the example-and-examples rule says it plainly
     return violation.keyword == "uniqueItems" and violation.path[-1:] == ("required",)
 
 
-def _diagnostic(finding: Finding, strict: bool) -> Diagnostic:
-    line, col = finding.document.locate(finding.pointer)
+def to_diagnostic(finding: Finding, strict: bool = False) -> Diagnostic:
+    line, col = finding.at or finding.document.locate(finding.pointer)
     level = level_of(finding.rule)
     diagnostic = Diagnostic(
         finding.rule, level, finding.message, finding.document.display, finding.pointer, line, col

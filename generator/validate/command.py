@@ -22,10 +22,30 @@ _SUFFIXES = (".yaml", ".yml", ".json")
 @click.option("--strict", is_flag=True, help="Report warnings as errors (exit 1 on any).")
 @click.option("--allow-remote", is_flag=True, help="Accept http(s) `$ref`s (they are not fetched).")
 @click.option(
+    "--root",
+    "spec_root",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Relative $refs may reach anywhere below this folder (default: each spec's folder).",
+)
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="OpenAPI Overlay 1.0 file applied to each spec before checking it (repeatable).",
+)
+@click.option(
     "--format", "output", type=click.Choice(["text", "json"]), default="text",
     show_default=True, help="One finding per line, or a JSON array of findings.",
 )  # fmt: skip
-def validate(paths: tuple[Path, ...], strict: bool, allow_remote: bool, output: str) -> None:
+def validate(
+    paths: tuple[Path, ...],
+    strict: bool,
+    allow_remote: bool,
+    spec_root: Path | None,
+    overlays: tuple[Path, ...],
+    output: str,
+) -> None:
     """Check OpenAPI 3.0/3.1 documents: structure (official meta-schema) and meaning.
 
     PATHS are files or folders (default: specs/). In a folder, every .yaml/.yml/.json file
@@ -39,7 +59,8 @@ def validate(paths: tuple[Path, ...], strict: bool, allow_remote: bool, output: 
     diagnostics: list[Diagnostic] = []
     for root in _roots(paths):
         diagnostics += _validate_file(root, explicit=root in paths, strict=strict,
-                                      allow_remote=allow_remote)  # fmt: skip
+                                      allow_remote=allow_remote, boundary=spec_root,
+                                      overlays=overlays)  # fmt: skip
     # A fragment shared by several roots is reported once.
     diagnostics = sorted(dict.fromkeys(diagnostics), key=lambda d: (*sort_key(d), d.pointer))
     if output == "json":
@@ -53,7 +74,13 @@ def validate(paths: tuple[Path, ...], strict: bool, allow_remote: bool, output: 
 
 
 def _validate_file(
-    path: Path, *, explicit: bool, strict: bool, allow_remote: bool
+    path: Path,
+    *,
+    explicit: bool,
+    strict: bool,
+    allow_remote: bool,
+    boundary: Path | None = None,
+    overlays: tuple[Path, ...] = (),
 ) -> list[Diagnostic]:
     shown = _display(path)
     try:
@@ -62,8 +89,17 @@ def _validate_file(
         return [exc.diagnostic]
     if not explicit and not is_openapi_root(document.data):
         return []  # a fragment in a folder of specs: checked through the roots that use it
+    found: list[Diagnostic] = []
+    if overlays:
+        from generator.overlay import apply_overlays
+
+        try:
+            found += apply_overlays(document.data, overlays).warnings
+        except SpecError as exc:
+            return list(exc.diagnostics)
+    spec = SpecSet(document, allow_remote=allow_remote, boundary=boundary)
     try:
-        return validate_spec(SpecSet(document, allow_remote=allow_remote), strict=strict)
+        return found + validate_spec(spec, strict=strict)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001
         # A bug in specgen must still end in a line naming the file, not a traceback,
         # and must not stop the other files from being checked.

@@ -8,6 +8,7 @@ kind once. Examples and defaults are collected here and checked afterwards (see 
 from __future__ import annotations
 
 import re
+import warnings
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Finding:
     message: str
     document: Document
     pointer: str
+    at: tuple[int | None, int | None] | None = None  # a position the pointer cannot name
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,9 @@ class _Walker:
         self, doc: Document, pointer: str, node: dict[str, Any], schema_pointer: str, mode: Mode
     ) -> None:
         """`example` and every `examples` entry (Example Objects, maybe `$ref`d) of a holder."""
+        if "example" in node and "examples" in node:
+            message = "`example` and `examples` are mutually exclusive: keep one"
+            self.report("example-and-examples", message, doc, pointer)
         if "example" in node:
             self._expect("example-invalid", node["example"], doc, pointer_join(pointer, "example"),
                          doc, schema_pointer, mode)  # fmt: skip
@@ -416,7 +421,9 @@ class _Walker:
         self._check_required(doc, pointer, node, visit.sibling_names)
         self._check_enum(doc, pointer, node)
         self._check_patterns(doc, pointer, node)
-        if "default" in node:
+        if "default" in node and self._default_type_mismatch(doc, pointer, node):
+            pass  # reported as the 3.0 MUST; the schema check would only repeat it
+        elif "default" in node:
             self._expect("default-invalid", node["default"], doc, pointer_join(pointer, "default"),
                          doc, pointer, Mode.ANY)  # fmt: skip
         if "example" in node:
@@ -428,6 +435,18 @@ class _Walker:
                 where = pointer_join(pointer, "examples", index)
                 self._expect("example-invalid", example, doc, where, doc, pointer, Mode.ANY)
         self._push_subschemas(doc, pointer, node, visit.sibling_names)
+
+    def _default_type_mismatch(self, doc: Document, pointer: str, node: dict[str, Any]) -> bool:
+        """3.0 says a default "MUST conform to the defined type" (3.1 leaves it to JSON Schema,
+        where `default` is an annotation: the check stays a warning there)."""
+        kind, value = node.get("type"), node.get("default")
+        if not self.legacy or not isinstance(kind, str) or kind not in _JSON_TYPES:
+            return False
+        if (value is None and node.get("nullable") is True) or _has_type(value, {kind}):
+            return False
+        message = f"default {value!r} is not of type {kind!r} (OpenAPI 3.0: it MUST be)"
+        self.report("default-type-mismatch", message, doc, pointer_join(pointer, "default"))
+        return True
 
     def _push_subschemas(
         self, doc: Document, pointer: str, node: dict[str, Any], inherited: frozenset[str]
@@ -565,10 +584,15 @@ def _cycle_message(loop: list[tuple[Path, str]]) -> str:
 
 def regex_problem(pattern: str) -> str | None:
     try:
-        re.compile(pattern)
+        with warnings.catch_warnings():  # "possible nested set" and the like: not our business
+            warnings.simplefilter("ignore")
+            re.compile(pattern)
     except (re.error, OverflowError, RecursionError) as exc:
         return str(exc)
     return None
+
+
+_JSON_TYPES = frozenset({"null", "boolean", "integer", "number", "string", "array", "object"})
 
 
 def _has_type(value: Any, types: set[str]) -> bool:

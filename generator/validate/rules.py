@@ -37,7 +37,8 @@ RULES: dict[str, Rule] = {
     "info-version-missing": Rule(_W, "`info.version` is missing"),
     # References.
     "ref-unresolved": Rule(_E, "a `$ref` points to nothing"),
-    "ref-remote": Rule(_E, "a remote `$ref` (refused unless --allow-remote)"),
+    # Not fetched, so not checked: a warning; generation stops only if the client needs it.
+    "ref-remote": Rule(_W, "a remote `$ref`, not fetched (accepted silently with --allow-remote)"),
     "ref-escape": Rule(_E, "a relative `$ref` leaves the specification's folder"),
     "ref-cycle": Rule(_E, "a chain of `$ref`s that only points to itself"),
     # Operations and parameters.
@@ -45,7 +46,17 @@ RULES: dict[str, Rule] = {
     "path-param-undeclared": Rule(_E, "a `{name}` in a path template has no path parameter"),
     "path-param-unused": Rule(_E, "a path parameter does not appear in the path template"),
     "path-param-not-required": Rule(_E, "a path parameter is not `required: true`"),
+    "example-and-examples": Rule(_E, "`example` and `examples` side by side (mutually exclusive)"),
+    # The document as a whole.
+    "tag-duplicate": Rule(_E, "two tags share a name (tag names MUST be unique)"),
+    "server-variable-default": Rule(_E, "3.1: a server variable's default is not in its enum"),
+    "server-variable-default-30": Rule(_W, "3.0: a server variable's default is not in its enum"),
+    "security-undeclared": Rule(_E, "a security requirement names an undeclared scheme"),
+    "duplicate-key": Rule(_E, "a mapping key appears twice (the second silently wins)"),
+    # What `specgen generate` reports instead (its other repair ids: generator.repair.REPAIRS).
+    "repair-duplicate-key": Rule(_W, "generation keeps the second value of a duplicate key"),
     # Schemas.
+    "default-type-mismatch": Rule(_E, "3.0: a default not of the schema's type (a MUST)"),
     # Legal JSON Schema (the name may arrive through additionalProperties): a smell, not a stop.
     "required-missing-property": Rule(_W, "a `required` name is not among the properties"),
     "required-duplicate": Rule(_W, "a name appears twice in `required`"),

@@ -15,7 +15,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-_SCHEMA_FILES = {"3.0": "v3.0/schema.json", "3.1": "v3.1/schema.json"}
+# Shipped with the package, their sources and the one patch recorded in schemas/SOURCES.md.
+_SCHEMA_FILES = {"3.0": "oas-3.0.json", "3.1": "oas-3.1.json"}
 # OAS 3.1 leaves Schema Objects to their JSON Schema dialect ({"type": ["object", "boolean"]});
 # checking them against the 2020-12 meta-schema catches `type: strnig` as 3.0's schema does.
 _DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -35,7 +36,7 @@ class Violation:
 
 @cache
 def meta_schema(version: str) -> dict[str, Any]:
-    resource = files("openapi_spec_validator").joinpath("resources/schemas", _SCHEMA_FILES[version])
+    resource = files("generator.validate").joinpath("schemas", _SCHEMA_FILES[version])
     schema: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
     if version == "3.1":
         schema["$defs"]["schema"] = {

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from uuid import UUID
 
 import pydantic
 import pytest
@@ -62,6 +63,10 @@ SCHEMAS: dict[str, Any] = {
             "born": {"type": "string", "format": "date-time"},
             "tags": {"type": "array", "items": {"type": "string"}, "default": ["a"]},
             "note": {"type": "string", "nullable": True},
+            # field names that are also type names in the annotations (daniweb, sendgrid)
+            "date": {"type": "string", "format": "date"},
+            "list": {"type": "array", "items": {"type": "string"}},
+            "uuid": {"type": "string", "format": "uuid"},
         },
     },
     "Status": {"type": "string", "enum": ["active", "retired"], "default": "active"},
@@ -152,6 +157,10 @@ def test_wire_names_constraints_reserved_names_and_defaults(package: Any) -> Non
     assert owner.schema_ == "s"
     assert owner.status is m.Status.ACTIVE  # a named enum's default applies where referenced
     assert owner.tags == ["a"]
+    named = m.Owner.model_validate(
+        {"pets": [{"kind": "dog"}], "date": "2024-02-03", "list": ["x"], "uuid": str(UUID(int=1))}
+    )
+    assert named.date.year == 2024 and named.list_ == ["x"] and named.uuid == UUID(int=1)
     dumped = owner.model_dump(mode="json", by_alias=True, exclude_unset=True)
     assert dumped["nickName"] == "rex" and dumped["_links"] == {"self": "/o/1"}
     for bad in ({"nickName": "toolong"}, {"nickName": "UPPER"}, {"pets": []}):
