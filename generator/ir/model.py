@@ -70,6 +70,22 @@ class SecurityScheme:
     parameter_name: str = ""  # for apiKey: the header/query/cookie name
     description: str = ""
     flows: tuple[OAuthFlow, ...] = ()
+    open_id_connect_url: str = ""
+    # The client constructor argument taking this scheme's credential ("" for mutualTLS,
+    # which is configured on the http_client instead).
+    python_name: str = ""
+
+    @property
+    def client_kind(self) -> str:
+        """How the client sends the credential: bearer | basic | api_key | http | "" (not)."""
+        if self.kind in ("oauth2", "openIdConnect"):
+            return "bearer"
+        if self.kind == "http":
+            scheme = self.scheme.lower()
+            return scheme if scheme in ("bearer", "basic") else "http"
+        if self.kind == "apiKey" and self.location in ("header", "query", "cookie"):
+            return "api_key"
+        return ""
 
     @property
     def uses_bearer_token(self) -> bool:
@@ -103,6 +119,17 @@ class Parameter:
     style: str = ""
     schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    @property
+    def default_style(self) -> str:
+        return "simple" if self.location in ("path", "header") else "form"
+
+    @property
+    def is_styled(self) -> bool:
+        """True when style or explode differ from the location's default (the client then
+        wraps the value in ``styled(...)``)."""
+        style = self.style or self.default_style
+        return style != self.default_style or self.explode != (style == "form")
+
 
 @dataclass(frozen=True)
 class RequestBody:
@@ -112,6 +139,32 @@ class RequestBody:
     required: bool
     description: str = ""
     schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    # The other declared media types (the caller picks one with `content_type=`).
+    alternatives: tuple[RequestBody, ...] = ()
+    # From the media type's `encoding` object: (property, part content type) for multipart,
+    # (property, style, explode) for forms.
+    part_types: tuple[tuple[str, str], ...] = ()
+    styles: tuple[tuple[str, str, bool], ...] = ()
+
+    @property
+    def choices(self) -> tuple[RequestBody, ...]:
+        """This body and its alternatives, preferred first."""
+        return (self, *self.alternatives)
+
+    @property
+    def accepts_mapping(self) -> bool:
+        """Whether the caller may pass a plain mapping besides the declared type."""
+        return self.type.is_model or self.kind in ("form", "multipart")
+
+    @property
+    def union_type(self) -> TypeRef:
+        """What `body=` accepts across every declared media type."""
+        types = [b.type for b in self.choices]
+        annotations = list(dict.fromkeys(t.annotation for t in types))
+        models = tuple(sorted({m for t in types for m in t.models}))
+        if len(annotations) == 1:
+            return TypeRef(annotations[0], models, self.type.is_model)
+        return TypeRef(" | ".join(annotations), models)
 
 
 @dataclass(frozen=True)
@@ -133,10 +186,24 @@ class Response:
     examples: tuple[tuple[str, Any], ...] = field(default=(), compare=False, hash=False)
     # The body schema with refs into `Api.models_document` (for mocks and synthesis).
     schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    # Every declared media type with its Python type (several: the client picks by the
+    # response's Content-Type). An event stream's type is the type of each event's data.
+    alternatives: tuple[tuple[str, TypeRef], ...] = ()
+    # The data type of a `text/event-stream` alternative, if there is one.
+    event_type: TypeRef | None = None
 
     @property
     def is_success(self) -> bool:
         return self.status.startswith("2")
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.status.startswith("3")
+
+    @property
+    def is_returned(self) -> bool:
+        """2xx and declared 3xx responses are returned (a 3xx is not followed)."""
+        return self.is_success or self.is_redirect
 
     @property
     def status_code(self) -> int | None:
@@ -178,22 +245,37 @@ class Operation:
 
     @cached_property
     def return_type(self) -> TypeRef:
-        """The Python type returned on success (the union of all 2xx bodies, or None)."""
+        """The Python type returned on success (the union of all 2xx bodies and declared 3xx
+        responses, or None); event streams are added by the template (sync and async differ)."""
         types = [r.type for r in self.responses if r.is_success and r.type is not None]
+        if any(r.is_redirect for r in self.responses):
+            types += [r.type or TypeRef("None") for r in self.responses if r.is_redirect]
         if not types:
             return TypeRef("None")
         annotations = list(dict.fromkeys(t.annotation for t in types))
+        if "None" in annotations and len(annotations) > 1:
+            annotations = [a for a in annotations if a != "None"] + ["None"]
         models = tuple(sorted({m for t in types for m in t.models}))
         if len(annotations) == 1:
             return TypeRef(annotations[0], models, types[0].is_model)
         return TypeRef(" | ".join(annotations), models)
 
     @cached_property
+    def event_type(self) -> TypeRef | None:
+        """The data type of the events of a `text/event-stream` success response, if any."""
+        return next((r.event_type for r in self.responses if r.is_success and r.event_type), None)
+
+    @cached_property
+    def keeps_redirects(self) -> bool:
+        return any(r.is_redirect for r in self.responses)
+
+    @cached_property
     def model_names(self) -> frozenset[str]:
         """Every generated model class this operation's types name (for imports)."""
         types = [p.type for p in self.parameters] + [r.type for r in self.responses if r.type]
+        types += [r.event_type for r in self.responses if r.event_type]
         if self.body:
-            types.append(self.body.type)
+            types += [b.type for b in self.body.choices]
         if self.pagination:
             types += [self.pagination.item_type, self.pagination.page_type]
         return frozenset(name for t in types for name in t.models)

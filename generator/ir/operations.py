@@ -38,6 +38,10 @@ def is_json_media(media_type: str) -> bool:
     return base == "application/json" or base.endswith("+json") or base == "*/*"
 
 
+def is_event_stream(media_type: str) -> bool:
+    return media_type.split(";")[0].strip().lower() == "text/event-stream"
+
+
 def body_kind(media_type: str) -> BodyKind:
     base = media_type.split(";")[0].strip().lower()
     if is_json_media(base):
@@ -195,8 +199,8 @@ class OperationsBuilder:
                     description=str(param.get("description") or ""),
                     deprecated=param.get("deprecated") is True,
                     default=default,
-                    explode=param.get("explode", param.get("style", "form") == "form") is True,
-                    style=str(param.get("style") or ""),
+                    explode=_explode(param, location),
+                    style=_style(param, location),
                     schema=transformed,
                 )
             )
@@ -240,28 +244,64 @@ class OperationsBuilder:
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict) or not content:
             return None
-        media_type = _prefer_media(content)
-        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        preferred = _prefer_media(content)
+        ordered = [preferred] + [str(m) for m in content if str(m) != preferred]
+        bodies = []
+        for index, media_type in enumerate(ordered):
+            media = content[media_type] if isinstance(content[media_type], dict) else {}
+            suffix = "Request" if index == 0 else "Request" + naming.pascal(media_type)
+            bodies.append(self.body_of(media_type, media, body, doc, where, hint + suffix))
+        first = bodies[0]
+        return replace(first, alternatives=tuple(bodies[1:]))
+
+    def body_of(
+        self,
+        media_type: str,
+        media: dict[str, Any],
+        body: dict[str, Any],
+        doc: Document,
+        where: str,
+        name: str,
+    ) -> RequestBody:
         kind = body_kind(media_type)
         media_pointer = pointer_join(where, "content", media_type)
         schema = self.schemas.transform(
             media.get("schema") or {},
             doc,
             pointer_join(media_pointer, "schema"),
-            hint + "Request",
+            name,
             top=False,
         )
-        if kind == "json":
-            type_ref = self.schemas.annotate(schema)
-        elif kind == "binary":
+        if kind == "binary":
             type_ref = TypeRef("bytes")
         elif kind == "text":
             type_ref = TypeRef("str")
         else:
-            type_ref = TypeRef("dict[str, Any]")
-            self.ctx.warn(
-                "body-fallback", f"{media_type} body typed as dict[str, Any]", media_pointer, doc
-            )
+            type_ref = self.schemas.annotate(schema)
+            if kind != "json" and not type_ref.is_model:
+                # A form or multipart body without an object schema: any mapping.
+                type_ref = TypeRef("dict[str, Any]")
+                self.ctx.warn(
+                    "body-fallback",
+                    f"{media_type} body without an object schema typed as dict[str, Any]",
+                    media_pointer,
+                    doc,
+                )
+        part_types: list[tuple[str, str]] = []
+        styles: list[tuple[str, str, bool]] = []
+        encoding = media.get("encoding")
+        for prop, entry in (encoding if isinstance(encoding, dict) else {}).items():
+            if not isinstance(entry, dict):
+                continue
+            if isinstance(entry.get("contentType"), str):
+                part_types.append((str(prop), entry["contentType"].split(",")[0].strip()))
+            style = entry.get("style")
+            if isinstance(style, str) or isinstance(entry.get("explode"), bool):
+                style = style if isinstance(style, str) else "form"
+                explode = entry.get("explode")
+                styles.append(
+                    (str(prop), style, explode if isinstance(explode, bool) else style == "form")
+                )
         return RequestBody(
             media_type=media_type,
             kind=kind,
@@ -269,6 +309,8 @@ class OperationsBuilder:
             required=body.get("required") is True,
             description=str(body.get("description") or ""),
             schema=schema,
+            part_types=tuple(part_types),
+            styles=tuple(styles),
         )
 
     def responses(
@@ -289,6 +331,8 @@ class OperationsBuilder:
             type_ref: TypeRef | None = None
             schema: dict[str, Any] | None = None
             examples: tuple[tuple[str, Any], ...] = ()
+            alternatives: tuple[tuple[str, TypeRef], ...] = ()
+            event_type: TypeRef | None = None
             if media_type is not None:
                 media = content[media_type] if isinstance(content[media_type], dict) else {}
                 success = status.startswith("2")
@@ -300,17 +344,17 @@ class OperationsBuilder:
                     else f"Error{status}"
                 )
                 schema = self.schemas.transform(
-                    media.get("schema") or {},
+                    media.get("schema") or media.get("itemSchema") or {},
                     doc,
                     pointer_join(where, "content", media_type, "schema"),
                     name,
                 )
-                kind = body_kind(media_type)
-                type_ref = (
-                    self.schemas.annotate(schema)
-                    if kind == "json"
-                    else TypeRef("bytes" if kind == "binary" else "str")
+                alternatives = self.alternatives(
+                    content, media_type, schema, doc, where, name, success
                 )
+                event_type = next((t for m, t in alternatives if is_event_stream(m)), None)
+                plain = [t for m, t in alternatives if not is_event_stream(m)]
+                type_ref = _union(plain) if plain else None
                 examples = _examples(media)
                 first_success = first_success and not success
             raw_headers = response.get("headers")
@@ -331,8 +375,50 @@ class OperationsBuilder:
                     headers,
                     examples,
                     schema,
+                    alternatives,
+                    event_type,
                 )
             )
+        return tuple(result)
+
+    def alternatives(
+        self,
+        content: dict[str, Any],
+        preferred: str,
+        preferred_schema: dict[str, Any],
+        document: Document,
+        where: str,
+        name: str,
+        success: bool,
+    ) -> tuple[tuple[str, TypeRef], ...]:
+        """Each media type of a response with its Python type. Only success responses get
+        more than the preferred one (error bodies are decoded by the error classes)."""
+        result = []
+        for media_type in content if success else (preferred,):
+            media_type = str(media_type)
+            kind = body_kind(media_type)
+            media = content[media_type] if isinstance(content[media_type], dict) else {}
+            if media_type == preferred:
+                schema = preferred_schema
+            elif kind == "json" or is_event_stream(media_type):
+                suffix = "Event" if is_event_stream(media_type) else naming.pascal(media_type)
+                schema = self.schemas.transform(
+                    media.get("schema") or media.get("itemSchema") or {},
+                    document,
+                    pointer_join(where, "content", media_type, "schema"),
+                    name + suffix,
+                )
+            else:
+                schema = {}
+            if is_event_stream(media_type):
+                # Each event's data: typed when a schema says what it is, else the raw events.
+                typed = bool(schema) and schema.get("type") != "string"
+                type_ref = self.schemas.annotate(schema) if typed else TypeRef("ServerSentEvent")
+            elif kind == "json":
+                type_ref = self.schemas.annotate(schema)
+            else:
+                type_ref = TypeRef("bytes" if kind == "binary" else "str")
+            result.append((media_type, type_ref))
         return tuple(result)
 
     def header(
@@ -412,13 +498,40 @@ class OperationsBuilder:
         )
 
 
+def _style(param: dict[str, Any], location: str) -> str:
+    style = param.get("style")
+    if isinstance(style, str) and style:
+        return style
+    return "simple" if location in ("path", "header") else "form"
+
+
+def _explode(param: dict[str, Any], location: str) -> bool:
+    """`explode` defaults to true for `form` and false for every other style."""
+    explode = param.get("explode")
+    return explode if isinstance(explode, bool) else _style(param, location) == "form"
+
+
 def _prefer_media(content: dict[str, Any]) -> str:
     media_types = [str(m) for m in content]
     return next((m for m in media_types if is_json_media(m) and m != "*/*"), media_types[0])
 
 
+def _union(types: list[TypeRef]) -> TypeRef:
+    annotations = list(dict.fromkeys(t.annotation for t in types))
+    if len(annotations) == 1:
+        return types[0]
+    models = tuple(sorted({m for t in types for m in t.models}))
+    return TypeRef(" | ".join(annotations), models)
+
+
 def _accept(responses: Iterable[Response]) -> str | None:
-    media = [r.media_type for r in responses if r.is_success and r.media_type]
+    media = [
+        m
+        for r in responses
+        if r.is_returned
+        for m in ([a for a, _ in r.alternatives] or [r.media_type or ""])
+        if m
+    ]
     unique = list(dict.fromkeys(m for m in media if m))
     return ", ".join(unique) if unique else None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import naming
@@ -50,6 +50,7 @@ class DocumentFacts:
 
     def security_schemes(self) -> tuple[SecurityScheme, ...]:
         schemes = ((self.ctx.root.data.get("components") or {}).get("securitySchemes")) or {}
+        taken = self._server_variable_names()
         result = []
         for scheme_name, raw in schemes.items():
             scheme, _, _ = self.ctx.deref(
@@ -68,19 +69,57 @@ class DocumentFacts:
                 for kind, flow in (scheme.get("flows") or {}).items()
                 if isinstance(flow, dict)
             )
-            result.append(
-                SecurityScheme(
-                    name=str(scheme_name),
-                    kind=str(scheme.get("type", "")),
-                    scheme=str(scheme.get("scheme") or ""),
-                    bearer_format=str(scheme.get("bearerFormat") or ""),
-                    location=str(scheme.get("in") or ""),
-                    parameter_name=str(scheme.get("name") or ""),
-                    description=str(scheme.get("description") or ""),
-                    flows=flows,
-                )
+            pointer = f"#/components/securitySchemes/{escape(scheme_name)}"
+            parsed = SecurityScheme(
+                name=str(scheme_name),
+                kind=str(scheme.get("type", "")),
+                scheme=str(scheme.get("scheme") or ""),
+                bearer_format=str(scheme.get("bearerFormat") or ""),
+                location=str(scheme.get("in") or ""),
+                parameter_name=str(scheme.get("name") or ""),
+                description=str(scheme.get("description") or ""),
+                flows=flows,
+                open_id_connect_url=str(scheme.get("openIdConnectUrl") or ""),
             )
+            if not parsed.client_kind:
+                self.ctx.warn(
+                    "security-unsupported",
+                    f"security scheme {scheme_name!r} ({parsed.kind}) is not applied by the "
+                    "client; configure it on the http_client (e.g. a TLS client certificate)",
+                    pointer,
+                )
+                result.append(parsed)
+                continue
+            if parsed.client_kind == "http":
+                self.ctx.warn(
+                    "security-http-scheme",
+                    f"security scheme {scheme_name!r}: HTTP scheme {parsed.scheme!r} is sent as "
+                    f"'Authorization: {parsed.scheme} <credential>'",
+                    pointer,
+                )
+            argument = naming.unique(
+                naming.snake(
+                    str(scheme_name), fallback="credential", reserved=naming.CONSTRUCTOR_RESERVED
+                ),
+                taken,
+            )
+            result.append(replace(parsed, python_name=argument))
         return tuple(result)
+
+    def _server_variable_names(self) -> set[str]:
+        """The constructor arguments the first server's variables take (as `servers` names
+        them), so a scheme's argument never collides with one."""
+        taken: set[str] = {"credentials"}
+        servers = self.ctx.root.data.get("servers") or ()
+        first = next(
+            (s for s in servers if isinstance(s, dict) and isinstance(s.get("url"), str)), None
+        )
+        variables = first.get("variables") if first else None
+        names: set[str] = set()
+        for var_name in variables if isinstance(variables, dict) else {}:
+            snake = naming.snake(str(var_name), reserved=naming.CONSTRUCTOR_RESERVED)
+            taken.add(naming.unique(snake, names))
+        return taken
 
 
 def security_requirements(raw: Any) -> tuple[SecurityRequirement, ...]:

@@ -61,6 +61,12 @@ def bind(host: str, port: int) -> socket.socket:
 @click.option("--latency", "latency_ms", default=0.0, help="Added delay per request, in ms.")
 @click.option("--fail-rate", default=0.0, help="Probability (0..1) of answering 503.")
 @click.option("--rate-limit", default=0, help="Requests per second before 429 + Retry-After.")
+@click.option(
+    "--token",
+    default=None,
+    help="The one credential secured operations accept (bearer token, API key or basic "
+    "password); without it any credential of the right form is accepted.",
+)
 def mock(
     spec: Path,
     host: str,
@@ -71,6 +77,7 @@ def mock(
     latency_ms: float,
     fail_rate: float,
     rate_limit: int,
+    token: str | None,
 ) -> None:
     """Serve a mock of SPEC: the generated server answering with the spec's examples (or, with
     --stateful, an in-memory store). Operations are served at the spec's paths from the root.
@@ -81,7 +88,11 @@ def mock(
         faults = Faults(latency_ms, fail_rate, rate_limit)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    options = MockOptions(stateful=stateful, seed=seed, faults=faults, data=_load_data(data))
+    if token is not None and not token.strip():
+        raise click.BadParameter("is empty (an unset environment variable?)", param_hint="--token")
+    options = MockOptions(
+        stateful=stateful, seed=seed, faults=faults, data=_load_data(data), token=token
+    )
     try:
         server = render_server(spec)
         app = mock_app(server, options)
@@ -89,6 +100,11 @@ def mock(
         raise click.ClickException("\n".join(d.format() for d in exc.diagnostics)) from None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - the generated package itself failed: say so
+        raise click.ClickException(
+            f"{spec}: the server generated from it failed to start "
+            f"({type(exc).__name__}: {exc}); please report this with the spec"
+        ) from None
     sock = bind(host, port)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.ir.model import SecurityScheme
 from generator.render.context import RenderContext
+from generator.render.literals import py_literal
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -17,6 +19,37 @@ def runtime_files() -> dict[str, str]:
 def client_models(ctx: RenderContext) -> list[str]:
     """Every model class the client module may name, sorted (ruff drops the unused ones)."""
     return sorted({name for op in ctx.api.operations for name in op.model_names})
+
+
+def client_schemes(ctx: RenderContext) -> list[SecurityScheme]:
+    """The schemes the client applies (each has a constructor argument), in spec order."""
+    return [s for s in ctx.api.security_schemes if s.python_name and s.client_kind]
+
+
+def operation_security(ctx: RenderContext) -> dict[str, str | None]:
+    """Each operation's security alternatives as a Python literal (by operation name).
+
+    ``None`` when the spec declares no schemes: the client then sends ``token`` as a bearer
+    token, as before. Schemes the client cannot apply (mutualTLS, undeclared names) are left
+    out of an alternative: the http_client carries them, or the server refuses.
+    """
+    known = {s.name for s in client_schemes(ctx)}
+    if not known:
+        return {op.python_name: None for op in ctx.api.operations}
+    result: dict[str, str | None] = {}
+    for op in ctx.api.operations:
+        alternatives = [
+            tuple(name for name, _ in requirement.schemes if name in known)
+            for requirement in op.security
+        ]
+        result[op.python_name] = _tuple(
+            [_tuple([py_literal(n) for n in alt]) for alt in dict.fromkeys(alternatives)]
+        )
+    return result
+
+
+def _tuple(items: list[str]) -> str:
+    return "(" + "".join(f"{item}, " for item in items).rstrip(" ") + ")"
 
 
 def has_package(artefacts: frozenset[str]) -> bool:
@@ -35,13 +68,18 @@ def render_package(
     with_client = "client" in artefacts
     files = {
         "client/pyproject.toml": ctx.render("client/pyproject.toml.jinja"),
-        "client/README.md": ctx.render("client/README.md.jinja", with_client=with_client),
+        "client/README.md": ctx.render(
+            "client/README.md.jinja", with_client=with_client, schemes=client_schemes(ctx)
+        ),
         f"{root}/__init__.py": ctx.render("client/__init__.py.jinja", with_client=with_client),
         f"{root}/py.typed": "",
     }
     if with_client:
         files[f"{root}/_client.py"] = ctx.render(
-            "client/_client.py.jinja", client_models=client_models(ctx)
+            "client/_client.py.jinja",
+            client_models=client_models(ctx),
+            schemes=client_schemes(ctx),
+            op_security=operation_security(ctx),
         )
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text

@@ -129,12 +129,16 @@ def _route(
     success = op.success
     status = success.status_code if success and success.status_code else 200
     success_model = _response_model(success.type.annotation if success and success.type else None)
+    if not _body_allowed(status):
+        success_model = None  # a 204 declared with a body: FastAPI refuses the model
     media_type = _route_media(op)
     responses = tuple(
         ResponseView(
             key=py_literal(r.status_code) if r.status_code else py_literal(r.status),
             description=r.description or r.status,
-            model=_response_model(r.type.annotation if r.type else None),
+            model=_response_model(r.type.annotation if r.type else None)
+            if _body_allowed(r.status_code)
+            else None,
         )
         for r in op.responses
         if r is not success
@@ -168,6 +172,10 @@ def _route(
     )
 
 
+def _body_allowed(status: int | None) -> bool:
+    return status is None or not (status < 200 or status in (204, 205, 304))
+
+
 def _response_model(annotation: str | None) -> str | None:
     return None if annotation in (None, "None", "Any") else annotation
 
@@ -181,10 +189,16 @@ def _route_media(op: Operation) -> str:
 
 def _param(param: Parameter, schemas: Schemas) -> ParamView:
     annotation = param.type.annotation
-    if annotation.startswith("dict[") or (param.type.is_model and param.location != "path"):
-        annotation = "str"  # deepObject/content parameters arrive as their raw text
+    scalar = _fastapi_scalar(schemas, param.schema, arrays=param.location != "path")
+    if annotation.startswith("dict[") or not scalar:
+        # deepObject/content parameters, and any type FastAPI cannot read from a query,
+        # header or cookie (objects, unions of them) or a path (arrays too), arrive as their
+        # raw text.
+        annotation = "str"
     default: str | None = None
-    if param.default is not None:
+    if param.location == "path":
+        pass  # FastAPI refuses a default on a path parameter (the value is always there)
+    elif param.default is not None:
         default = py_literal(param.default)
     elif not param.required:
         default = "None"
@@ -200,6 +214,18 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         description=param.description,
         deprecated=param.deprecated,
     )
+
+
+def _fastapi_scalar(schemas: Schemas, schema: Any, *, arrays: bool) -> bool:
+    """A primitive, an enum, or (with `arrays`) an array of those: what FastAPI reads from a
+    query (a path takes no arrays)."""
+    scalars = ("string", "integer", "number", "boolean")
+    if schemas.primitive_type(schema) in scalars or schemas.enum(schema):
+        return True
+    if arrays and schemas.primitive_type(schema) == "array":
+        items = schemas.resolve(schema).get("items")
+        return schemas.primitive_type(items) in scalars or bool(schemas.enum(items))
+    return False
 
 
 def _constraints(schema: dict[str, Any], annotation: str) -> tuple[tuple[str, str], ...]:

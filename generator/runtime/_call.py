@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TypeVar
-from urllib.parse import quote
 
-from ._encoding import to_jsonable
+from ._params import cookie_pairs
 from ._types import DEFAULT_OPTIONS, NOT_GIVEN, NotGiven, RequestOptions, Timeout
 
 T = TypeVar("T")
@@ -39,35 +37,10 @@ def merge_options(
 
 def cookie_header(cookies: Mapping[str, object]) -> str | NotGiven:
     """A `Cookie` header value from cookie parameters (unset ones left out)."""
-    pairs = [
-        f"{quote(name, safe='')}={quote(str(value), safe='')}"
-        for name, value in cookies.items()
-        if value is not None and not isinstance(value, NotGiven)
-    ]
+    pairs = [part for name, value in cookies.items() for part in cookie_pairs(name, value)]
     return "; ".join(pairs) if pairs else NOT_GIVEN
 
 
 def given(value: T | NotGiven) -> T | None:
     """`None` for an argument the caller left out, else the argument."""
     return None if isinstance(value, NotGiven) else value
-
-
-def multipart_parts(body: object) -> list[tuple[str, tuple[str | None, bytes | str]]] | None:
-    """A multipart body (mapping or model) as httpx `files` parts: bytes become file parts,
-    everything else a form field (JSON for structured values)."""
-    if body is None or isinstance(body, NotGiven):
-        return None
-    data = to_jsonable(body) if not isinstance(body, Mapping) else dict(body)
-    if not isinstance(data, dict):
-        raise TypeError(f"a multipart body must be a mapping or a model, not {type(body).__name__}")
-    parts: list[tuple[str, tuple[str | None, bytes | str]]] = []
-    for name, value in data.items():
-        if value is None:
-            continue
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, bytes):
-                parts.append((str(name), (str(name), item)))
-            else:
-                text = item if isinstance(item, str) else json.dumps(to_jsonable(item))
-                parts.append((str(name), (None, text)))
-    return parts

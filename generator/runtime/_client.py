@@ -17,7 +17,6 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar, overload
-from urllib.parse import urlencode
 
 import httpx
 import pydantic
@@ -31,13 +30,7 @@ from ._auth import (
     resolve_token,
     resolve_token_async,
 )
-from ._encoding import (
-    encode_form,
-    encode_path,
-    encode_query,
-    encode_scalar,
-    to_jsonable,
-)
+from ._encoding import encode_form, to_jsonable
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -45,12 +38,40 @@ from ._errors import (
     make_status_error,
 )
 from ._pagination import AsyncPage, NextPage, Pagination, SyncPage, lookup_path
-from ._response import AdapterCache, APIResponse, ResponseTypes, parse_lenient, parse_response
+from ._params import fill_path, header_value, query_string
+from ._response import (
+    AdapterCache,
+    APIResponse,
+    ByMedia,
+    ResponseTypes,
+    declared_type,
+    parse_lenient,
+    parse_response,
+    raw_requested,
+)
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     is_retryable,
     retry_after_from_headers,
     retry_delay,
+)
+from ._security import (
+    AppliedAuth,
+    AuthScheme,
+    Security,
+    apply_credentials,
+    check_credentials,
+    choose_alternative,
+    resolve_async,
+    resolve_sync,
+)
+from ._streaming import (
+    AsyncStream,
+    AsyncStreamedResponse,
+    EventStream,
+    Stream,
+    StreamedResponse,
+    streaming_requested,
 )
 from ._types import (
     DEFAULT_OPTIONS,
@@ -102,10 +123,9 @@ def _merge_headers(*layers: Mapping[str, object] | None) -> dict[str, str]:
             if value is None:
                 merged.pop(key.lower(), None)
             elif not isinstance(value, NotGiven):
-                merged[key.lower()] = (
-                    key,
-                    value if isinstance(value, str) else encode_scalar(value),
-                )
+                text = value if isinstance(value, str) else header_value(key, value)
+                if text is not None:
+                    merged[key.lower()] = (key, text)
     return dict(merged.values())
 
 
@@ -117,6 +137,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     default_base_url: ClassVar[str | None] = None
     """Used when no ``base_url`` is passed; generated clients set it from the spec's servers."""
+
+    auth_schemes: ClassVar[Mapping[str, AuthScheme]] = {}
+    """The spec's security schemes by name; generated clients set it."""
 
     def __init__(
         self,
@@ -131,7 +154,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         default_query: Mapping[str, object] | None,
         rng: Callable[[], float] | None,
         now: Callable[[], datetime],
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
+        if isinstance(token, str) and not token.strip():
+            raise ValueError(
+                "token is empty (an unset environment variable?); pass the token or leave it out"
+            )
+        self._credentials = {k: v for k, v in (credentials or {}).items() if v is not None}
+        check_credentials(self.auth_schemes, self._credentials)
         if max_retries < 0:
             raise ValueError(f"max_retries must be >= 0, got {max_retries}")
         if base_url is None:
@@ -151,7 +181,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._rng = rng if rng is not None else random.Random().random
         self._now = now
         self._adapters = AdapterCache()
-        self._base_cache: tuple[httpx.URL, str, list[tuple[str, str]]] | None = None
+        self._base_cache: tuple[httpx.URL, str, str] | None = None
         # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
         self._urls: dict[str, httpx.URL] = {}
         self._default_policies: dict[bool, _AttemptPolicy] = {}
@@ -197,14 +227,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     # -- building requests --------------------------------------------------------------------
 
-    def _base_parts(self) -> tuple[str, list[tuple[str, str]]]:
-        """base_url without its query, and its query pairs; recomputed when base_url changes."""
+    def _base_parts(self) -> tuple[str, str]:
+        """base_url without its query, and its encoded query; recomputed when base_url changes."""
         cached = self._base_cache
         if cached is None or cached[0] is not self.base_url:
             prefix = str(self.base_url.copy_with(query=None, fragment=None)).rstrip("/")
-            cached = (self.base_url, prefix, list(self.base_url.params.multi_items()))
+            cached = (self.base_url, prefix, self.base_url.query.decode("ascii"))
             self._base_cache = cached
-        return cached[1], list(cached[2])
+        return cached[1], cached[2]
 
     def _parsed_url(self, text: str) -> httpx.URL:
         """``httpx.URL(text)``, remembered: parsing is the costliest step of building a request
@@ -232,6 +262,8 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         form: Mapping[str, object] | BaseModel | None,
         files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
         options: RequestOptions,
+        security: Security | None = None,
+        content_type: str | None = None,
     ) -> PreparedRequest:
         if isinstance(json_body, NotGiven):
             json_body = None
@@ -249,24 +281,25 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         ]
         if len(bodies) > 1:
             raise ValueError(f"a request has one body; got {' and '.join(bodies)}")
-        path = encode_path(path_template, path_params or {})
+        path = fill_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
-        prefix, base_pairs = self._base_parts()
+        path = path.split("#", 1)[0]
+        prefix, base_query = self._base_parts()
         # A query in base_url (e.g. "?api-version=2") comes first, then the call's parameters.
-        pairs = base_pairs + encode_query(
+        call_query = query_string(
             {**self.default_query, **(query or {}), **(options.extra_query or {})}
         )
+        query_text = "&".join(part for part in (base_query, call_query) if part)
         # Concatenate rather than join (a relative path like "a:b" would parse as a scheme),
-        # and parse the URL once: this runs on every call.
-        if "?" in path or "#" in path:  # a spec path with a literal query: let httpx merge
-            url = httpx.URL(prefix + path)
-            url = url.copy_merge_params(tuple(pairs)) if pairs else url
-        else:
-            url = self._parsed_url(prefix + path + ("?" + urlencode(pairs) if pairs else ""))
+        # and parse the URL once: this runs on every call. A spec path may carry a query.
+        joiner = "&" if "?" in path else "?"
+        url = self._parsed_url(prefix + path + (joiner + query_text if query_text else ""))
         base_headers: dict[str, str] = {"Accept": "application/json", "User-Agent": self.user_agent}
         if json_body is not None:
-            base_headers["Content-Type"] = "application/json"
+            base_headers["Content-Type"] = content_type or "application/json"
+        elif content is not None and content_type:
+            base_headers["Content-Type"] = content_type
         merged = _merge_headers(base_headers, self.default_headers, headers, options.extra_headers)
         return PreparedRequest(
             method=method.upper(),
@@ -276,6 +309,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             content=content.encode() if isinstance(content, str) else content,
             form=encode_form(form) if form is not None else None,
             files=files,
+            security=security,
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
@@ -299,21 +333,54 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             self._default_policies[idempotent] = policy
         return policy
 
+    def _available_credentials(self) -> dict[str, object]:
+        """Credentials by scheme name; bearer schemes without their own take ``token``."""
+        available = dict(self._credentials)
+        if self._token is not None:
+            for name, scheme in self.auth_schemes.items():
+                if scheme.kind == "bearer" and name not in available:
+                    available[name] = self._token
+        return available
+
+    def _auth_plan(self, request: PreparedRequest) -> list[tuple[AuthScheme, object]] | None:
+        """The schemes (with their unresolved credentials) this attempt sends; ``None`` for a
+        request without declared security, which sends the bearer ``token`` if there is one."""
+        if request.security is None:
+            return None
+        available = self._available_credentials()
+        chosen = choose_alternative(request.security, available)
+        if not chosen:
+            return []
+        return [(self.auth_schemes[name], available[name]) for name in chosen]
+
     @staticmethod
-    def _attempt_headers(request: PreparedRequest, token: str | None) -> dict[str, str]:
-        if not request.send_auth:
-            return {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
-        # Explicit Authorization headers (extra_headers) win over the configured token.
-        return _merge_headers(auth_headers(token), request.headers)
+    def _applied(plan: list[tuple[AuthScheme, object]], values: list[object]) -> AppliedAuth:
+        applied = AppliedAuth()
+        apply_credentials([scheme for scheme, _ in plan], values, applied)
+        return applied
 
     def _http_request(
-        self, request: PreparedRequest, token: str | None, policy: _AttemptPolicy
+        self, request: PreparedRequest, auth: AppliedAuth | None, policy: _AttemptPolicy
     ) -> httpx.Request:
         """One attempt's `httpx.Request` (auth is resolved per attempt, so tokens refresh)."""
+        url = request.url
+        if not request.send_auth or auth is None:
+            headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
+        else:
+            # Explicit Authorization headers (extra_headers) win over the configured token.
+            headers = _merge_headers(auth.headers, request.headers)
+            if auth.cookies:
+                cookie = "; ".join(auth.cookies)
+                for key in [k for k in headers if k.lower() == "cookie"]:
+                    cookie = headers.pop(key) + "; " + cookie
+                headers["Cookie"] = cookie
+            if auth.query:
+                text = str(url)
+                url = httpx.URL(text + ("&" if url.query else "?") + "&".join(auth.query))
         return self._http_client.build_request(
             request.method,
-            request.url,
-            headers=self._attempt_headers(request, token),
+            url,
+            headers=headers,
             json=request.json_body,
             content=request.content,
             data=request.form,
@@ -354,13 +421,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
 
     def _invalidated_token_after(self, request: PreparedRequest, response: httpx.Response) -> bool:
         """On a 401, drop a caching provider's token; True if a fresh token is worth a retry."""
-        token = self._token
         if response.status_code != 401 or not request.send_auth:
             return False
-        if not isinstance(token, RenewableToken):
-            return False
-        token.invalidate()
-        return True
+        plan = self._auth_plan(request)
+        used = [self._token] if plan is None else [value for _, value in plan]
+        renewable = [value for value in used if isinstance(value, RenewableToken)]
+        for value in renewable:
+            value.invalidate()
+        return bool(renewable)
 
     # -- retries ------------------------------------------------------------------------------
 
@@ -401,6 +469,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
     # -- responses ----------------------------------------------------------------------------
 
     def _parse(self, response: httpx.Response, response_types: ResponseTypes) -> Any:
+        declared = declared_type(response, response_types)
+        if isinstance(declared, EventStream):
+            # A raw or streamed response's events, once its body was read: iterate them.
+            response.read()
+            return Stream[Any](response, declared.item_type, self._adapters)
         return parse_response(response, response_types, self._adapters)
 
     def _read_page(
@@ -448,6 +521,18 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         return page, items, NextPage(pagination, lambda: body, request, response.url)
 
 
+def has_event_stream(types: ResponseTypes) -> bool:
+    """Whether some status may answer with server-sent events (then the body is streamed)."""
+    for declared in types.values():
+        if isinstance(declared, EventStream):
+            return True
+        if isinstance(declared, ByMedia) and any(
+            isinstance(t, EventStream) for t in declared.types.values()
+        ):
+            return True
+    return False
+
+
 def _page_items(page: Any, key: str) -> list[Any]:
     """The parsed items of a parsed page model: the field whose wire name is `key`."""
     fields: Mapping[str, Any] = getattr(type(page), "model_fields", {})
@@ -475,6 +560,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         sleep: Callable[[float], None] = time.sleep,
         rng: Callable[[], float] | None = None,
         now: Callable[[], datetime] = _utcnow,
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -488,6 +574,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             default_query=default_query,
             rng=rng,
             now=now,
+            credentials=credentials,
         )
         self._sleep = sleep
 
@@ -507,19 +594,37 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
+    def _auth_sync(self, request: PreparedRequest) -> AppliedAuth | None:
+        if not request.send_auth:
+            return None
+        plan = self._auth_plan(request)
+        if plan is None:
+            return AppliedAuth(headers=auth_headers(resolve_token(self._token)))
+        return self._applied(plan, [resolve_sync(v, s.argument) for s, v in plan])
+
+    def _send(
+        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+    ) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
-            token = resolve_token(self._token) if request.send_auth else None
-            http_request = self._http_request(request, token, policy)
+            http_request = self._http_request(request, self._auth_sync(request), policy)
             try:
-                response = self.http_client.send(http_request)
+                if request.keep_redirects:
+                    response = self.http_client.send(
+                        http_request, stream=stream, follow_redirects=False
+                    )
+                else:
+                    response = self.http_client.send(http_request, stream=stream)
             except httpx.RequestError as exc:
                 delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
-                if response.is_success:
+                if response.is_success or (
+                    request.keep_redirects and 300 <= response.status_code < 400
+                ):
                     return response
+                if stream:
+                    response.read()  # the error body, for the exception
                 # A cached token revoked or expired early: fetch a fresh one, once.
                 renew = not token_renewed and self._invalidated_token_after(request, response)
                 if not renew:
@@ -548,6 +653,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
+        content_type: str | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -568,6 +677,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
+        content_type: str | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -587,6 +700,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        content_type: str | None = None,
+        keep_redirects: bool = False,
+        stream: bool = False,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``).
@@ -606,9 +723,24 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             form=form,
             files=files,
             options=options,
+            security=security,
+            content_type=content_type,
         )
-        response = self._send(request, self._policy(idempotent, options))
+        if keep_redirects:
+            request = dataclasses.replace(request, keep_redirects=True)
+        stream = stream or streaming_requested()
+        raw = raw or raw_requested()
         types = response_types if response_types is not None else {}
+        events = has_event_stream(types)
+        policy = self._policy(idempotent, options)
+        response = self._send(request, policy, stream=stream or events)
+        if stream:
+            return StreamedResponse[Any](response, lambda: self._parse(response, types))
+        declared = declared_type(response, types) if events else None
+        if isinstance(declared, EventStream) and not raw:
+            return Stream[Any](response, declared.item_type, self._adapters)
+        if events:
+            response.read()
         if raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
@@ -628,6 +760,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> SyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
         options = options or DEFAULT_OPTIONS
@@ -643,6 +776,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             form=None,
             files=None,
             options=options,
+            security=security,
         )
         policy = self._policy(idempotent, options)
 
@@ -678,6 +812,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         rng: Callable[[], float] | None = None,
         now: Callable[[], datetime] = _utcnow,
+        credentials: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -690,6 +825,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             default_query=default_query,
             rng=rng,
             now=now,
+            credentials=credentials,
         )
         self._sleep = sleep
 
@@ -713,19 +849,37 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def _send(self, request: PreparedRequest, policy: _AttemptPolicy) -> httpx.Response:
+    async def _auth_async(self, request: PreparedRequest) -> AppliedAuth | None:
+        if not request.send_auth:
+            return None
+        plan = self._auth_plan(request)
+        if plan is None:
+            return AppliedAuth(headers=auth_headers(await resolve_token_async(self._token)))
+        return self._applied(plan, [await resolve_async(v, s.argument) for s, v in plan])
+
+    async def _send(
+        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+    ) -> httpx.Response:
         attempt = 0
         token_renewed = False
         while True:
-            token = await resolve_token_async(self._token) if request.send_auth else None
-            http_request = self._http_request(request, token, policy)
+            http_request = self._http_request(request, await self._auth_async(request), policy)
             try:
-                response = await self.http_client.send(http_request)
+                if request.keep_redirects:
+                    response = await self.http_client.send(
+                        http_request, stream=stream, follow_redirects=False
+                    )
+                else:
+                    response = await self.http_client.send(http_request, stream=stream)
             except httpx.RequestError as exc:
                 delay = self._delay_after_failure(request, exc, http_request, attempt, policy)
             else:
-                if response.is_success:
+                if response.is_success or (
+                    request.keep_redirects and 300 <= response.status_code < 400
+                ):
                     return response
+                if stream:
+                    await response.aread()  # the error body, for the exception
                 # A cached token revoked or expired early: fetch a fresh one, once.
                 renew = not token_renewed and self._invalidated_token_after(request, response)
                 if not renew:
@@ -754,6 +908,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
+        content_type: str | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[False] = ...,
     ) -> Any: ...
 
@@ -774,6 +932,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes = ...,
         idempotent: bool = ...,
         options: RequestOptions | None = ...,
+        security: Security | None = ...,
+        content_type: str | None = ...,
+        keep_redirects: bool = ...,
+        stream: bool = ...,
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
@@ -793,6 +955,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         response_types: ResponseTypes | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
+        content_type: str | None = None,
+        keep_redirects: bool = False,
+        stream: bool = False,
         raw: bool = False,
     ) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
@@ -809,9 +975,24 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             form=form,
             files=files,
             options=options,
+            security=security,
+            content_type=content_type,
         )
-        response = await self._send(request, self._policy(idempotent, options))
+        if keep_redirects:
+            request = dataclasses.replace(request, keep_redirects=True)
+        stream = stream or streaming_requested()
+        raw = raw or raw_requested()
         types = response_types if response_types is not None else {}
+        events = has_event_stream(types)
+        policy = self._policy(idempotent, options)
+        response = await self._send(request, policy, stream=stream or events)
+        if stream:
+            return AsyncStreamedResponse[Any](response, lambda: self._parse(response, types))
+        declared = declared_type(response, types) if events else None
+        if isinstance(declared, EventStream) and not raw:
+            return AsyncStream[Any](response, declared.item_type, self._adapters)
+        if events:
+            await response.aread()
         if raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
@@ -831,6 +1012,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         body_type: Any = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
+        security: Security | None = None,
     ) -> AsyncPage[Any]:
         """Send a paged operation; the returned page fetches the following ones lazily."""
         options = options or DEFAULT_OPTIONS
@@ -846,6 +1028,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             form=None,
             files=None,
             options=options,
+            security=security,
         )
         policy = self._policy(idempotent, options)
 

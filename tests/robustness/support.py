@@ -77,13 +77,24 @@ def imported(src: Path, package: str) -> Iterator[ModuleType]:
 
 
 def client_methods(client_source: str) -> set[str]:
-    """Public operation methods of `ClientWithRawResponse` (one per operation)."""
+    """Public operations of `ClientWithRawResponse` (one per operation): its methods (paged
+    operations) and the `self.<name> = raw_wrapper(...)` attributes its `__init__` sets."""
     tree = ast.parse(client_source)
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == "ClientWithRawResponse":
-            return {
+            names = {
                 item.name
                 for item in node.body
                 if isinstance(item, ast.FunctionDef) and not item.name.startswith("_")
             }
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__":
+                    names |= {
+                        target.attr
+                        for statement in item.body
+                        if isinstance(statement, ast.Assign)
+                        for target in statement.targets
+                        if isinstance(target, ast.Attribute) and not target.attr.startswith("_")
+                    }
+            return names
     return set()

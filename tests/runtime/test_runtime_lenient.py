@@ -167,8 +167,8 @@ def test_many_distinct_urls_each_reach_their_own_path() -> None:
     for task_id in ids:
         client._request("GET", "/tasks/{id}", path_params={"id": task_id}, query={"n": task_id})
     paths = [request.url.raw_path for request in script.requests]
-    assert paths[0] == b"/v1/tasks/id%200%2Fx?n=id+0%2Fx"
-    assert paths[-1] == b"/v1/tasks/id%20299%2Fx?n=id+299%2Fx"
+    assert paths[0] == b"/v1/tasks/id%200%2Fx?n=id%200/x"
+    assert paths[-1] == b"/v1/tasks/id%20299%2Fx?n=id%20299/x"
     assert len(set(paths)) == 300 and paths[-2] == paths[0]
 
 

@@ -7,7 +7,14 @@ Start with ``Client`` (or ``AsyncClient``); errors raised by them are importable
 """
 
 from . import models
-from ._client import AsyncClient, AsyncClientWithRawResponse, Client, ClientWithRawResponse
+from ._client import (
+    AsyncClient,
+    AsyncClientWithRawResponse,
+    AsyncClientWithStreamingResponse,
+    Client,
+    ClientWithRawResponse,
+    ClientWithStreamingResponse,
+)
 from ._runtime import (
     NOT_GIVEN,
     APIConnectionError,
@@ -18,6 +25,8 @@ from ._runtime import (
     APITimeoutError,
     AsyncOAuth2ClientCredentials,
     AsyncPage,
+    AsyncPager,
+    AsyncStream,
     AuthenticationError,
     BadRequestError,
     ConflictError,
@@ -28,6 +37,8 @@ from ._runtime import (
     PermissionDeniedError,
     RateLimitError,
     RequestOptions,
+    ServerSentEvent,
+    Stream,
     SyncPage,
     UnprocessableEntityError,
 )
@@ -44,12 +55,16 @@ __all__ = [
     "APITimeoutError",
     "AsyncClient",
     "AsyncClientWithRawResponse",
+    "AsyncClientWithStreamingResponse",
     "AsyncOAuth2ClientCredentials",
     "AsyncPage",
+    "AsyncPager",
+    "AsyncStream",
     "AuthenticationError",
     "BadRequestError",
     "Client",
     "ClientWithRawResponse",
+    "ClientWithStreamingResponse",
     "ConflictError",
     "InternalServerError",
     "NotFoundError",
@@ -58,6 +73,8 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
+    "ServerSentEvent",
+    "Stream",
     "SyncPage",
     "UnprocessableEntityError",
     "models",

@@ -10,15 +10,19 @@ import httpx
 
 from ._runtime import (
     NOT_GIVEN,
-    APIResponse,
     AsyncAPIClient,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     RequestOptions,
     SyncAPIClient,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     JobCreateList,
@@ -27,6 +31,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "oidcBearer": AuthScheme(
+        name="oidcBearer",
+        kind="bearer",
+        argument="oidc_bearer",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://{cluster}.cognitedata.com/api/v1/projects/{project}"
 """The spec's first server; ``{name}`` parts are filled from the constructor."""
 
@@ -45,7 +57,8 @@ class Client(SyncAPIClient):
     Curated from page 000 (Cognite Data Fusion, Create a job using 3D source data). The page shows the request and response only as examples, so the item schemas are read from those examples and marked `x-inferred`. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh).
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh). Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        oidc_bearer: Bearer token (a string, or a callable returning one) (scheme ``oidcBearer``). Access token issued by the CDF project's configured identity provider. Access token must be an OpenID Connect token, and the project must be configured to accept OpenID Connect tokens. Use a header key of 'Authorization' with a value of 'Bearer $accesstoken'. The token can be obtained through any flow supported by the identity provider (for example Entra ID client credentials with scope `https://{cluster}.cognitedata.com/.default`).
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         cluster: Server variable ``cluster``. CDF cluster, for example `api`, `westeurope-1`, `az-eastus-1`.
         project: Server variable ``project``. CDF project name. `my-project` is a placeholder; set your own project.
@@ -55,12 +68,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        oidc_bearer: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         cluster: str = "api",
         project: str = "my-project",
@@ -84,12 +99,21 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "oidcBearer": oidc_bearer,
+            },
         )
 
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
 
     def create_jobs(
         self,
@@ -122,6 +146,7 @@ class Client(SyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreateList,
+                security=(("oidcBearer",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -137,35 +162,15 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
+        self.create_jobs = raw_wrapper(client.create_jobs)
 
-    def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobList]:
-        """``POST /3d/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "POST",
-            "/3d/jobs",
-            headers={
-                "Accept": "application/json",
-                "cdf-version": cdf_version,
-            },
-            json_body=body,
-            body_type=JobCreateList,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobList,
-            },
-            raw=True,
-        )
+
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.create_jobs = streaming_wrapper(client.create_jobs)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -174,7 +179,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from page 000 (Cognite Data Fusion, Create a job using 3D source data). The page shows the request and response only as examples, so the item schemas are read from those examples and marked `x-inferred`. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh).
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh). Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        oidc_bearer: Bearer token (a string, or a callable returning one) (scheme ``oidcBearer``). Access token issued by the CDF project's configured identity provider. Access token must be an OpenID Connect token, and the project must be configured to accept OpenID Connect tokens. Use a header key of 'Authorization' with a value of 'Bearer $accesstoken'. The token can be obtained through any flow supported by the identity provider (for example Entra ID client credentials with scope `https://{cluster}.cognitedata.com/.default`).
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         cluster: Server variable ``cluster``. CDF cluster, for example `api`, `westeurope-1`, `az-eastus-1`.
         project: Server variable ``project``. CDF project name. `my-project` is a placeholder; set your own project.
@@ -184,12 +190,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "cognite-3d-jobs/1"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        oidc_bearer: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         cluster: str = "api",
         project: str = "my-project",
@@ -213,12 +221,21 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "oidcBearer": oidc_bearer,
+            },
         )
 
     @property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def create_jobs(
         self,
@@ -251,6 +268,7 @@ class AsyncClient(AsyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreateList,
+                security=(("oidcBearer",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -266,32 +284,12 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+        self.create_jobs = async_raw_wrapper(client.create_jobs)
 
-    async def create_jobs(
-        self,
-        *,
-        cdf_version: str | NotGiven = NOT_GIVEN,
-        body: JobCreateList | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobList]:
-        """``POST /3d/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "POST",
-            "/3d/jobs",
-            headers={
-                "Accept": "application/json",
-                "cdf-version": cdf_version,
-            },
-            json_body=body,
-            body_type=JobCreateList,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobList,
-            },
-            raw=True,
-        )
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.create_jobs = async_streaming_wrapper(client.create_jobs)

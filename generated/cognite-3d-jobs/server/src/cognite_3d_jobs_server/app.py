@@ -8,6 +8,8 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from cognite_3d_jobs.models import (
@@ -19,9 +21,11 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Header, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
 from .interface import Reply, Service
@@ -30,7 +34,7 @@ from .security import SECURITY_SCHEMES, require
 __all__ = ["create_app", "router"]
 
 TITLE = "Cognite Data Fusion 3D jobs"
-VERSION = "v1"
+VERSION = "v1"  # FastAPI requires one
 # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
 _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
@@ -44,6 +48,23 @@ class ApplicationJsonResponse(JSONResponse):
 
 
 router = APIRouter()
+
+
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
 
 
 def _service(request: Request) -> Service:
@@ -78,30 +99,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
 _CREATE_JOBS_BODY: TypeAdapter[JobCreateList] = TypeAdapter(JobCreateList)
 
 
-@router.post(
-    "/3d/jobs",
-    operation_id="createJobs",
-    summary="Create a job using 3D source data",
-    status_code=201,
-    response_model=JobList,
-    response_class=ApplicationJsonResponse,
-    response_description="A list of the created jobs",
-    responses={
-        400: {"description": "Bad request.", "model": ErrorResponse},
-        401: {
-            "description": "Unauthorized: missing or invalid access token.",
-            "model": ErrorResponse,
-        },
-        403: {
-            "description": "Forbidden: the token lacks the required capabilities.",
-            "model": ErrorResponse,
-        },
-        422: {"description": "Unprocessable entity.", "model": ErrorResponse},
-        429: {"description": "Too many requests.", "model": ErrorResponse},
-        500: {"description": "Internal server error.", "model": ErrorResponse},
-    },
-    dependencies=[Depends(require([["oidcBearer"]]))],
-)
 async def create_jobs_route(
     http_request: Request,
     *,
@@ -126,6 +123,34 @@ async def create_jobs_route(
         body=body,
     )
     return _respond(result, 201, "application/json")
+
+
+_register(
+    "POST",
+    "/3d/jobs",
+    create_jobs_route,
+    operation_id="createJobs",
+    summary="Create a job using 3D source data",
+    status_code=201,
+    response_model=JobList,
+    response_class=ApplicationJsonResponse,
+    response_description="A list of the created jobs",
+    responses={
+        400: {"description": "Bad request.", "model": ErrorResponse},
+        401: {
+            "description": "Unauthorized: missing or invalid access token.",
+            "model": ErrorResponse,
+        },
+        403: {
+            "description": "Forbidden: the token lacks the required capabilities.",
+            "model": ErrorResponse,
+        },
+        422: {"description": "Unprocessable entity.", "model": ErrorResponse},
+        429: {"description": "Too many requests.", "model": ErrorResponse},
+        500: {"description": "Internal server error.", "model": ErrorResponse},
+    },
+    dependencies=[Depends(require([["oidcBearer"]]))],
+)
 
 
 def _operation_id(request: Request) -> str | None:
@@ -177,9 +202,21 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (each route has one method, so
+    Starlette's own `Allow` names only the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     http = cast(StarletteHTTPException, exc)
     headers = dict(http.headers or {})
+    if http.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     if http.status_code == 400 and _operation_id(request) is not None:
         # FastAPI's "error parsing the body": an invalid request like any other.
         detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")

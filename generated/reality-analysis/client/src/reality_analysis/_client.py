@@ -10,17 +10,21 @@ import httpx
 
 from ._runtime import (
     NOT_GIVEN,
-    APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     RequestOptions,
     SyncAPIClient,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     JobResponse,
@@ -28,6 +32,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "bentleyOAuth2": AuthScheme(
+        name="bentleyOAuth2",
+        kind="bearer",
+        argument="bentley_o_auth2",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://api.bentley.com"
 """The spec's first server."""
 TOKEN_URL = "https://ims.bentley.com/connect/token"
@@ -68,7 +80,8 @@ class Client(SyncAPIClient):
     Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -76,12 +89,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-analysis/2"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        bentley_o_auth2: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -95,12 +110,21 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
 
     def cancel_job(
         self,
@@ -135,6 +159,7 @@ class Client(SyncAPIClient):
                 headers={
                     "Accept": "application/vnd.bentley.itwin-platform.v2+json",
                 },
+                security=(("bentleyOAuth2",),),
                 idempotent=True,
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -151,35 +176,15 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
+        self.cancel_job = raw_wrapper(client.cancel_job)
 
-    def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "DELETE",
-            "/reality-analysis/jobs/{id}",
-            path_params={
-                "id": id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-            },
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.cancel_job = streaming_wrapper(client.cancel_job)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -188,7 +193,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from page 002 (Bentley iTwin Reality Analysis v2, Cancel a job). The method and path (`DELETE /reality-analysis/jobs/{id}`) and the success status are inferred from the API operation index and SDK; the server URL and OAuth2 endpoints come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -196,12 +202,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-analysis/2"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        bentley_o_auth2: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -215,12 +223,21 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
     def with_raw_response(self) -> AsyncClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
 
     async def cancel_job(
         self,
@@ -255,6 +272,7 @@ class AsyncClient(AsyncAPIClient):
                 headers={
                     "Accept": "application/vnd.bentley.itwin-platform.v2+json",
                 },
+                security=(("bentleyOAuth2",),),
                 idempotent=True,
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -271,32 +289,12 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+        self.cancel_job = async_raw_wrapper(client.cancel_job)
 
-    async def cancel_job(
-        self,
-        *,
-        id: str,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``DELETE /reality-analysis/jobs/{id}``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "DELETE",
-            "/reality-analysis/jobs/{id}",
-            path_params={
-                "id": id,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v2+json",
-            },
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                200: JobResponse,
-            },
-            raw=True,
-        )
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.cancel_job = async_streaming_wrapper(client.cancel_job)

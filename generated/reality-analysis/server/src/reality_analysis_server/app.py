@@ -8,12 +8,15 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import TypeAdapter, ValidationError
 from reality_analysis.models import (
     ErrorResponse,
@@ -21,6 +24,7 @@ from reality_analysis.models import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
 from .interface import Reply, Service
@@ -29,7 +33,7 @@ from .security import SECURITY_SCHEMES, require
 __all__ = ["create_app", "router"]
 
 TITLE = "iTwin Reality Analysis"
-VERSION = "v2"
+VERSION = "v2"  # FastAPI requires one
 # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
 _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
@@ -43,6 +47,23 @@ class ApplicationVndBentleyItwinPlatformV2JsonResponse(JSONResponse):
 
 
 router = APIRouter()
+
+
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
 
 
 def _service(request: Request) -> Service:
@@ -74,8 +95,24 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
         ) from None
 
 
-@router.delete(
+async def cancel_job_route(
+    http_request: Request,
+    *,
+    id: Annotated[
+        str,
+        Path(alias="id", description="Job id"),
+    ],
+) -> Response:
+    result = await _service(http_request).cancel_job(
+        id=id,
+    )
+    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
+
+
+_register(
+    "DELETE",
     "/reality-analysis/jobs/{id}",
+    cancel_job_route,
     operation_id="cancelJob",
     summary="Cancel a job.",
     description="Requires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v2+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -103,18 +140,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def cancel_job_route(
-    http_request: Request,
-    *,
-    id: Annotated[
-        str,
-        Path(alias="id", description="Job id"),
-    ],
-) -> Response:
-    result = await _service(http_request).cancel_job(
-        id=id,
-    )
-    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
 
 
 def _operation_id(request: Request) -> str | None:
@@ -166,9 +191,21 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (each route has one method, so
+    Starlette's own `Allow` names only the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     http = cast(StarletteHTTPException, exc)
     headers = dict(http.headers or {})
+    if http.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     if http.status_code == 400 and _operation_id(request) is not None:
         # FastAPI's "error parsing the body": an invalid request like any other.
         detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")

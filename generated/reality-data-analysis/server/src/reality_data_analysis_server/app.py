@@ -8,12 +8,15 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import TypeAdapter, ValidationError
 from reality_data_analysis.models import (
     ErrorResponse,
@@ -23,6 +26,7 @@ from reality_data_analysis.models import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
 from .interface import Reply, Service
@@ -31,7 +35,7 @@ from .security import SECURITY_SCHEMES, require
 __all__ = ["create_app", "router"]
 
 TITLE = "iTwin Reality Data Analysis"
-VERSION = "v1"
+VERSION = "v1"  # FastAPI requires one
 # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
 _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
@@ -45,6 +49,23 @@ class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
 
 
 router = APIRouter()
+
+
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
 
 
 def _service(request: Request) -> Service:
@@ -79,8 +100,30 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
 _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
 
 
-@router.patch(
+async def patch_job_route(
+    http_request: Request,
+    *,
+    job_id: Annotated[
+        str,
+        Path(alias="jobId", description="Job id"),
+    ],
+    body: Annotated[
+        JobPatch,
+        Body(media_type="application/json", description="Job Patch"),
+    ],
+) -> Response:
+    body = _strict(_PATCH_JOB_BODY, await http_request.body())
+    result = await _service(http_request).patch_job(
+        job_id=job_id,
+        body=body,
+    )
+    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+_register(
+    "PATCH",
     "/realitydataanalysis/jobs/{jobId}",
+    patch_job_route,
     operation_id="patchJob",
     summary="Patch an existing job",
     description="Patch can be used for changing the job state (to active or cancelled), updating job type and settings or changing cost estimation parameters.\n\nRequires Authorization header with valid Bearer token for scope realitydataanalysis:modify.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -105,24 +148,6 @@ _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def patch_job_route(
-    http_request: Request,
-    *,
-    job_id: Annotated[
-        str,
-        Path(alias="jobId", description="Job id"),
-    ],
-    body: Annotated[
-        JobPatch,
-        Body(media_type="application/json", description="Job Patch"),
-    ],
-) -> Response:
-    body = _strict(_PATCH_JOB_BODY, await http_request.body())
-    result = await _service(http_request).patch_job(
-        job_id=job_id,
-        body=body,
-    )
-    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 def _operation_id(request: Request) -> str | None:
@@ -174,9 +199,21 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (each route has one method, so
+    Starlette's own `Allow` names only the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     http = cast(StarletteHTTPException, exc)
     headers = dict(http.headers or {})
+    if http.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     if http.status_code == 400 and _operation_id(request) is not None:
         # FastAPI's "error parsing the body": an invalid request like any other.
         detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")

@@ -13,8 +13,9 @@ from ._runtime import (
     APIResponse,
     AsyncAPIClient,
     AsyncOAuth2ClientCredentials,
-    AsyncPage,
+    AsyncPager,
     AsyncTokenProvider,
+    AuthScheme,
     NotGiven,
     OAuth2ClientCredentials,
     Pagination,
@@ -23,7 +24,11 @@ from ._runtime import (
     SyncPage,
     Timeout,
     TokenProvider,
+    async_raw_wrapper,
+    async_streaming_wrapper,
     merge_options,
+    raw_wrapper,
+    streaming_wrapper,
 )
 from .models import (
     Job,
@@ -34,6 +39,14 @@ from .models import (
 
 __all__ = ["AsyncClient", "Client", "async_client_credentials", "client_credentials"]
 
+AUTH_SCHEMES: dict[str, AuthScheme] = {
+    "bentleyOAuth2": AuthScheme(
+        name="bentleyOAuth2",
+        kind="bearer",
+        argument="bentley_o_auth2",
+    ),
+}
+"""The spec's security schemes: how each credential goes on the wire."""
 SERVER_URL = "https://api.bentley.com"
 """The spec's first server."""
 LIST_JOBS_PAGINATION = Pagination(
@@ -80,7 +93,8 @@ class Client(SyncAPIClient):
     Curated from two captures of the Bentley iTwin Reality Modeling (ContextCapture) v1 reference: page 001 (Create a new job) and page 003 (Retrieve a list of jobs, a later capture). Shared schemas hold the union of both pages: page 003 adds the `GaussianSplats` output format and the `West Europe` location. HTTP methods, paths, the server URL and the OAuth2 endpoints are not shown on the pages; they come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -88,12 +102,14 @@ class Client(SyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-modeling/1"
 
     def __init__(
         self,
         *,
         token: TokenProvider | None = None,
+        bentley_o_auth2: TokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -107,12 +123,21 @@ class Client(SyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
     def with_raw_response(self) -> ClientWithRawResponse:
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return ClientWithRawResponse(self)
+
+    @property
+    def with_streaming_response(self) -> ClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return ClientWithStreamingResponse(self)
 
     def list_jobs(
         self,
@@ -156,6 +181,7 @@ class Client(SyncAPIClient):
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -197,6 +223,7 @@ class Client(SyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -212,6 +239,7 @@ class ClientWithRawResponse:
 
     def __init__(self, client: Client) -> None:
         self._client = client
+        self.create_job = raw_wrapper(client.create_job)
 
     def list_jobs(
         self,
@@ -236,6 +264,7 @@ class ClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -246,32 +275,13 @@ class ClientWithRawResponse:
             raw=True,
         )
 
-    def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``POST /contextcapture/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return self._client._request(
-            "POST",
-            "/contextcapture/jobs",
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobCreation,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobResponse,
-            },
-            raw=True,
-        )
+
+class ClientWithStreamingResponse:
+    """``client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+        self.create_job = streaming_wrapper(client.create_job)
 
 
 class AsyncClient(AsyncAPIClient):
@@ -280,7 +290,8 @@ class AsyncClient(AsyncAPIClient):
     Curated from two captures of the Bentley iTwin Reality Modeling (ContextCapture) v1 reference: page 001 (Create a new job) and page 003 (Retrieve a list of jobs, a later capture). Shared schemas hold the union of both pages: page 003 adds the `GaussianSplats` output format and the `West Europe` location. HTTP methods, paths, the server URL and the OAuth2 endpoints are not shown on the pages; they come from the public API documentation. Decisions are recorded in specs/DECISIONS.md.
 
     Args:
-        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``.
+        token: Bearer token, or a callable returning one (called per request, so tokens refresh); see ``async_client_credentials``. Used for every bearer, OAuth2 and OpenID Connect scheme not given its own argument.
+        bentley_o_auth2: OAuth2 access token (a string, or a callable returning one) (scheme ``bentleyOAuth2``). Bentley IMS OAuth2 (OpenID Connect). Use the authorization code flow with PKCE for native and single-page apps (public clients, no client secret), and client credentials for service apps. Access tokens live 3600 s; request the `offline_access` scope (authorization code flow) to receive a refresh token, redeemed at the token URL. Send the token as `Authorization: Bearer <token>`. Rate limit: 500 requests/min on the community tier.
         base_url: Replaces the whole server URL (for a mock, a proxy or another region).
         timeout: Seconds (or an ``httpx.Timeout``) for each request.
         max_retries: Retries for connection errors, 408, 429 and 5xx (POST/PATCH only when idempotent).
@@ -288,12 +299,14 @@ class AsyncClient(AsyncAPIClient):
     """
 
     default_base_url = SERVER_URL or None
+    auth_schemes = AUTH_SCHEMES
     user_agent = "reality-modeling/1"
 
     def __init__(
         self,
         *,
         token: AsyncTokenProvider | None = None,
+        bentley_o_auth2: AsyncTokenProvider | None = None,
         base_url: str | httpx.URL | None = None,
         timeout: Timeout = 60.0,
         max_retries: int = 2,
@@ -307,6 +320,9 @@ class AsyncClient(AsyncAPIClient):
             max_retries=max_retries,
             http_client=http_client,
             default_headers=default_headers,
+            credentials={
+                "bentleyOAuth2": bentley_o_auth2,
+            },
         )
 
     @property
@@ -314,7 +330,13 @@ class AsyncClient(AsyncAPIClient):
         """The same operations, returning the ``APIResponse`` (status, headers, ``.parse()``)."""
         return AsyncClientWithRawResponse(self)
 
-    async def list_jobs(
+    @property
+    def with_streaming_response(self) -> AsyncClientWithStreamingResponse:
+        """The same operations as context managers: the response arrives before its body, which
+        is read in chunks (``iter_bytes()``) or parsed (``parse()``); leaving closes it."""
+        return AsyncClientWithStreamingResponse(self)
+
+    def list_jobs(
         self,
         *,
         filter: str | NotGiven = NOT_GIVEN,
@@ -324,7 +346,7 @@ class AsyncClient(AsyncAPIClient):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         options: RequestOptions | None = None,
-    ) -> AsyncPage[Job]:
+    ) -> AsyncPager[Job]:
         """Retrieve list of jobs matching provided filter.
 
         The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.
@@ -343,26 +365,29 @@ class AsyncClient(AsyncAPIClient):
             top: `$top` (query). The number of reality modeling jobs to get in each page. Max 1000, but 100 is the default if this parameter is not included.
 
         Returns:
-            The first page; iterate it to get every Job of every page.
+            The first page (await it, or ``async for`` over every item); iterate it to get every Job of every page.
         """
-        return await self._request_page(
-            "GET",
-            "/contextcapture/jobs",
-            query={
-                "$filter": filter,
-                "continuationToken": continuation_token,
-                "$top": top,
-            },
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            idempotent=True,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            item_type=Job,
-            page_type=Jobs,
-            pagination=LIST_JOBS_PAGINATION,
+        return AsyncPager(
+            self._request_page(
+                "GET",
+                "/contextcapture/jobs",
+                query={
+                    "$filter": filter,
+                    "continuationToken": continuation_token,
+                    "$top": top,
+                },
+                headers={
+                    "Accept": "application/vnd.bentley.itwin-platform.v1+json",
+                },
+                security=(("bentleyOAuth2",),),
+                idempotent=True,
+                options=merge_options(
+                    options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
+                ),
+                item_type=Job,
+                page_type=Jobs,
+                pagination=LIST_JOBS_PAGINATION,
+            )
         )
 
     async def create_job(
@@ -397,6 +422,7 @@ class AsyncClient(AsyncAPIClient):
                 },
                 json_body=body,
                 body_type=JobCreation,
+                security=(("bentleyOAuth2",),),
                 options=merge_options(
                     options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
                 ),
@@ -412,6 +438,7 @@ class AsyncClientWithRawResponse:
 
     def __init__(self, client: AsyncClient) -> None:
         self._client = client
+        self.create_job = async_raw_wrapper(client.create_job)
 
     async def list_jobs(
         self,
@@ -436,6 +463,7 @@ class AsyncClientWithRawResponse:
             headers={
                 "Accept": "application/vnd.bentley.itwin-platform.v1+json",
             },
+            security=(("bentleyOAuth2",),),
             idempotent=True,
             options=merge_options(
                 options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
@@ -446,29 +474,10 @@ class AsyncClientWithRawResponse:
             raw=True,
         )
 
-    async def create_job(
-        self,
-        *,
-        body: JobCreation | Mapping[str, Any],
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        options: RequestOptions | None = None,
-    ) -> APIResponse[JobResponse]:
-        """``POST /contextcapture/jobs``, returning the raw ``APIResponse``; ``.parse()`` gives the body."""
-        return await self._client._request(
-            "POST",
-            "/contextcapture/jobs",
-            headers={
-                "Accept": "application/vnd.bentley.itwin-platform.v1+json",
-            },
-            json_body=body,
-            body_type=JobCreation,
-            options=merge_options(
-                options, timeout=timeout, extra_headers=extra_headers, extra_query=extra_query
-            ),
-            response_types={
-                201: JobResponse,
-            },
-            raw=True,
-        )
+
+class AsyncClientWithStreamingResponse:
+    """``async_client.with_streaming_response``: each operation (paged ones aside) with the same arguments, as a context manager giving the response before its body is read."""
+
+    def __init__(self, client: AsyncClient) -> None:
+        self._client = client
+        self.create_job = async_streaming_wrapper(client.create_job)

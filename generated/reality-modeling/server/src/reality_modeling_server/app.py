@@ -8,12 +8,15 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from pydantic import TypeAdapter, ValidationError
 from reality_modeling.models import (
     DetailedErrorResponse,
@@ -24,6 +27,7 @@ from reality_modeling.models import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+from starlette.routing import Match
 
 from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
 from .interface import Reply, Service
@@ -32,7 +36,7 @@ from .security import SECURITY_SCHEMES, require
 __all__ = ["create_app", "router"]
 
 TITLE = "iTwin Reality Modeling (ContextCapture)"
-VERSION = "v1"
+VERSION = "v1"  # FastAPI requires one
 # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
 _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
@@ -47,6 +51,23 @@ class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
 
 
 router = APIRouter()
+
+
+def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
 
 
 def _service(request: Request) -> Service:
@@ -78,32 +99,6 @@ def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
         ) from None
 
 
-@router.get(
-    "/contextcapture/jobs",
-    operation_id="listJobs",
-    summary="Retrieve list of jobs matching provided filter.",
-    description="The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.\n\nRequires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
-    status_code=200,
-    response_model=Jobs,
-    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
-    response_description="OK",
-    responses={
-        401: {
-            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
-            "model": ErrorResponse,
-        },
-        404: {"description": "Not Found", "model": ErrorResponse},
-        422: {
-            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
-            "model": DetailedErrorResponse,
-        },
-        429: {
-            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
-            "model": ErrorResponse,
-        },
-    },
-    dependencies=[Depends(require([["bentleyOAuth2"]]))],
-)
 async def list_jobs_route(
     http_request: Request,
     *,
@@ -139,11 +134,58 @@ async def list_jobs_route(
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
 
+_register(
+    "GET",
+    "/contextcapture/jobs",
+    list_jobs_route,
+    operation_id="listJobs",
+    summary="Retrieve list of jobs matching provided filter.",
+    description="The iTwinId in filter is optional. If it is not provided, this will return jobs created by the same user. However, if the iTwinId is provided and the user has access to it, this will return jobs associated with that specific iTwin.\n\nRequires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
+    status_code=200,
+    response_model=Jobs,
+    response_class=ApplicationVndBentleyItwinPlatformV1JsonResponse,
+    response_description="OK",
+    responses={
+        401: {
+            "description": "This response indicates that request lacks valid authentication credentials. Access token might not been provided, issued by the wrong issuer, does not have required scopes or request headers were malformed.",
+            "model": ErrorResponse,
+        },
+        404: {"description": "Not Found", "model": ErrorResponse},
+        422: {
+            "description": "The 422 (Unprocessable Entity) status code indicates that the request cannot be processed by the server due to a client error (e.g. malformed request syntax).",
+            "model": DetailedErrorResponse,
+        },
+        429: {
+            "description": "This response indicates that the client sent more requests than allowed by this API for the current tier of the client.",
+            "model": ErrorResponse,
+        },
+    },
+    dependencies=[Depends(require([["bentleyOAuth2"]]))],
+)
+
+
 _CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
 
 
-@router.post(
+async def create_job_route(
+    http_request: Request,
+    *,
+    body: Annotated[
+        JobCreation,
+        Body(media_type="application/json", description="Job Creation"),
+    ],
+) -> Response:
+    body = _strict(_CREATE_JOB_BODY, await http_request.body())
+    result = await _service(http_request).create_job(
+        body=body,
+    )
+    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
+
+
+_register(
+    "POST",
     "/contextcapture/jobs",
+    create_job_route,
     operation_id="createJob",
     summary="Create a new job",
     description="Requires Authorization header with valid Bearer token for scope itwin-platform.\n\nSetting `Accept: application/vnd.bentley.itwin-platform.v1+json` is recommended; it is expressed here as the response media type, so clients must send it as the Accept header.",
@@ -167,19 +209,6 @@ _CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
     },
     dependencies=[Depends(require([["bentleyOAuth2"]]))],
 )
-async def create_job_route(
-    http_request: Request,
-    *,
-    body: Annotated[
-        JobCreation,
-        Body(media_type="application/json", description="Job Creation"),
-    ],
-) -> Response:
-    body = _strict(_CREATE_JOB_BODY, await http_request.body())
-    result = await _service(http_request).create_job(
-        body=body,
-    )
-    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 def _operation_id(request: Request) -> str | None:
@@ -231,9 +260,21 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
 
 
+def _allowed_methods(request: Request) -> str:
+    """Every method some route serves at the request's path (each route has one method, so
+    Starlette's own `Allow` names only the first route that matched the path)."""
+    methods: set[str] = set()
+    for route in router.routes:
+        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return ", ".join(sorted(methods))
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     http = cast(StarletteHTTPException, exc)
     headers = dict(http.headers or {})
+    if http.status_code == 405:
+        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     if http.status_code == 400 and _operation_id(request) is not None:
         # FastAPI's "error parsing the body": an invalid request like any other.
         detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")

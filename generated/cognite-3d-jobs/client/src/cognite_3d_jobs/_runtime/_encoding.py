@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel
 
+from ._model_base import request_dump
 from ._types import NotGiven
 
 __all__ = [
@@ -107,11 +108,12 @@ def to_jsonable(value: object) -> Any:
     """A JSON-serialisable copy of a request body.
 
     Pydantic models are dumped by alias with only the fields that were set, so a model built
-    from ``Job(name="x")`` sends ``{"name": "x"}`` and not every optional field as null.
+    from ``Job(name="x")`` sends ``{"name": "x"}`` and not every optional field as null; their
+    read-only fields are left out (see ``SpecModel``).
     NOT_GIVEN entries of plain dicts are dropped.
     """
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        return request_dump(value)
     if isinstance(value, Mapping):
         return {
             str(key): to_jsonable(item)

@@ -8,11 +8,14 @@ that the response parser sets around validation, so request construction stays s
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar, Token
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+import pydantic
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False)
 
@@ -48,7 +51,12 @@ class OpenEnum(StrEnum):
 
 
 class SpecModel(BaseModel):
-    """Base of every generated model: wire names on the way out, either name on the way in."""
+    """Base of every generated model: wire names on the way out, either name on the way in.
+
+    Fields marked ``readOnly`` (``Field(json_schema_extra={"readOnly": True})``, or listed in
+    a class's ``__read_only__``) are left out of request bodies: a model read from the server
+    can be changed and sent back without the server refusing its own ``id`` or timestamps.
+    """
 
     model_config = ConfigDict(
         validate_by_name=True,
@@ -56,3 +64,75 @@ class SpecModel(BaseModel):
         serialize_by_alias=True,
         extra="allow",
     )
+
+    __read_only__: ClassVar[frozenset[str]] = frozenset()
+    """Python names of the fields never sent in a request."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        marked = {
+            name
+            for name, info in cls.model_fields.items()
+            if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("readOnly")
+        }
+        inherited = {
+            name for base in cls.__mro__[1:] for name in getattr(base, "__read_only__", ())
+        }
+        cls.__read_only__ = frozenset(
+            marked | inherited | set(cls.__dict__.get("__read_only__", ()))
+        )
+
+
+def request_dump(model: BaseModel, mode: str = "json") -> Any:
+    """A model as a request body: by alias, only the fields that were set, and without
+    read-only fields at any depth (``mode="python"`` keeps bytes, for multipart files)."""
+    dumped = model.model_dump(mode=mode, by_alias=True, exclude_unset=True)
+    _drop_read_only(model, dumped)
+    return dumped
+
+
+def _drop_read_only(value: object, dumped: object) -> None:
+    if isinstance(value, BaseModel) and isinstance(dumped, dict):
+        read_only: frozenset[str] = getattr(type(value), "__read_only__", frozenset())
+        fields = type(value).model_fields
+        for name in value.model_fields_set:
+            info = fields.get(name)
+            key = (info.serialization_alias or info.alias or name) if info else name
+            if key not in dumped:
+                continue
+            if name in read_only:
+                del dumped[key]
+            else:
+                _drop_read_only(getattr(value, name, None), dumped[key])
+    elif isinstance(value, list | tuple) and isinstance(dumped, list):
+        for item, item_dumped in zip(value, dumped, strict=False):
+            _drop_read_only(item, item_dumped)
+    elif isinstance(value, dict) and isinstance(dumped, dict):
+        for key, item in value.items():
+            if key in dumped:
+                _drop_read_only(item, dumped[key])
+
+
+_HAS_OFFSET = re.compile(r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$")
+
+
+def _assume_utc(value: Any) -> Any:
+    # A naive datetime object is taken as UTC; a naive string only while parsing a response
+    # (servers that omit the offset mean UTC far more often than anything else).
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    if isinstance(value, str) and _lenient.get() and "T" in value.upper():
+        if _HAS_OFFSET.search(value):
+            return value
+        try:
+            parsed = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    return value
+
+
+AwareDatetime = Annotated[pydantic.AwareDatetime, BeforeValidator(_assume_utc)]
+"""``pydantic.AwareDatetime`` that takes a naive ``datetime`` as UTC, and a naive string as UTC
+while a response is parsed (requests built from strings stay strict)."""

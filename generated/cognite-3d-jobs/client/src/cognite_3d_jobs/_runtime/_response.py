@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Mapping
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Coroutine, Mapping
+from contextvars import ContextVar
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 import pydantic
@@ -16,6 +17,10 @@ from ._model_base import lenient_parsing
 
 __all__ = [
     "APIResponse",
+    "async_raw_wrapper",
+    "raw_requested",
+    "raw_wrapper",
+    "ByMedia",
     "AdapterCache",
     "ResponseTypes",
     "parse_lenient",
@@ -24,6 +29,44 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+P = ParamSpec("P")
+
+_raw: ContextVar[bool] = ContextVar("specgen_raw_response", default=False)
+
+
+def raw_requested() -> bool:
+    """True inside a ``with_raw_response`` call: the client returns the ``APIResponse``."""
+    return _raw.get()
+
+
+def raw_wrapper(func: Callable[P, T]) -> Callable[P, APIResponse[T]]:
+    """``func`` (an operation method) as a ``with_raw_response`` method: same arguments, the
+    ``APIResponse`` back (status, headers, and ``parse()`` giving what ``func`` returns)."""
+
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _raw.set(True)
+        try:
+            return cast(APIResponse[T], func(*args, **kwargs))
+        finally:
+            _raw.reset(token)
+
+    return wrapped
+
+
+def async_raw_wrapper(
+    func: Callable[P, Coroutine[Any, Any, T]],
+) -> Callable[P, Coroutine[Any, Any, APIResponse[T]]]:
+    """Async counterpart of ``raw_wrapper``."""
+
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> APIResponse[T]:
+        token = _raw.set(True)
+        try:
+            return cast(APIResponse[T], await func(*args, **kwargs))
+        finally:
+            _raw.reset(token)
+
+    return wrapped
+
 
 ResponseTypes = Mapping[int | str, Any]
 """Declared body type per status: ``{200: Job, 204: None, "2XX": Job, "default": Error}``.
@@ -33,6 +76,40 @@ Keys are status codes (int or digit string), ranges like ``"2XX"``, or ``"defaul
 """
 
 _NO_DECLARED_TYPE = object()
+
+
+class ByMedia:
+    """In ``response_types``: a status whose body type depends on the response's media type,
+    e.g. ``ByMedia({"application/json": Report, "text/csv": str, "image/png": bytes})``."""
+
+    __slots__ = ("types",)
+
+    def __init__(self, types: Mapping[str, Any]) -> None:
+        self.types = {key.lower(): value for key, value in types.items()}
+
+    def pick(self, content_type: str) -> Any:
+        """The type for ``content_type``: exact, then ``type/*``, then ``*/*``, then a JSON
+        type whenever the body is JSON-ish, else the first declared."""
+        base = content_type.split(";")[0].strip().lower()
+        for key in (base, base.split("/")[0] + "/*", "*/*"):
+            if key in self.types:
+                return self.types[key]
+        if base == "application/json" or base.endswith("+json"):
+            for key, value in self.types.items():
+                if key.endswith("json"):
+                    return value
+        return next(iter(self.types.values()), None)
+
+    def __repr__(self) -> str:
+        return f"ByMedia({self.types!r})"
+
+
+def declared_type(response: httpx.Response, response_types: ResponseTypes) -> object:
+    """``select_response_type`` with a ``ByMedia`` resolved by the response's Content-Type."""
+    declared = select_response_type(response.status_code, response_types)
+    if isinstance(declared, ByMedia):
+        return declared.pick(response.headers.get("content-type", ""))
+    return declared
 
 
 class AdapterCache:
@@ -114,7 +191,7 @@ def parse_response(
     ``None`` declared or an empty body gives ``None``; ``bytes`` gives the raw content; ``str``
     gives the text unless the body is JSON; no declared type gives the decoded JSON (or text).
     """
-    declared = select_response_type(response.status_code, response_types)
+    declared = declared_type(response, response_types)
     if declared is None:
         return None
     if declared is bytes:

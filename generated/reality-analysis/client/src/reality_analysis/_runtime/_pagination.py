@@ -15,7 +15,7 @@ Paging stops when the next link or cursor is missing, null or empty.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
@@ -27,6 +27,7 @@ from ._types import PreparedRequest
 
 __all__ = [
     "AsyncPage",
+    "AsyncPager",
     "Pagination",
     "SyncPage",
     "lookup_path",
@@ -267,3 +268,29 @@ class AsyncPage(Generic[ItemT]):
     def __repr__(self) -> str:
         more = ", more" if self.has_next_page() else ""
         return f"<{type(self).__name__} {len(self.items)} items{more}>"
+
+
+class AsyncPager(Generic[ItemT]):
+    """What an async paged operation returns: ``await`` it for the first ``AsyncPage``, or
+    ``async for`` over it directly for every item of every page (as openai-python's pages)."""
+
+    def __init__(self, first: Awaitable[AsyncPage[ItemT]]) -> None:
+        self._first = first
+        self._page: AsyncPage[ItemT] | None = None
+
+    async def _first_page(self) -> AsyncPage[ItemT]:
+        # A coroutine can be awaited once: the page is kept for a second await.
+        if self._page is None:
+            self._page = await self._first
+        return self._page
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[ItemT]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[ItemT]:
+        page = await self._first_page()
+        async for item in page:
+            yield item
+
+    def __repr__(self) -> str:
+        return f"<AsyncPager {'fetched' if self._page is not None else 'not awaited'}>"

@@ -94,5 +94,9 @@ class PreparedRequest:
     form: Mapping[str, str | list[str]] | None = None
     files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None
     """Multipart parts as httpx accepts them: ``bytes`` or ``(filename, bytes, content_type)``."""
+    security: tuple[tuple[str, ...], ...] | None = None
+    """The operation's security alternatives by scheme name; ``None``: the bearer token alone."""
+    keep_redirects: bool = False
+    """True when the operation declares a 3xx response: redirects are returned, not followed."""
     send_auth: bool = True
     """False for a next-page link pointing at another origin: the token stays with our API."""

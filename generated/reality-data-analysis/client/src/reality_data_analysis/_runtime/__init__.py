@@ -12,7 +12,8 @@ from ._auth import (
     RenewableToken,
     TokenProvider,
 )
-from ._call import cookie_header, given, merge_options, multipart_parts
+from ._bodies import File, FileInput, encode_body, form_body, multipart_parts
+from ._call import cookie_header, given, merge_options
 from ._client import AsyncAPIClient, SyncAPIClient
 from ._errors import (
     APIConnectionError,
@@ -32,9 +33,23 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._model_base import OpenEnum, SpecModel, lenient_parsing
-from ._pagination import AsyncPage, Pagination, SyncPage
-from ._response import APIResponse, ResponseTypes
+from ._model_base import AwareDatetime, OpenEnum, SpecModel, lenient_parsing
+from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
+from ._params import Styled, styled
+from ._response import APIResponse, ByMedia, ResponseTypes, async_raw_wrapper, raw_wrapper
+from ._security import AuthScheme, BasicCredentials
+from ._streaming import (
+    AsyncStream,
+    AsyncStreamedResponse,
+    AsyncStreamedResponseContext,
+    EventStream,
+    ServerSentEvent,
+    Stream,
+    StreamedResponse,
+    StreamedResponseContext,
+    async_streaming_wrapper,
+    streaming_wrapper,
+)
 from ._types import NOT_GIVEN, NotGiven, NotGivenOr, RequestOptions, Timeout
 
 __all__ = [
@@ -48,19 +63,29 @@ __all__ = [
     "AsyncAPIClient",
     "AsyncOAuth2ClientCredentials",
     "AsyncPage",
+    "AsyncPager",
+    "AsyncStream",
+    "AsyncStreamedResponse",
+    "AsyncStreamedResponseContext",
     "AsyncTokenProvider",
+    "AuthScheme",
     "AuthenticationError",
+    "AwareDatetime",
     "BadRequestError",
+    "BasicCredentials",
+    "ByMedia",
     "ConflictError",
     "ErrorDetail",
+    "EventStream",
+    "File",
+    "FileInput",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
     "NotGivenOr",
-    "OpenEnum",
-    "SpecModel",
     "OAuth2ClientCredentials",
     "OAuth2TokenError",
+    "OpenEnum",
     "Pagination",
     "PaginationError",
     "PermissionDeniedError",
@@ -68,14 +93,27 @@ __all__ = [
     "RenewableToken",
     "RequestOptions",
     "ResponseTypes",
+    "ServerSentEvent",
+    "SpecModel",
+    "Stream",
+    "StreamedResponse",
+    "StreamedResponseContext",
+    "Styled",
     "SyncAPIClient",
     "SyncPage",
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
+    "async_raw_wrapper",
+    "async_streaming_wrapper",
     "cookie_header",
+    "encode_body",
+    "form_body",
     "given",
     "lenient_parsing",
     "merge_options",
     "multipart_parts",
+    "raw_wrapper",
+    "streaming_wrapper",
+    "styled",
 ]
