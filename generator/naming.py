@@ -186,6 +186,7 @@ MODEL_FIELD_RESERVED = MODEL_RESERVED | frozenset(
         "schema_json",
         "update_forward_refs",
         "validate",
+        "mro",  # every class has it (from `type`); pydantic warns a field would shadow it
         # builtins the models' annotations use: a field named `list` would shadow `list[...]`
         # where pydantic evaluates the class's annotations
         "bool",

@@ -37,7 +37,9 @@ _BUILTINS = {"string": "str", "integer": "int", "number": "float", "boolean": "b
 # The modules are imported under private names (`import datetime as _dt`): a field may well be
 # called `date` or `uuid`, and pydantic evaluates annotations where field names are bound.
 _FORMATS: dict[str, tuple[str, str]] = {
-    "date-time": ("datetime as _dt", "_dt.datetime"),
+    # The runtime's AwareDatetime: always timezone-aware; a naive value in a response is read
+    # as UTC, while a request built from a naive string is refused (as pydantic's would be).
+    "date-time": ("._runtime", "AwareDatetime"),
     "date": ("datetime as _dt", "_dt.date"),
     "time": ("datetime as _dt", "_dt.time"),
     "duration": ("datetime as _dt", "_dt.timedelta"),
@@ -126,8 +128,12 @@ class ModelTypes:
     """The full spelling used in `models.py`, with the imports it needs."""
 
     imports: set[tuple[str, str]] = field(default_factory=set)
+    # In a model a request sends as multipart or form parts, `format: binary` is the runtime's
+    # `File` (bytes, a path, a file object or a (name, content, type) tuple), else `bytes`.
+    files: bool = False
 
-    def annotation(self, expr: TypeExpr) -> str:
+    def annotation(self, expr: TypeExpr, *, files: bool = False) -> str:
+        self.files = files
         return self._print(expr)
 
     def _need(self, module: str, name: str) -> str:
@@ -144,6 +150,8 @@ class ModelTypes:
             return expr.name
         if isinstance(expr, Primitive):
             module, name = _FORMATS.get(expr.format or "", ("", _BUILTINS[expr.kind]))
+            if self.files and expr.format == "binary":
+                module, name = "._runtime", "File"
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
             return self._constrained(self._need(module, name), expr.constraints)

@@ -52,6 +52,8 @@ class ClassView:
     fields: tuple[FieldView, ...] = ()
     alias: str = ""  # the aliased type, for kind "alias"
     forbid_extra: bool = False
+    # Python names of the fields a request never sends (the runtime leaves them out).
+    read_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,21 @@ class ModelsModule:
 
 def render_models(ctx: RenderContext) -> tuple[str, str, tuple[Diagnostic, ...]]:
     """(path, source, warnings) of the client package's `models.py`."""
-    module = models_module(ctx.api.model_classes, ctx.spec)
+    parts = frozenset(
+        name
+        for op in ctx.api.operations
+        if op.body is not None and op.body.kind in ("multipart", "form")
+        for name in op.body.type.models
+    )
+    module = models_module(ctx.api.model_classes, ctx.spec, parts)
     source = ctx.render("models/models.py.jinja", module=module)
     return f"client/src/{ctx.package}/models.py", source, module.diagnostics
 
 
-def models_module(classes: tuple[ModelClass, ...], spec: str) -> ModelsModule:
+def models_module(
+    classes: tuple[ModelClass, ...], spec: str, parts: frozenset[str] = frozenset()
+) -> ModelsModule:
+    """The declarations of `models.py`; `parts` names the models sent as multipart/form."""
     by_name = {m.name: m for m in classes}
     ordered, cyclic = _declaration_order(classes)
     types = ModelTypes()
@@ -92,19 +103,25 @@ def models_module(classes: tuple[ModelClass, ...], spec: str) -> ModelsModule:
         if model.kind == "enum":
             views.append(ClassView(model, "OpenEnum"))
             continue
-        fields = tuple(_field_view(f, types, by_name) for f in model.fields)
+        files = model.name in parts
+        fields = tuple(_field_view(f, types, by_name, files) for f in model.fields)
+        read_only = tuple(f.python_name for f in model.fields if f.read_only)
         views.append(
             ClassView(
                 model,
                 ", ".join(model.bases) or "SpecModel",
                 fields,
                 forbid_extra=model.extra == "forbid",
+                read_only=read_only,
             )
         )
     if any(v.model.kind == "alias" for v in views):
         types.imports.add(("typing", "TypeAlias"))
     if any(v.forbid_extra for v in views):
         types.imports.add(("pydantic", "ConfigDict"))
+    types.imports.update({("._runtime", "OpenEnum"), ("._runtime", "SpecModel")})
+    if any(v.read_only for v in views):
+        types.imports.add(("typing", "ClassVar"))
     grouped: dict[str, set[str]] = {}
     for module_name, name in types.imports:
         grouped.setdefault(module_name, set()).add(name)
@@ -112,10 +129,15 @@ def models_module(classes: tuple[ModelClass, ...], spec: str) -> ModelsModule:
     return ModelsModule(tuple(views), imports, tuple(diagnostics))
 
 
-def _field_view(field: Field, types: ModelTypes, by_name: dict[str, ModelClass]) -> FieldView:
-    annotation = types.annotation(field.type)
+def _field_view(
+    field: Field, types: ModelTypes, by_name: dict[str, ModelClass], files: bool
+) -> FieldView:
+    annotation = types.annotation(field.type, files=files)
     default = _default_source(field, by_name) if field.has_default else None
-    optional = not field.required and default is None
+    # A read-only field is never sent and a write-only one never received: required on one
+    # side only, so optional in the one model both sides share.
+    required = field.required and not (field.read_only or field.write_only)
+    optional = not required and default is None
     if optional and annotation != "Any" and not isinstance(field.type, Nullable):
         annotation += " | None"
     if field.python_name != field.wire_name:

@@ -104,6 +104,15 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"a": {"type": "string"}},
     },
     "Level": {"type": "integer", "enum": [1, 2, 3]},
+    "Account": {
+        "type": "object",
+        "required": ["id", "name", "password"],
+        "properties": {
+            "id": {"type": "string", "readOnly": True},
+            "name": {"type": "string"},
+            "password": {"type": "string", "writeOnly": True},
+        },
+    },
 }
 
 
@@ -166,8 +175,6 @@ def test_wire_names_constraints_reserved_names_and_defaults(package: Any) -> Non
     for bad in ({"nickName": "toolong"}, {"nickName": "UPPER"}, {"pets": []}):
         with pytest.raises(pydantic.ValidationError):
             m.Owner.model_validate({"pets": [{"kind": "dog"}], **bad})
-    # A naive date-time is accepted (a server that omits the offset must not break a client).
-    assert m.Owner.model_validate({"pets": [{"kind": "dog"}], "born": "2024-01-02T03:04:05"}).born
 
 
 def test_allof_inherits_when_it_can_and_flattens_when_a_property_is_retyped(package: Any) -> None:
@@ -221,3 +228,43 @@ def test_an_alias_defined_only_through_itself_is_any_with_a_finding(tmp_path: Pa
     assert "alias-cycle" in {d.rule for d in result.diagnostics}
     with imported(tmp_path / "out" / "client" / "src", "cyclic_pkg") as module:
         assert pydantic.TypeAdapter(module.models.A).validate_python(1) == 1
+
+
+def test_read_only_fields_are_never_sent_and_one_way_fields_are_optional(package: Any) -> None:
+    m = models(package)
+    runtime = package[0]._runtime
+    from importlib import import_module
+
+    request_dump = import_module("native_pkg._runtime._model_base").request_dump
+    server_copy = m.Account.model_validate({"id": "a1", "name": "ann"})  # no password back
+    assert m.Account.__read_only__ == frozenset({"id"})
+    assert request_dump(server_copy) == {"name": "ann"}  # read-modify-write: no id
+    with pytest.raises(pydantic.ValidationError):
+        m.Account.model_validate({"id": "a1"})  # `name` is required both ways
+    with pytest.raises(pydantic.ValidationError):  # a naive string is refused in a request
+        m.Owner.model_validate({"pets": [{"kind": "dog"}], "born": "2024-01-02T03:04:05"})
+    with runtime.lenient_parsing():  # ...and read as UTC in a response
+        born = m.Owner.model_validate({"pets": [{"kind": "dog"}], "born": "2024-01-02T03:04:05"})
+    assert born.born is not None and born.born.tzinfo is not None
+
+
+def test_binary_fields_of_multipart_models_take_any_file_form(tmp_path: Path) -> None:
+    upload = {
+        "type": "object",
+        "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary"}, "note": {"type": "string"}},
+    }
+    blob = {"type": "object", "properties": {"data": {"type": "string", "format": "binary"}}}
+    body = {"content": {"multipart/form-data": {"schema": ref("Upload")}}}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": ref("Blob")}}}}
+    paths = {"/up": {"post": {"operationId": "up", "requestBody": body, "responses": ok}}}
+    spec = write_spec(tmp_path, minimal(paths, {"Upload": upload, "Blob": blob}))
+    render_into(spec, tmp_path / "out", "files_pkg")
+    (tmp_path / "a.bin").write_bytes(b"x")
+    with imported(tmp_path / "out" / "client" / "src", "files_pkg") as module:
+        m = module.models
+        assert m.Upload(file=tmp_path / "a.bin").file == tmp_path / "a.bin"
+        assert m.Upload(file=("a.txt", b"hi", "text/plain")).file[0] == "a.txt"
+        with pytest.raises(pydantic.ValidationError):
+            m.Upload(file=12)
+        assert m.Blob.model_validate({"data": "raw"}).data == b"raw"  # JSON: plain bytes

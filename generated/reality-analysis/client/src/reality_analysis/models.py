@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from ._runtime import OpenEnum, SpecModel
+from ._runtime import AwareDatetime, OpenEnum, SpecModel
 
 
 class JobState(OpenEnum):
@@ -313,13 +312,13 @@ class ExecutionInformation(SpecModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ended_date_time: Annotated[_dt.datetime | None, Field(alias="endedDateTime")] = None
+    ended_date_time: Annotated[AwareDatetime | None, Field(alias="endedDateTime")] = None
     """End time of the job."""
-    created_date_time: Annotated[_dt.datetime, Field(alias="createdDateTime")]
+    created_date_time: Annotated[AwareDatetime, Field(alias="createdDateTime")]
     """Creation time of the job."""
     processing_units: Annotated[float | None, Field(alias="processingUnits")] = None
     """The number of processing units consumed by the job."""
-    started_date_time: Annotated[_dt.datetime | None, Field(alias="startedDateTime")] = None
+    started_date_time: Annotated[AwareDatetime | None, Field(alias="startedDateTime")] = None
     """Start time of the job."""
 
 

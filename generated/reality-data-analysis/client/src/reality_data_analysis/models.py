@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Annotated
 
 from pydantic import Field
 
-from ._runtime import OpenEnum, SpecModel
+from ._runtime import AwareDatetime, OpenEnum, SpecModel
 
 
 class JobType(OpenEnum):
@@ -153,11 +152,11 @@ class ExecutionInformation(SpecModel):
 
     exit_code: Annotated[int | None, Field(alias="exitCode")] = None
     """Exit code of the processing"""
-    submission_date_time: Annotated[_dt.datetime | None, Field(alias="submissionDateTime")] = None
+    submission_date_time: Annotated[AwareDatetime | None, Field(alias="submissionDateTime")] = None
     """Submission date time of the job"""
-    started_date_time: Annotated[_dt.datetime | None, Field(alias="startedDateTime")] = None
+    started_date_time: Annotated[AwareDatetime | None, Field(alias="startedDateTime")] = None
     """Start date time of the job"""
-    ended_date_time: Annotated[_dt.datetime | None, Field(alias="endedDateTime")] = None
+    ended_date_time: Annotated[AwareDatetime | None, Field(alias="endedDateTime")] = None
     """End date time of the job"""
     estimated_units: Annotated[float | None, Field(alias="estimatedUnits")] = None
     """Estimated cost of the executed job"""
@@ -201,11 +200,11 @@ class Job(SpecModel):
     """Project Id"""
     settings: Objects2DSettings | Segmentation2DSettings | None = None
     """Settings for this job, must be in sync with type"""
-    created_date_time: Annotated[_dt.datetime | None, Field(alias="createdDateTime")] = None
+    created_date_time: Annotated[AwareDatetime | None, Field(alias="createdDateTime")] = None
     """Created date time of the job"""
-    last_modified_date_time: Annotated[_dt.datetime | None, Field(alias="lastModifiedDateTime")] = (
-        None
-    )
+    last_modified_date_time: Annotated[
+        AwareDatetime | None, Field(alias="lastModifiedDateTime")
+    ] = None
     """Date time of the latest modification of the job"""
     execution_information: Annotated[
         ExecutionInformation | None, Field(alias="executionInformation")

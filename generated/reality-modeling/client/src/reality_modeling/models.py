@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
-from ._runtime import OpenEnum, SpecModel
+from ._runtime import AwareDatetime, OpenEnum, SpecModel
 
 
 class Format(OpenEnum):
@@ -173,11 +172,11 @@ class ExecInfo(SpecModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    submitted_date_time: Annotated[_dt.datetime, Field(alias="submittedDateTime")]
+    submitted_date_time: Annotated[AwareDatetime, Field(alias="submittedDateTime")]
     """Submission time of the job"""
-    started_date_time: Annotated[_dt.datetime | None, Field(alias="startedDateTime")] = None
+    started_date_time: Annotated[AwareDatetime | None, Field(alias="startedDateTime")] = None
     """Start time of the job"""
-    ended_date_time: Annotated[_dt.datetime | None, Field(alias="endedDateTime")] = None
+    ended_date_time: Annotated[AwareDatetime | None, Field(alias="endedDateTime")] = None
     """End time of the job"""
     estimated_units: Annotated[float | None, Field(alias="estimatedUnits")] = None
     """Estimated processing units cost"""
@@ -226,9 +225,9 @@ class Job(SpecModel):
     """Job type among 'Full', 'Calibration' and 'Reconstruction'"""
     state: JobState
     """Job current state"""
-    created_date_time: Annotated[_dt.datetime, Field(alias="createdDateTime")]
+    created_date_time: Annotated[AwareDatetime, Field(alias="createdDateTime")]
     """Creation time of the job"""
-    last_modified_date_time: Annotated[_dt.datetime, Field(alias="lastModifiedDateTime")]
+    last_modified_date_time: Annotated[AwareDatetime, Field(alias="lastModifiedDateTime")]
     """Last modification date of the job"""
     location: JobLocation
     """Datacenter location of the job"""
