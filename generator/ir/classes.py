@@ -119,8 +119,14 @@ class ClassBuilder:
                 return self._discriminated(union(options), schema)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
-            # More than one member is hoisted to a class; here only a single member remains.
-            return self.type_of(all_of[0], depth + 1) if len(all_of) == 1 else ANY_TYPE
+            # Several substantial members are hoisted to a class; here one remains, perhaps
+            # with members that only annotate it (`allOf: [{$ref: X}, {nullable: true}]`).
+            essential = essential_members(all_of)
+            if len(essential) != 1:
+                return ANY_TYPE
+            inner = self.type_of(essential[0], depth + 1)
+            annotated_null = any(isinstance(m, dict) and m.get("nullable") is True for m in all_of)
+            return nullable(inner) if annotated_null else inner
         if types == "null":
             return NullType()
         if types == "array" or (types is None and "items" in schema):
@@ -402,11 +408,30 @@ def _kind(schema: dict[str, Any]) -> ModelKind:
         and schema.get("type") in ("string", None, ["string", "null"], ["null", "string"])
     ):
         return "enum"
-    if schema.get("properties") or len(schema.get("allOf") or ()) > 1:
+    if schema.get("properties") or len(essential_members(schema.get("allOf"))) > 1:
         return "object"
     if schema.get("type") == "object" and not _is_map(schema):
         return "object"
     return "alias"
+
+
+# Keywords that describe a value without constraining its shape: an `allOf` member made only
+# of these annotates the other member instead of adding to it.
+_ANNOTATIONS = frozenset(
+    {"nullable", "description", "title", "default", "example", "examples", "deprecated",
+     "readOnly", "writeOnly", "summary", "externalDocs"}
+)  # fmt: skip
+
+
+def essential_members(all_of: Any) -> list[Any]:
+    """The members of an `allOf` that shape the value (not only annotate it)."""
+    if not isinstance(all_of, list):
+        return []
+    return [
+        m
+        for m in all_of
+        if not (isinstance(m, dict) and all(k in _ANNOTATIONS or k.startswith("x-") for k in m))
+    ]
 
 
 def _is_map(schema: dict[str, Any]) -> bool:

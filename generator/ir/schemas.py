@@ -19,7 +19,7 @@ import pydantic_core
 
 from generator import naming
 from generator.diagnostics import Level, SpecError, pointer_join
-from generator.ir.classes import ClassBuilder
+from generator.ir.classes import ClassBuilder, essential_members
 from generator.ir.context import BuildContext
 from generator.ir.model import TypeRef
 from generator.ir.types import ModelRef, TypeExpr
@@ -459,7 +459,7 @@ def _deserves_class(schema: dict[str, Any]) -> bool:
     several members) and string enums, so every renderer names them the same way."""
     return (
         bool(schema.get("properties"))
-        or len(schema.get("allOf") or ()) > 1
+        or len(essential_members(schema.get("allOf"))) > 1
         or (
             isinstance(schema.get("enum"), list)
             and schema.get("type") in ("string", None)

@@ -146,3 +146,19 @@ def test_field_names_avoid_pydantic_and_keep_wire_names(tmp_path: Path) -> None:
         ("foo_bar", "foo_bar_2"),
         ("class", "class_"),
     ]
+
+
+def test_allof_members_that_only_annotate_do_not_make_an_object(tmp_path: Path) -> None:
+    schemas = {  # OpenAI's idiom for a nullable reference
+        "Choice": {
+            "oneOf": [{"type": "string", "enum": ["none", "auto"]}, {"$ref": REF + "Named"}]
+        },
+        "Named": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "Run": {
+            "type": "object",
+            "properties": {"choice": {"allOf": [{"$ref": REF + "Choice"}, {"nullable": True}]}},
+        },
+    }
+    found = classes(tmp_path, schemas)
+    assert [f.type for f in found["Run"].fields] == [Nullable(ModelRef("Choice"))]
+    assert found["Choice"].kind == "alias"
