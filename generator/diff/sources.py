@@ -6,6 +6,7 @@ that mirrors the repository layout, so the ordinary loader and resolver handle i
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from collections import deque
@@ -150,7 +151,9 @@ def read_ignore_file(path: Path) -> list[Accepted]:
             )
         rule, method, op_path = match["rule"], match["method"], match["path"]
         if rule not in RULES_BY_ID:
-            raise _fail("ignore-file", f"unknown rule id {rule!r}", str(path), number)
+            close = difflib.get_close_matches(rule, list(RULES_BY_ID), n=1, cutoff=0.7)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise _fail("ignore-file", f"unknown rule id {rule!r}{hint}", str(path), number)
         if method is not None and method.lower() not in METHODS:
             raise _fail("ignore-file", f"unknown HTTP method {method!r}", str(path), number)
         accepted.append(Accepted(rule, method.upper() if method else None, op_path))

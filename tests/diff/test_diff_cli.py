@@ -104,6 +104,11 @@ def test_ignore_matches_operations_whatever_the_path_parameter_names(tmp_path: P
     [
         ("no-such-rule\n", "accepted.txt:1:1: error[ignore-file]: unknown rule id 'no-such-rule'"),
         (
+            "api-removed-without-deprecaton\n",
+            "unknown rule id 'api-removed-without-deprecaton'; did you mean"
+            " 'api-removed-without-deprecation'?",
+        ),
+        (
             "# c\nendpoint-added FETCH /x\n",
             "accepted.txt:2:1: error[ignore-file]: unknown HTTP method",
         ),
