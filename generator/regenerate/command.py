@@ -86,6 +86,8 @@ def _flags(
     allow_remote: bool,
     spec_root: Path | None = None,
     overlays: tuple[Path, ...] = (),
+    package: str | None = None,
+    package_version: str | None = None,
 ) -> Flags:
     return Flags(
         specs=specs,
@@ -96,7 +98,16 @@ def _flags(
         allow_remote=allow_remote,
         root=spec_root,
         overlays=overlays,
+        package=package,
+        package_version=package_version,
     )
+
+
+def _package_name(value: str | None) -> str | None:
+    """A Python import name, or a usage error that says what one is."""
+    if value is not None and not value.isidentifier():
+        raise click.BadParameter(f"{value!r} is not a Python import name (e.g. acme_api)")
+    return value
 
 
 def _make_plan(spec_files: tuple[Path, ...], flags: Flags) -> Any:
@@ -153,10 +164,19 @@ def _fail_setup(exc: Exception) -> NoReturn:
 @click.option("--force", is_flag=True, help="Regenerate every target, overwriting unknown files.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if the output is stale.")
 @click.option(
+    "--package-name",
+    "package_name",
+    metavar="NAME",
+    callback=lambda ctx, param, value: _package_name(value),
+    help="Import name of the generated client package (one SPEC; default: from the file "
+    "name, or [tool.specgen.targets.<name>] package).",
+)
+@click.option(
     "--package-version",
     metavar="VERSION",
-    help="Record the CHANGELOG.md entry of a client whose spec changed under VERSION "
-    "(default: [tool.specgen.targets.<name>] package-version, else the suggested bump).",
+    help="Version of the generated packages, and of the CHANGELOG.md entry of a client whose "
+    "spec changed (default: [tool.specgen.targets.<name>] package-version, else the spec's "
+    "info.version; the entry falls back to the suggested bump).",
 )
 def generate(
     spec_files: tuple[Path, ...],
@@ -172,6 +192,7 @@ def generate(
     no_cache: bool,
     force: bool,
     check: bool,
+    package_name: str | None,
     package_version: str | None,
 ) -> None:
     """Render clients, models and stubs for the targets whose inputs changed.
@@ -181,7 +202,18 @@ def generate(
     """
     from generator.regenerate.progress import Reporter
 
-    flags = _flags(specs, out, templates, artefacts, strict, allow_remote, spec_root, overlays)
+    flags = _flags(
+        specs,
+        out,
+        templates,
+        artefacts,
+        strict,
+        allow_remote,
+        spec_root,
+        overlays,
+        package_name,
+        package_version,
+    )
     try:
         plan = _make_plan(spec_files, flags)
     except (PlanError, SpecError) as exc:

@@ -129,6 +129,7 @@ def options_record(name: str, settings: TargetSettings, anchor: Path) -> dict[st
         "allow_remote": settings.allow_remote,
         "spec_name": settings.spec_name,
         # Recorded only when set, so existing manifests stay valid.
+        **({"package_version": settings.package_version} if settings.package_version else {}),
         **({"root": relative_to(settings.root, anchor)} if settings.root else {}),
         **(
             {"overlays": [relative_to(o, anchor) for o in settings.overlays]}

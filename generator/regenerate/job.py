@@ -224,6 +224,7 @@ def _options(target: Target) -> TargetOptions:
         name=target.name,
         artefacts=settings.artefacts,
         package=settings.package,
+        package_version=settings.package_version,
         template_dirs=settings.template_dirs,
         strict=settings.strict,
         allow_remote=settings.allow_remote,

@@ -45,6 +45,7 @@ class TargetSettings:
 
     artefacts: frozenset[str]
     package: str | None = None
+    package_version: str | None = None  # the client's version (default: the spec's)
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False

@@ -35,6 +35,8 @@ class Flags:
     allow_remote: bool = False
     root: Path | None = None
     overlays: tuple[Path, ...] = ()
+    package: str | None = None  # --package-name: the client's import name
+    package_version: str | None = None  # --package-version: the client's version
 
 
 def builtin_templates_dir() -> Path | None:
@@ -111,7 +113,9 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
         artefacts = flags.artefacts or (override and override.artefacts) or config.artefacts
         settings = TargetSettings(
             artefacts=artefacts,
-            package=override.package if override else None,
+            package=flags.package or (override.package if override else None),
+            package_version=flags.package_version
+            or (override.package_version if override else None),
             template_dirs=templates,
             strict=flags.strict,
             allow_remote=flags.allow_remote,
@@ -144,9 +148,13 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
         if not spec.is_file():
             raise PlanError(f"spec not found: {spec}")
     named = _target_names(list(specs))
+    if flags.package and len(named) > 1:
+        raise PlanError("--package-name names one package: pass one SPEC with it")
     templates = _existing_folders(flags.templates or ())
     settings = TargetSettings(
         artefacts=flags.artefacts or ARTEFACTS,
+        package=flags.package,
+        package_version=flags.package_version,
         template_dirs=templates,
         strict=flags.strict,
         allow_remote=flags.allow_remote,

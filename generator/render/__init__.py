@@ -41,6 +41,7 @@ class TargetOptions:
     name: str
     artefacts: frozenset[str] = ARTEFACTS
     package: str | None = None
+    package_version: str | None = None  # the generated packages' version (default: the spec's)
     template_dirs: tuple[Path, ...] = ()
     strict: bool = False
     allow_remote: bool = False
@@ -82,7 +83,11 @@ def prepare_target(
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name)
     ctx = RenderContext.create(
-        api, display, options.package, make_environment(options.template_dirs)
+        api,
+        display,
+        options.package,
+        make_environment(options.template_dirs),
+        options.package_version,
     )
     return ctx, spec, diagnostics
 

@@ -23,11 +23,13 @@ class RenderContext:
     server_package: str
     server_distribution: str
     env: jinja2.Environment
+    version_override: str | None = None  # --package-version / package-version
 
     @property
     def version(self) -> str:
-        """The spec's version as a PEP 440 version (`v1` → `1`), else 0.0.0 (pip refuses others)."""
-        version = self.api.version.strip()
+        """The packages' version: the one asked for, else the spec's as a PEP 440 version
+        (`v1` → `1`), else 0.0.0 (pip refuses others)."""
+        version = (self.version_override or self.api.version).strip()
         version = version[1:] if version[:1] in ("v", "V") else version
         return version if _PEP440.fullmatch(version) else "0.0.0"
 
@@ -37,7 +39,12 @@ class RenderContext:
 
     @classmethod
     def create(
-        cls, api: Api, spec: str, package: str | None, env: jinja2.Environment
+        cls,
+        api: Api,
+        spec: str,
+        package: str | None,
+        env: jinja2.Environment,
+        version: str | None = None,
     ) -> RenderContext:
         import_name = package or naming.module_name(api.name)
         return cls(
@@ -48,6 +55,7 @@ class RenderContext:
             server_package=f"{import_name}_server",
             server_distribution=naming.distribution_name(f"{import_name}-server"),
             env=env,
+            version_override=version,
         )
 
     def render(self, template: str, **extra: object) -> str:
