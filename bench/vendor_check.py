@@ -64,7 +64,8 @@ def _credentials(client_class: type, api: Api) -> dict[str, Any]:
 
 
 def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str, Any] | None:
-    """Keyword arguments for a call: required parameters and a JSON body (None: cannot)."""
+    """Keyword arguments for a call: required parameters and a required JSON or form body
+    (None: cannot)."""
     found: dict[str, Any] = {}
     for param in op.parameters:
         if not param.required:
@@ -73,8 +74,8 @@ def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str,
             found[param.python_name] = synthesize(schemas, param.schema or {}, rng, param.wire_name)
         except SynthesisError:
             return None
-    if op.body is not None:
-        if op.body.kind != "json":
+    if op.body is not None and op.body.required:
+        if op.body.kind not in ("json", "form"):
             return None
         try:
             found["body"] = synthesize(schemas, op.body.schema or {}, rng)
