@@ -239,8 +239,8 @@ class AsyncStream(_EventParser[T]):
         await self.close()
 
 
-class StreamedResponse(Generic[T]):
-    """A response whose body has not been read: iterate it in chunks, or ``parse()`` it."""
+class _UnreadResponse(Generic[T]):
+    """What the sync and async streamed responses share: the response and its parser."""
 
     def __init__(self, http_response: httpx.Response, parser: Callable[[], T]) -> None:
         self.http_response = http_response
@@ -253,6 +253,10 @@ class StreamedResponse(Generic[T]):
     @property
     def headers(self) -> httpx.Headers:
         return self.http_response.headers
+
+
+class StreamedResponse(_UnreadResponse[T]):
+    """A response whose body has not been read: iterate it in chunks, or ``parse()`` it."""
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
         return self.http_response.iter_bytes(chunk_size)
@@ -275,20 +279,8 @@ class StreamedResponse(Generic[T]):
         self.http_response.close()
 
 
-class AsyncStreamedResponse(Generic[T]):
+class AsyncStreamedResponse(_UnreadResponse[T]):
     """Async counterpart of ``StreamedResponse``."""
-
-    def __init__(self, http_response: httpx.Response, parser: Callable[[], T]) -> None:
-        self.http_response = http_response
-        self._parser = parser
-
-    @property
-    def status_code(self) -> int:
-        return self.http_response.status_code
-
-    @property
-    def headers(self) -> httpx.Headers:
-        return self.http_response.headers
 
     def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
         return self.http_response.aiter_bytes(chunk_size)
