@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.ir.model import Api, Operation  # noqa: E402
-from generator.mock.schema import Schemas  # noqa: E402
-from generator.mock.synth import SynthesisError, synthesize  # noqa: E402
+from generator.values.schema import Schemas  # noqa: E402
+from generator.values.synth import SynthesisError, synthesize  # noqa: E402
 
 
 def _free_port() -> int:

@@ -41,7 +41,7 @@ from generator.diff.report import Change, Proof, Report
 from generator.diff.rules import Direction
 from generator.ir.model import Api, Operation
 from generator.load import SpecSet, load_document
-from generator.mock.schema import Schemas
+from generator.values.schema import Schemas
 
 _NOT_CALLED = (area.CALLBACK, area.CALLBACK_PAYLOAD, area.CALLBACK_REPLY)
 _PARAMETER = re.compile(r"parameter `([^`]+)`")

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.mock.schema import Schemas
-from generator.mock.synth import SynthesisError, synthesize
+from generator.values.schema import Schemas
+from generator.values.synth import SynthesisError, synthesize
 
 Path = tuple[str, ...]  # property names and "[]" for array items
 _MAX_DEPTH = 8

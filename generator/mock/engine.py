@@ -20,7 +20,6 @@ from urllib.parse import urlencode
 
 from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
-from generator.mock.schema import Schemas
 from generator.mock.state import (
     ChangeError,
     Lifecycle,
@@ -31,7 +30,8 @@ from generator.mock.state import (
     page,
     state_property,
 )
-from generator.mock.synth import SynthesisError, random_id, synthesize
+from generator.values.schema import Schemas
+from generator.values.synth import SynthesisError, random_id, synthesize
 
 FILTER_PARAMS = ("$filter", "filter")
 SIZE_PARAMS = ("$top", "top", "limit", "pagesize", "page_size", "maxresults", "max_results")

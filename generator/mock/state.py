@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.mock.filter import Accessor
-from generator.mock.schema import Schemas
+from generator.values.schema import Schemas
 
 ID_PROPERTIES = ("id", "externalId")
 STATE_PROPERTIES = ("state", "status")

@@ -12,10 +12,10 @@ from typing import Any
 
 from generator import naming
 from generator.ir.model import Api, Operation, Parameter, SecurityScheme
-from generator.mock.envelope import Envelopes, analyse
-from generator.mock.schema import Schemas
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.values.envelope import Envelopes, analyse
+from generator.values.schema import Schemas
 
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 # JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from generator.mock import filter as odata
-from generator.mock.schema import Schemas
 from generator.mock.state import (
     ChangeError,
     Lifecycle,
@@ -17,6 +16,7 @@ from generator.mock.state import (
     encode_token,
     page,
 )
+from generator.values.schema import Schemas
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.0.3",

@@ -30,8 +30,8 @@ import pytest
 from generator.ir import build_api
 from generator.ir.model import Api
 from generator.load import SpecSet, load_document
-from generator.mock.schema import Schemas
-from generator.mock.synth import SynthesisError, synthesize
+from generator.values.schema import Schemas
+from generator.values.synth import SynthesisError, synthesize
 from tests.render.helpers import render_into
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"

@@ -12,7 +12,7 @@ import re
 import uuid
 from typing import Any
 
-from generator.mock.schema import Schemas
+from generator.values.schema import Schemas
 
 _MAX_DEPTH = 12
 _EPOCH_MS = 1_718_000_000_000  # a fixed instant (June 2024) so synthesized times are stable

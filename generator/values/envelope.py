@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.ir.model import Api, Operation, Response
-from generator.mock.schema import Schemas
-from generator.mock.synth import SynthesisError, synthesize
+from generator.values.schema import Schemas
+from generator.values.synth import SynthesisError, synthesize
 
 # Codes for statuses whose spec shows no example code (string-coded envelopes only).
 DEFAULT_CODES = {
