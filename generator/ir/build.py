@@ -7,6 +7,7 @@ Generation is forgiving: whatever cannot be expressed precisely becomes a typed 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError
@@ -16,6 +17,7 @@ from generator.ir.operations import OperationsBuilder
 from generator.ir.schemas import SchemaHoister
 from generator.ir.security import DocumentFacts, security_requirements
 from generator.load import SpecSet
+from generator.values.envelope import analyse
 
 
 def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
@@ -70,4 +72,4 @@ def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
         models_document=document,
         model_classes=model_classes,
     )
-    return api, ctx.diagnostics
+    return replace(api, envelopes=analyse(api)), ctx.diagnostics

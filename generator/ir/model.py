@@ -291,6 +291,43 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class ErrorShape:
+    """How to write one error into a body valid against one error schema."""
+
+    name: str  # identifier in generated code
+    base: dict[str, Any]  # a valid body; code/message/details are written into it
+    path: tuple[str, ...]  # keys from the body to the object holding code and message
+    code_key: str | None
+    code_is_integer: bool
+    message_key: str | None
+    details_key: str | None
+    detail_keys: tuple[str, ...]
+    details_required: bool
+
+
+@dataclass(frozen=True)
+class ErrorUse:
+    """One documented error status of one operation."""
+
+    status: int
+    shape: str
+    media_type: str
+    default_code: str
+
+
+@dataclass(frozen=True)
+class Envelopes:
+    """The error bodies of an API: the shapes its error schemas take, which status of which
+    operation uses which, and what a server answers for an invalid request."""
+
+    shapes: tuple[ErrorShape, ...]
+    operations: tuple[tuple[str, tuple[ErrorUse, ...]], ...]  # operation id → its error statuses
+    default_shape: str | None
+    default_media_type: str
+    validation_status: int  # 422, or 400 when only 400 is documented
+
+
+@dataclass(frozen=True)
 class Model:
     """A named schema that becomes a generated model class."""
 
@@ -316,6 +353,8 @@ class Api:
     # The typed models (generator.ir.types), in declaration order: what every models
     # renderer (pydantic, TypeScript) prints.
     model_classes: tuple[ModelClass, ...] = field(default=(), compare=False, hash=False, repr=False)
+    # How errors are written (generator.values.envelope decides it once per build).
+    envelopes: Envelopes | None = field(default=None, compare=False, hash=False, repr=False)
 
     @property
     def server(self) -> Server | None:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import naming
-from generator.ir.model import Api, Operation, Parameter, SecurityScheme
+from generator.ir.model import Api, Envelopes, Operation, Parameter, SecurityScheme
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-from generator.values.envelope import Envelopes, analyse
 from generator.values.schema import Schemas
 
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
@@ -87,7 +86,8 @@ class MediaClass:
 def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
     """(generated files, write-once files) of the server package, by path in the target."""
     api = ctx.api
-    envelopes = analyse(api)
+    envelopes = api.envelopes
+    assert envelopes is not None, "build_api decides the error envelopes"
     schemas = Schemas(api.models_document)
     media = _media_classes(api, envelopes)
     schemes = _schemes(api)

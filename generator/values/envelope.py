@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
-from generator.ir.model import Api, Operation, Response
+from generator.ir.model import Api, Envelopes, ErrorShape, ErrorUse, Operation, Response
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, synthesize
 
@@ -35,40 +34,6 @@ DEFAULT_CODES = {
 }
 _MESSAGE_KEYS = ("message", "detail", "description", "title")
 _DETAIL_KEYS = ("code", "message", "target")
-
-
-@dataclass(frozen=True)
-class ErrorShape:
-    """How to write one error into a body valid against one error schema."""
-
-    name: str  # identifier in generated code
-    base: dict[str, Any]  # a valid body; code/message/details are written into it
-    path: tuple[str, ...]  # keys from the body to the object holding code and message
-    code_key: str | None
-    code_is_integer: bool
-    message_key: str | None
-    details_key: str | None
-    detail_keys: tuple[str, ...]
-    details_required: bool
-
-
-@dataclass(frozen=True)
-class ErrorUse:
-    """One documented error status of one operation."""
-
-    status: int
-    shape: str
-    media_type: str
-    default_code: str
-
-
-@dataclass(frozen=True)
-class Envelopes:
-    shapes: tuple[ErrorShape, ...]
-    operations: tuple[tuple[str, tuple[ErrorUse, ...]], ...]  # operation id → its error statuses
-    default_shape: str | None
-    default_media_type: str
-    validation_status: int  # 422, or 400 when only 400 is documented
 
 
 def default_code(status: int) -> str:
