@@ -8,6 +8,7 @@ The server imports the client package's models, so both sides validate with the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from generator import naming
@@ -20,6 +21,9 @@ _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Coo
 # JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.
 _NUMBER_CONSTRAINTS = (("minimum", "ge"), ("maximum", "le"), ("multipleOf", "multiple_of"))
 _STRING_CONSTRAINTS = (("minLength", "min_length"), ("maxLength", "max_length"))
+
+
+SERVER_RUNTIME = Path(__file__).resolve().parent.parent / "server_runtime"
 
 
 @dataclass(frozen=True)
@@ -115,8 +119,16 @@ def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
         f"{root}/security.py": ctx.render("server/security.py.jinja", **extra),
         f"{root}/app.py": ctx.render("server/app.py.jinja", **extra),
     }
+    header = f"# {ctx.header}\n"
+    for name, text in server_runtime_files().items():
+        files[f"{root}/_runtime/{name}"] = header + text
     once = {f"{root}/implementation.py": ctx.render("server/implementation.py.jinja", **extra)}
     return files, once
+
+
+def server_runtime_files() -> dict[str, str]:
+    """The server runtime's sources by file name, sorted (so output order is stable)."""
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SERVER_RUNTIME.glob("*.py"))}
 
 
 def _route(

@@ -7,22 +7,11 @@ stub, so tokens are not verified. A request that meets no alternative gets 401.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from fastapi import Request
-
-from .errors import ApiError
+from ._runtime._security import Requirements, Scheme
 
 __all__ = ["SECURITY_SCHEMES", "Scheme", "require"]
-
-
-@dataclass(frozen=True)
-class Scheme:
-    kind: str  # bearer | basic | apiKey
-    location: str = "header"
-    parameter: str = ""
 
 
 SCHEMES: dict[str, Scheme] = {
@@ -39,31 +28,5 @@ SECURITY_SCHEMES: dict[str, Any] = {
 """The schemes as OpenAPI `components.securitySchemes`, for the app's /openapi.json."""
 
 
-def _credential(request: Request, scheme: Scheme) -> bool:
-    if scheme.kind == "apiKey":
-        source = {"query": request.query_params, "cookie": request.cookies}.get(
-            scheme.location, request.headers
-        )
-        return bool(source.get(scheme.parameter))
-    prefix, _, value = request.headers.get("authorization", "").partition(" ")
-    expected = "bearer" if scheme.kind == "bearer" else "basic"
-    return prefix.lower() == expected and bool(value.strip())
-
-
-def _missing(scheme: Scheme) -> str:
-    if scheme.kind == "apiKey":
-        return f"API key {scheme.parameter!r} ({scheme.location}) was not found in the request."
-    kind = "Bearer token" if scheme.kind == "bearer" else "Basic credentials"
-    return f"Header Authorization with a {kind} was not found in the request. Access denied."
-
-
-def require(alternatives: Sequence[Sequence[str]]) -> Callable[[Request], Awaitable[None]]:
-    """A dependency passing when all schemes of any one alternative are present."""
-
-    async def check(request: Request) -> None:
-        for names in alternatives:
-            if all(_credential(request, SCHEMES[name]) for name in names):
-                return
-        raise ApiError(401, _missing(SCHEMES[alternatives[0][0]]))
-
-    return check
+require = Requirements(SCHEMES).require
+"""A dependency passing when all schemes of any one alternative are present (else 401)."""

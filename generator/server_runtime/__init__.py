@@ -1,0 +1,6 @@
+"""The fixed code of every generated server package (errors, security checks).
+
+Real, tested Python copied verbatim into `server/src/<package>_server/_runtime/`, as the client
+runtime is; the server templates only write the spec's data (error shapes, schemes) and bind
+these functions to it.
+"""
