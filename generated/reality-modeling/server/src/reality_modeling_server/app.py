@@ -16,8 +16,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 from reality_modeling.models import (
     DetailedErrorResponse,
     ErrorResponse,
@@ -27,9 +26,9 @@ from reality_modeling.models import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
-from starlette.routing import Match
 
-from .errors import VALIDATION_STATUS, ApiError, ErrorDetail, error_body, error_media_type
+from ._runtime._handlers import ErrorHandlers, strict_body
+from .errors import ERRORS, VALIDATION_STATUS, ApiError
 from .interface import Reply, Service
 from .security import SECURITY_SCHEMES, require
 
@@ -87,16 +86,6 @@ def _respond(result: object, status: int, media_type: str) -> Response:
         return Response(result, status_code=status, headers=headers, media_type=media_type)
     content = _ANY.dump_python(result, mode="json", by_alias=True, exclude_unset=True)
     return JSONResponse(content, status_code=status, headers=headers, media_type=media_type)
-
-
-def _strict(adapter: TypeAdapter[Any], raw: bytes) -> Any:
-    """The body validated in strict mode from its JSON text: no coercion, wire names only."""
-    try:
-        return adapter.validate_json(raw, strict=True, by_alias=True, by_name=False)
-    except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-        ) from None
 
 
 async def list_jobs_route(
@@ -175,7 +164,7 @@ async def create_job_route(
         Body(media_type="application/json", description="Job Creation"),
     ],
 ) -> Response:
-    body = _strict(_CREATE_JOB_BODY, await http_request.body())
+    body = strict_body(_CREATE_JOB_BODY, await http_request.body())
     result = await _service(http_request).create_job(
         body=body,
     )
@@ -211,80 +200,8 @@ _register(
 )
 
 
-def _operation_id(request: Request) -> str | None:
-    route = request.scope.get("route")
-    operation_id = getattr(route, "operation_id", None)
-    return operation_id if isinstance(operation_id, str) else None
-
-
-def error_response(request: Request, error: ApiError) -> JSONResponse:
-    """`error` in the shape the spec documents for the request's operation and status."""
-    operation_id = _operation_id(request)
-    return JSONResponse(
-        error_body(operation_id, error),
-        status_code=error.status,
-        headers=error.headers or None,
-        media_type=error_media_type(operation_id, error.status),
-    )
-
-
-def _target(loc: tuple[Any, ...]) -> str:
-    path = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc[1:]).lstrip(".")
-    return path or str(loc[0])
-
-
-def _detail(error: dict[str, Any]) -> ErrorDetail:
-    loc = tuple(error.get("loc", ()))
-    in_body = bool(loc) and loc[0] == "body"
-    kind = str(error.get("type", ""))
-    if kind == "missing":
-        code = "MissingRequiredProperty" if in_body else "MissingRequiredParameter"
-    elif kind == "extra_forbidden":
-        code = "UnknownProperty"
-    elif kind.startswith("json"):
-        code = "InvalidRequestBody"
-    else:
-        code = "InvalidValue" if in_body else "InvalidParameter"
-    return ErrorDetail(code, str(error.get("msg", "Invalid value.")), _target(loc))
-
-
-async def _on_api_error(request: Request, exc: Exception) -> Response:
-    return error_response(request, cast(ApiError, exc))
-
-
-async def _on_validation_error(request: Request, exc: Exception) -> Response:
-    errors = cast(RequestValidationError, exc).errors()
-    details = [_detail(dict(e)) for e in errors]
-    first = details[0] if details else None
-    message = f"{first.target}: {first.message}" if first else "The request is invalid."
-    return error_response(request, ApiError(VALIDATION_STATUS, message, details=details))
-
-
-def _allowed_methods(request: Request) -> str:
-    """Every method some route serves at the request's path (each route has one method, so
-    Starlette's own `Allow` names only the first route that matched the path)."""
-    methods: set[str] = set()
-    for route in router.routes:
-        if isinstance(route, APIRoute) and route.matches(request.scope)[0] != Match.NONE:
-            methods |= route.methods or set()
-    return ", ".join(sorted(methods))
-
-
-async def _on_http_error(request: Request, exc: Exception) -> Response:
-    http = cast(StarletteHTTPException, exc)
-    headers = dict(http.headers or {})
-    if http.status_code == 405:
-        headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
-    if http.status_code == 400 and _operation_id(request) is not None:
-        # FastAPI's "error parsing the body": an invalid request like any other.
-        detail = ErrorDetail("InvalidRequestBody", str(http.detail), "body")
-        error = ApiError(VALIDATION_STATUS, str(http.detail), details=[detail], headers=headers)
-        return error_response(request, error)
-    return error_response(request, ApiError(http.status_code, str(http.detail), headers=headers))
-
-
-async def _on_crash(request: Request, exc: Exception) -> Response:
-    return error_response(request, ApiError(500, "The server failed to handle the request."))
+handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
+"""Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -314,9 +231,9 @@ def create_app(service: Service | None = None) -> FastAPI:
     app = FastAPI(title=TITLE, version=VERSION)
     app.state.service = service
     app.include_router(router)
-    app.add_exception_handler(ApiError, _on_api_error)
-    app.add_exception_handler(RequestValidationError, _on_validation_error)
-    app.add_exception_handler(StarletteHTTPException, _on_http_error)
-    app.add_exception_handler(Exception, _on_crash)
+    app.add_exception_handler(ApiError, handlers.on_api_error)
+    app.add_exception_handler(RequestValidationError, handlers.on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handlers.on_http_error)
+    app.add_exception_handler(Exception, handlers.on_crash)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
