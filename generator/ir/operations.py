@@ -10,18 +10,22 @@ from typing import Any
 from generator import naming
 from generator.diagnostics import pointer_join
 from generator.ir.context import BuildContext
+from generator.ir.media import (
+    body_kind,
+    is_event_stream,
+    media_examples,
+    prefer_media,
+)
 from generator.ir.model import (
-    ANY,
-    BodyKind,
     Header,
     Operation,
-    Pagination,
     Parameter,
     RequestBody,
     Response,
     SecurityRequirement,
     TypeRef,
 )
+from generator.ir.pagination import read_pagination
 from generator.ir.schemas import SchemaHoister
 from generator.ir.security import security_requirements
 from generator.load import Document
@@ -31,28 +35,6 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRAC
 # OpenAPI says header parameters with these names are ignored: the client owns them.
 IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
-
-
-def is_json_media(media_type: str) -> bool:
-    base = media_type.split(";")[0].strip().lower()
-    return base == "application/json" or base.endswith("+json") or base == "*/*"
-
-
-def is_event_stream(media_type: str) -> bool:
-    return media_type.split(";")[0].strip().lower() == "text/event-stream"
-
-
-def body_kind(media_type: str) -> BodyKind:
-    base = media_type.split(";")[0].strip().lower()
-    if is_json_media(base):
-        return "json"
-    if base == "application/x-www-form-urlencoded":
-        return "form"
-    if base.startswith("multipart/"):
-        return "multipart"
-    if base.startswith("text/"):
-        return "text"
-    return "binary"
 
 
 @dataclass
@@ -138,7 +120,9 @@ class OperationsBuilder:
             accept=_accept(responses),
             pointer=pointer,
         )
-        pagination = self.pagination(raw.get("x-pagination"), op, document, pointer)
+        pagination = read_pagination(
+            self.ctx, self.schemas, raw.get("x-pagination"), op, document, pointer
+        )
         if pagination is None:
             return op
         return replace(op, pagination=pagination)
@@ -244,7 +228,7 @@ class OperationsBuilder:
         content = body.get("content") if isinstance(body, dict) else None
         if not isinstance(content, dict) or not content:
             return None
-        preferred = _prefer_media(content)
+        preferred = prefer_media(content)
         ordered = [preferred] + [str(m) for m in content if str(m) != preferred]
         bodies = []
         for index, media_type in enumerate(ordered):
@@ -327,7 +311,7 @@ class OperationsBuilder:
                 continue
             raw_content = response.get("content")
             content: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
-            media_type = _prefer_media(content) if content else None
+            media_type = prefer_media(content) if content else None
             type_ref: TypeRef | None = None
             schema: dict[str, Any] | None = None
             examples: tuple[tuple[str, Any], ...] = ()
@@ -355,7 +339,7 @@ class OperationsBuilder:
                 event_type = next((t for m, t in alternatives if is_event_stream(m)), None)
                 plain = [t for m, t in alternatives if not is_event_stream(m)]
                 type_ref = _union(plain) if plain else None
-                examples = _examples(media)
+                examples = media_examples(media)
                 first_success = first_success and not success
             raw_headers = response.get("headers")
             header_names: set[str] = set()
@@ -437,66 +421,6 @@ class OperationsBuilder:
             description=str(header.get("description") or "") if isinstance(header, dict) else "",
         )
 
-    def pagination(
-        self, raw: Any, op: Operation, document: Document, pointer: str
-    ) -> Pagination | None:
-        if raw is None:
-            return None
-        where = pointer_join(pointer, "x-pagination")
-        success = op.success
-        if (
-            not isinstance(raw, dict)
-            or success is None
-            or success.type is None
-            or not success.type.is_model
-        ):
-            self.ctx.warn(
-                "pagination-invalid",
-                "x-pagination needs a JSON object response; ignored",
-                where,
-                document,
-            )
-            return None
-        style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
-        cursor = raw.get("cursor-param")
-        page_schema = self.schemas.schemas.get(success.type.annotation, {})
-        item_schema = (
-            (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
-        )
-        if (
-            style not in ("next-link", "cursor")
-            or not isinstance(next_path, str)
-            or item_schema is None
-        ):
-            self.ctx.warn(
-                "pagination-invalid",
-                "x-pagination needs style, items (a response property) and next; ignored",
-                where,
-                document,
-            )
-            return None
-        if style == "cursor" and not isinstance(cursor, str):
-            self.ctx.warn(
-                "pagination-invalid",
-                "cursor pagination needs cursor-param; ignored",
-                where,
-                document,
-            )
-            return None
-        list_type = self.schemas.annotate(item_schema)
-        items_schema = item_schema.get("items") if isinstance(item_schema, dict) else None
-        item_type = self.schemas.annotate(items_schema) if isinstance(items_schema, dict) else ANY
-        if not list_type.annotation.startswith("list["):
-            item_type = ANY
-        return Pagination(
-            style,
-            str(items),
-            next_path,
-            cursor if isinstance(cursor, str) else None,
-            item_type,
-            success.type,
-        )
-
 
 def _style(param: dict[str, Any], location: str) -> str:
     style = param.get("style")
@@ -509,11 +433,6 @@ def _explode(param: dict[str, Any], location: str) -> bool:
     """`explode` defaults to true for `form` and false for every other style."""
     explode = param.get("explode")
     return explode if isinstance(explode, bool) else _style(param, location) == "form"
-
-
-def _prefer_media(content: dict[str, Any]) -> str:
-    media_types = [str(m) for m in content]
-    return next((m for m in media_types if is_json_media(m) and m != "*/*"), media_types[0])
 
 
 def _union(types: list[TypeRef]) -> TypeRef:
@@ -534,16 +453,3 @@ def _accept(responses: Iterable[Response]) -> str | None:
     ]
     unique = list(dict.fromkeys(m for m in media if m))
     return ", ".join(unique) if unique else None
-
-
-def _examples(media: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
-    if "example" in media:
-        return (("example", media["example"]),)
-    examples = media.get("examples")
-    if isinstance(examples, dict):
-        return tuple(
-            (str(name), value["value"])
-            for name, value in examples.items()
-            if isinstance(value, dict) and "value" in value
-        )
-    return ()
