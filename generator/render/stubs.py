@@ -13,6 +13,7 @@ from typing import Any
 
 from generator import naming
 from generator.ir.model import Api, Envelopes, Operation, Parameter, SecurityScheme
+from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
 from generator.values.schema import Schemas
@@ -201,12 +202,14 @@ def _route_media(op: Operation) -> str:
 
 def _param(param: Parameter, schemas: Schemas) -> ParamView:
     annotation = param.type.annotation
+    expr = _non_null(param.type.expr)
+    nullable = isinstance(param.type.expr, Nullable | AnyType)
     scalar = _fastapi_scalar(schemas, param.schema, arrays=param.location != "path")
-    if annotation.startswith("dict[") or not scalar:
+    if isinstance(expr, MapOf) or not scalar:
         # deepObject/content parameters, and any type FastAPI cannot read from a query,
         # header or cookie (objects, unions of them) or a path (arrays too), arrive as their
         # raw text.
-        annotation = "str"
+        annotation, expr, nullable = "str", Primitive("string"), False
     default: str | None = None
     if param.location == "path":
         pass  # FastAPI refuses a default on a path parameter (the value is always there)
@@ -214,7 +217,7 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         default = py_literal(param.default)
     elif not param.required:
         default = "None"
-        if not annotation.endswith("| None") and annotation != "Any":
+        if not nullable:
             annotation = f"{annotation} | None"
     return ParamView(
         python_name=param.python_name,
@@ -222,7 +225,7 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         marker=_MARKERS[param.location],
         annotation=annotation,
         default=default,
-        constraints=_constraints(schemas.resolve(param.schema), param.type.annotation),
+        constraints=_constraints(schemas.resolve(param.schema), expr),
         description=param.description,
         deprecated=param.deprecated,
     )
@@ -240,10 +243,15 @@ def _fastapi_scalar(schemas: Schemas, schema: Any, *, arrays: bool) -> bool:
     return False
 
 
-def _constraints(schema: dict[str, Any], annotation: str) -> tuple[tuple[str, str], ...]:
-    base = annotation.removesuffix(" | None")
+def _non_null(expr: TypeExpr) -> TypeExpr:
+    return expr.inner if isinstance(expr, Nullable) else expr
+
+
+def _constraints(schema: dict[str, Any], expr: TypeExpr) -> tuple[tuple[str, str], ...]:
+    """FastAPI's range and length markers for a scalar parameter of type `expr`."""
+    kind = expr.kind if isinstance(expr, Primitive) and expr.format != "binary" else None
     result: list[tuple[str, str]] = []
-    if base in ("int", "float"):
+    if kind in ("integer", "number"):
         for keyword, marker in _NUMBER_CONSTRAINTS:
             if _is_number(schema.get(keyword)):
                 result.append((marker, py_literal(schema[keyword])))
@@ -257,7 +265,7 @@ def _constraints(schema: dict[str, Any], annotation: str) -> tuple[tuple[str, st
                 result.append((bound, py_literal(schema[inclusive])))
             elif _is_number(value):
                 result.append((bound, py_literal(value)))
-    if base == "str":
+    if kind == "string":
         for keyword, marker in _STRING_CONSTRAINTS:
             if isinstance(schema.get(keyword), int):
                 result.append((marker, py_literal(schema[keyword])))
