@@ -6,7 +6,6 @@ tricks are refused with a located `SpecError` instead of crashing or exhausting 
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import json
 import re
@@ -19,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
+from generator.positions import JsonIndex, node_child, pointers_of
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 256
@@ -107,7 +107,7 @@ class Document:
     text: str
     format: str
     _nodes: Any = field(default=None, repr=False)
-    _json_index: _JsonIndex | None = field(default=None, repr=False)
+    _json_index: JsonIndex | None = field(default=None, repr=False)
     # (mapping, key, first position, second position), resolved to pointers on demand.
     _duplicates: list[tuple[Any, str, Any, Any]] = field(default_factory=list, repr=False)
 
@@ -115,7 +115,7 @@ class Document:
         """Every key written twice in one mapping (YAML and JSON both allow the text)."""
         if not self._duplicates:
             return []
-        where = _pointers_of({id(mapping) for mapping, *_ in self._duplicates}, self.data)
+        where = pointers_of({id(mapping) for mapping, *_ in self._duplicates}, self.data)
         found = []
         for mapping, key, first, second in self._duplicates:
             pointer = where.get(id(mapping), "#")
@@ -138,7 +138,7 @@ class Document:
         tokens = pointer_tokens(pointer)
         if self.format == "json":
             if self._json_index is None:
-                self._json_index = _JsonIndex(self.text)
+                self._json_index = JsonIndex(self.text)
             offset = self._json_index.locate(tokens)
             if offset is not None:
                 return self._json_index.line_col(offset)
@@ -147,7 +147,7 @@ class Document:
             return None, None
         best = node
         for token in tokens:
-            child = _node_child(best, token)
+            child = node_child(best, token)
             if child is None:
                 break
             best = child
@@ -161,129 +161,6 @@ class Document:
             except yaml.YAMLError:
                 self._nodes = False
         return self._nodes or None
-
-
-class _JsonIndex:
-    """Finds positions in JSON text by skipping sibling values with the C scanner.
-
-    Composing a YAML node tree of a 13 MB JSON file takes many seconds; here only the
-    containers on the looked-up paths are scanned, once each.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._scan: Any = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-        self._entries: dict[int, dict[str, tuple[int, int]]] = {}
-        self._line_starts: list[int] | None = None
-
-    def locate(self, tokens: list[str]) -> int | None:
-        """Offset of the deepest key (or array item) on the path that exists."""
-        text = self.text
-        pos = _skip_ws(text, 0)
-        found = pos
-        try:
-            for token in tokens:
-                child = self._child(pos, token)
-                if child is None:
-                    break
-                found, pos = child
-        except (ValueError, IndexError, StopIteration):
-            return None
-        return found
-
-    def _child(self, pos: int, token: str) -> tuple[int, int] | None:
-        entries = self._entries.get(pos)
-        if entries is None:
-            entries = self._entries[pos] = self._scan_entries(pos)
-        return entries.get(token)
-
-    def _scan_entries(self, pos: int) -> dict[str, tuple[int, int]]:
-        """Every key (or index) of the container at `pos`: where its entry and value start.
-
-        Each container on a looked-up path is scanned once, so many lookups cost about one
-        pass over the text; values are skipped by the C scanner without building them twice.
-        """
-        text = self.text
-        opener = text[pos]
-        entries: dict[str, tuple[int, int]] = {}
-        if opener not in "{[":
-            return entries
-        pos = _skip_ws(text, pos + 1)
-        if text[pos] in "}]":
-            return entries
-        index = 0
-        while True:
-            entry = pos
-            if opener == "{":
-                key, pos = _scanstring(text, pos + 1)
-                pos = _skip_ws(text, _skip_ws(text, pos) + 1)  # past ':'
-            else:
-                key = str(index)
-            entries.setdefault(key, (entry, pos))
-            _, end = self._scan(text, pos)
-            pos = _skip_ws(text, end)
-            if text[pos] != ",":
-                return entries
-            pos = _skip_ws(text, pos + 1)
-            index += 1
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
-
-
-_scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
-_WS = re.compile(r"[ \t\r\n]*")
-
-
-def _skip_ws(text: str, pos: int) -> int:
-    match = _WS.match(text, pos)
-    return match.end() if match else pos
-
-
-def _node_child(node: Any, token: str) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == token:
-                return _AtKey(key, value)
-        return None
-    if isinstance(node, _AtKey):
-        return _node_child(node.value, token)
-    if isinstance(node, yaml.SequenceNode) and token.isdigit():
-        index = int(token)
-        return node.value[index] if index < len(node.value) else None
-    return None
-
-
-class _AtKey:
-    """A mapping value that reports its key's position (where a reader looks for the entry)."""
-
-    def __init__(self, key: Any, value: Any) -> None:
-        self.start_mark = key.start_mark
-        self.value = value
-
-
-def _pointers_of(wanted: set[int], data: Any) -> dict[int, str]:
-    """The pointers of the given containers (by identity) in `data`, found iteratively."""
-    found: dict[int, str] = {}
-    stack: list[tuple[Any, str]] = [(data, "#")]
-    seen: set[int] = set()
-    while stack and len(found) < len(wanted):
-        node, where = stack.pop()
-        if id(node) in seen:
-            continue  # YAML aliases share objects
-        seen.add(id(node))
-        if id(node) in wanted:
-            found.setdefault(id(node), where)
-        if isinstance(node, dict):
-            stack.extend((v, pointer_join(where, str(k))) for k, v in node.items()
-                         if isinstance(v, dict | list))  # fmt: skip
-        elif isinstance(node, list):
-            stack.extend((v, f"{where}/{i}") for i, v in enumerate(node)
-                         if isinstance(v, dict | list))  # fmt: skip
-    return found
 
 
 def pointer_tokens(pointer: str) -> list[str]:
