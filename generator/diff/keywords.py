@@ -19,7 +19,8 @@ from generator.diff.facts import SchemaDelta
 from generator.diff.nodes import Node, Side
 
 if TYPE_CHECKING:
-    from generator.diff.schema import SchemaComparer, Shape
+    from generator.diff.schema import SchemaComparer
+    from generator.diff.shape import Shape
 
 # Keywords kept on the shape (as child nodes) for the comparisons below.
 KEYWORDS = (

@@ -12,15 +12,15 @@ it, so a change in a shared component has one identity and is reported once per 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diff.facts import SchemaDelta
-from generator.diff.keywords import KEYWORDS, KeywordComparer, compare_format
-from generator.diff.nodes import Node, Side
+from generator.diff.keywords import KeywordComparer
+from generator.diff.nodes import Node, Side, as_list
+from generator.diff.shape import Shape, merge_into, own_shape
 from generator.diff.unchanged import Unchanged
+from generator.diff.value_changes import compare_values
 
 # Sibling keywords of `$ref` that never change what a value may be.
 _ANNOTATIONS = frozenset(
@@ -28,74 +28,6 @@ _ANNOTATIONS = frozenset(
 )
 MAX_DEPTH = 300
 _KEYWORD = {"one-of": "oneOf", "any-of": "anyOf"}
-
-
-@dataclass
-class Shape:
-    """A schema with `$ref`s followed and `allOf` merged; children stay unresolved nodes."""
-
-    node: Node
-    types: frozenset[str] = frozenset()
-    nullable: bool = False
-    format: str | None = None
-    enum: tuple[str, ...] | None = None
-    const: bool = False  # `enum` holds the one value of a `const`
-    maximum: tuple[float, bool] | None = None
-    minimum: tuple[float, bool] | None = None
-    limits: dict[str, float] = field(default_factory=dict)
-    multiple_of: float | None = None
-    unique_items: bool = False
-    pattern: str | None = None
-    default: str | None = None
-    read_only: bool = False
-    write_only: bool = False
-    deprecated: bool = False
-    properties: dict[str, Node] = field(default_factory=dict)
-    required: frozenset[str] = frozenset()
-    items: Node | None = None
-    additional: Node | bool | None = None
-    one_of: list[Node] = field(default_factory=list)
-    any_of: list[Node] = field(default_factory=list)
-    discriminator: str | None = None
-    mapping: frozenset[str] = frozenset()
-    keywords: dict[str, Node] = field(default_factory=dict)  # see generator.diff.keywords
-
-
-# Size limits: keyword → (kind, whether it bounds from above).
-LIMITS: dict[str, tuple[str, bool]] = {
-    "maxLength": ("max-length", True),
-    "minLength": ("min-length", False),
-    "maxItems": ("max-items", True),
-    "minItems": ("min-items", False),
-    "maxProperties": ("max-properties", True),
-    "minProperties": ("min-properties", False),
-}
-
-
-def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
-
-
-def _show(value: float | None) -> str:
-    if value is None:
-        return "none"
-    return str(int(value)) if value == int(value) else str(value)
-
-
-def _bound(raw: dict[str, Any], key: str, exclusive_key: str) -> tuple[float, bool] | None:
-    # OpenAPI 3.0 marks exclusivity with a boolean beside the bound; 3.1 gives the bound itself.
-    exclusive = raw.get(exclusive_key)
-    exclusive_value = _number(exclusive)
-    if exclusive_value is not None:
-        return (exclusive_value, True)
-    value = _number(raw.get(key))
-    return None if value is None else (value, exclusive is True)
 
 
 class SchemaComparer:
@@ -133,17 +65,17 @@ class SchemaComparer:
 
     def _build_shape(self, side: Side, node: Node) -> Shape:
         raw = node.value if isinstance(node.value, dict) else {}
-        shape = _own_shape(node, raw)
-        members = [node.child("allOf", i) for i in range(len(_list(raw.get("allOf"))))]
+        shape = own_shape(node, raw)
+        members = [node.child("allOf", i) for i in range(len(as_list(raw.get("allOf"))))]
         for member in members:
-            _merge_into(shape, self.shape(side, member))
+            merge_into(shape, self.shape(side, member))
         return shape
 
     def _sibling_shape(self, side: Side, node: Node) -> Shape:
         # OpenAPI 3.1 applies keywords beside `$ref` too, exactly like `allOf: [$ref, rest]`.
         siblings = {k: v for k, v in node.value.items() if k != "$ref"}
-        shape = _own_shape(node, siblings)
-        _merge_into(
+        shape = own_shape(node, siblings)
+        merge_into(
             shape, self.shape(side, Node({"$ref": node.value["$ref"]}, node.document, node.pointer))
         )
         return shape
@@ -182,7 +114,7 @@ class SchemaComparer:
         if wrapped is not None:
             yield from wrapped
             return
-        yield from _compare_values(old, new, here)
+        yield from compare_values(old, new, here)
         yield from self._keywords.compare(old, new, here, depth)
         yield from self._compare_properties(old, new, depth)
         yield from self._compare_items(old, new, depth)
@@ -319,10 +251,6 @@ def _has_meaningful_siblings(side: Side, node: Node) -> bool:
     )
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
 def _name(node: Node) -> str | None:
     ref = node.get("$ref")
     if isinstance(ref, str):
@@ -333,278 +261,6 @@ def _name(node: Node) -> str | None:
 
 def _label(node: Node, index: int) -> str:
     return _name(node) or f"#{index}"
-
-
-def _own_shape(node: Node, raw: dict[str, Any]) -> Shape:
-    declared = raw.get("type")
-    types = set(declared) if isinstance(declared, list) else {declared} if declared else set()
-    types = {t for t in types if isinstance(t, str)}
-    nullable = raw.get("nullable") is True or "null" in types
-    is_const = "const" in raw and "enum" not in raw
-    if "enum" in raw or "const" in raw:
-        values = _list(raw.get("enum")) if "enum" in raw else [raw.get("const")]
-        enum: tuple[str, ...] | None = tuple(canonical(v) for v in values if v is not None)
-        nullable = nullable or None in values
-    else:
-        enum = None
-    limits = {key: float(raw[key]) for key in LIMITS if _number(raw.get(key)) is not None}
-    additional = raw.get("additionalProperties")
-    discriminator = raw.get("discriminator")
-    discriminator = discriminator if isinstance(discriminator, dict) else {}
-    mapping = discriminator.get("mapping")
-    return Shape(
-        node=node,
-        types=frozenset(types - {"null"}),
-        nullable=nullable,
-        format=raw.get("format") if isinstance(raw.get("format"), str) else None,
-        enum=enum,
-        const=is_const,
-        maximum=_bound(raw, "maximum", "exclusiveMaximum"),
-        minimum=_bound(raw, "minimum", "exclusiveMinimum"),
-        limits=limits,
-        multiple_of=_positive(raw.get("multipleOf")),
-        unique_items=raw.get("uniqueItems") is True,
-        # An empty pattern matches everything: it is no pattern.
-        pattern=raw.get("pattern")
-        if isinstance(raw.get("pattern"), str) and raw["pattern"]
-        else None,
-        default=canonical(raw["default"]) if "default" in raw else None,
-        read_only=raw.get("readOnly") is True,
-        write_only=raw.get("writeOnly") is True,
-        deprecated=raw.get("deprecated") is True,
-        properties={name: node.child("properties", name) for name in _mapping(raw, "properties")},
-        required=frozenset(r for r in _list(raw.get("required")) if isinstance(r, str)),
-        items=node.child("items") if isinstance(raw.get("items"), dict) else None,
-        additional=(
-            node.child("additionalProperties")
-            if isinstance(additional, dict)
-            else additional
-            if isinstance(additional, bool)
-            else None
-        ),
-        one_of=[node.child("oneOf", i) for i in range(len(_list(raw.get("oneOf"))))],
-        any_of=[node.child("anyOf", i) for i in range(len(_list(raw.get("anyOf"))))],
-        discriminator=(
-            discriminator.get("propertyName")
-            if isinstance(discriminator.get("propertyName"), str)
-            else None
-        ),
-        mapping=frozenset(str(k) for k in mapping) if isinstance(mapping, dict) else frozenset(),
-        keywords={key: node.child(key) for key in KEYWORDS if key in raw},
-    )
-
-
-def _mapping(raw: dict[str, Any], key: str) -> dict[str, Any]:
-    value = raw.get(key)
-    return value if isinstance(value, dict) else {}
-
-
-def _merge_into(shape: Shape, member: Shape) -> None:
-    """Fold one `allOf` member into the merged shape; the first declaration of a keyword wins,
-    except that lists of requirements add up and any nullable part makes the whole nullable
-    (the usual way to make a `$ref` nullable under OpenAPI 3.0)."""
-    if member.types:
-        shape.types = shape.types & member.types if shape.types else member.types
-    shape.nullable = shape.nullable or member.nullable
-    for name in (
-        "format",
-        "enum",
-        "maximum",
-        "minimum",
-        "multiple_of",
-        "pattern",
-        "default",
-        "items",
-    ):
-        if getattr(shape, name) is None:
-            setattr(shape, name, getattr(member, name))
-            if name == "enum":
-                shape.const = member.const
-    for key, value in member.limits.items():
-        shape.limits.setdefault(key, value)
-    for key, node in member.keywords.items():
-        shape.keywords.setdefault(key, node)
-    if shape.additional is None:
-        shape.additional = member.additional
-    if shape.discriminator is None:
-        shape.discriminator, shape.mapping = member.discriminator, member.mapping
-    shape.unique_items = shape.unique_items or member.unique_items
-    shape.read_only = shape.read_only or member.read_only
-    shape.write_only = shape.write_only or member.write_only
-    shape.deprecated = shape.deprecated or member.deprecated
-    for name, node in member.properties.items():
-        shape.properties.setdefault(name, node)
-    shape.required = shape.required | member.required
-    shape.one_of = shape.one_of + member.one_of
-    shape.any_of = shape.any_of + member.any_of
-
-
-def _types(types: frozenset[str]) -> str:
-    return "/".join(sorted(types)) if types else "any"
-
-
-def _widens(old: frozenset[str], new: frozenset[str]) -> bool:
-    """True when every value of the old types is still valid under the new ones."""
-    if not new:
-        return True
-    if not old:
-        return False
-    covered = set(new) | ({"integer"} if "number" in new else set())
-    return old <= covered
-
-
-def _compare_values(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
-    if old.types != new.types:
-        change = {"old": _types(old.types), "new": _types(new.types)}
-        if _widens(old.types, new.types):
-            kind = "type-generalized"
-        elif _widens(new.types, old.types):
-            kind = "type-narrowed"
-        else:
-            kind = "type-changed"
-        yield SchemaDelta(kind, here, details=tuple(change.items()))
-    if old.nullable != new.nullable:
-        yield SchemaDelta("became-nullable" if new.nullable else "became-not-nullable", here)
-    yield from compare_format(old.format, new.format, here)
-    yield from _compare_enum(old, new, here)
-    yield from _compare_bounds(old, new, here)
-    for key, (kind, upper) in LIMITS.items():
-        yield from _compare_limit(kind, old.limits.get(key), new.limits.get(key), here, upper)
-    yield from _compare_multiple_of(old.multiple_of, new.multiple_of, here)
-    if old.unique_items != new.unique_items:
-        yield SchemaDelta("became-unique" if new.unique_items else "became-not-unique", here)
-    if old.pattern != new.pattern:
-        if old.pattern is None:
-            yield SchemaDelta("pattern-added", here, details=(("new", new.pattern or ""),))
-        elif new.pattern is None:
-            yield SchemaDelta("pattern-removed", here, details=(("old", old.pattern),))
-        else:
-            yield _delta("pattern-changed", here, old.pattern, new.pattern)
-    if old.default != new.default:
-        if old.default is None:
-            yield SchemaDelta("default-value-added", here, details=(("new", new.default or ""),))
-        elif new.default is None:
-            yield SchemaDelta("default-value-removed", here, details=(("old", old.default),))
-        else:
-            yield _delta("default-value-changed", here, old.default, new.default)
-    if new.deprecated and not old.deprecated:
-        yield SchemaDelta("deprecated", here)
-    yield from _compare_discriminator(old, new, here)
-
-
-def _delta(kind: str, here: str, old: str, new: str) -> SchemaDelta:
-    return SchemaDelta(kind, here, details=(("old", old), ("new", new)))
-
-
-def _compare_enum(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
-    if old.enum is None and new.enum is None:
-        return
-    # A `const` is one value: changing it swaps every value for another, not a list edit.
-    if old.const and new.const and old.enum != new.enum:
-        yield _delta("const-changed", here, ", ".join(old.enum or ()), ", ".join(new.enum or ()))
-        return
-    if old.enum is None and new.const:
-        yield SchemaDelta("const-added", here, details=(("new", ", ".join(new.enum or ())),))
-        return
-    if old.const and new.enum is None:
-        yield SchemaDelta("const-removed", here, details=(("old", ", ".join(old.enum or ())),))
-        return
-    if old.enum is None:
-        yield SchemaDelta("became-enum", here, details=(("new", ", ".join(new.enum or ())),))
-        return
-    if new.enum is None:
-        yield SchemaDelta("became-not-enum", here)
-        return
-    kept = set(new.enum)
-    for value in old.enum:
-        if value not in kept:
-            yield SchemaDelta("enum-value-removed", here, details=(("value", value),))
-    before = set(old.enum)
-    for value in new.enum:
-        if value not in before:
-            yield SchemaDelta("enum-value-added", here, details=(("value", value),))
-
-
-def _show_bound(bound: tuple[float, bool] | None) -> str:
-    if bound is None:
-        return "none"
-    return f"{_show(bound[0])}{' (exclusive)' if bound[1] else ''}"
-
-
-def _compare_bounds(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
-    if old.maximum != new.maximum:
-        # A missing maximum is +infinity; an exclusive bound sits just below the same value.
-        def reach(bound: tuple[float, bool] | None) -> tuple[float, int]:
-            return (float("inf"), 1) if bound is None else (bound[0], 0 if bound[1] else 1)
-
-        kind = "max-increased" if reach(new.maximum) > reach(old.maximum) else "max-decreased"
-        yield _delta(kind, here, _show_bound(old.maximum), _show_bound(new.maximum))
-    if old.minimum != new.minimum:
-
-        def floor(bound: tuple[float, bool] | None) -> tuple[float, int]:
-            return (float("-inf"), 0) if bound is None else (bound[0], 1 if bound[1] else 0)
-
-        kind = "min-increased" if floor(new.minimum) > floor(old.minimum) else "min-decreased"
-        yield _delta(kind, here, _show_bound(old.minimum), _show_bound(new.minimum))
-
-
-def _compare_limit(
-    kind: str, old: float | None, new: float | None, here: str, upper: bool
-) -> Iterable[SchemaDelta]:
-    if old == new:
-        return
-    missing = float("inf") if upper else 0.0
-    before = missing if old is None else old
-    after = missing if new is None else new
-    if before == after:
-        return
-    direction = "increased" if after > before else "decreased"
-    yield _delta(f"{kind}-{direction}", here, _show(old), _show(new))
-
-
-def _compare_multiple_of(old: float | None, new: float | None, here: str) -> Iterable[SchemaDelta]:
-    """Every multiple of 10 is one of 5: 10 → 5 accepts more values, 5 → 10 fewer, and
-    5 → 3 neither more nor fewer, just others."""
-    if old == new:
-        return
-    if old is None:
-        yield SchemaDelta("multiple-of-added", here, details=(("new", _show(new)),))
-    elif new is None:
-        yield SchemaDelta("multiple-of-removed", here, details=(("old", _show(old)),))
-    elif _divides(new, old):
-        yield _delta("multiple-of-widened", here, _show(old), _show(new))
-    elif _divides(old, new):
-        yield _delta("multiple-of-narrowed", here, _show(old), _show(new))
-    else:
-        yield _delta("multiple-of-changed", here, _show(old), _show(new))
-
-
-def _divides(divisor: float, value: float) -> bool:
-    quotient = value / divisor
-    return abs(quotient - round(quotient)) < 1e-9
-
-
-def _positive(value: Any) -> float | None:
-    number = _number(value)
-    return number if number is not None and number > 0 else None
-
-
-def _compare_discriminator(old: Shape, new: Shape, here: str) -> Iterable[SchemaDelta]:
-    if old.discriminator == new.discriminator:
-        if old.discriminator is not None:
-            for value in sorted(old.mapping - new.mapping):
-                yield SchemaDelta(
-                    "discriminator-mapping-removed", here, details=(("value", value),)
-                )
-            for value in sorted(new.mapping - old.mapping):
-                yield SchemaDelta("discriminator-mapping-added", here, details=(("value", value),))
-        return
-    if old.discriminator is None:
-        yield SchemaDelta("discriminator-added", here, details=(("new", new.discriminator or ""),))
-    elif new.discriminator is None:
-        yield SchemaDelta("discriminator-removed", here, details=(("old", old.discriminator),))
-    else:
-        yield _delta("discriminator-property-changed", here, old.discriminator, new.discriminator)
 
 
 def _dedupe(deltas: Iterable[SchemaDelta]) -> tuple[SchemaDelta, ...]:

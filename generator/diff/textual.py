@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from generator.diff.facts import SchemaDelta
 from generator.diff.nodes import Node
-from generator.diff.schema import SchemaComparer, Shape
+from generator.diff.schema import SchemaComparer
+from generator.diff.shape import Shape
 
 TYPE_KINDS = frozenset({"type-changed", "type-generalized", "type-narrowed"})
 
