@@ -46,9 +46,8 @@ class TargetOptions:
     strict: bool = False
     allow_remote: bool = False
     display: str | None = None  # how headers name the spec; default: relative to cwd
-    # Processes rendering may use, and where formatted output is cached by the hash of the
-    # unformatted text (None: not cached); neither ever changes the output.
-    workers: int = 1
+    # Where formatted output is cached by the hash of the unformatted text (None: not cached);
+    # it never changes the output.
     cache_dir: Path | None = None
 
 

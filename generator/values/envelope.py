@@ -14,30 +14,13 @@ from collections import Counter
 from typing import Any
 
 from generator.ir.model import Api, Envelopes, ErrorShape, ErrorUse, Operation, Response
+from generator.server_runtime._errors import default_code
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, synthesize
 
-# Codes for statuses whose spec shows no example code (string-coded envelopes only).
-DEFAULT_CODES = {
-    400: "BadRequest",
-    401: "Unauthorized",
-    403: "Forbidden",
-    404: "NotFound",
-    405: "MethodNotAllowed",
-    409: "Conflict",
-    415: "UnsupportedMediaType",
-    422: "InvalidRequest",
-    429: "TooManyRequests",
-    500: "InternalServerError",
-    501: "NotImplemented",
-    503: "ServiceUnavailable",
-}
 _MESSAGE_KEYS = ("message", "detail", "description", "title")
 _DETAIL_KEYS = ("code", "message", "target")
 
-
-def default_code(status: int) -> str:
-    return DEFAULT_CODES.get(status, "Error" if status < 500 else "ServerError")
 
 
 def analyse(api: Api) -> Envelopes:

@@ -24,6 +24,11 @@ DEFAULT_CODES: dict[int, str] = {
 }
 
 
+def default_code(status: int) -> str:
+    """The code an error of `status` gets when the spec shows none."""
+    return DEFAULT_CODES.get(status, "Error" if status < 500 else "ServerError")
+
+
 @dataclass(frozen=True)
 class ErrorDetail:
     """One specific problem (a parameter, a body field) inside an error."""
@@ -95,7 +100,7 @@ class ErrorTable:
         documented = self.operations.get(operation_id or "", {})
         if status in documented:
             return documented[status]
-        code = DEFAULT_CODES.get(status, "Error" if status < 500 else "ServerError")
+        code = default_code(status)
         for uses in self.operations.values():
             if status in uses:
                 return uses[status][0], uses[status][1], code
