@@ -20,6 +20,7 @@ from generator.ir.context import BuildContext
 from generator.ir.types import (
     ANY_TYPE,
     NO_CONSTRAINTS,
+    AnyType,
     Constraints,
     EnumMember,
     Field,
@@ -29,6 +30,7 @@ from generator.ir.types import (
     ModelClass,
     ModelKind,
     ModelRef,
+    Nullable,
     NullType,
     Primitive,
     PrimitiveKind,
@@ -38,7 +40,7 @@ from generator.ir.types import (
     referenced_models,
     union,
 )
-from generator.openapi import SCHEMA_PREFIX
+from generator.openapi import SCALAR_CHECKS, SCHEMA_PREFIX
 
 _SCALAR_TYPES: dict[str, PrimitiveKind] = {
     "string": "string",
@@ -374,6 +376,10 @@ class ClassBuilder:
         if has_default and not _default_is_plain(default):
             has_default = False  # objects as defaults: left to the server
             self._dropped_defaults.append((owner, wire))
+        elif has_default:
+            # A default the type does not admit (a bare string for a datetime, a value no enum
+            # member has) is left to the server: written, it would contradict the annotation.
+            has_default = self._default_fits(expr, default, required)
         return Field(
             wire_name=wire,
             python_name=naming.field_name(wire, taken),
@@ -386,6 +392,19 @@ class ClassBuilder:
             write_only=sub.get("writeOnly") is True,
             deprecated=sub.get("deprecated") is True,
         )
+
+    def _default_fits(self, expr: TypeExpr, value: Any, required: bool) -> bool:
+        if value is None:
+            return isinstance(expr, Nullable | AnyType) or not required
+        if isinstance(expr, Nullable):
+            expr = expr.inner
+        if isinstance(expr, ModelRef):
+            schema = self.schemas.get(expr.name, {})
+            kind = self.kind(expr.name)
+            if kind == "enum":
+                return isinstance(value, str) and value in schema.get("enum", ())
+            return kind == "alias" and _fits(self.type_of(schema), value)
+        return _fits(expr, value)
 
     def warn_dropped_defaults(self) -> None:
         """An info finding for each object default the models leave to the server."""
@@ -472,6 +491,26 @@ def _constraints(schema: dict[str, Any], keywords: dict[str, str]) -> Constraint
         elif isinstance(value, int | float) and not isinstance(value, bool):
             found[name] = value
     return Constraints(**found) if found else NO_CONSTRAINTS
+
+
+def _fits(expr: TypeExpr, value: Any) -> bool:
+    """Whether `value` is of type `expr` as every language would write it (a string is no
+    datetime, UUID or bytes; a discriminated union or a map takes no literal)."""
+    if isinstance(expr, AnyType):
+        return True
+    if isinstance(expr, Nullable):
+        return value is None or _fits(expr.inner, value)
+    if isinstance(expr, Primitive):
+        if expr.kind == "string" and expr.format not in (None, "byte", "password", "email"):
+            return False
+        return SCALAR_CHECKS[expr.kind](value)
+    if isinstance(expr, LiteralOf):
+        return value in expr.values
+    if isinstance(expr, ListOf):
+        return isinstance(value, list) and all(_fits(expr.item, v) for v in value)
+    if isinstance(expr, UnionOf):
+        return expr.discriminator is None and any(_fits(o, value) for o in expr.options)
+    return False
 
 
 def _default_is_plain(value: Any) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from generator.ir.context import BuildContext
 from generator.ir.model import TypeRef
 from generator.ir.types import ModelRef, TypeExpr
 from generator.load import Document, RefError
-from generator.openapi import COMPOSITIONS, SCHEMA_PREFIX, escape
+from generator.openapi import COMPOSITIONS, SCALAR_CHECKS, SCHEMA_PREFIX, VALUE_CHECKS, escape
 from generator.printers.python import SignatureTypes
 
 PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
@@ -224,7 +224,7 @@ class SchemaHoister:
         kept = [json.loads(v) for v in unique]
         if not isinstance(declared, str):
             return kept
-        fits = _TYPE_CHECKS.get(declared)
+        fits = SCALAR_CHECKS.get(declared)
         if fits is None or all(v is None or fits(v) for v in kept):
             return kept
         if declared == "string" and all(not isinstance(v, dict | list) for v in kept):
@@ -394,28 +394,11 @@ def _as_text(value: Any) -> str:
     return json.dumps(value) if isinstance(value, bool) else str(value)
 
 
-_TYPE_CHECKS: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-}
-
-
-# What a value of each JSON type is (a default is checked against all six; enum values only
-# against the scalar ones, in _TYPE_CHECKS).
-_VALUE_CHECKS: dict[str, Callable[[Any], bool]] = {
-    **_TYPE_CHECKS,
-    "array": lambda v: isinstance(v, list),
-    "object": lambda v: isinstance(v, dict),
-}
-
-
 def _default_fits_type(node: dict[str, Any]) -> bool:
     declared, value = node.get("type"), node["default"]
     if not isinstance(declared, str) or value is None:
         return True
-    check = _VALUE_CHECKS.get(declared)
+    check = VALUE_CHECKS.get(declared)
     return check is None or check(value)
 
 

@@ -9,32 +9,18 @@ the literal of each default. `templates/models/models.py.jinja` prints the resul
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
 from generator.ir.types import (
     AnyType,
     Field,
-    ListOf,
-    LiteralOf,
-    MapOf,
     ModelClass,
     ModelRef,
     Nullable,
-    Primitive,
-    TypeExpr,
-    UnionOf,
 )
 from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-
-_JSON_CHECKS = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-}
 
 
 @dataclass(frozen=True)
@@ -133,7 +119,7 @@ def _field_view(
     field: Field, types: ModelTypes, by_name: dict[str, ModelClass], files: bool
 ) -> FieldView:
     annotation = types.annotation(field.type, files=files)
-    default = _default_source(field, by_name) if field.has_default else None
+    default = _default_source(field, by_name)
     # A read-only field is never sent and a write-only one never received: required on one
     # side only, so optional in the one model both sides share.
     required = field.required and not (field.read_only or field.write_only)
@@ -149,42 +135,17 @@ def _field_view(
 
 
 def _default_source(field: Field, by_name: dict[str, ModelClass]) -> str | None:
-    """The default as Python source, when it fits the field's type (else None: not applied)."""
-    value = field.default
-    expr: TypeExpr = field.type
-    if value is None:
-        return "None" if isinstance(expr, Nullable | AnyType) or not field.required else None
-    if isinstance(expr, Nullable):
-        expr = expr.inner
-    if isinstance(expr, ModelRef):
-        target = by_name.get(expr.name)
-        if target is not None and target.kind == "enum":
-            member = next((m for m in target.members if m.value == value), None)
-            return f"{target.name}.{member.name}" if member else None
-        if target is not None and target.kind == "alias" and _fits(target.root, value):
-            return py_literal(value)
+    """The default as Python source (the IR applies only defaults that fit the type)."""
+    if not field.has_default:
         return None
-    return py_literal(value) if _fits(expr, value) else None
-
-
-def _fits(expr: TypeExpr, value: Any) -> bool:
-    if isinstance(expr, AnyType):
-        return True
-    if isinstance(expr, Nullable):
-        return value is None or _fits(expr.inner, value)
-    if isinstance(expr, Primitive):
-        if expr.kind == "string" and expr.format not in (None, "byte", "password", "email"):
-            return False  # datetime, UUID, bytes...: a bare string is not that type
-        return _JSON_CHECKS[expr.kind](value)
-    if isinstance(expr, LiteralOf):
-        return value in expr.values
-    if isinstance(expr, ListOf):
-        return isinstance(value, list) and all(_fits(expr.item, v) for v in value)
-    if isinstance(expr, MapOf):
-        return False
-    if isinstance(expr, UnionOf):
-        return expr.discriminator is None and any(_fits(o, value) for o in expr.options)
-    return False
+    if field.default is None:
+        return "None"
+    expr = field.type.inner if isinstance(field.type, Nullable) else field.type
+    target = by_name.get(expr.name) if isinstance(expr, ModelRef) else None
+    if target is not None and target.kind == "enum":
+        member = next(m for m in target.members if m.value == field.default)
+        return f"{target.name}.{member.name}"
+    return py_literal(field.default)
 
 
 def _declaration_order(

@@ -22,7 +22,6 @@ _MESSAGE_KEYS = ("message", "detail", "description", "title")
 _DETAIL_KEYS = ("code", "message", "target")
 
 
-
 def analyse(api: Api) -> Envelopes:
     """Every error envelope the API documents, and which operation status uses which."""
     schemas = Schemas(api.models_document)
