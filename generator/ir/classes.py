@@ -78,6 +78,15 @@ class ClassBuilder:
     def kind(self, name: str) -> ModelKind:
         return _kind(self.schemas.get(name, {}))
 
+    def through_aliases(self, expr: TypeExpr) -> TypeExpr:
+        """`expr` with named aliases followed (`Page` = `JobList` = the class `JobList`): what a
+        caller gets. Stops at anything that is not a reference to an alias."""
+        for _ in range(_MAX_DEPTH):
+            if not isinstance(expr, ModelRef) or self.kind(expr.name) != "alias":
+                break
+            expr = self.type_of(self.schemas.get(expr.name, {}))
+        return expr
+
     def is_nullable_enum(self, name: str) -> bool:
         schema = self.schemas.get(name, {})
         return _kind(schema) == "enum" and None in schema.get("enum", ())

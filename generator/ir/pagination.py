@@ -25,7 +25,12 @@ def read_pagination(
         return None
     where = pointer_join(pointer, "x-pagination")
     success = op.success
-    page = success.type.expr if success is not None and success.type is not None else None
+    # the page class, through named aliases of it (`type.is_model` says one is there)
+    page = (
+        schemas.classes.through_aliases(success.type.expr)
+        if success is not None and success.type is not None
+        else None
+    )
     if (
         not isinstance(raw, dict)
         or success is None
@@ -39,13 +44,6 @@ def read_pagination(
             document,
         )
         return None
-    for _ in range(48):  # a named alias of the page class is that class
-        if schemas.classes.kind(page.name) != "alias":
-            break
-        target = schemas.classes.type_of(schemas.schemas.get(page.name, {}))
-        if not isinstance(target, ModelRef):
-            break
-        page = target
     style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
     cursor = raw.get("cursor-param")
     page_schema = schemas.schemas.get(page.name, {})

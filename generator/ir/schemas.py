@@ -353,11 +353,7 @@ class SchemaHoister:
     def annotate(self, schema: dict[str, Any]) -> TypeRef:
         """The type of a hoisted schema, with its spelling in client and server signatures."""
         expr = self.classes.type_of(schema)
-        target = expr
-        for _ in range(48):  # a named alias of a class is that class to a caller
-            if not isinstance(target, ModelRef) or self.classes.kind(target.name) != "alias":
-                break
-            target = self.classes.type_of(self.schemas.get(target.name, {}))
+        target = self.classes.through_aliases(expr)
         is_model = isinstance(target, ModelRef) and self.classes.kind(target.name) == "object"
         return TypeRef(
             self.signatures.signature(expr), self.signatures.classes(expr), is_model, expr
