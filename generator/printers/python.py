@@ -128,13 +128,11 @@ class ModelTypes:
     """The full spelling used in `models.py`, with the imports it needs."""
 
     imports: set[tuple[str, str]] = field(default_factory=set)
-    # In a model a request sends as multipart or form parts, `format: binary` is the runtime's
-    # `File` (bytes, a path, a file object or a (name, content, type) tuple), else `bytes`.
-    files: bool = False
 
     def annotation(self, expr: TypeExpr, *, files: bool = False) -> str:
-        self.files = files
-        return self._print(expr)
+        """`files`: in a model a request sends as multipart or form parts, `format: binary` is
+        the runtime's `File` (bytes, a path, a file object or a tuple), else `bytes`."""
+        return self._print(expr, files)
 
     def _need(self, module: str, name: str) -> str:
         """Record the import `name` needs: `from module import name`, or for a module imported
@@ -145,25 +143,25 @@ class ModelTypes:
             self.imports.add((module, name))
         return name
 
-    def _print(self, expr: TypeExpr) -> str:
+    def _print(self, expr: TypeExpr, files: bool) -> str:
         if isinstance(expr, ModelRef):
             return expr.name
         if isinstance(expr, Primitive):
             module, name = _FORMATS.get(expr.format or "", ("", _BUILTINS[expr.kind]))
-            if self.files and expr.format == "binary":
+            if files and expr.format == "binary":
                 module, name = "._runtime", "File"
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
             return self._constrained(self._need(module, name), expr.constraints)
         if isinstance(expr, ListOf):
-            return self._constrained(f"list[{self._print(expr.item)}]", expr.constraints)
+            return self._constrained(f"list[{self._print(expr.item, files)}]", expr.constraints)
         if isinstance(expr, MapOf):
-            return f"dict[str, {self._print(expr.value)}]"
+            return f"dict[str, {self._print(expr.value, files)}]"
         if isinstance(expr, Nullable):
-            inner = self._print(expr.inner)
+            inner = self._print(expr.inner, files)
             return inner if inner == "Any" else f"{inner} | None"
         if isinstance(expr, UnionOf):
-            return self._union(expr)
+            return self._union(expr, files)
         if isinstance(expr, LiteralOf):
             if any(isinstance(v, float) for v in expr.values):
                 return _literal_base(expr.values)  # typing has no float literals
@@ -174,9 +172,9 @@ class ModelTypes:
         assert isinstance(expr, AnyType)
         return self._need("typing", "Any")
 
-    def _union(self, expr: UnionOf) -> str:
+    def _union(self, expr: UnionOf, files: bool) -> str:
         if expr.discriminator is None or not expr.mapping:
-            parts = list(dict.fromkeys(self._print(o) for o in expr.options))
+            parts = list(dict.fromkeys(self._print(o, files) for o in expr.options))
             return "Any" if "Any" in parts else " | ".join(parts)
         self._need("typing", "Annotated")
         self._need("pydantic", "Tag")
