@@ -11,7 +11,8 @@ from enum import Enum
 import pytest
 
 from generator.runtime import NOT_GIVEN, NotGiven, NotGivenOr
-from generator.runtime._encoding import encode_path, encode_scalar, to_jsonable
+from generator.runtime._encoding import encode_scalar, to_jsonable
+from generator.runtime._params import fill_path
 
 
 class Color(Enum):
@@ -56,9 +57,9 @@ def test_unencodable_parameter_is_a_clear_error() -> None:
     with pytest.raises(TypeError, match="cannot encode dict"):
         encode_scalar({"a": 1})
     with pytest.raises(ValueError, match="must not be None"):
-        encode_path("/jobs/{id}", {"id": None})
+        fill_path("/jobs/{id}", {"id": None})
     with pytest.raises(ValueError, match="must not be empty"):
-        encode_path("/jobs/{id}", {"id": ""})
+        fill_path("/jobs/{id}", {"id": ""})
 
 
 def test_to_jsonable_drops_not_given_inside_dicts() -> None:

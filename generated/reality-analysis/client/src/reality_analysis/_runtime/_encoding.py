@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
 from typing import Any
-from urllib.parse import quote
 
 from pydantic import BaseModel
 
@@ -19,14 +17,9 @@ from ._types import NotGiven
 
 __all__ = [
     "encode_form",
-    "encode_headers",
-    "encode_path",
-    "encode_query",
     "encode_scalar",
     "to_jsonable",
 ]
-
-_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
 def encode_scalar(value: object) -> str:
@@ -48,38 +41,6 @@ def encode_scalar(value: object) -> str:
     )
 
 
-def encode_path(template: str, params: Mapping[str, object]) -> str:
-    """Fill ``{name}`` placeholders in ``template``, percent-encoding each value (``/`` too)."""
-
-    def substitute(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in params:
-            raise ValueError(f"path {template!r} needs parameter {name!r}, which was not given")
-        value = params[name]
-        if value is None or isinstance(value, NotGiven):
-            raise ValueError(f"path parameter {name!r} of {template!r} must not be None")
-        text = encode_scalar(value)
-        if not text:
-            raise ValueError(f"path parameter {name!r} of {template!r} must not be empty")
-        return quote(text, safe="")
-
-    return _PLACEHOLDER.sub(substitute, template)
-
-
-def encode_query(query: Mapping[str, object] | None) -> list[tuple[str, str]]:
-    """Query pairs: NOT_GIVEN/None dropped, bools as true/false, sequences as repeated keys."""
-    pairs: list[tuple[str, str]] = []
-    for key, value in (query or {}).items():
-        if value is None or isinstance(value, NotGiven):
-            continue
-        if isinstance(value, list | tuple | set | frozenset):
-            items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
-            pairs.extend((key, encode_scalar(item)) for item in items if item is not None)
-        else:
-            pairs.append((key, encode_scalar(value)))
-    return pairs
-
-
 def encode_form(form: Mapping[str, object] | BaseModel | None) -> dict[str, str | list[str]]:
     """Form fields (urlencoded or multipart): scalars as strings, sequences as repeated fields."""
     if isinstance(form, BaseModel):
@@ -93,15 +54,6 @@ def encode_form(form: Mapping[str, object] | BaseModel | None) -> dict[str, str 
         else:
             fields[key] = encode_scalar(value)
     return fields
-
-
-def encode_headers(headers: Mapping[str, object] | None) -> dict[str, str]:
-    """Header values as strings, NOT_GIVEN/None dropped (so a None can remove a default)."""
-    return {
-        key: encode_scalar(value)
-        for key, value in (headers or {}).items()
-        if value is not None and not isinstance(value, NotGiven)
-    }
 
 
 def to_jsonable(value: object) -> Any:
