@@ -140,7 +140,11 @@ class ClassBuilder:
             return nullable(inner) if annotated_null else inner
         if types == "null":
             return NullType()
-        if types == "array" or (types is None and "items" in schema):
+        if types is None and "items" in schema:
+            # JSON Schema: `items` without `type` only constrains a value that is an array;
+            # an object passes too (Slack's objs_conversation documents an object this way).
+            return ANY_TYPE
+        if types == "array":
             items = schema.get("items")
             return ListOf(
                 self.type_of(items, depth + 1) if isinstance(items, dict) else ANY_TYPE,

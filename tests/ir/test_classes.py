@@ -162,3 +162,17 @@ def test_allof_members_that_only_annotate_do_not_make_an_object(tmp_path: Path) 
     found = classes(tmp_path, schemas)
     assert [f.type for f in found["Run"].fields] == [Nullable(ModelRef("Choice"))]
     assert found["Choice"].kind == "alias"
+
+
+def test_items_without_a_type_constrain_only_arrays(tmp_path: Path) -> None:
+    schemas = {  # Slack's objs_conversation: `items` and no `type`, documented as an object
+        "Thing": {
+            "type": "object",
+            "properties": {
+                "loose": {"items": {"type": "string"}},
+                "list": {"type": "array", "items": {"type": "string"}},
+            },
+        }
+    }
+    fields = {f.wire_name: f.type for f in classes(tmp_path, schemas)["Thing"].fields}
+    assert fields == {"loose": ANY_TYPE, "list": ListOf(Primitive("string"))}
