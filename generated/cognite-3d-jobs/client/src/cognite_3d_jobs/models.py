@@ -1,8 +1,6 @@
 # Generated from specs/cognite-3d-jobs.yaml by specgen. Do not edit: edit the spec and regenerate.
 """Pydantic models for Cognite Data Fusion 3D jobs v1."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, TypeAlias
 
 from pydantic import ConfigDict, Field
@@ -10,11 +8,11 @@ from pydantic import ConfigDict, Field
 from ._runtime import SpecModel
 
 
-class JobConfiguration(SpecModel):
+class JobConfiguration(SpecModel, defer_build=True):
     """Job-type specific configuration (for example `pipelineConfiguration` for `Optimizer` jobs; empty for `ImageTextDetection`). Free-form: the page shows only examples."""
 
 
-class InstanceId(SpecModel):
+class InstanceId(SpecModel, defer_build=True):
     """Data modeling instance reference."""
 
     model_config = ConfigDict(extra="forbid")
@@ -23,7 +21,7 @@ class InstanceId(SpecModel):
     external_id: Annotated[str, Field(alias="externalId")]
 
 
-class JobSource(SpecModel):
+class JobSource(SpecModel, defer_build=True):
     """The 3D source data the job runs on."""
 
     type: str | None = None
@@ -31,7 +29,7 @@ class JobSource(SpecModel):
     instance_id: Annotated[InstanceId | None, Field(alias="instanceId")] = None
 
 
-class JobCreate(SpecModel):
+class JobCreate(SpecModel, defer_build=True):
     """A 3D job to create."""
 
     space: str | None = None
@@ -40,21 +38,21 @@ class JobCreate(SpecModel):
     """External id of the job instance, unique within its space."""
     name: str | None = None
     """Name of the job."""
-    type: JobType | None = None
+    type: "JobType | None" = None
     source: JobSource | None = None
     configuration: JobConfiguration | None = None
     nonce: str | None = None
     """Session nonce from Cognite's sessions API; the job runs with that session's credentials."""
 
 
-class JobCreateList(SpecModel):
+class JobCreateList(SpecModel, defer_build=True):
     """The job with a given source. Currently supports only one job to be created at the time."""
 
     items: Annotated[list[JobCreate], Field(min_length=1, max_length=1)]
     """Required array length: 1 element"""
 
 
-class Job(SpecModel):
+class Job(SpecModel, defer_build=True):
     """A created 3D job."""
 
     space: str | None = None
@@ -63,7 +61,7 @@ class Job(SpecModel):
     """External id of the job instance, unique within its space."""
     name: str | None = None
     """Name of the job."""
-    type: JobType | None = None
+    type: "JobType | None" = None
     source: JobSource | None = None
     configuration: JobConfiguration | None = None
     status: str | None = None
@@ -72,13 +70,13 @@ class Job(SpecModel):
     """Creation time, milliseconds since the Unix epoch (UTC)."""
 
 
-class JobList(SpecModel):
+class JobList(SpecModel, defer_build=True):
     """A list of the created jobs"""
 
     items: list[Job]
 
 
-class Error(SpecModel):
+class Error(SpecModel, defer_build=True):
     """Cognite error details."""
 
     code: int
@@ -91,7 +89,7 @@ class Error(SpecModel):
     """Items that are duplicated."""
 
 
-class ErrorResponse(SpecModel):
+class ErrorResponse(SpecModel, defer_build=True):
     """Cognite error envelope."""
 
     error: Error

@@ -1,8 +1,6 @@
 # Generated from specs/reality-analysis.yaml by specgen. Do not edit: edit the spec and regenerate.
 """Pydantic models for iTwin Reality Analysis v2."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import ConfigDict, Field
@@ -38,7 +36,7 @@ class JobTypes(OpenEnum):
     CLEARANCE_CALCULATION = "ClearanceCalculation"
 
 
-class ChangeDetectionInputs(SpecModel):
+class ChangeDetectionInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -49,7 +47,7 @@ class ChangeDetectionInputs(SpecModel):
     """Reality data id of ContextScene, point cloud or mesh."""
 
 
-class ChangeDetectionOptions(SpecModel):
+class ChangeDetectionOptions(SpecModel, defer_build=True):
     """Options for ChangeDetection job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -66,7 +64,7 @@ class ChangeDetectionOptions(SpecModel):
     """Target point cloud resolution when starting from meshes."""
 
 
-class ChangeDetectionOutputs(SpecModel):
+class ChangeDetectionOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -83,7 +81,7 @@ class ChangeDetectionOutputs(SpecModel):
     """Reality data id of 3D objects locations as GeoJSON file."""
 
 
-class ChangeDetectionSpecifications(SpecModel):
+class ChangeDetectionSpecifications(SpecModel, defer_build=True):
     """Specifications for ChangeDetection job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -93,7 +91,7 @@ class ChangeDetectionSpecifications(SpecModel):
     outputs: ChangeDetectionOutputs
 
 
-class ClearanceInputs(SpecModel):
+class ClearanceInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -104,7 +102,7 @@ class ClearanceInputs(SpecModel):
     """Reality data id of building footprints."""
 
 
-class ClearanceOutputs(SpecModel):
+class ClearanceOutputs(SpecModel, defer_build=True):
     """Following are the different output types."""
 
     model_config = ConfigDict(extra="forbid")
@@ -117,7 +115,7 @@ class ClearanceOutputs(SpecModel):
     """Reality data id of OVF Clearance Points."""
 
 
-class ClearanceSpecifications(SpecModel):
+class ClearanceSpecifications(SpecModel, defer_build=True):
     """Specifications for Clearance Calculation job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -126,7 +124,7 @@ class ClearanceSpecifications(SpecModel):
     outputs: ClearanceOutputs
 
 
-class EvalO2DInputs(SpecModel):
+class EvalO2DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -137,7 +135,7 @@ class EvalO2DInputs(SpecModel):
     """Reality data id of ContextScene annotated with embedded 2D object predictions."""
 
 
-class EvalO2DOptions(SpecModel):
+class EvalO2DOptions(SpecModel, defer_build=True):
     """Options for Eval Objects 2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -146,7 +144,7 @@ class EvalO2DOptions(SpecModel):
     """Intersection over union threshold."""
 
 
-class EvalO2DOutputs(SpecModel):
+class EvalO2DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -157,7 +155,7 @@ class EvalO2DOutputs(SpecModel):
     """Reality data id of ContextScene annotated with classified embedded 2D objects."""
 
 
-class EvalO2DSpecifications(SpecModel):
+class EvalO2DSpecifications(SpecModel, defer_build=True):
     """Specifications for Eval Objects 2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -167,7 +165,7 @@ class EvalO2DSpecifications(SpecModel):
     outputs: EvalO2DOutputs
 
 
-class EvalO3DInputs(SpecModel):
+class EvalO3DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -178,7 +176,7 @@ class EvalO3DInputs(SpecModel):
     """Reality data id of ContextScene annotated with embedded 3D object predictions."""
 
 
-class EvalO3DOptions(SpecModel):
+class EvalO3DOptions(SpecModel, defer_build=True):
     """Options for Eval Objects 3D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -187,7 +185,7 @@ class EvalO3DOptions(SpecModel):
     """Intersection over union threshold."""
 
 
-class EvalO3DOutputs(SpecModel):
+class EvalO3DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -198,7 +196,7 @@ class EvalO3DOutputs(SpecModel):
     """Reality data id of ContextScene annotated with classified embedded 3D objects."""
 
 
-class EvalO3DSpecifications(SpecModel):
+class EvalO3DSpecifications(SpecModel, defer_build=True):
     """Specifications for Eval Objects 3D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -208,7 +206,7 @@ class EvalO3DSpecifications(SpecModel):
     outputs: EvalO3DOutputs
 
 
-class EvalS2DInputs(SpecModel):
+class EvalS2DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -219,7 +217,7 @@ class EvalS2DInputs(SpecModel):
     """Reality data id of ContextScene pointing to segmented photos prediction."""
 
 
-class EvalS2DOutputs(SpecModel):
+class EvalS2DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -232,7 +230,7 @@ class EvalS2DOutputs(SpecModel):
     """Reality data id of segmented photos, annotated with confusion matrix index."""
 
 
-class EvalS2DSpecifications(SpecModel):
+class EvalS2DSpecifications(SpecModel, defer_build=True):
     """Specifications for Eval Segmentation 2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -241,7 +239,7 @@ class EvalS2DSpecifications(SpecModel):
     outputs: EvalS2DOutputs
 
 
-class EvalS3DInputs(SpecModel):
+class EvalS3DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -252,7 +250,7 @@ class EvalS3DInputs(SpecModel):
     """Reality data id of ContextScene pointing to segmented point cloud prediction."""
 
 
-class EvalS3DOutputs(SpecModel):
+class EvalS3DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -265,7 +263,7 @@ class EvalS3DOutputs(SpecModel):
     """Reality data id of segmented point cloud annotated with confusion matrix index."""
 
 
-class EvalS3DSpecifications(SpecModel):
+class EvalS3DSpecifications(SpecModel, defer_build=True):
     """Specifications for Eval Segmentation 3D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -274,7 +272,7 @@ class EvalS3DSpecifications(SpecModel):
     outputs: EvalS3DOutputs
 
 
-class EvalSOrthoInputs(SpecModel):
+class EvalSOrthoInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -285,7 +283,7 @@ class EvalSOrthoInputs(SpecModel):
     """Reality data id of ContextScene pointing to segmented photos prediction."""
 
 
-class EvalSOrthoOutputs(SpecModel):
+class EvalSOrthoOutputs(SpecModel, defer_build=True):
     """Following are the different output types."""
 
     model_config = ConfigDict(extra="forbid")
@@ -298,7 +296,7 @@ class EvalSOrthoOutputs(SpecModel):
     """Reality data id of segmented photos annotated with confusion matrix index."""
 
 
-class EvalSOrthoSpecifications(SpecModel):
+class EvalSOrthoSpecifications(SpecModel, defer_build=True):
     """Specifications for Eval Segmentation Orthophoto job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -307,7 +305,7 @@ class EvalSOrthoSpecifications(SpecModel):
     outputs: EvalSOrthoOutputs
 
 
-class ExecutionInformation(SpecModel):
+class ExecutionInformation(SpecModel, defer_build=True):
     """Execution information of a job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -322,7 +320,7 @@ class ExecutionInformation(SpecModel):
     """Start time of the job."""
 
 
-class Objects2DInputs(SpecModel):
+class Objects2DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -337,7 +335,7 @@ class Objects2DInputs(SpecModel):
     """Reality data id of photo object detector or photo object detector identifier from the Detector Library."""
 
 
-class Objects2DOptions(SpecModel):
+class Objects2DOptions(SpecModel, defer_build=True):
     """Options for Objects2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -352,7 +350,7 @@ class Objects2DOptions(SpecModel):
     """Improve detection using tie points in oriented photos."""
 
 
-class Objects2DOutputs(SpecModel):
+class Objects2DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -371,7 +369,7 @@ class Objects2DOutputs(SpecModel):
     """Reality data id of 3D objects locations as GeoJSON file, `objects3d` output must be defined."""
 
 
-class Objects2DSpecifications(SpecModel):
+class Objects2DSpecifications(SpecModel, defer_build=True):
     """Specifications for Objects2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -381,7 +379,7 @@ class Objects2DSpecifications(SpecModel):
     outputs: Objects2DOutputs
 
 
-class Segmentation2DInputs(SpecModel):
+class Segmentation2DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -398,7 +396,7 @@ class Segmentation2DInputs(SpecModel):
     """Either reality data id of photo segmentation detector or photo segmentation detector identifier from the Detectors Library."""
 
 
-class Segmentation2DOptions(SpecModel):
+class Segmentation2DOptions(SpecModel, defer_build=True):
     """Options for Segmentation2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -411,7 +409,7 @@ class Segmentation2DOptions(SpecModel):
     """Remove 3D lines with total length smaller than this value."""
 
 
-class Segmentation2DOutputs(SpecModel):
+class Segmentation2DOutputs(SpecModel, defer_build=True):
     """Following are the different output types."""
 
     model_config = ConfigDict(extra="forbid")
@@ -434,7 +432,7 @@ class Segmentation2DOutputs(SpecModel):
     """Reality data id of 3D polygons as GeoJSON file, `polygons3d` output must be defined."""
 
 
-class Segmentation2DSpecifications(SpecModel):
+class Segmentation2DSpecifications(SpecModel, defer_build=True):
     """Specifications for Segmentation2D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -444,7 +442,7 @@ class Segmentation2DSpecifications(SpecModel):
     outputs: Segmentation2DOutputs
 
 
-class Segmentation3DInputs(SpecModel):
+class Segmentation3DInputs(SpecModel, defer_build=True):
     """Following are the different inputs for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -461,7 +459,7 @@ class Segmentation3DInputs(SpecModel):
     """Either reality data id of point cloud segmentation detector or point cloud segmentation detector identifier from the Detectors Library."""
 
 
-class Segmentation3DOptions(SpecModel):
+class Segmentation3DOptions(SpecModel, defer_build=True):
     """Options for Segmentation3D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -478,7 +476,7 @@ class Segmentation3DOptions(SpecModel):
     """Remove 3D lines with total length smaller than this value."""
 
 
-class Segmentation3DOutputs(SpecModel):
+class Segmentation3DOutputs(SpecModel, defer_build=True):
     """Following are the different output types for the job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -519,7 +517,7 @@ class Segmentation3DOutputs(SpecModel):
     """Reality data id of 3D objects locations as GeoJSON file, `objects3d` output must be defined."""
 
 
-class Segmentation3DSpecifications(SpecModel):
+class Segmentation3DSpecifications(SpecModel, defer_build=True):
     """Specifications for Segmentation3D job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -529,7 +527,7 @@ class Segmentation3DSpecifications(SpecModel):
     outputs: Segmentation3DOutputs
 
 
-class SegmentationOrthophotoInputs(SpecModel):
+class SegmentationOrthophotoInputs(SpecModel, defer_build=True):
     """Following are the different inputs for job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -540,7 +538,7 @@ class SegmentationOrthophotoInputs(SpecModel):
     """Either reality data id of orthophoto segmentation detector or orthophoto segmentation detector identifier from the Detectors Library."""
 
 
-class SegmentationOrthophotoOutputs(SpecModel):
+class SegmentationOrthophotoOutputs(SpecModel, defer_build=True):
     """Following are the different output types."""
 
     model_config = ConfigDict(extra="forbid")
@@ -563,7 +561,7 @@ class SegmentationOrthophotoOutputs(SpecModel):
     """Reality data id of 2D polygons as GeoJSON file, `polygons2d` output must be defined."""
 
 
-class SegmentationOrthophotoSpecifications(SpecModel):
+class SegmentationOrthophotoSpecifications(SpecModel, defer_build=True):
     """Specifications for SegmentationOrthophoto job."""
 
     model_config = ConfigDict(extra="forbid")
@@ -572,7 +570,7 @@ class SegmentationOrthophotoSpecifications(SpecModel):
     outputs: SegmentationOrthophotoOutputs
 
 
-class Job(SpecModel):
+class Job(SpecModel, defer_build=True):
     """Job information."""
 
     model_config = ConfigDict(extra="forbid")
@@ -609,7 +607,7 @@ class Job(SpecModel):
     """List of inputs, outputs and options for the job, must be in sync with the type."""
 
 
-class Error(SpecModel):
+class Error(SpecModel, defer_build=True):
     """Contains error information."""
 
     code: str
@@ -620,7 +618,7 @@ class Error(SpecModel):
     """A human-readable representation of the error."""
 
 
-class JobResponse(SpecModel):
+class JobResponse(SpecModel, defer_build=True):
     """Schema #/components/schemas/JobResponse."""
 
     model_config = ConfigDict(extra="forbid")
@@ -628,7 +626,7 @@ class JobResponse(SpecModel):
     job: Job
 
 
-class ErrorResponse(SpecModel):
+class ErrorResponse(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     model_config = ConfigDict(extra="forbid")

@@ -1,8 +1,6 @@
 # Generated from specs/reality-data-analysis.yaml by specgen. Do not edit: edit the spec and regenerate.
 """Pydantic models for iTwin Reality Data Analysis v1."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 from pydantic import Field
@@ -50,7 +48,7 @@ class JobOutputFormat(OpenEnum):
     SEGMENTATION2_D = "segmentation2D"
 
 
-class JobO2DInput(SpecModel):
+class JobO2DInput(SpecModel, defer_build=True):
     """Input description for an Objects 2D job"""
 
     name: JobO2DInputFormat | None = None
@@ -59,7 +57,7 @@ class JobO2DInput(SpecModel):
     """Reality Data id of the input"""
 
 
-class JobS2DInput(SpecModel):
+class JobS2DInput(SpecModel, defer_build=True):
     """Input description for a Segmentation 2D job"""
 
     name: JobS2DInputFormat | None = None
@@ -68,7 +66,7 @@ class JobS2DInput(SpecModel):
     """Reality Data id of the input"""
 
 
-class JobOutput(SpecModel):
+class JobOutput(SpecModel, defer_build=True):
     """Output description for a job"""
 
     name: JobOutputFormat | None = None
@@ -77,7 +75,7 @@ class JobOutput(SpecModel):
     """Reality Data id of the output"""
 
 
-class Objects2DSettingsIn(SpecModel):
+class Objects2DSettingsIn(SpecModel, defer_build=True):
     """Settings for an Objects2D job"""
 
     inputs: list[JobO2DInput]
@@ -86,7 +84,7 @@ class Objects2DSettingsIn(SpecModel):
     """List of output formats of the job"""
 
 
-class Segmentation2DSettingsIn(SpecModel):
+class Segmentation2DSettingsIn(SpecModel, defer_build=True):
     """Input settings for a Segmentation2D job"""
 
     inputs: list[JobS2DInput]
@@ -95,7 +93,7 @@ class Segmentation2DSettingsIn(SpecModel):
     """List of output formats of the job"""
 
 
-class CostEstimationParameters(SpecModel):
+class CostEstimationParameters(SpecModel, defer_build=True):
     """Optional parameters for estimating job cost before its processing"""
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
@@ -114,7 +112,7 @@ class CostEstimationParameters(SpecModel):
     """Cost of the detector"""
 
 
-class JobPatch(SpecModel):
+class JobPatch(SpecModel, defer_build=True):
     """Patch information to be applied"""
 
     state: State | None = None
@@ -129,7 +127,7 @@ class JobPatch(SpecModel):
     """New settings for this job, must be in sync with type"""
 
 
-class Objects2DSettings(SpecModel):
+class Objects2DSettings(SpecModel, defer_build=True):
     """Settings for an Objects2D job"""
 
     inputs: list[JobO2DInput] | None = None
@@ -138,7 +136,7 @@ class Objects2DSettings(SpecModel):
     """List of output formats of the job"""
 
 
-class Segmentation2DSettings(SpecModel):
+class Segmentation2DSettings(SpecModel, defer_build=True):
     """Settings for an Segmentation2D job"""
 
     inputs: list[JobS2DInput] | None = None
@@ -147,7 +145,7 @@ class Segmentation2DSettings(SpecModel):
     """List of output formats of the job"""
 
 
-class ExecutionInformation(SpecModel):
+class ExecutionInformation(SpecModel, defer_build=True):
     """Execution details regarding a job"""
 
     exit_code: Annotated[int | None, Field(alias="exitCode")] = None
@@ -162,7 +160,7 @@ class ExecutionInformation(SpecModel):
     """Estimated cost of the executed job"""
 
 
-class CostEstimation(SpecModel):
+class CostEstimation(SpecModel, defer_build=True):
     """Cost estimate based on parameters before job processing"""
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
@@ -183,7 +181,7 @@ class CostEstimation(SpecModel):
     """Estimated Cost of the job using the CostEstimationParameters"""
 
 
-class Job(SpecModel):
+class Job(SpecModel, defer_build=True):
     """Job complete details"""
 
     id: str | None = None
@@ -216,14 +214,14 @@ class Job(SpecModel):
     """Data center location of the job"""
 
 
-class JobResponse(SpecModel):
+class JobResponse(SpecModel, defer_build=True):
     """Schema #/components/schemas/jobResponse."""
 
     job: Job
     """Complete job details"""
 
 
-class ErrorResponseError(SpecModel):
+class ErrorResponseError(SpecModel, defer_build=True):
     """The error object."""
 
     code: str | None = None
@@ -232,13 +230,13 @@ class ErrorResponseError(SpecModel):
     """A human-readable representation of the error."""
 
 
-class ErrorResponse(SpecModel):
+class ErrorResponse(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     error: ErrorResponseError | None = None
 
 
-class ErrorDetails(SpecModel):
+class ErrorDetails(SpecModel, defer_build=True):
     """Contains error information."""
 
     code: str
@@ -247,7 +245,7 @@ class ErrorDetails(SpecModel):
     """A human-readable representation of the error."""
 
 
-class Error(SpecModel):
+class Error(SpecModel, defer_build=True):
     """Contains error information and an optional array of more specific errors."""
 
     code: str
@@ -258,7 +256,7 @@ class Error(SpecModel):
     """Optional array of more specific errors."""
 
 
-class ErrorResponse2(SpecModel):
+class ErrorResponse2(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     error: Error

@@ -1,8 +1,6 @@
 # Generated from specs/reality-modeling.yaml by specgen. Do not edit: edit the spec and regenerate.
 """Pydantic models for iTwin Reality Modeling (ContextCapture) v1."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
@@ -81,7 +79,7 @@ class JobLocation(OpenEnum):
     WEST_EUROPE = "West Europe"
 
 
-class CostEstimationParameters(SpecModel):
+class CostEstimationParameters(SpecModel, defer_build=True):
     """Parameters to be used to estimate the cost of the job"""
 
     model_config = ConfigDict(extra="forbid")
@@ -94,7 +92,7 @@ class CostEstimationParameters(SpecModel):
     """Quality of the job"""
 
 
-class JobInput(SpecModel):
+class JobInput(SpecModel, defer_build=True):
     """Description of an input for a job"""
 
     model_config = ConfigDict(extra="forbid")
@@ -105,7 +103,7 @@ class JobInput(SpecModel):
     """Description of the input"""
 
 
-class CacheSettings(SpecModel):
+class CacheSettings(SpecModel, defer_build=True):
     """Describe how a job will use and create cache"""
 
     model_config = ConfigDict(extra="forbid")
@@ -116,7 +114,7 @@ class CacheSettings(SpecModel):
     """Id of the previous job cache to be reused"""
 
 
-class JobCreateSettings(SpecModel):
+class JobCreateSettings(SpecModel, defer_build=True):
     """Settings for job creation"""
 
     model_config = ConfigDict(extra="forbid")
@@ -131,7 +129,7 @@ class JobCreateSettings(SpecModel):
     """Cache settings for the job"""
 
 
-class JobCreation(SpecModel):
+class JobCreation(SpecModel, defer_build=True):
     """Model for creating a new job"""
 
     model_config = ConfigDict(extra="forbid")
@@ -152,7 +150,7 @@ class JobCreation(SpecModel):
     """Settings for this job"""
 
 
-class ErrorWarningMessages(SpecModel):
+class ErrorWarningMessages(SpecModel, defer_build=True):
     """Model for error and warning messages"""
 
     model_config = ConfigDict(extra="forbid")
@@ -167,7 +165,7 @@ class ErrorWarningMessages(SpecModel):
     """Error or warning message parameters"""
 
 
-class ExecInfo(SpecModel):
+class ExecInfo(SpecModel, defer_build=True):
     """Execution information relative to a job"""
 
     model_config = ConfigDict(extra="forbid")
@@ -186,7 +184,7 @@ class ExecInfo(SpecModel):
     """Warnings, if any produced when processing the job"""
 
 
-class JobOutput(SpecModel):
+class JobOutput(SpecModel, defer_build=True):
     """Job output information"""
 
     model_config = ConfigDict(extra="forbid")
@@ -197,7 +195,7 @@ class JobOutput(SpecModel):
     """Reality Data Id of the output"""
 
 
-class JobSettings(SpecModel):
+class JobSettings(SpecModel, defer_build=True):
     """High-level job settings"""
 
     model_config = ConfigDict(extra="forbid")
@@ -212,7 +210,7 @@ class JobSettings(SpecModel):
     """Cache settings for the job"""
 
 
-class Job(SpecModel):
+class Job(SpecModel, defer_build=True):
     """Job information"""
 
     model_config = ConfigDict(extra="forbid")
@@ -251,7 +249,7 @@ class Job(SpecModel):
     """Estimated Cost of the job using the CostEstimationParameters"""
 
 
-class JobResponse(SpecModel):
+class JobResponse(SpecModel, defer_build=True):
     """Schema #/components/schemas/jobResponse."""
 
     model_config = ConfigDict(extra="forbid")
@@ -260,7 +258,7 @@ class JobResponse(SpecModel):
     """Complete job details"""
 
 
-class Error(SpecModel):
+class Error(SpecModel, defer_build=True):
     """Contains error information."""
 
     code: str
@@ -271,7 +269,7 @@ class Error(SpecModel):
     """The target of the error."""
 
 
-class DetailedError(SpecModel):
+class DetailedError(SpecModel, defer_build=True):
     """Contains error information and an array of more specific errors."""
 
     code: str
@@ -284,7 +282,7 @@ class DetailedError(SpecModel):
     """Optional array of more specific errors."""
 
 
-class DetailedErrorResponse(SpecModel):
+class DetailedErrorResponse(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     model_config = ConfigDict(extra="forbid")
@@ -293,7 +291,7 @@ class DetailedErrorResponse(SpecModel):
     """Error Detailed information."""
 
 
-class ErrorResponse(SpecModel):
+class ErrorResponse(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
     model_config = ConfigDict(extra="forbid")
@@ -302,7 +300,7 @@ class ErrorResponse(SpecModel):
     """Error information."""
 
 
-class Link(SpecModel):
+class Link(SpecModel, defer_build=True):
     """Schema #/components/schemas/link."""
 
     model_config = ConfigDict(extra="forbid")
@@ -311,7 +309,7 @@ class Link(SpecModel):
     """Hyperlink container."""
 
 
-class NextPageLink(SpecModel):
+class NextPageLink(SpecModel, defer_build=True):
     """URL for getting the next page of data, if applicable."""
 
     model_config = ConfigDict(extra="forbid")
@@ -320,7 +318,7 @@ class NextPageLink(SpecModel):
     """URL for getting the next page of results."""
 
 
-class Jobs(SpecModel):
+class Jobs(SpecModel, defer_build=True):
     """Jobs"""
 
     model_config = ConfigDict(extra="forbid")
