@@ -41,6 +41,9 @@ class ClassView:
     forbid_extra: bool = False
     # Python names of the fields a request never sends (the runtime leaves them out).
     read_only: tuple[str, ...] = ()
+    # Python names of the fields a response never fills (the runtime's `WriteOnlyModel`,
+    # a base of this class or of one of its bases, drops them).
+    write_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ def models_module(
     # 10,000 strings (Stripe) at import. An annotation naming a type declared further down
     # (a cycle, the class itself, an alias) is written as a string, resolved on first use.
     declared: set[str] = set()
+    write_only_base = False
     for model in ordered:
         if model.kind == "alias":
             if model.name in cyclic:
@@ -99,13 +103,19 @@ def models_module(
         files = model.name in parts
         fields = tuple(_field_view(f, types, by_name, files, declared) for f in model.fields)
         read_only = tuple(f.python_name for f in model.fields if f.read_only)
+        write_only = tuple(f.python_name for f in model.fields if f.write_only)
+        bases = list(model.bases) or ["SpecModel"]
+        if write_only and not any(_has_write_only(b, by_name) for b in model.bases):
+            bases = ["WriteOnlyModel"] if bases == ["SpecModel"] else [*bases, "WriteOnlyModel"]
+            write_only_base = True
         views.append(
             ClassView(
                 model,
-                ", ".join(model.bases) or "SpecModel",
+                ", ".join(bases),
                 fields,
                 forbid_extra=model.extra == "forbid",
                 read_only=read_only,
+                write_only=write_only,
             )
         )
         declared.add(model.name)
@@ -114,8 +124,10 @@ def models_module(
     if any(v.forbid_extra for v in views):
         types.imports.add(("pydantic", "ConfigDict"))
     types.imports.update({("._runtime", "OpenEnum"), ("._runtime", "SpecModel")})
-    if any(v.read_only for v in views):
+    if any(v.read_only or v.write_only for v in views):
         types.imports.add(("typing", "ClassVar"))
+    if write_only_base:
+        types.imports.add(("._runtime", "WriteOnlyModel"))
     grouped: dict[str, set[str]] = {}
     for module_name, name in types.imports:
         grouped.setdefault(module_name, set()).add(name)
@@ -146,6 +158,17 @@ def _field_view(
     if not declared.issuperset(referenced_models(field.type)):
         annotation = repr(annotation)  # a forward reference: evaluated by pydantic on first use
     return FieldView(field.python_name, annotation, default, field.description)
+
+
+def _has_write_only(name: str, by_name: dict[str, ModelClass]) -> bool:
+    """Whether the class `name` or one of its bases declares a write-only field (its bases
+    then include the runtime's `WriteOnlyModel`, which its subclasses inherit)."""
+    model = by_name.get(name)
+    if model is None:
+        return False
+    if any(f.write_only for f in model.fields):
+        return True
+    return any(_has_write_only(base, by_name) for base in model.bases)
 
 
 def _default_source(field: Field, by_name: dict[str, ModelClass]) -> str | None:

@@ -113,6 +113,16 @@ SCHEMAS: dict[str, Any] = {
             "password": {"type": "string", "writeOnly": True},
         },
     },
+    # Inherits Account's write-only field; Robot's base has none, Robot adds one.
+    "Admin": {
+        "allOf": [ref("Account"), {"type": "object", "properties": {"level": {"type": "integer"}}}]
+    },
+    "Robot": {
+        "allOf": [
+            ref("Resource"),
+            {"type": "object", "properties": {"key": {"type": "string", "writeOnly": True}}},
+        ]
+    },
 }
 
 
@@ -246,6 +256,15 @@ def test_read_only_fields_are_never_sent_and_one_way_fields_are_optional(package
     with runtime.lenient_parsing():  # ...and read as UTC in a response
         born = m.Owner.model_validate({"pets": [{"kind": "dog"}], "born": "2024-01-02T03:04:05"})
     assert born.born is not None and born.born.tzinfo is not None
+    # A write-only field is kept in a request and never filled by a response, inherited or not.
+    assert m.Account(name="ann", password="pw").password == "pw"
+    with runtime.lenient_parsing():
+        echoed = m.Account.model_validate({"id": "a1", "name": "ann", "password": "pw"})
+        admin = m.Admin.model_validate({"name": "ann", "password": "pw", "level": 2})
+        robot = m.Robot.model_validate({"id": "r1", "key": "k"})
+    assert echoed.password is None and echoed.model_fields_set == {"id", "name"}
+    assert (admin.password, admin.level, robot.key, robot.id) == (None, 2, None, "r1")
+    assert isinstance(robot, m.Resource) and m.Robot.__write_only__ == frozenset({"key"})
 
 
 def test_binary_fields_of_multipart_models_take_any_file_form(tmp_path: Path) -> None:

@@ -22,7 +22,9 @@ _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False
 
 
 class lenient_parsing:  # noqa: N801 (used like the function it replaced: `with lenient_parsing():`)
-    """Within this block, enums accept values the spec does not list (kept as strings).
+    """Within this block a body is read as a response: enums accept values the spec does not
+    list (kept as strings), write-only fields are dropped (``WriteOnlyModel``), and a naive
+    date-time string is read as UTC.
 
     A plain class rather than ``@contextmanager``: every response is parsed inside one, and a
     generator-based context manager costs several times more to enter and leave.
@@ -79,6 +81,12 @@ class SpecModel(BaseModel):
     __read_only__: ClassVar[frozenset[str]] = frozenset()
     """Python names of the fields never sent in a request."""
 
+    __write_only__: ClassVar[frozenset[str]] = frozenset()
+    """Python names of the fields never read from a response (``WriteOnlyModel`` drops them)."""
+
+    __write_only_keys__: ClassVar[frozenset[str]] = frozenset()
+    """The keys a response may spell them with: wire names and Python names."""
+
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
@@ -93,10 +101,41 @@ class SpecModel(BaseModel):
         cls.__read_only__ = frozenset(
             marked | inherited | set(cls.__dict__.get("__read_only__", ()))
         )
+        write_only = {
+            name for base in cls.__mro__[1:] for name in getattr(base, "__write_only__", ())
+        } | set(cls.__dict__.get("__write_only__", ()))
+        cls.__write_only__ = frozenset(write_only)
+        fields = cls.model_fields
+        cls.__write_only_keys__ = frozenset(write_only) | {
+            fields[name].alias or name for name in write_only if name in fields
+        }
         # Declared deferred (`class Job(SpecModel, defer_build=True)`), built on first use;
         # adapters over it are not deferred (see the class docstring). The dict is this class's
         # own (pydantic builds a new one per class), so no other class changes.
         cls.model_config["defer_build"] = False
+
+
+class WriteOnlyModel(SpecModel):
+    """Base of the generated models that declare ``writeOnly`` fields (listed in
+    ``__write_only__``): a response never fills them. A server that echoes a password back
+    does not put it in the model, so it is neither shown nor sent back by a read-modify-write;
+    the field keeps its default, unset. Nested models, lists and maps of them are handled by
+    their own classes, as pydantic validates them. A request (strict parsing) keeps them.
+
+    A separate base, not a validator on ``SpecModel``, so that models without write-only
+    fields (nearly all) pay nothing per instance while a response is parsed.
+    """
+
+    @pydantic.model_validator(mode="before")
+    @classmethod
+    def _drop_write_only(cls, data: Any) -> Any:
+        if (
+            _lenient.get()
+            and isinstance(data, dict)
+            and not cls.__write_only_keys__.isdisjoint(data)
+        ):
+            return {k: v for k, v in data.items() if k not in cls.__write_only_keys__}
+        return data
 
 
 def complete_models(models: Iterable[type[BaseModel]] | None = None) -> int:

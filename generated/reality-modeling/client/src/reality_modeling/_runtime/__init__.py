@@ -33,7 +33,14 @@ from ._errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
-from ._model_base import AwareDatetime, OpenEnum, SpecModel, complete_models, lenient_parsing
+from ._model_base import (
+    AwareDatetime,
+    OpenEnum,
+    SpecModel,
+    WriteOnlyModel,
+    complete_models,
+    lenient_parsing,
+)
 from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._params import Styled, styled
 from ._response import APIResponse, ByMedia, ResponseTypes, async_raw_wrapper, raw_wrapper
@@ -104,6 +111,7 @@ __all__ = [
     "Timeout",
     "TokenProvider",
     "UnprocessableEntityError",
+    "WriteOnlyModel",
     "async_raw_wrapper",
     "async_streaming_wrapper",
     "complete_models",
