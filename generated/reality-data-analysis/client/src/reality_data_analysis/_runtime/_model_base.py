@@ -6,8 +6,9 @@ the client builds should still be checked against the spec. The switch is a cont
 that the response parser sets around validation, so request construction stays strict.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic evaluates the annotations of every base of
+# a model for each subclass it declares, and a string annotation here (`ClassVar[...]`) would
+# be compiled and evaluated again for each of Stripe's 2,400 models (0.3 s of its import).
 import re
 from collections.abc import Iterable
 from contextvars import ContextVar, Token
