@@ -9,11 +9,12 @@ that the response parser sets around validation, so request construction stays s
 # a model for each subclass it declares, and a string annotation here (`ClassVar[...]`) would
 # be compiled and evaluated again for each of Stripe's 2,400 models (0.3 s of its import).
 import re
+import sys
 from collections.abc import Iterable
 from contextvars import ContextVar, Token
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, ForwardRef, Literal, get_args, get_origin
 
 import pydantic
 from pydantic import BaseModel, BeforeValidator, ConfigDict
@@ -113,6 +114,97 @@ class SpecModel(BaseModel):
         # adapters over it are not deferred (see the class docstring). The dict is this class's
         # own (pydantic builds a new one per class), so no other class changes.
         cls.model_config["defer_build"] = False
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """Pydantic's ``model_rebuild``, which also builds a deferred class on first use; the
+        models this one names are built first, each on its own (see ``_build_order``)."""
+        if not cls.__pydantic_complete__ and not _completing.get():
+            token = _completing.set(True)
+            try:
+                for model in _build_order(cls)[:-1]:
+                    model.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
+            finally:
+                _completing.reset(token)
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            _parent_namespace_depth=_parent_namespace_depth + 1 if _parent_namespace_depth else 0,
+            _types_namespace=_types_namespace,
+        )
+
+
+_completing: ContextVar[bool] = ContextVar("specgen_completing_models", default=False)
+
+
+def _build_order(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """``model`` and the deferred models it names at any depth, each after the models it
+    names (cycles broken anywhere), ending with ``model``.
+
+    Built in this order, each class's validator is built once and reused by the classes that
+    name it. Built alone, a class would build its own copy of everything it names, and the
+    next class would do it all again: with Stripe's expandable fields, `Customer` and `Charge`
+    each reach 850 classes, and parsing one of each cost 1 s + 2 s instead of 1 s + 0.1 s.
+    """
+    order: list[type[BaseModel]] = []
+    seen = {model}
+    stack = [(model, iter(_named_models(model)))]
+    while stack:
+        current, pending = stack[-1]
+        nxt = next((m for m in pending if m not in seen), None)
+        if nxt is None:
+            stack.pop()
+            order.append(current)
+        else:
+            seen.add(nxt)
+            if not nxt.__pydantic_complete__:
+                stack.append((nxt, iter(_named_models(nxt))))
+    return order
+
+
+def _named_models(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """The pydantic models the fields of ``model`` name (through unions, lists, maps...)."""
+    module = sys.modules.get(model.__module__)
+    annotations = [info.annotation for info in model.__pydantic_fields__.values()]
+    return models_in(annotations, vars(module) if module is not None else {})
+
+
+def models_in(types: list[Any], namespace: dict[str, Any] | None = None) -> list[type[BaseModel]]:
+    """The pydantic models ``types`` name at their top (``list[Job] | Error`` → Job, Error);
+    string annotations (a class declared further down) are resolved in ``namespace``."""
+    found: list[type[BaseModel]] = []
+    pending = list(types)
+    while pending:
+        tp = pending.pop()
+        if isinstance(tp, ForwardRef):  # a string annotation: a class declared further down
+            try:
+                tp = eval(tp.__forward_arg__, namespace or {})  # noqa: S307 (generated code)
+            except Exception:  # noqa: BLE001 - pydantic reports what it cannot resolve
+                continue
+        if isinstance(tp, type):
+            if issubclass(tp, BaseModel):
+                found.append(tp)
+        elif get_origin(tp) is not Literal:  # a literal's strings are values, not types
+            pending.extend(get_args(tp))
+    return found
+
+
+def build_models_of(tp: Any) -> None:
+    """Build the deferred models ``tp`` names (and everything they name, in dependency
+    order) before a ``TypeAdapter`` over ``tp`` is created. An adapter over a model that is
+    not built yet builds a private copy of everything it reaches; over a built one it reuses
+    the class's validator. Stripe: first-parsing 224 response types took 35 s the first way
+    and about 1 s the second (plus the builds, shared)."""
+    for model in models_in([tp]):
+        if not model.__pydantic_complete__:
+            model.model_rebuild(raise_errors=False)
 
 
 class WriteOnlyModel(SpecModel):

@@ -9,6 +9,7 @@ made deferral fail) serves them on loopback with warnings treated as errors.
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, which name
 # classes of a package imported inside the test.
+import importlib
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -181,3 +182,20 @@ def test_a_fastapi_app_serves_the_models_on_loopback(tmp_path: Path) -> None:
             assert httpx.post(f"{url}/owners", json=pets).json() == {"pets": 2}
             cow = {"owner": {"pets": [{"kind": "cow"}]}}
             assert httpx.post(f"{url}/owners", json=cow).status_code == 422
+
+
+def test_first_use_builds_what_a_model_names_first_and_only_that(tmp_path: Path) -> None:
+    """Each class is built once and reused by the classes naming it (an adapter over an
+    unbuilt class would build a private copy of everything it reaches, again and again)."""
+    src = _render(tmp_path, "order_models")
+    with imported(src, "order_models") as package:
+        m = package.models
+        m.Node.model_validate({"name": "a"})
+        assert m.Node.__pydantic_complete__ and m.Edge.__pydantic_complete__
+        assert not m.Owner.__pydantic_complete__ and not m.Tree.__pydantic_complete__
+        response = importlib.import_module("order_models._runtime._response")
+        adapter = response.AdapterCache().get(list[m.Owner] | m.Tree)
+        assert adapter.validate_python([{"pets": [{"kind": "dog"}]}])[0].pets[0].good is True
+        built = {c.__name__ for c in _object_models(package) if c.__pydantic_complete__}
+        assert {"Owner", "Cat", "Dog", "Tree", "Node", "Edge"} <= built
+        assert not {"Strict", "Account", "Robot"} & built
