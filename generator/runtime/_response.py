@@ -12,7 +12,7 @@ import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError, decode_body
-from ._model_base import build_models_of, lenient_parsing
+from ._model_base import lenient_parsing
 
 __all__ = [
     "APIResponse",
@@ -121,13 +121,11 @@ class AdapterCache:
         try:
             return self._adapters[tp]
         except KeyError:
-            build_models_of(tp)
             adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(tp)
             self._adapters[tp] = adapter
             return adapter
         except TypeError:
             # Unhashable annotations (rare) are simply not cached.
-            build_models_of(tp)
             return pydantic.TypeAdapter(tp)
 
 

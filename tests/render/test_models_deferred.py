@@ -198,4 +198,9 @@ def test_first_use_builds_what_a_model_names_first_and_only_that(tmp_path: Path)
         assert adapter.validate_python([{"pets": [{"kind": "dog"}]}])[0].pets[0].good is True
         built = {c.__name__ for c in _object_models(package) if c.__pydantic_complete__}
         assert {"Owner", "Cat", "Dog", "Tree", "Node", "Edge"} <= built
-        assert not {"Strict", "Account", "Robot"} & built
+        assert not {"Strict", "Account", "Robot", "Admin"} & built
+        # Any adapter, and any class naming an unbuilt one, builds it (to reuse it) first.
+        pydantic.TypeAdapter(dict[str, m.Strict])
+        assert m.Strict.__pydantic_complete__ and not m.Account.__pydantic_complete__
+        m.Admin.model_validate({"name": "a", "password": "p"})
+        assert m.Admin.__pydantic_complete__ and not m.Account.__pydantic_complete__  # a base

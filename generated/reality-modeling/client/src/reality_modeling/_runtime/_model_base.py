@@ -18,7 +18,8 @@ from enum import StrEnum
 from typing import Annotated, Any, ClassVar, ForwardRef, Literal, get_args, get_origin
 
 import pydantic
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
 
 _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False)
 
@@ -40,6 +41,10 @@ class lenient_parsing:  # noqa: N801 (used like the function it replaced: `with 
 
     def __exit__(self, *exc_info: object) -> None:
         _lenient.reset(self._token)
+
+
+# True while deferred models are being built in dependency order (each class alone).
+_completing: ContextVar[bool] = ContextVar("specgen_completing_models", default=False)
 
 
 class OpenEnum(StrEnum):
@@ -117,6 +122,21 @@ class SpecModel(BaseModel):
         cls.model_config["defer_build"] = False
 
     @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[BaseModel], handler: GetCoreSchemaHandler, /
+    ) -> CoreSchema:
+        """The schema of this class where another names it (a field, a ``TypeAdapter``):
+        the class is built first, if it was not, so that its validator is reused instead of
+        copied into the other's (FastAPI builds one adapter per route parameter and response:
+        Stripe's server took 250 CPU-s to start when each copied what it reaches)."""
+        # Only a deferred class (its schema a placeholder), outside a build already running:
+        # a class being declared, or built right now, is left to pydantic.
+        deferred = "__pydantic_core_schema__" in cls.__dict__ and not cls.__pydantic_complete__
+        if deferred and not _completing.get():
+            cls.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
+        return handler(source)
+
+    @classmethod
     def model_rebuild(
         cls,
         *,
@@ -127,22 +147,26 @@ class SpecModel(BaseModel):
     ) -> bool | None:
         """Pydantic's ``model_rebuild``, which also builds a deferred class on first use; the
         models this one names are built first, each on its own (see ``_build_order``)."""
-        if not cls.__pydantic_complete__ and not _completing.get():
-            token = _completing.set(True)
-            try:
-                for model in _build_order(cls)[:-1]:
-                    model.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
-            finally:
-                _completing.reset(token)
-        return super().model_rebuild(
-            force=force,
-            raise_errors=raise_errors,
-            _parent_namespace_depth=_parent_namespace_depth + 1 if _parent_namespace_depth else 0,
-            _types_namespace=_types_namespace,
-        )
-
-
-_completing: ContextVar[bool] = ContextVar("specgen_completing_models", default=False)
+        depth = _parent_namespace_depth + 1 if _parent_namespace_depth else 0
+        if _completing.get() or cls.__pydantic_complete__:
+            return super().model_rebuild(
+                force=force,
+                raise_errors=raise_errors,
+                _parent_namespace_depth=depth,
+                _types_namespace=_types_namespace,
+            )
+        token = _completing.set(True)
+        try:
+            for model in _build_order(cls)[:-1]:
+                model.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
+            return super().model_rebuild(
+                force=force,
+                raise_errors=raise_errors,
+                _parent_namespace_depth=depth,
+                _types_namespace=_types_namespace,
+            )
+        finally:
+            _completing.reset(token)
 
 
 def _build_order(model: type[BaseModel]) -> list[type[BaseModel]]:
@@ -150,9 +174,10 @@ def _build_order(model: type[BaseModel]) -> list[type[BaseModel]]:
     names (cycles broken anywhere), ending with ``model``.
 
     Built in this order, each class's validator is built once and reused by the classes that
-    name it. Built alone, a class would build its own copy of everything it names, and the
-    next class would do it all again: with Stripe's expandable fields, `Customer` and `Charge`
-    each reach 850 classes, and parsing one of each cost 1 s + 2 s instead of 1 s + 0.1 s.
+    name it. Built alone, a class builds a private copy of everything it reaches, and the next
+    class does it all again: through Stripe's expandable fields most resources reach the same
+    ~500 classes, and first-parsing each of its 224 response types took 35 s that way instead
+    of 3 s.
     """
     order: list[type[BaseModel]] = []
     seen = {model}
@@ -173,20 +198,14 @@ def _build_order(model: type[BaseModel]) -> list[type[BaseModel]]:
 def _named_models(model: type[BaseModel]) -> list[type[BaseModel]]:
     """The pydantic models the fields of ``model`` name (through unions, lists, maps...)."""
     module = sys.modules.get(model.__module__)
-    annotations = [info.annotation for info in model.__pydantic_fields__.values()]
-    return models_in(annotations, vars(module) if module is not None else {})
-
-
-def models_in(types: list[Any], namespace: dict[str, Any] | None = None) -> list[type[BaseModel]]:
-    """The pydantic models ``types`` name at their top (``list[Job] | Error`` → Job, Error);
-    string annotations (a class declared further down) are resolved in ``namespace``."""
+    namespace = vars(module) if module is not None else {}
     found: list[type[BaseModel]] = []
-    pending = list(types)
+    pending: list[Any] = [info.annotation for info in model.__pydantic_fields__.values()]
     while pending:
         tp = pending.pop()
         if isinstance(tp, ForwardRef):  # a string annotation: a class declared further down
             try:
-                tp = eval(tp.__forward_arg__, namespace or {})  # noqa: S307 (generated code)
+                tp = eval(tp.__forward_arg__, namespace)  # noqa: S307 (generated code)
             except Exception:  # noqa: BLE001 - pydantic reports what it cannot resolve
                 continue
         if isinstance(tp, type):
@@ -195,17 +214,6 @@ def models_in(types: list[Any], namespace: dict[str, Any] | None = None) -> list
         elif get_origin(tp) is not Literal:  # a literal's strings are values, not types
             pending.extend(get_args(tp))
     return found
-
-
-def build_models_of(tp: Any) -> None:
-    """Build the deferred models ``tp`` names (and everything they name, in dependency
-    order) before a ``TypeAdapter`` over ``tp`` is created. An adapter over a model that is
-    not built yet builds a private copy of everything it reaches; over a built one it reuses
-    the class's validator. Stripe: first-parsing 224 response types took 35 s the first way
-    and about 1 s the second (plus the builds, shared)."""
-    for model in models_in([tp]):
-        if not model.__pydantic_complete__:
-            model.model_rebuild(raise_errors=False)
 
 
 class WriteOnlyModel(SpecModel):
