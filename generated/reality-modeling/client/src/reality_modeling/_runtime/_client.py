@@ -2,7 +2,8 @@
 """The request machinery behind generated ``Client`` and ``AsyncClient`` classes.
 
 A generated client subclasses ``SyncAPIClient`` (or ``AsyncAPIClient``) and has one method per
-operation, each a thin call to ``_request`` or ``_request_page`` declaring the path template,
+operation (on itself, or on its resources: see ``_resource``), each a thin call to
+``_request`` or ``_request_page`` declaring the path template,
 parameters and the response type per status. Everything else lives here: URL and body encoding,
 auth, retries with backoff, error mapping, response parsing and pagination.
 """
@@ -40,6 +41,7 @@ from ._errors import (
 )
 from ._pagination import AsyncPage, NextPage, Pagination, SyncPage, lookup_path
 from ._params import fill_path, header_value, query_string
+from ._resource import drop_resources
 from ._response import (
     AdapterCache,
     APIResponse,
@@ -210,6 +212,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         clone = copy.copy(self)
         clone._owns_http_client = False
         clone._default_policies = {}  # the copy's own timeout and retries
+        drop_resources(clone)
         if base_url is not None:
             clone.base_url = _normalise_base_url(base_url)
         if not isinstance(token, NotGiven):
