@@ -39,10 +39,11 @@ def _json(ref: str) -> dict[str, Any]:
 
 
 def _list_of(ref: str) -> dict[str, Any]:
+    items = {"type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}
     schema = {
         "type": "object",
         "required": ["data"],
-        "properties": {"data": {"type": "array", "items": {"$ref": f"#/components/schemas/{ref}"}}},
+        "properties": {"data": items, "next_cursor": {"type": ["string", "null"]}},
     }
     return {"content": {"application/json": {"schema": schema}}}
 
@@ -108,7 +109,18 @@ def _document(tagged: bool) -> dict[str, Any]:
                     "GetCustomersCustomerSources",
                     "listCustomerSources",
                     "Customers",
+                    parameters=[
+                        {"name": "starting_after", "in": "query", "schema": {"type": "string"}}
+                    ],
                     responses={"200": {"description": "ok", **_list_of("Source")}},
+                    **{
+                        "x-pagination": {
+                            "style": "cursor",
+                            "items": "data",
+                            "next": "next_cursor",
+                            "cursor-param": "starting_after",
+                        }
+                    },
                 ),
             },
             "/v1/invoices/{invoice}/pay": {
@@ -145,10 +157,13 @@ def _app() -> FastAPI:
         return {"id": customer, "name": "Ada"}
 
     @app.get("/v1/customers/{customer}/sources")
-    def list_sources(customer: str) -> dict[str, Any]:
-        return {
-            "data": [{"id": "src_1", "customer": customer}, {"id": "src_2", "customer": customer}]
-        }
+    def list_sources(customer: str, starting_after: str | None = None) -> dict[str, Any]:
+        # Two pages: the client follows the cursor to the second.
+        if starting_after is None:
+            ids, cursor = ["src_1", "src_2"], "page-2"
+        else:
+            ids, cursor = ["src_3"], None
+        return {"data": [{"id": i, "customer": customer} for i in ids], "next_cursor": cursor}
 
     @app.post("/v1/invoices/{invoice}/pay")
     def pay(invoice: str) -> Response:
@@ -188,8 +203,8 @@ def test_tags_name_resources_and_human_operation_ids_stay(tmp_path: Path, server
         assert client.customers.list().data[0].id == "cus_1"  # listCustomers
         assert client.customers.get(customer="cus_2").id == "cus_2"  # getCustomer
         # no sub-resources under a tag: the operationId says what it does
-        sources = client.customers.list_customer_sources(customer="cus_2")
-        assert sources.data[0].customer == "cus_2"
+        sources = list(client.customers.list_customer_sources(customer="cus_2"))
+        assert [s.id for s in sources] == ["src_1", "src_2", "src_3"]
         assert client.invoices.pay(invoice="in_2") is None  # payInvoice
         raw = client.with_raw_response.customers.get(customer="cus_3")
         assert raw.status_code == 200 and raw.parse().id == "cus_3"
@@ -201,9 +216,9 @@ def test_resources_reach_the_server(shop: ModuleType, server: str) -> None:
         assert (created.id, created.name) == ("cus_new", "Grace")
         assert isinstance(created, shop.models.Customer)
         assert client.customers.retrieve(customer="cus_9").id == "cus_9"
-        sources = client.customers.sources.list(customer="cus_9")
-        assert [s.id for s in sources.data] == ["src_1", "src_2"]
-        assert {s.customer for s in sources.data} == {"cus_9"}
+        sources = list(client.customers.sources.list(customer="cus_9"))  # every page
+        assert [s.id for s in sources] == ["src_1", "src_2", "src_3"]
+        assert {s.customer for s in sources} == {"cus_9"}
         assert client.invoices.pay(invoice="in_1") is None
         assert client.customers is client.customers  # made once, on first use
         # the flat names are gone: operations live on their resources only
@@ -215,10 +230,13 @@ def test_async_resources_reach_the_server(shop: ModuleType, server: str) -> None
         async with shop.AsyncClient(token="t", base_url=server) as client:
             created = await client.customers.create(body={"name": "Lin"})
             assert created.name == "Lin"
-            sources = await client.customers.sources.list(customer="cus_3")
-            assert [s.customer for s in sources.data] == ["cus_3", "cus_3"]
+            sources = [s async for s in client.customers.sources.list(customer="cus_3")]
+            assert [s.id for s in sources] == ["src_1", "src_2", "src_3"]
+            assert {s.customer for s in sources} == {"cus_3"}
             raw = await client.with_raw_response.customers.sources.list(customer="cus_4")
             assert raw.status_code == 200 and raw.parse().data[0].customer == "cus_4"
+            retrieved = await client.with_raw_response.customers.retrieve(customer="cus_5")
+            assert retrieved.parse().id == "cus_5"
             async with client.with_streaming_response.customers.create(
                 body={"name": "Kay"}
             ) as streamed:
@@ -233,11 +251,11 @@ def test_raw_and_streaming_responses_through_resources(shop: ModuleType, server:
         raw = client.with_raw_response.customers.create(body={"name": "Raw"})
         assert raw.status_code == 200 and raw.headers["content-type"] == "application/json"
         assert raw.parse().name == "Raw"
-        nested = client.with_raw_response.customers.sources.list(customer="cus_5")
-        assert [s.id for s in nested.parse().data] == ["src_1", "src_2"]
+        nested = client.with_raw_response.customers.sources.list(customer="cus_5")  # paged
+        assert [s.id for s in nested.parse().data] == ["src_1", "src_2"]  # the first page
         paid = client.with_raw_response.invoices.pay(invoice="in_7")
         assert paid.status_code == 204 and "in_7" in paid.headers["x-paid"]
-        with client.with_streaming_response.customers.sources.list(customer="cus_6") as streamed:
+        with client.with_streaming_response.customers.retrieve(customer="cus_6") as streamed:
             assert streamed.status_code == 200
             assert b"cus_6" in b"".join(streamed.iter_bytes())
 
@@ -291,7 +309,7 @@ def test_the_resource_package_passes_mypy_strict(tmp_path: Path) -> None:
         "def sync(client: Client) -> list[Source]:\n"
         "    created: Customer = client.customers.create(body={'name': 'x'})\n"
         "    assert created.id\n"
-        "    return client.customers.sources.list(customer='c').data\n\n\n"
+        "    return list(client.customers.sources.list(customer='c'))\n\n\n"
         "async def run(client: AsyncClient) -> Customer:\n"
         "    raw = await client.with_raw_response.customers.retrieve(customer='c')\n"
         "    return raw.parse()\n"
