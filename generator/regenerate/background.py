@@ -5,7 +5,8 @@ Validation and rendering both read the loaded spec and nothing else, so on a lar
 are used only if validation then finds no error. Small specs validate in a few milliseconds,
 less than a process costs to start, so they are validated first, in-process.
 
-The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]`,
+The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]
+[--cache DIR]`,
 started from the same folder so that it names files exactly as the parent does; it prints its
 diagnostics as JSON.
 """
@@ -54,8 +55,12 @@ def worth_a_process(paths: list[Path]) -> bool:
     return total >= BACKGROUND_FROM_BYTES
 
 
-def start(spec: Path, *, allow_remote: bool, strict: bool) -> BackgroundValidation:
+def start(
+    spec: Path, *, allow_remote: bool, strict: bool, cache_dir: Path | None = None
+) -> BackgroundValidation:
     flags = ["--allow-remote"] * allow_remote + ["--strict"] * strict
+    if cache_dir is not None:
+        flags += ["--cache", str(cache_dir)]
     process = start_module("generator.regenerate.background", str(spec), *flags)
     return BackgroundValidation(process, spec)
 
@@ -81,7 +86,8 @@ def _main(argv: list[str]) -> int:
     spec = Path(argv[0])
     try:
         specset, _ = collect_inputs(spec, "--allow-remote" in argv)
-        found = validate_spec(specset, strict="--strict" in argv)
+        cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+        found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache)
     except SpecError as exc:
         found = list(exc.diagnostics)
     sys.stdout.write(json.dumps([d.to_json() for d in found]))
