@@ -5,6 +5,7 @@ validation reports exactly what a fresh one does."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,7 @@ def test_cached_example_verdicts_are_reused_and_match_fresh_ones(tmp_path: Path)
 def test_a_validation_with_the_cache_reports_what_a_fresh_one_does(tmp_path: Path) -> None:
     memory = Memory()
     doc = document()
-    edits = [
+    edits: list[Callable[[dict[str, Any]], object]] = [
         lambda d: None,
         # The example now breaks the schema it reaches through a `$ref`.
         lambda d: d["components"]["schemas"]["User"]["properties"]["id"].update(type="integer"),

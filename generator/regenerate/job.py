@@ -114,9 +114,7 @@ def _run(
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            options = replace(
-                _options(target), cache_dir=toolchain.cache, memory=toolchain.memory
-            )
+            options = replace(_options(target), cache_dir=toolchain.cache, memory=toolchain.memory)
             result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
