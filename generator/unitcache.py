@@ -83,6 +83,9 @@ class UnitCache:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.file.parent.parent / ".gitignore"
+            if not ignore.exists():  # the cache is never committed
+                ignore.write_text("*\n", encoding="utf-8")
             handle, scratch = tempfile.mkstemp(dir=self.file.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 pickle.dump((FORMAT, self.salt, self._used), out, protocol=pickle.HIGHEST_PROTOCOL)
