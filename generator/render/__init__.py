@@ -89,7 +89,7 @@ def prepare_target(
         api,
         display,
         options.package,
-        make_environment(options.template_dirs),
+        make_environment(options.template_dirs, options.cache_dir),
         options.package_version,
     )
     return ctx, spec, diagnostics
