@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import collector
 from generator.child import ChildFailed, json_answer, start_module, stop
 from generator.diagnostics import Diagnostic, Level
 
@@ -86,6 +87,7 @@ def _main(argv: list[str]) -> int:
     spec = Path(argv[0])
     try:
         specset, _ = collect_inputs(spec, "--allow-remote" in argv)
+        collector.settle()  # the process ends with the validation: nothing to unfreeze
         cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
         found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache)
     except SpecError as exc:
@@ -95,4 +97,6 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    with collector.tuned():
+        code = _main(sys.argv[1:])
+    sys.exit(code)

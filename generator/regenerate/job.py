@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
+from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
 from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
 from generator.regenerate.model import (
@@ -65,7 +66,8 @@ def run_job(target: Target, toolchain: Toolchain, workers: int = 1) -> JobResult
     processes the renderer may use for this one target."""
     shown = display_path(target.spec)
     try:
-        return _run(target, toolchain, shown, workers)
+        with collector.tuned():
+            return _run(target, toolchain, shown, workers)
     except SpecError as exc:
         # Newer SpecErrors carry several diagnostics (every validation error at once).
         return JobResult(target.name, True, diagnostics=_carried(exc))
@@ -83,6 +85,7 @@ def _run(
     """`repair_now`: run the repair pass before rendering instead of validating alongside."""
     settings = target.settings
     specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
+    collector.settle()  # the loaded spec lives until the job ends
     found: list[Diagnostic] = []
     if settings.overlays:
         from generator.overlay import apply_overlays
