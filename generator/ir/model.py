@@ -434,3 +434,15 @@ class ClientTree:
     def all_methods(self) -> tuple[Method, ...]:
         """Every method, the client's first, then resource by resource (parents first)."""
         return self.methods + tuple(m for r in self.all_resources() for m in r.methods)
+
+    def call_of(self, operation: Operation) -> str:
+        """How `operation` is reached from the client (`customers.create`), found by its
+        `python_name` (unique in an API)."""
+        return next(
+            (
+                m.call
+                for m in self.all_methods()
+                if m.operation.python_name == operation.python_name
+            ),
+            operation.python_name,
+        )
