@@ -398,3 +398,63 @@ def test_an_unknown_operation_id_is_located(tmp_path: Path) -> None:
     assert done.exit_code == 1
     assert "pyproject.toml:11:1: error[operation-name]" in done.output, done.output
     assert "PostNothing" in done.output
+
+
+def _awkward() -> dict[str, Any]:
+    """Resource and method names that are keywords, builtins, client attributes or `list`
+    (which must not shadow `list[...]` in later annotations), nested two deep."""
+    listed = {"type": "array", "items": {"type": "string"}}
+
+    def op(operation_id: str, returns: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = {"application/json": {"schema": returns or {"type": "string"}}}
+        return {
+            "operationId": operation_id,
+            "responses": {"200": {"description": "ok", "content": body}},
+        }
+
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Awkward", "version": "1"},
+        "servers": [{"url": "http://127.0.0.1:9"}],
+        "paths": {
+            "/import/{id}": {"get": op("GetImportId", listed)},
+            "/import": {"get": op("GetImport", listed), "post": op("PostImport", listed)},
+            "/close": {"post": op("PostClose")},
+            "/dict/{id}/list": {"get": op("GetDictIdList", listed)},
+            "/dict/{id}/list/{item}": {
+                "put": op("PutDictIdListItem"),
+                "patch": op("PatchDictIdListItem"),
+            },
+            "/with_options/{id}/class": {"post": op("PostWithOptionsIdClass", listed)},
+        },
+    }
+
+
+def test_awkward_names_import_and_pass_mypy(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, _awkward(), name="awkward")
+    render_into(spec, tmp_path, "awkward", layout="auto")
+    src = tmp_path / "client" / "src"
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "awkward"],
+        cwd=src,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    from generator.ir import build_api
+    from generator.ir.resources import client_tree
+    from generator.load import SpecSet, load_document
+
+    api, _ = build_api(SpecSet(load_document(spec)), "awkward")
+    calls = [m.call for m in client_tree(api).all_methods()]
+    # a resource named `list` would shadow the builtin like a method: it is `list_`
+    assert "import_.list" in calls and "dict_.list_.update" in calls, calls
+    with imported(src, "awkward") as package:
+        for client in (package.Client(token="t"), package.AsyncClient(token="t")):
+            for owner in (client, client.with_raw_response):
+                for call in calls:
+                    found: Any = owner
+                    for part in call.split("."):
+                        found = getattr(found, part)
+                    assert callable(found), call
