@@ -5,16 +5,18 @@ Nothing here writes to disk; `generator.regenerate` decides what reaches `genera
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.config import NameOverride
 from generator.diagnostics import Diagnostic, SpecError
 from generator.render.environment import built_in_templates
 
 if TYPE_CHECKING:
     from generator.load import SpecSet
     from generator.render.context import RenderContext
+    from generator.unitcache import Memory
 
 __all__ = [
     "RenderResult",
@@ -49,6 +51,13 @@ class TargetOptions:
     # Where formatted output is cached by the hash of the unformatted text (None: not cached);
     # it never changes the output.
     cache_dir: Path | None = None
+    # What a long-lived process (watch) keeps between runs: model classes by the schemas they
+    # were built from. It never changes the output either.
+    memory: Memory | None = field(default=None, compare=False)
+    # How the client groups operations ("auto" | "flat" | "resources") and the method names
+    # chosen in [tool.specgen.targets.<name>.operations] (see generator.ir.resources).
+    layout: str = "auto"
+    operation_names: tuple[NameOverride, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ def prepare_target(
 ) -> tuple[RenderContext, SpecSet, list[Diagnostic]]:
     """Load (unless the caller already has `spec`) and build the IR and the template context."""
     from generator.ir import build_api
+    from generator.ir.resources import client_tree
     from generator.load import SpecSet, load_document
     from generator.render.context import RenderContext
     from generator.render.environment import make_environment
@@ -80,12 +90,13 @@ def prepare_target(
     if spec is None:
         spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
-    api, diagnostics = build_api(spec, options.name)
+    api, diagnostics = build_api(spec, options.name, options.memory)
+    api = replace(api, tree=client_tree(api, options.layout, options.operation_names))
     ctx = RenderContext.create(
         api,
         display,
         options.package,
-        make_environment(options.template_dirs),
+        make_environment(options.template_dirs, options.cache_dir),
         options.package_version,
     )
     return ctx, spec, diagnostics
