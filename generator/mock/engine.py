@@ -30,6 +30,8 @@ from generator.mock.state import (
     page,
     state_property,
 )
+from generator.server_runtime._responses import body_allowed
+from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, random_id, synthesize
 
@@ -138,8 +140,8 @@ class MockEngine:
         if success is None:
             return MockReply(200)
         status = success.status_code or 200
-        if success.schema is None:
-            return MockReply(status)
+        if success.schema is None or not body_allowed(status):
+            return MockReply(status)  # a 204 declared with a schema still has no body
         key = (op.operation_id, success.status)
         if key not in self.samples:
             self.samples[key] = self.sample(success)
@@ -181,7 +183,7 @@ class MockEngine:
         if id_property(self.schemas, resource_schema) is None:
             return None
         self.resource_schemas.setdefault(key, resource_schema)
-        item = _ITEM_PATH.match(op.path)
+        item = _ITEM_PATH.match(split_key(op.path)[0])
         if item:
             param = next(
                 (p.python_name for p in op.params_in("path") if p.wire_name == item["param"]),
@@ -315,9 +317,11 @@ class MockEngine:
             if op.pagination.style == "cursor":
                 marker = next_token
             else:
-                query = {k: _plain(v) for k, v in values.items() if v is not None}
+                path, declared = split_key(op.path)
+                query = {**dict(declared)}
+                query.update({k: _plain(v) for k, v in values.items() if v is not None})
                 query[token_name or "continuationToken"] = next_token
-                marker = f"{op.path}?{urlencode(query)}"
+                marker = f"{path}?{urlencode(query)}"
             _set_path(body, op.pagination.next.split("."), marker)
         return MockReply(op.success.status_code or 200 if op.success else 200, body)
 

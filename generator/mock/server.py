@@ -24,6 +24,7 @@ from generator.ir.model import Api
 from generator.mock import auth, prefer
 from generator.mock.engine import MockEngine, MockError, MockReply
 from generator.mock.faults import FaultInjector, Faults
+from generator.server_runtime._responses import body_allowed
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,11 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
 
     async def preferred_response(request: Any, call_next: Any) -> Any:
         header = request.headers.get("prefer")
-        operation = prefer.match(table, request.method, request.url.path) if header else None
+        operation = (
+            prefer.match(table, request.method, request.url.path, request.url.query)
+            if header
+            else None
+        )
         if operation is None:
             return await call_next(request)
         try:
@@ -118,7 +123,7 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
             return JSONResponse({"error": {"code": "InvalidPreference", "message": str(exc)}}, 400)
         if chosen is None:
             return await call_next(request)
-        if chosen.body is None:
+        if chosen.body is None or not body_allowed(chosen.status):
             return StarletteResponse(status_code=chosen.status)
         return JSONResponse(chosen.body, chosen.status, media_type=chosen.media_type)
 
@@ -135,7 +140,7 @@ def _null_check(server: RenderedServer, table: tuple[prefer.Route, ...], engine:
     errors = importlib.import_module(server.package.__name__ + ".errors")
 
     async def check(request: Any, call_next: Any) -> Any:
-        operation = prefer.match(table, request.method, request.url.path)
+        operation = prefer.match(table, request.method, request.url.path, request.url.query)
         body = operation.body if operation else None
         if operation is None or body is None or body.kind != "json" or not body.schema:
             return await call_next(request)
@@ -164,7 +169,7 @@ def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token:
     errors = importlib.import_module(server.package.__name__ + ".errors")
 
     async def check(request: Any, call_next: Any) -> Any:
-        operation = prefer.match(table, request.method, request.url.path)
+        operation = prefer.match(table, request.method, request.url.path, request.url.query)
         if operation is None or not auth.needs_credentials(operation):
             return await call_next(request)
         found = auth.presented(

@@ -16,6 +16,7 @@ from generator.ir.model import Api, Envelopes, Operation, Parameter, SecuritySch
 from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
@@ -118,13 +119,36 @@ def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
         f"{root}/errors.py": ctx.render("server/errors.py.jinja", **extra),
         f"{root}/interface.py": ctx.render("server/interface.py.jinja", **extra),
         f"{root}/security.py": ctx.render("server/security.py.jinja", **extra),
-        f"{root}/app.py": ctx.render("server/app.py.jinja", **extra),
+        f"{root}/app.py": ctx.render(
+            "server/app.py.jinja", **{**extra, "routes": registration_order(routes)}
+        ),
     }
     header = f"# {ctx.header}\n"
     for name, text in server_runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
     once = {f"{root}/implementation.py": ctx.render("server/implementation.py.jinja", **extra)}
     return files, once
+
+
+def registration_order(routes: tuple[RouteView, ...]) -> tuple[RouteView, ...]:
+    """The author's order, except that a key declaring a query (`/v1/messages?beta=true`)
+    comes just before the first plain key of its real path and method: the first route that
+    matches a request serves it, and the plain one would take the query's requests too."""
+    qualified: dict[tuple[str, str], list[RouteView]] = {}
+    for route in routes:
+        path, declared = split_key(route.op.path)
+        if declared:
+            qualified.setdefault((route.op.method, path), []).append(route)
+    ordered: list[RouteView] = []
+    placed: set[str] = set()  # operation ids
+    for route in routes:
+        path, declared = split_key(route.op.path)
+        early = [] if declared else qualified.pop((route.op.method, path), [])
+        for each in [*early, route]:
+            if each.op.operation_id not in placed:
+                placed.add(each.op.operation_id)
+                ordered.append(each)
+    return tuple(ordered)
 
 
 def server_runtime_files() -> dict[str, str]:
