@@ -108,7 +108,10 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
             if outcome["parse-failed"] <= 5:
                 print(f"    parse-failed {op.python_name}: {str(exc)[:300]}", file=sys.stderr)
         except errors.APIStatusError as exc:
-            outcome["refused" if exc.status_code < 500 else f"error: {exc.status_code}"] += 1
+            kind = "refused" if exc.status_code < 500 else f"error: {exc.status_code}"
+            outcome[kind] += 1
+            if outcome[kind] <= 5:
+                print(f"    {kind} {op.python_name}: {str(exc)[:300]}", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - counted by type, the point of this script
             outcome[f"error: {type(exc).__name__}"] += 1
             if sum(v for k, v in outcome.items() if k.startswith("error")) <= 5:

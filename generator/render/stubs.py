@@ -7,6 +7,7 @@ The server imports the client package's models, so both sides validate with the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,10 @@ from generator.render.literals import py_literal
 from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 
+# What app.py imports besides the client's models, for an annotation evaluated at import.
+_ANNOTATION_NAMES = frozenset(
+    {"int", "str", "float", "bool", "bytes", "list", "dict", "None", "Any"}
+)
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 # JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.
 _NUMBER_CONSTRAINTS = (("minimum", "ge"), ("maximum", "le"), ("multipleOf", "multiple_of"))
@@ -38,6 +43,7 @@ class ParamView:
     constraints: tuple[tuple[str, str], ...]  # (keyword, Python literal)
     description: str
     deprecated: bool
+    reader: str | None = None  # `ObjectParam(...)`: an object gathered from several query keys
 
 
 @dataclass(frozen=True)
@@ -228,15 +234,19 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
     annotation = param.type.annotation
     expr = _non_null(param.type.expr)
     nullable = isinstance(param.type.expr, Nullable | AnyType)
+    reader = _object_reader(param, schemas)
     scalar = _fastapi_scalar(schemas, param.schema, arrays=param.location != "path")
-    if isinstance(expr, MapOf) or not scalar:
-        # deepObject/content parameters, and any type FastAPI cannot read from a query,
-        # header or cookie (objects, unions of them) or a path (arrays too), arrive as their
+    if reader is None and (isinstance(expr, MapOf) or not scalar):
+        # Content parameters, and any type FastAPI cannot read from a query, header or
+        # cookie (arrays of objects, unions of them) or a path (arrays too), arrive as their
         # raw text.
         annotation, expr, nullable = "str", Primitive("string"), False
     default: str | None = None
     if param.location == "path":
         pass  # FastAPI refuses a default on a path parameter (the value is always there)
+    elif reader is not None:
+        # A dependency takes no default: an absent optional object reads as None.
+        annotation = annotation if param.required or nullable else f"{annotation} | None"
     elif param.default is not None:
         default = py_literal(param.default)
     elif not param.required:
@@ -249,9 +259,30 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         marker=_MARKERS[param.location],
         annotation=annotation,
         default=default,
-        constraints=_constraints(schemas.resolve(param.schema), expr),
+        constraints=() if reader else _constraints(schemas.resolve(param.schema), expr),
         description=param.description,
         deprecated=param.deprecated,
+        reader=reader,
+    )
+
+
+def _object_reader(param: Parameter, schemas: Schemas) -> str | None:
+    """The `ObjectParam(...)` reading a query object spread over several keys (deepObject,
+    or a form object with declared properties), or None when FastAPI reads the parameter."""
+    if param.location != "query":
+        return None
+    style = param.style or "form"
+    props = tuple(schemas.properties(param.schema))
+    is_object = schemas.primitive_type(param.schema) == "object" and bool(props)
+    if style != "deepObject" and not (style == "form" and is_object):
+        return None
+    names = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", param.type.annotation))
+    if names - set(param.type.models) - _ANNOTATION_NAMES:
+        return None  # a name app.py does not import (a date, ...): read as raw text
+    return (
+        f"ObjectParam({py_literal(param.wire_name)}, {py_literal(style)},"
+        f" explode={param.explode}, required={param.required},"
+        f" type={param.type.annotation}, properties={py_literal(props)})"
     )
 
 
