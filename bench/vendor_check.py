@@ -64,8 +64,8 @@ def _credentials(client_class: type, api: Api) -> dict[str, Any]:
 
 
 def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str, Any] | None:
-    """Keyword arguments for a call: required parameters and a required JSON or form body
-    (None: cannot)."""
+    """Keyword arguments for a call: required parameters and a required body, JSON, form,
+    multipart (files as bytes), binary or text (None: cannot)."""
     found: dict[str, Any] = {}
     for param in op.parameters:
         if not param.required:
@@ -75,13 +75,42 @@ def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str,
         except SynthesisError:
             return None
     if op.body is not None and op.body.required:
-        if op.body.kind not in ("json", "form"):
+        if op.body.kind in ("binary", "text"):
+            found["body"] = b"specgen" if op.body.kind == "binary" else "specgen"
+            return found
+        if op.body.kind not in ("json", "form", "multipart"):
             return None
         try:
-            found["body"] = synthesize(schemas, op.body.schema or {}, rng)
+            body = synthesize(schemas, op.body.schema or {}, rng)
         except SynthesisError:
             return None
+        found["body"] = (
+            _with_files(schemas, op.body.schema, body) if op.body.kind == "multipart" else body
+        )
     return found
+
+
+def _with_files(schemas: Schemas, schema: Any, body: Any) -> Any:
+    """A synthesized multipart body whose file parts (binary strings) hold bytes, as a caller
+    would pass them (synthesis writes text there)."""
+    if not isinstance(body, dict):
+        return body
+    props = schemas.properties(schema)
+    result = dict(body)
+    for name, value in body.items():
+        sub = schemas.resolve(props.get(name, {}))
+        items = schemas.resolve(sub.get("items", {})) if isinstance(sub, dict) else {}
+        if _is_file(sub):
+            result[name] = b"specgen"
+        elif isinstance(value, list) and _is_file(items):
+            result[name] = [b"specgen" for _ in value]
+    return result
+
+
+def _is_file(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        schema.get("format") == "binary" or "contentMediaType" in schema
+    )
 
 
 def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter[str]:
@@ -92,7 +121,7 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
     for op in api.operations[:limit]:
         arguments = _arguments(op, schemas, rng)
         if arguments is None:
-            outcome["skipped (non-JSON body or no valid argument)"] += 1
+            outcome["skipped (no valid argument synthesized)"] += 1
             continue
         method = getattr(client, op.python_name, None)
         if method is None:

@@ -22,8 +22,9 @@ from starlette.responses import Response as StarletteResponse
 
 from generator.ir.model import Api
 from generator.mock import auth, prefer
-from generator.mock.engine import MockEngine, MockError, MockReply
+from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
+from generator.mock.replies import MockError, MockReply
 from generator.server_runtime._responses import body_allowed
 
 
