@@ -8,7 +8,7 @@ The server imports the client package's models, so both sides validate with the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from generator.values.schema import Schemas
 _ANNOTATION_NAMES = frozenset(
     {"int", "str", "float", "bool", "bytes", "list", "dict", "None", "Any"}
 )
+_PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # the placeholders Starlette reads
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 # JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.
 _NUMBER_CONSTRAINTS = (("minimum", "ge"), ("maximum", "le"), ("multipleOf", "multiple_of"))
@@ -44,6 +46,7 @@ class ParamView:
     description: str
     deprecated: bool
     reader: str | None = None  # `ObjectParam(...)`: an object gathered from several query keys
+    alias: str = ""  # the name FastAPI reads it by: the wire name, or a path's placeholder
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class ResponseView:
 @dataclass(frozen=True)
 class RouteView:
     op: Operation
+    path: str  # the key as FastAPI reads it (placeholders renamed to identifiers)
     params: tuple[ParamView, ...]
     body: BodyView | None
     status: int
@@ -194,9 +198,16 @@ def _route(
     # An empty alternative means anonymous access is allowed: nothing to enforce.
     if any(not alternative for alternative in security) or not op.security:
         security = ()
+    path, placeholders = _route_path(op.path)
+    params = tuple(_param(p, schemas) for p in op.ordered_parameters)
+    params = tuple(
+        replace(p, alias=placeholders.get(p.wire_name, p.wire_name)) if p.marker == "Path" else p
+        for p in params
+    )
     return RouteView(
         op=op,
-        params=tuple(_param(p, schemas) for p in op.ordered_parameters),
+        path=path,
+        params=params,
         body=_body(op),
         status=status,
         response_model=success_model,
@@ -213,6 +224,24 @@ def _route(
             r.status in (str(validation_status), "4XX", "default") for r in op.responses
         ),
     )
+
+
+def _route_path(key: str) -> tuple[str, dict[str, str]]:
+    """The key with every path placeholder that is not an identifier renamed to one
+    (`{enterprise-team}` -> `{enterprise_team}`: Starlette reads only identifiers and would
+    take the braces literally), and the new name of each renamed placeholder."""
+    names = _PLACEHOLDER.findall(key.partition("?")[0])
+    taken = {name for name in names if _IDENTIFIER.fullmatch(name)}
+    renamed: dict[str, str] = {}
+    for name in names:
+        if not _IDENTIFIER.fullmatch(name) and name not in renamed:
+            base = re.sub(r"[^A-Za-z0-9_]", "_", name)
+            base = base if _IDENTIFIER.fullmatch(base) else f"p_{base}"
+            renamed[name] = naming.unique(base, taken)
+    path, mark, query = key.partition("?")
+    for name, new in renamed.items():
+        path = path.replace("{" + name + "}", "{" + new + "}")
+    return path + mark + query, renamed
 
 
 def _body_allowed(status: int | None) -> bool:
@@ -263,6 +292,7 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         description=param.description,
         deprecated=param.deprecated,
         reader=reader,
+        alias=param.wire_name,
     )
 
 
