@@ -17,6 +17,7 @@ from generator.ir.model import Api, Envelopes, Operation, Parameter, SecuritySch
 from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.server_runtime._responses import body_allowed
 from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 
@@ -245,7 +246,7 @@ def _route_path(key: str) -> tuple[str, dict[str, str]]:
 
 
 def _body_allowed(status: int | None) -> bool:
-    return status is None or not (status < 200 or status in (204, 205, 304))
+    return status is None or body_allowed(status)
 
 
 def _response_model(annotation: str | None) -> str | None:

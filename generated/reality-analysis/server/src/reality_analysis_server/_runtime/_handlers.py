@@ -22,15 +22,32 @@ from starlette.routing import Match
 
 from ._errors import ApiError, ErrorDetail, ErrorTable
 
+# Errors strict mode reports for a date or time written as text behind a before-validator
+# (the models' AwareDatetime takes naive values as UTC): the validator hands the inner type a
+# Python str, which strict mode refuses even when it is a valid RFC 3339 date-time.
+_TEMPORAL = frozenset({"datetime_type", "date_type", "time_type", "timedelta_type"})
+
 
 def strict_body(adapter: TypeAdapter[Any], raw: bytes) -> Any:
-    """The body validated in strict mode from its JSON text: no coercion, wire names only."""
+    """The body validated in strict mode from its JSON text: no coercion, wire names only.
+    Dates and times written as text are the one exception: they are parsed as JSON has them."""
     try:
         return adapter.validate_json(raw, strict=True, by_alias=True, by_name=False)
     except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-        ) from None
+        errors = exc.errors(include_url=False)
+    temporal = [e for e in errors if e["type"] in _TEMPORAL and isinstance(e.get("input"), str)]
+    if temporal:
+        refused: set[tuple[Any, ...]] = set()
+        try:
+            lax = adapter.validate_json(raw, strict=False, by_alias=True, by_name=False)
+        except ValidationError as exc:
+            refused = {tuple(e["loc"]) for e in exc.errors(include_url=False)}
+        else:
+            if len(temporal) == len(errors):  # only dates were refused, and they read
+                return lax
+        # A date the lax reading accepts is no error; everything else is judged strictly.
+        errors = [e for e in errors if e not in temporal or tuple(e["loc"]) in refused] or errors
+    raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors])
 
 
 @dataclass(frozen=True)
