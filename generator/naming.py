@@ -10,7 +10,6 @@ import functools
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -217,7 +216,7 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
-def _guard(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
+def _guard(name: str, fallback: str, reserved: frozenset[str] = frozenset()) -> str:
     if not name:
         name = fallback
     if name[0].isdigit():
@@ -228,11 +227,15 @@ def _guard(name: str, fallback: str, reserved: Iterable[str] = ()) -> str:
     return name
 
 
-def snake(name: str, *, fallback: str = "value", reserved: Iterable[str] = ()) -> str:
+# Cached: big specs ask for the same few thousand names tens of thousands of times (GitHub's
+# IR build: ~100,000 calls, 0.45 s uncached).
+@functools.lru_cache(maxsize=65536)
+def snake(name: str, *, fallback: str = "value", reserved: frozenset[str] = frozenset()) -> str:
     """A snake_case identifier: `continuationToken` → `continuation_token`, `$top` → `top`."""
     return _guard("_".join(w.lower() for w in words(name)), fallback, reserved)
 
 
+@functools.lru_cache(maxsize=65536)
 def pascal(name: str, *, fallback: str = "Model") -> str:
     """A PascalCase class name: `job-response` → `JobResponse`, `3MX` → `Model3MX`."""
     joined = "".join(w[:1].upper() + w[1:] for w in words(name))
@@ -247,6 +250,7 @@ def class_name(name: str) -> str:
     return candidate + "Model" if candidate in MODEL_CLASS_RESERVED else candidate
 
 
+@functools.lru_cache(maxsize=65536)
 def constant(name: str, *, fallback: str = "VALUE") -> str:
     """An UPPER_CASE constant or enum member name."""
     return _guard("_".join(w.upper() for w in words(name)), fallback)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from generator import collector
 from generator.diagnostics import SpecError, errors_in
 from generator.diff.formats import FORMATTERS, format_junit
 from generator.diff.report import Accepted, Report, diff_specs
@@ -155,21 +156,23 @@ def _compare(
     validate: bool,
     paths: list[tuple[Path, Path]] | None = None,
 ) -> Report:
-    base_spec, base_label = load_spec(base, scratch / "base")
-    revision_spec, revision_label = load_spec(revision, scratch / "revision")
-    if paths is not None:
-        paths.append((base_spec.root.path, revision_spec.root.path))
-    if validate:
-        _validate(base_spec)
-        _validate(revision_spec)
-    return diff_specs(
-        base_spec,
-        revision_spec,
-        base_label=base_label,
-        revision_label=revision_label,
-        today=today,
-        accepted=accepted,
-    )
+    with collector.tuned():
+        base_spec, base_label = load_spec(base, scratch / "base")
+        revision_spec, revision_label = load_spec(revision, scratch / "revision")
+        collector.settle()  # both sides live until the report is made
+        if paths is not None:
+            paths.append((base_spec.root.path, revision_spec.root.path))
+        if validate:
+            _validate(base_spec)
+            _validate(revision_spec)
+        return diff_specs(
+            base_spec,
+            revision_spec,
+            base_label=base_label,
+            revision_label=revision_label,
+            today=today,
+            accepted=accepted,
+        )
 
 
 def _compare_folder(

@@ -8,26 +8,29 @@ operation's context, which is what makes a shared change show up once per operat
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from generator.diff import rules as area
 from generator.diff.callbacks import CallbackDiff
 from generator.diff.facts import Delta, Details, SchemaDelta
-from generator.diff.nodes import Node, Side, as_list, as_map, strings_in
+from generator.diff.nodes import Node, Side, as_list, strings_in
+from generator.diff.operation_fields import (
+    TEMPLATE_VARIABLE,
+    is_date,
+    operation_id,
+    serialisation,
+    server_variables,
+    sunset,
+)
 from generator.diff.schema import SchemaComparer
 from generator.diff.security import SecurityDiff
 from generator.diff.textual import textual_deltas
 from generator.diff.unchanged import Unchanged
 from generator.openapi import METHODS
 
-_TEMPLATE_VARIABLE = re.compile(r"\{[^}/]*\}")
 # OpenAPI says header parameters with these names are ignored.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
-_DEFAULT_STYLE = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Operation:
 
 
 def normalise_path(path: str) -> str:
-    return _TEMPLATE_VARIABLE.sub("{}", path)
+    return TEMPLATE_VARIABLE.sub("{}", path)
 
 
 def operation_key(method: str, path: str) -> tuple[str, str]:
@@ -132,8 +135,8 @@ class DocumentDiff:
         was, now = old.node.get("deprecated") is True, new.node.get("deprecated") is True
         if was != now:
             yield Delta(area.OPERATION, "deprecated" if now else "undeprecated", label, here)
-        yield from _sunset(label, here, old.node.get("x-sunset"), new.node.get("x-sunset"))
-        yield from _operation_id(
+        yield from sunset(label, here, old.node.get("x-sunset"), new.node.get("x-sunset"))
+        yield from operation_id(
             label, here, old.node.get("operationId"), new.node.get("operationId")
         )
         old_tags, new_tags = strings_in(old.node.get("tags")), strings_in(new.node.get("tags"))
@@ -154,7 +157,7 @@ class DocumentDiff:
     # Parameters
 
     def _parameter_map(self, side: Side, op: Operation) -> dict[tuple[str, str], Node]:
-        placeholders = [m.group()[1:-1] for m in _TEMPLATE_VARIABLE.finditer(op.path)]
+        placeholders = [m.group()[1:-1] for m in TEMPLATE_VARIABLE.finditer(op.path)]
         found: dict[tuple[str, str], Node] = {}
         for owner in (op.path_item, op.node):  # operation-level entries override path-level
             for index in range(len(as_list(owner.get("parameters")))):
@@ -195,7 +198,7 @@ class DocumentDiff:
             if was_required != required:
                 kind = f"parameter-became-{'required' if required else 'optional'}"
                 yield Delta(area.PARAMETER, kind, label, location, where)
-            yield from _serialisation(label, location, where, key[0], old_param, new_param)
+            yield from serialisation(label, location, where, key[0], old_param, new_param)
             if new_param.get("deprecated") is True and old_param.get("deprecated") is not True:
                 yield Delta(area.PARAMETER, "deprecated", label, location, where)
             old_schema, new_schema = _parameter_schema(old_param), _parameter_schema(new_param)
@@ -376,41 +379,9 @@ class DocumentDiff:
                 area.SERVER, "added", label, self.revision.location(server), details=details
             )
         for key in sorted(old_map.keys() & new_map.keys()):
-            yield from _server_variables(
+            yield from server_variables(
                 label, self.revision.location(new_map[key]), old_map[key], new_map[key]
             )
-
-
-def _server_variables(label: str | None, here: str, old: Node, new: Node) -> Iterator[Delta]:
-    url = str(new.get("url"))
-    old_vars = _variables_by_slot(old)
-    new_vars = _variables_by_slot(new)
-    for slot in sorted(old_vars.keys() & new_vars.keys()):
-        (_, before), (name, after) = old_vars[slot], new_vars[slot]
-        base = (("url", url), ("name", name))
-        old_enum, new_enum = strings_in(before.get("enum")), strings_in(after.get("enum"))
-        if old_enum and new_enum:
-            for value in sorted(old_enum - new_enum):
-                details: Details = (*base, ("value", value))
-                yield Delta(
-                    area.SERVER, "variable-enum-value-removed", label, here, details=details
-                )
-            for value in sorted(new_enum - old_enum):
-                details = (*base, ("value", value))
-                yield Delta(area.SERVER, "variable-enum-value-added", label, here, details=details)
-        if before.get("default") != after.get("default"):
-            details = (
-                *base,
-                ("old", str(before.get("default"))),
-                ("new", str(after.get("default"))),
-            )
-            yield Delta(area.SERVER, "variable-default-changed", label, here, details=details)
-
-
-def _variables_by_slot(server: Node) -> dict[int, tuple[str, dict[str, Any]]]:
-    variables = server.mapping("variables")
-    names = [m.group()[1:-1] for m in _TEMPLATE_VARIABLE.finditer(str(server.get("url", "")))]
-    return {i: (name, as_map(variables.get(name))) for i, name in enumerate(names)}
 
 
 def _operation_order(key: tuple[str, str]) -> tuple[str, int]:
@@ -449,65 +420,6 @@ def _parameter_schema(param: Node) -> Node | None:
     for media in param.mapping("content"):
         return param.child("content", str(media), "schema")
     return None
-
-
-def _serialisation(
-    label: str, location: str, where: str, place: str, old: Node, new: Node
-) -> Iterator[Delta]:
-    default_style = _DEFAULT_STYLE.get(place, "simple")
-    old_style = str(old.get("style", default_style))
-    new_style = str(new.get("style", default_style))
-    if old_style != new_style:
-        details: Details = (("old", old_style), ("new", new_style))
-        yield Delta(area.PARAMETER, "style-changed", label, location, where, details)
-    old_explode = old.get("explode", old_style == "form") is True
-    new_explode = new.get("explode", new_style == "form") is True
-    if old_explode != new_explode:
-        details = (("old", str(old_explode).lower()), ("new", str(new_explode).lower()))
-        yield Delta(area.PARAMETER, "explode-changed", label, location, where, details)
-
-
-def _sunset(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
-    before = "" if old is None or not is_date(old) else str(old)[:10]
-    after = "" if new is None else str(new)[:10]
-    if new is not None and not is_date(new):
-        if str(new) != str(old):
-            yield Delta(area.OPERATION, "sunset-invalid", label, here, details=(("new", str(new)),))
-        return
-    if before == after:
-        return
-    details: Details = (("old", before), ("new", after))
-    if not before:
-        kind = "sunset-added"
-    elif not after:
-        kind = "sunset-removed"
-    else:
-        kind = "sunset-earlier" if after < before else "sunset-later"
-    yield Delta(area.OPERATION, kind, label, here, details=details)
-
-
-def is_date(value: Any) -> bool:
-    """An x-sunset must be an ISO date (YAML may already have read it as a date)."""
-    if isinstance(value, dt.date):
-        return True
-    try:
-        dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return False
-    return len(str(value)) == 10 or str(value)[10:11] in ("T", " ")
-
-
-def _operation_id(label: str, here: str, old: Any, new: Any) -> Iterator[Delta]:
-    if old == new:
-        return
-    details: Details = (("old", str(old)), ("new", str(new)))
-    if old is None:
-        kind = "operation-id-added"
-    elif new is None:
-        kind = "operation-id-removed"
-    else:
-        kind = "operation-id-changed"
-    yield Delta(area.OPERATION, kind, label, here, details=details)
 
 
 _BODY_AREAS = (

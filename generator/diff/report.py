@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from generator.diff import rules as area
 from generator.diff.nodes import Side
-from generator.diff.operations import Delta, DocumentDiff, is_date, normalise_path
+from generator.diff.operation_fields import is_date
+from generator.diff.operations import Delta, DocumentDiff, normalise_path
 from generator.diff.rules import Direction, Rule, Severity, rule_for
 from generator.load import SpecSet
 from generator.openapi import METHODS

@@ -9,11 +9,14 @@ from generator.ir.model import Api, Operation, Parameter, Response, TypeRef
 if TYPE_CHECKING:
     from generator.diagnostics import Diagnostic
     from generator.load import SpecSet
+    from generator.unitcache import Memory
 
 __all__ = ["Api", "Operation", "Parameter", "Response", "TypeRef", "build_api"]
 
 
-def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
+def build_api(
+    spec: SpecSet, name: str, memory: Memory | None = None
+) -> tuple[Api, list[Diagnostic]]:
     """The IR of one spec plus the warnings about what could only be approximated.
 
     Imported on call: the printers import `generator.ir.types`, and the builder the printers,
@@ -21,4 +24,4 @@ def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
     """
     from generator.ir.build import build_api as build
 
-    return build(spec, name)
+    return build(spec, name, memory)

@@ -11,17 +11,25 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.ir.class_cache import ClassCache
 from generator.ir.context import BuildContext
 from generator.ir.model import Api, Model
 from generator.ir.operations import OperationsBuilder
 from generator.ir.schemas import SchemaHoister
 from generator.ir.security import DocumentFacts, security_requirements
 from generator.load import SpecSet
+from generator.unitcache import Memory, UnitCache
 from generator.values.envelope import analyse
 
 
-def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
-    """The IR of one spec plus the warnings about what could only be approximated."""
+def build_api(
+    spec: SpecSet, name: str, memory: Memory | None = None
+) -> tuple[Api, list[Diagnostic]]:
+    """The IR of one spec plus the warnings about what could only be approximated.
+
+    `memory`: where a long-lived process keeps model classes between runs, each reused while
+    the schemas it was built from are unchanged (see `class_cache`); the IR is the same
+    without it."""
     if "swagger" in spec.root.data:
         raise SpecError(
             Diagnostic(
@@ -42,7 +50,13 @@ def build_api(spec: SpecSet, name: str) -> tuple[Api, list[Diagnostic]]:
     hoister.sanitise_schemas()
     operations = OperationsBuilder(ctx, hoister).operations()
     hoister.sanitise_schemas()
-    model_classes = hoister.classes.classes()
+    cache = None
+    if memory is not None:
+        store = UnitCache(None, "classes", spec.root.path, memory=memory, on_disk=False)
+        cache = ClassCache(store, hoister.schemas, hoister.origins)
+    model_classes = hoister.classes.classes(cache)
+    if cache is not None:
+        cache.save()
     hoister.classes.warn_dropped_defaults()
     models = tuple(
         Model(name, hoister.origins.get(name, ""), str(schema.get("description") or ""))

@@ -11,11 +11,13 @@ flattened into one class, so no class ever holds two declarations of one field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator import naming
 from generator.diagnostics import Level
+from generator.ir.class_cache import Cached, ClassCache, Reads, Record, WatchedSchemas
 from generator.ir.context import BuildContext
 from generator.ir.types import (
     ANY_TYPE,
@@ -66,12 +68,20 @@ class ClassBuilder:
     """Reads hoisted schemas (class name → schema with `$ref`s to class names)."""
 
     ctx: BuildContext
-    schemas: dict[str, dict[str, Any]]
+    schemas: Mapping[str, dict[str, Any]]
     origins: dict[str, str]
     _classes: dict[str, ModelClass] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
     # (class, property) whose default the models leave to the server
     _dropped_defaults: list[tuple[str, str]] = field(default_factory=list)
+    # What each class was built from, for the cache between runs (see `class_cache`).
+    _reads: Reads = field(default_factory=Reads)
+    _depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
+    _order_dependent: set[str] = field(default_factory=set)
+    _cache: ClassCache | None = None
+
+    def __post_init__(self) -> None:
+        self.schemas = WatchedSchemas(self.schemas, self._reads)
 
     # -- kinds ---------------------------------------------------------------------------------
 
@@ -213,16 +223,63 @@ class ClassBuilder:
 
     # -- classes -------------------------------------------------------------------------------
 
-    def classes(self) -> tuple[ModelClass, ...]:
-        """Every model, in the order of the hoisted schemas."""
-        return tuple(self.model_class(name) for name in list(self.schemas))
+    def classes(self, cache: ClassCache | None = None) -> tuple[ModelClass, ...]:
+        """Every model, in the order of the hoisted schemas. With a `cache`, a class whose
+        schemas are all unchanged since an earlier run is taken from it."""
+        self._cache = cache
+        try:
+            return tuple(self.model_class(name) for name in list(self.schemas))
+        finally:
+            self._cache = None
 
     def model_class(self, name: str) -> ModelClass:
-        if name not in self._classes:
-            self._building.add(name)
-            self._classes[name] = self._build_class(name)
+        model = self._classes.get(name)
+        if model is None:
+            model = self._cached_class(name) or self._recorded_build(name)
+        # Whoever asks (a class being built) depends on what this class was built from.
+        self._reads.note_all(
+            self._depends_on.get(name, frozenset()) | {name}, name in self._order_dependent
+        )
+        return model
+
+    def _cached_class(self, name: str) -> ModelClass | None:
+        found = self._cache.lookup(name) if self._cache is not None else None
+        if found is None:
+            return None
+        self._classes[name] = found.model
+        self._depends_on[name] = found.depends_on
+        self._dropped_defaults += found.dropped_defaults
+        if self._cache is not None:
+            self._cache.store(name, found)
+        return found.model
+
+    def _recorded_build(self, name: str) -> ModelClass:
+        record = Record()
+        self._reads.stack.append(record)
+        self._building.add(name)
+        dropped_before = len(self._dropped_defaults)
+        try:
+            model = self._build_class(name)
+        finally:
             self._building.discard(name)
-        return self._classes[name]
+            self._reads.stack.pop()
+        self._classes[name] = model
+        self._depends_on[name] = frozenset(record.names)
+        if record.tainted:
+            self._order_dependent.add(name)
+        elif self._cache is not None:
+            dropped = self._dropped_defaults[dropped_before:]
+            mine = tuple(entry for entry in dropped if entry[0] == name)
+            self._cache.store(name, Cached(model, self._depends_on[name], mine))
+        return model
+
+    def _in_progress(self, name: str) -> bool:
+        """Whether `name` is being built (a cycle): what the caller then does depends on the
+        order of the builds, so no class built meanwhile may be cached."""
+        if name in self._building:
+            self._reads.taint()
+            return True
+        return False
 
     def _build_class(self, name: str) -> ModelClass:
         schema = self.schemas.get(name, {})
@@ -277,7 +334,7 @@ class ClassBuilder:
 
     def all_fields(self, name: str) -> tuple[Field, ...]:
         """The fields of an object class including inherited ones (base fields first)."""
-        if name in self._building or self.kind(name) != "object":
+        if self._in_progress(name) or self.kind(name) != "object":
             return ()
         model = self.model_class(name)
         inherited: dict[str, Field] = {}
@@ -320,7 +377,7 @@ class ClassBuilder:
         target = _class_of(refs[0]["$ref"])
         if target is None or target == name or self.kind(target) != "object":
             return None
-        if target in self._building or self._inherits(target, name):
+        if self._in_progress(target) or self._inherits(target, name):
             return None
         inherited = {f.wire_name: f for f in self.all_fields(target)}
         properties: dict[str, Any] = {}
@@ -338,7 +395,7 @@ class ClassBuilder:
             current = stack.pop()
             if current == ancestor:
                 return True
-            if current in seen or current in self._building:
+            if current in seen or self._in_progress(current):
                 continue
             seen.add(current)
             stack.extend(self.model_class(current).bases if self.kind(current) == "object" else ())
@@ -421,7 +478,9 @@ class ClassBuilder:
 
     def warn_dropped_defaults(self) -> None:
         """An info finding for each object default the models leave to the server."""
-        for name, wire in self._dropped_defaults:
+        order = {name: index for index, name in enumerate(self.schemas)}
+        # Sorted: classes from the cache and built ones add theirs in different orders.
+        for name, wire in sorted(self._dropped_defaults, key=lambda d: (order.get(d[0], 0), d)):
             self.ctx.warn(
                 "default-dropped",
                 f"the default of {name}.{wire} is an object or list of objects; not applied"

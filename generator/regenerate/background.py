@@ -5,7 +5,8 @@ Validation and rendering both read the loaded spec and nothing else, so on a lar
 are used only if validation then finds no error. Small specs validate in a few milliseconds,
 less than a process costs to start, so they are validated first, in-process.
 
-The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]`,
+The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]
+[--cache DIR]`,
 started from the same folder so that it names files exactly as the parent does; it prints its
 diagnostics as JSON.
 """
@@ -18,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import collector
 from generator.child import ChildFailed, json_answer, start_module, stop
 from generator.diagnostics import Diagnostic, Level
 
@@ -54,8 +56,12 @@ def worth_a_process(paths: list[Path]) -> bool:
     return total >= BACKGROUND_FROM_BYTES
 
 
-def start(spec: Path, *, allow_remote: bool, strict: bool) -> BackgroundValidation:
+def start(
+    spec: Path, *, allow_remote: bool, strict: bool, cache_dir: Path | None = None
+) -> BackgroundValidation:
     flags = ["--allow-remote"] * allow_remote + ["--strict"] * strict
+    if cache_dir is not None:
+        flags += ["--cache", str(cache_dir)]
     process = start_module("generator.regenerate.background", str(spec), *flags)
     return BackgroundValidation(process, spec)
 
@@ -81,7 +87,9 @@ def _main(argv: list[str]) -> int:
     spec = Path(argv[0])
     try:
         specset, _ = collect_inputs(spec, "--allow-remote" in argv)
-        found = validate_spec(specset, strict="--strict" in argv)
+        collector.settle()  # the process ends with the validation: nothing to unfreeze
+        cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+        found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache)
     except SpecError as exc:
         found = list(exc.diagnostics)
     sys.stdout.write(json.dumps([d.to_json() for d in found]))
@@ -89,4 +97,6 @@ def _main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    with collector.tuned():
+        code = _main(sys.argv[1:])
+    sys.exit(code)

@@ -270,9 +270,14 @@ def watch(
         plan = _make_plan(spec_files, flags)
     except (PlanError, SpecError) as exc:
         _fail_setup(exc)
+    from dataclasses import replace
+
+    from generator.unitcache import Memory
+
     settings = WatchSettings(
         make_plan=lambda: _make_plan(spec_files, flags),
-        toolchain=_toolchain(plan.anchor, no_cache),
+        # One process for the whole session: per-unit results stay in memory between saves.
+        toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Memory()),
         jobs=jobs,
         reporter=Reporter.for_terminal(),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
+from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
 from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
 from generator.regenerate.model import (
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from generator.regenerate.background import BackgroundValidation
     from generator.render import TargetOptions
+    from generator.unitcache import Memory
 
 ValidateFunction = Callable[..., list[Diagnostic]]
 
@@ -36,12 +38,14 @@ class Toolchain:
     """The stages a run uses. Defaults are the real ones, imported only when rendering.
 
     `validate`: None uses `generator.validate.validate_spec`; False skips validation.
-    `cache`: where the real renderer keeps the model generator's output between runs.
+    `cache`: the cache folder (formatted output, per-unit results) kept between runs.
     """
 
     render: RenderFunction | None = None
     validate: ValidateFunction | Literal[False] | None = None
     cache: Path | None = None
+    # Per-unit results a long-lived process (watch) keeps between runs; in-process only.
+    memory: Memory | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ def run_job(target: Target, toolchain: Toolchain, workers: int = 1) -> JobResult
     processes the renderer may use for this one target."""
     shown = display_path(target.spec)
     try:
-        return _run(target, toolchain, shown, workers)
+        with collector.tuned():
+            return _run(target, toolchain, shown, workers)
     except SpecError as exc:
         # Newer SpecErrors carry several diagnostics (every validation error at once).
         return JobResult(target.name, True, diagnostics=_carried(exc))
@@ -80,6 +85,7 @@ def _run(
     """`repair_now`: run the repair pass before rendering instead of validating alongside."""
     settings = target.settings
     specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
+    collector.settle()  # the loaded spec lives until the job ends
     found: list[Diagnostic] = []
     if settings.overlays:
         from generator.overlay import apply_overlays
@@ -87,7 +93,7 @@ def _run(
         # Before validation: an overlay is how a team fixes a spec it does not own.
         found += apply_overlays(specset.root.data, settings.overlays).warnings
         inputs = {**inputs, **_extra_inputs(settings.overlays, target.spec)}
-    validate = _validator(toolchain.validate)
+    validate = _validator(toolchain)
     # Forgiving: local structural errors are repaired or their piece skipped (warnings); only
     # what no edit can fix stops the target. `--strict` refuses as `specgen validate` does.
     forgiving = toolchain.validate is None and not settings.strict
@@ -111,7 +117,7 @@ def _run(
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            options = replace(_options(target), cache_dir=toolchain.cache)
+            options = replace(_options(target), cache_dir=toolchain.cache, memory=toolchain.memory)
             result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
@@ -166,7 +172,12 @@ def _background_validation(
     if not background.worth_a_process(documents):
         return None
     settings = target.settings
-    return background.start(target.spec, allow_remote=settings.allow_remote, strict=settings.strict)
+    return background.start(
+        target.spec,
+        allow_remote=settings.allow_remote,
+        strict=settings.strict,
+        cache_dir=toolchain.cache,
+    )
 
 
 def _verdict(background: BackgroundValidation | None) -> list[Diagnostic]:
@@ -206,14 +217,17 @@ def _spec_argument(spec: Path) -> Path:
     return Path(display_path(spec))
 
 
-def _validator(choice: ValidateFunction | Literal[False] | None) -> ValidateFunction | None:
+def _validator(toolchain: Toolchain) -> ValidateFunction | None:
+    choice = toolchain.validate
     if choice is False:
         return None
     if choice is not None:
         return choice
+    from functools import partial
+
     from generator.validate import validate_spec
 
-    return validate_spec
+    return partial(validate_spec, cache_dir=toolchain.cache, memory=toolchain.memory)
 
 
 def _options(target: Target) -> TargetOptions:
@@ -292,6 +306,8 @@ def rendering(
         yield (run_job(target, toolchain, inner) for target in targets)
         return
     from concurrent.futures import ProcessPoolExecutor  # only when rendering in parallel
+
+    toolchain = replace(toolchain, memory=None)  # a worker process cannot share it
 
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:

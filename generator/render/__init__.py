@@ -5,7 +5,7 @@ Nothing here writes to disk; `generator.regenerate` decides what reaches `genera
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from generator.render.environment import built_in_templates
 if TYPE_CHECKING:
     from generator.load import SpecSet
     from generator.render.context import RenderContext
+    from generator.unitcache import Memory
 
 __all__ = [
     "RenderResult",
@@ -49,6 +50,9 @@ class TargetOptions:
     # Where formatted output is cached by the hash of the unformatted text (None: not cached);
     # it never changes the output.
     cache_dir: Path | None = None
+    # What a long-lived process (watch) keeps between runs: model classes by the schemas they
+    # were built from. It never changes the output either.
+    memory: Memory | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -80,12 +84,12 @@ def prepare_target(
     if spec is None:
         spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
-    api, diagnostics = build_api(spec, options.name)
+    api, diagnostics = build_api(spec, options.name, options.memory)
     ctx = RenderContext.create(
         api,
         display,
         options.package,
-        make_environment(options.template_dirs),
+        make_environment(options.template_dirs, options.cache_dir),
         options.package_version,
     )
     return ctx, spec, diagnostics

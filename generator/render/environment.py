@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 
 from generator import naming
 from generator.render.literals import comment, docstring, py_literal
@@ -17,7 +18,29 @@ def built_in_templates() -> Path:
     return installed if installed.is_dir() else here.parent / "templates"
 
 
-def make_environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates on disk, keyed by template name and source checksum (Jinja checks
+    both, and its Python version): compiling the built-in templates costs 0.2-0.4 s a run,
+    loading them 0.01 s. A folder that cannot be written only costs that time."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            return
+
+
+def make_environment(
+    user_dirs: tuple[Path, ...] = (), cache_dir: Path | None = None
+) -> jinja2.Environment:
+    """`cache_dir`: the cache folder; compiled templates are kept in its `templates/`."""
     loader = jinja2.ChoiceLoader(
         [
             jinja2.FileSystemLoader([str(d) for d in user_dirs]),
@@ -34,6 +57,7 @@ def make_environment(user_dirs: tuple[Path, ...] = ()) -> jinja2.Environment:
         # Templates do not change during a run; skip the stat() per include.
         auto_reload=False,
         extensions=["jinja2.ext.do"],
+        bytecode_cache=_TemplateCache(str(cache_dir / "templates")) if cache_dir else None,
     )
     env.filters.update(
         py=py_literal,

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join, sort_key
 from generator.load import Document, SpecSet, load_document
+from generator.unitcache import Memory, UnitCache
 from generator.validate.document import document_findings
 from generator.validate.examples import check_examples
 from generator.validate.meaning import Finding, walk
@@ -46,9 +47,20 @@ def validate_path(
     return spec, validate_spec(spec, strict=strict)
 
 
-def validate_spec(spec: SpecSet, *, strict: bool = False) -> list[Diagnostic]:
-    """Every finding for a loaded spec, sorted; `strict` reports warnings as errors."""
-    diagnostics = {to_diagnostic(finding, strict): None for finding in collect_findings(spec)}
+def validate_spec(
+    spec: SpecSet,
+    *,
+    strict: bool = False,
+    cache_dir: Path | None = None,
+    memory: Memory | None = None,
+) -> list[Diagnostic]:
+    """Every finding for a loaded spec, sorted; `strict` reports warnings as errors.
+
+    `cache_dir`: where verdicts of examples against schemas are kept between runs (see
+    `generator.unitcache`), `memory` where a long-lived process keeps them; the findings are
+    the same with or without them."""
+    found = collect_findings(spec, cache_dir, memory)
+    diagnostics = {to_diagnostic(finding, strict): None for finding in found}
     return sorted(diagnostics, key=lambda d: (*sort_key(d), d.pointer, d.level.value))
 
 
@@ -64,7 +76,9 @@ def is_openapi_root(data: Any) -> bool:
     return isinstance(data, dict) and ("openapi" in data or "swagger" in data)
 
 
-def collect_findings(spec: SpecSet) -> list[Finding]:
+def collect_findings(
+    spec: SpecSet, cache_dir: Path | None = None, memory: Memory | None = None
+) -> list[Finding]:
     """Every finding, unsorted and with its document (the repair pass edits that document)."""
     root = spec.root
     data = root.data
@@ -90,7 +104,14 @@ def collect_findings(spec: SpecSet) -> list[Finding]:
         if check.schema_document is not root or check.schema_pointer not in broken
     ]
     document = document_findings(spec, version)
-    return [*result.findings, *document, *structure, *check_examples(spec, version, checks)]
+    cache = None
+    if cache_dir is not None or memory is not None:
+        tools = ("jsonschema", "openapi_schema_validator", "referencing", "jsonschema_rs")
+        cache = UnitCache(cache_dir, "examples", root.path, tools, memory=memory)
+    examples = check_examples(spec, version, checks, cache)
+    if cache is not None:
+        cache.save()
+    return [*result.findings, *document, *structure, *examples]
 
 
 def _prefixes(pointer: str) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, format_json, sort_key
 from generator.load import SpecSet, load_document
 from generator.validate import is_openapi_root, validate_spec
@@ -83,10 +84,24 @@ def _validate_file(
     overlays: tuple[Path, ...] = (),
 ) -> list[Diagnostic]:
     shown = _display(path)
+    with collector.tuned():
+        return _validate_loaded(path, shown, explicit, strict, allow_remote, boundary, overlays)
+
+
+def _validate_loaded(
+    path: Path,
+    shown: str,
+    explicit: bool,
+    strict: bool,
+    allow_remote: bool,
+    boundary: Path | None,
+    overlays: tuple[Path, ...],
+) -> list[Diagnostic]:
     try:
         document = load_document(path, shown)
     except SpecError as exc:
         return [exc.diagnostic]
+    collector.settle()  # the loaded document lives until its findings are made
     if not explicit and not is_openapi_root(document.data):
         return []  # a fragment in a folder of specs: checked through the roots that use it
     found: list[Diagnostic] = []

@@ -26,6 +26,8 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.diagnostics import pointer_join
 from generator.load import SpecSet
+from generator.unitcache import UnitCache, key_of
+from generator.units import UnitGraph, canonical
 from generator.validate.meaning import ExampleCheck, Finding, Mode, regex_problem
 from generator.validate.structure import short
 
@@ -40,7 +42,12 @@ class _Context:
 _MAX_ERRORS_PER_VALUE = 50
 
 
-def check_examples(spec: SpecSet, version: str, checks: list[ExampleCheck]) -> list[Finding]:
+def check_examples(
+    spec: SpecSet, version: str, checks: list[ExampleCheck], cache: UnitCache | None = None
+) -> list[Finding]:
+    """Each value against its schema. With a `cache`, a verdict from an earlier run is reused
+    when the value and everything its schema reaches are unchanged (a big spec checks
+    thousands of examples; after a one-line edit nearly all verdicts still hold)."""
     legacy = version == "3.0"
     specification = DRAFT4 if legacy else DRAFT202012
     uris = {doc.path: doc.path.resolve().as_uri() for doc in spec.documents.values()}
@@ -48,18 +55,47 @@ def check_examples(spec: SpecSet, version: str, checks: list[ExampleCheck]) -> l
         (uris[doc.path], specification.create_resource(doc.data)) for doc in spec.documents.values()
     )
     context = _Context(registry, legacy, uris)
+    units = UnitGraph(spec) if cache is not None else None
     findings: list[Finding] = []
     done: set[tuple[int, Path, str, Mode]] = set()
     for check in checks:
         # A shared example `$ref`d next to the same schema is checked once.
         key = (id(check.value), check.schema_document.path, check.schema_pointer, check.mode)
-        if key not in done:
-            done.add(key)
-            findings += _check(check, context)
+        if key in done:
+            continue
+        done.add(key)
+        if cache is None or units is None:
+            verdict = _verdict(check, context)
+        else:
+            stored = key_of(
+                version,
+                check.rule,
+                check.mode.value,
+                check.schema_pointer,
+                units.closure(check.schema_document, check.schema_pointer),
+                canonical(check.value),
+            )
+            known = cache.get(stored)
+            verdict = _verdict(check, context) if known is None else known
+            if known is None:
+                cache.put(stored, verdict)
+        findings += _findings(check, verdict)
     return findings
 
 
-def _check(check: ExampleCheck, context: _Context) -> list[Finding]:
+def _findings(check: ExampleCheck, verdict: list[tuple[tuple[Any, ...], str]]) -> list[Finding]:
+    what = "default" if check.rule == "default-invalid" else f"{check.mode.value} example"
+    if check.mode is Mode.ANY and check.rule == "example-invalid":
+        what = "example"
+    return [
+        Finding(check.rule, f"{what} does not match its schema: {message}",
+                check.document, pointer_join(check.pointer, *path))
+        for path, message in verdict
+    ]  # fmt: skip
+
+
+def _verdict(check: ExampleCheck, context: _Context) -> list[tuple[tuple[Any, ...], str]]:
+    """Where the value fails its schema and why (empty: it matches)."""
     uri = context.uris.get(check.schema_document.path)
     if uri is None:
         return []
@@ -75,14 +111,7 @@ def _check(check: ExampleCheck, context: _Context) -> list[Finding]:
         # An untrusted schema can break the validator (unresolvable `$ref`, `minimum: "a"`);
         # the structure and reference rules already report those, so this value is skipped.
         return []
-    what = "default" if check.rule == "default-invalid" else f"{check.mode.value} example"
-    if check.mode is Mode.ANY and check.rule == "example-invalid":
-        what = "example"
-    return [
-        Finding(check.rule, f"{what} does not match its schema: {message}",
-                check.document, pointer_join(check.pointer, *path))
-        for path, message in _messages([leaf for leaf in leaves if leaf is not None])
-    ]  # fmt: skip
+    return _messages([leaf for leaf in leaves if leaf is not None])
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,254 @@
+"""Content fingerprints of a spec's units, and of everything each unit reaches through `$ref`.
+
+A *unit* is the piece of a spec a user edits as one thing: one path item (`#/paths/~1jobs`),
+one component (`#/components/schemas/Job`), one other top-level entry of the root document
+(`#/info`), or a whole document that the root `$ref`s. Its *closure fingerprint* changes when
+the unit or anything it references, directly or not, changes, and only then.
+
+Caches of work that reads a unit and follows its references (checking an example against a
+schema, building a model class) key their entries by that fingerprint, so a one-line edit
+invalidates the units that can see it and nothing else. Cycles are handled as strongly
+connected components: every unit of a cycle sees every other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from generator.load import Document, RefError, SpecSet, pointer_tokens
+
+# `"$ref": "..."` as json.dumps writes it (a property *named* `$ref` is matched too: that only
+# adds a dependency, which can make a key more cautious, never wrong).
+_REF = re.compile(r'"\$ref": ("(?:[^"\\]|\\.)*")')
+# Top-level containers whose entries are units of their own; other keys are one unit each.
+_SPLIT_ONCE = frozenset({"paths", "webhooks"})
+_SPLIT_TWICE = frozenset({"components"})
+
+Unit = tuple[str, ...]  # (document key, pointer tokens of the unit...)
+
+
+def digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def canonical(value: Any) -> str:
+    """The JSON text fingerprints are taken of (`default=str`: YAML dates and the like)."""
+    return json.dumps(value, ensure_ascii=False, default=str, separators=(",", ": "))
+
+
+class UnitGraph:
+    """Units of a loaded spec, their own fingerprints and their closure fingerprints.
+
+    Built on demand from the documents loaded so far; documents that `$ref`s reach are
+    loaded on the way (through `SpecSet.resolve`, the one resolver), as validation would.
+    """
+
+    def __init__(self, spec: SpecSet) -> None:
+        self.spec = spec
+        self._own: dict[Unit, str] = {}
+        self._edges: dict[Unit, set[Unit]] = {}
+        self._closure: dict[Unit, str] = {}
+        self._pending: list[Unit] = []
+        self._keys: dict[Path, str] = {}
+        self._targets: dict[tuple[str, str], Unit] = {}  # (document, $ref) → unit
+        for unit, value, document in self._units_of(spec.root):
+            self._add(unit, value, document)
+        self._drain()
+
+    # -- public ------------------------------------------------------------------------------
+
+    def unit_of(self, document: Document, pointer: str) -> Unit:
+        """The unit holding the value at `pointer` of `document`."""
+        key = self._key(document)
+        if document is not self.spec.root:
+            return (key,)
+        tokens = pointer_tokens(pointer)
+        if not tokens:
+            return (key, "")
+        head = tokens[0]
+        data = document.data
+        if head in _SPLIT_ONCE and len(tokens) >= 2 and isinstance(data.get(head), dict):
+            return (key, head, tokens[1])
+        if head in _SPLIT_TWICE and len(tokens) >= 3 and isinstance(data.get(head), dict):
+            return (key, head, tokens[1], tokens[2])
+        if head in _SPLIT_ONCE or head in _SPLIT_TWICE:
+            return (key, head, *tokens[1:2])
+        return (key, head)
+
+    def closure(self, document: Document, pointer: str) -> str:
+        """The closure fingerprint of the unit holding `pointer` (see the module docstring)."""
+        unit = self.unit_of(document, pointer)
+        if unit not in self._own:
+            self._add_whole(unit, document)
+        if unit not in self._closure:
+            self._compute_closures()
+        return self._closure[unit]
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _key(self, document: Document) -> str:
+        known = self._keys.get(document.path)
+        if known is None:
+            path = document.path.resolve()
+            known = (
+                path.relative_to(self.spec.folder).as_posix()
+                if path.is_relative_to(self.spec.folder)
+                else path.as_posix()
+            )
+            self._keys[document.path] = known
+        return known
+
+    def _units_of(self, document: Document) -> Iterator[tuple[Unit, Any, Document]]:
+        key = self._key(document)
+        data = document.data
+        if document is not self.spec.root or not isinstance(data, dict):
+            yield (key,), data, document
+            return
+        for head, value in data.items():
+            head = str(head)
+            if head in _SPLIT_ONCE and isinstance(value, dict):
+                for name, item in value.items():
+                    yield (key, head, str(name)), item, document
+            elif head in _SPLIT_TWICE and isinstance(value, dict):
+                for kind, group in value.items():
+                    if isinstance(group, dict):
+                        for name, item in group.items():
+                            yield (key, head, str(kind), str(name)), item, document
+                    else:
+                        yield (key, head, str(kind)), group, document
+            else:
+                yield (key, head), value, document
+
+    def _add(self, unit: Unit, value: Any, document: Document) -> None:
+        text = canonical(value)
+        self._own[unit] = digest(text)
+        edges: set[Unit] = set()
+        source = self._key(document)
+        for match in _REF.finditer(text):
+            written = match.group(1)
+            target = self._targets.get((source, written))
+            if target is None:
+                target = self._targets[source, written] = self._target(
+                    json.loads(written), document
+                )
+            edges.add(target)
+        edges.discard(unit)
+        self._edges[unit] = edges
+        self._pending.extend(edges)
+
+    def _add_whole(self, unit: Unit, document: Document) -> None:
+        """A unit named by a pointer to a split container itself (`#/components/schemas`,
+        or `#`): it depends on every unit below it."""
+        whole = unit[1:] == ("",)
+        self._own[unit] = digest(repr(unit))
+        self._edges[unit] = {
+            u
+            for u in self._own
+            if u != unit and u[0] == unit[0] and (whole or u[: len(unit)] == unit)
+        }
+
+    def _target(self, ref: str, document: Document) -> Unit:
+        try:
+            resolved = self.spec.resolve(ref, document)
+        except RefError as exc:
+            # What a broken reference does depends only on its text and the error (a file
+            # appearing later changes the inputs' fingerprint, so the run is redone anyway).
+            return ("!unresolved", ref, exc.rule)
+        return self.unit_of(resolved.document, resolved.pointer)
+
+    def _drain(self) -> None:
+        """Add the units that references reach and that are not known yet."""
+        while self._pending:
+            unit = self._pending.pop()
+            if unit in self._own:
+                continue
+            if unit[0] == "!unresolved":
+                self._own[unit] = digest(repr(unit))
+                self._edges[unit] = set()
+                continue
+            document = self._document(unit[0])
+            if document is None:
+                self._own[unit] = digest(repr(unit))
+                self._edges[unit] = set()
+            elif document is self.spec.root or len(unit) > 1:
+                self._add_whole(unit, document)
+            else:
+                for found, value, where in self._units_of(document):
+                    self._add(found, value, where)
+
+    def _document(self, key: str) -> Document | None:
+        for document in list(self.spec.documents.values()):
+            if self._key(document) == key:
+                return document
+        return None
+
+    def _compute_closures(self) -> None:
+        """Closure fingerprints for every unit, one strongly connected component at a time
+        (Tarjan's algorithm, iterative: specs have reference chains thousands long)."""
+        self._drain()
+        index: dict[Unit, int] = {}
+        low: dict[Unit, int] = {}
+        on_stack: set[Unit] = set()
+        stack: list[Unit] = []
+        counter = 0
+        for start in sorted(self._own):
+            if start in index:
+                continue
+            work: list[tuple[Unit, Iterator[Unit]]] = [(start, iter(sorted(self._edges[start])))]
+            index[start] = low[start] = counter
+            counter += 1
+            stack.append(start)
+            on_stack.add(start)
+            while work:
+                node, successors = work[-1]
+                advanced = False
+                for succ in successors:
+                    if succ not in self._own:
+                        continue
+                    if succ not in index:
+                        index[succ] = low[succ] = counter
+                        counter += 1
+                        stack.append(succ)
+                        on_stack.add(succ)
+                        work.append((succ, iter(sorted(self._edges[succ]))))
+                        advanced = True
+                        break
+                    if succ in on_stack:
+                        low[node] = min(low[node], index[succ])
+                if advanced:
+                    continue
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    self._close(component)
+
+    def _close(self, component: list[Unit]) -> None:
+        # Successor components are finished before this one (Tarjan emits in reverse
+        # topological order), so their closures are known.
+        members = set(component)
+        outside = sorted(
+            {self._closure[s] for m in component for s in self._edges[m] if s not in members}
+        )
+        inside = sorted(f"{'/'.join(m)}={self._own[m]}" for m in component)
+        shared = digest("\n".join([*inside, "->", *outside]))
+        for member in component:
+            self._closure[member] = shared
+
+
+def spec_key(path: Path) -> str:
+    """A stable file name for per-spec cache entries."""
+    return digest(path.resolve().as_posix())

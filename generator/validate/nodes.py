@@ -1,0 +1,117 @@
+"""What the meaning walk passes around: the kinds of node it knows, its visits, its findings
+and the values (examples, defaults) it leaves for the schema check, plus small value tests."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from generator.load import Document
+
+
+class Kind(Enum):
+    PATH_ITEM = "path item"
+    OPERATION = "operation"
+    PARAMETER = "parameter"
+    HEADER = "header"
+    REQUEST_BODY = "request body"
+    RESPONSE = "response"
+    MEDIA_TYPE = "media type"
+    CALLBACK = "callback"
+    SCHEMA = "schema"
+    OTHER = "object"  # only its `$ref` matters (examples, links, security schemes)
+
+
+class Mode(Enum):
+    """Which side of the wire an example stands for: readOnly/writeOnly relax `required`."""
+
+    REQUEST = "request"
+    RESPONSE = "response"
+    ANY = "any"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    message: str
+    document: Document
+    pointer: str
+    at: tuple[int | None, int | None] | None = None  # a position the pointer cannot name
+
+
+@dataclass(frozen=True)
+class ExampleCheck:
+    """A value (example or default) that must validate against the schema at a location."""
+
+    rule: str
+    value: Any
+    document: Document
+    pointer: str
+    schema_document: Document
+    schema_pointer: str
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class Visit:
+    kind: Kind
+    document: Document
+    pointer: str
+    node: Any
+    mode: Mode = Mode.ANY
+    template: str | None = None  # the path template, for path items under `paths`
+    sibling_names: frozenset[str] = frozenset()  # properties an enclosing allOf declares
+
+
+@dataclass(frozen=True)
+class Param:
+    document: Document
+    pointer: str
+    node: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class WalkResult:
+    findings: list[Finding]
+    examples: list[ExampleCheck]
+
+
+def regex_problem(pattern: str) -> str | None:
+    try:
+        with warnings.catch_warnings():  # "possible nested set" and the like: not our business
+            warnings.simplefilter("ignore")
+            re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
+        return str(exc)
+    return None
+
+
+JSON_TYPES = frozenset({"null", "boolean", "integer", "number", "string", "array", "object"})
+
+
+def has_type(value: Any, types: set[str]) -> bool:
+    if value is None:
+        return "null" in types
+    if isinstance(value, bool):
+        return "boolean" in types
+    if isinstance(value, int):
+        return bool(types & {"integer", "number"})
+    if isinstance(value, float):
+        return "number" in types or ("integer" in types and value.is_integer())
+    if isinstance(value, str):
+        return "string" in types
+    if isinstance(value, list):
+        return "array" in types
+    return "object" in types
+
+
+def entries(node: Any) -> Iterable[tuple[str, Any]]:
+    return ((str(k), v) for k, v in node.items()) if isinstance(node, dict) else ()
+
+
+def items(node: Any) -> list[Any]:
+    return node if isinstance(node, list) else []

@@ -1,0 +1,146 @@
+"""Closure fingerprints (generator/units.py) and the per-unit cache of example verdicts: a
+fingerprint changes exactly when the unit or something it reaches changes, and a cached
+validation reports exactly what a fresh one does."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load import SpecSet, load_document
+from generator.unitcache import Memory, UnitCache
+from generator.units import UnitGraph
+from generator.validate import validate_spec
+from generator.validate.examples import check_examples
+from generator.validate.meaning import walk
+
+REF = "#/components/schemas/"
+
+
+def document() -> dict[str, Any]:
+    return {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/pets": {
+                "get": {
+                    "responses": {
+                        "200": {
+                            "description": "ok",
+                            "content": {
+                                "application/json": {
+                                    "schema": {"$ref": REF + "Pet"},
+                                    "example": {"name": "Rex", "owner": {"id": "x"}},
+                                }
+                            },
+                        }
+                    }
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Pet": {
+                    "type": "object",
+                    "required": ["name"],
+                    "properties": {"name": {"type": "string"}, "owner": {"$ref": REF + "User"}},
+                },
+                "User": {"type": "object", "properties": {"id": {"type": "string"}}},
+                "Lonely": {"type": "string", "example": 3},
+                # A cycle: each sees the other.
+                "A": {"type": "object", "properties": {"b": {"$ref": REF + "B"}}},
+                "B": {"type": "object", "properties": {"a": {"$ref": REF + "A"}}},
+                "Shared": {"$ref": "shared.yaml#/Thing"},
+            }
+        },
+    }
+
+
+def _graph(folder: Path, doc: dict[str, Any], shared: Any = None) -> tuple[SpecSet, UnitGraph]:
+    (folder / "shared.yaml").write_text(yaml.safe_dump(shared or {"Thing": {"type": "string"}}))
+    path = folder / "spec.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False))
+    spec = SpecSet(load_document(path))
+    return spec, UnitGraph(spec)
+
+
+def _closures(folder: Path, doc: dict[str, Any], shared: Any = None) -> dict[str, str]:
+    spec, graph = _graph(folder, doc, shared)
+    wanted = ["Pet", "User", "Lonely", "A", "B", "Shared"]
+    found = {name: graph.closure(spec.root, REF + name) for name in wanted}
+    found["/pets"] = graph.closure(spec.root, "#/paths/~1pets/get/responses")
+    return found
+
+
+def test_a_change_reaches_exactly_the_units_that_reference_it(tmp_path: Path) -> None:
+    before = _closures(tmp_path, document())
+    edited = document()
+    edited["components"]["schemas"]["User"]["properties"]["id"]["type"] = "integer"
+    after = _closures(tmp_path, edited)
+    changed = {name for name in before if before[name] != after[name]}
+    assert changed == {"User", "Pet", "/pets"}
+
+
+def test_units_of_a_cycle_see_each_other(tmp_path: Path) -> None:
+    before = _closures(tmp_path, document())
+    edited = document()
+    edited["components"]["schemas"]["B"]["description"] = "changed"
+    after = _closures(tmp_path, edited)
+    assert {name for name in before if before[name] != after[name]} == {"A", "B"}
+
+
+def test_a_referenced_file_is_part_of_the_closure(tmp_path: Path) -> None:
+    before = _closures(tmp_path, document())
+    after = _closures(tmp_path, document(), {"Thing": {"type": "integer"}})
+    assert {name for name in before if before[name] != after[name]} == {"Shared"}
+
+
+def test_cached_example_verdicts_are_reused_and_match_fresh_ones(tmp_path: Path) -> None:
+    spec, _ = _graph(tmp_path, document())
+    checks = walk(spec, "3.0").examples
+    store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+    first = check_examples(spec, "3.0", checks, store)
+    store.save()
+    assert store.misses == len(checks) and first  # Lonely's example is an integer
+    # A new run (a new process: read back from disk) reuses every verdict.
+    again = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+    assert check_examples(spec, "3.0", checks, again) == first
+    assert (again.hits, again.misses) == (len(checks), 0)
+
+
+def test_a_validation_with_the_cache_reports_what_a_fresh_one_does(tmp_path: Path) -> None:
+    memory = Memory()
+    doc = document()
+    edits: list[Callable[[dict[str, Any]], object]] = [
+        lambda d: None,
+        # The example now breaks the schema it reaches through a `$ref`.
+        lambda d: d["components"]["schemas"]["User"]["properties"]["id"].update(type="integer"),
+        lambda d: d["components"]["schemas"]["Pet"]["required"].append("age"),
+        lambda d: d["components"]["schemas"]["Lonely"].update(example="fine"),
+    ]
+    for edit in edits:
+        edit(doc)
+        spec, _ = _graph(tmp_path, copy.deepcopy(doc))
+        cached = validate_spec(spec, cache_dir=tmp_path / "cache", memory=memory)
+        fresh, _ = _graph(tmp_path, copy.deepcopy(doc))
+        assert cached == validate_spec(fresh)
+    # The edits were seen: Pet's example misses `age` and its owner's id is no integer, and
+    # Lonely's example is fixed.
+    messages = sorted(d.message for d in cached if d.rule == "example-invalid")
+    assert len(messages) == 2
+    assert "'age' is a required property" in messages[0]
+    assert "'x' is not of type 'integer'" in messages[1]
+
+
+def test_an_unreadable_cache_file_is_an_empty_cache(tmp_path: Path) -> None:
+    spec, _ = _graph(tmp_path, document())
+    store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+    store.put("k", [1])
+    store.save()
+    assert store.file is not None
+    store.file.write_bytes(b"not a pickle")
+    assert UnitCache(tmp_path / "cache", "examples", spec.root.path).get("k") is None
