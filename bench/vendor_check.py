@@ -1,6 +1,6 @@
 """Drive a real vendor spec through everything a user does with it (opt-in, never in CI).
 
-    .venv/bin/python bench/vendor_check.py SPEC [SPEC...] [--mypy] [--limit N]
+    .venv/bin/python bench/vendor_check.py SPEC [SPEC...] [--mypy] [--limit N] [--stateful]
 
 For each document: `specgen generate` it (forgiving: repairs are warnings), import the client
 and server packages, optionally `mypy --strict` the client, start `specgen mock` (the
@@ -148,10 +148,10 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
     return outcome
 
 
-def check(spec: Path, mypy: bool, limit: int | None) -> None:
+def check(spec: Path, mypy: bool, limit: int | None, stateful: bool = False) -> None:
     import uvicorn
 
-    from generator.mock.server import mock_app, render_server
+    from generator.mock.server import MockOptions, mock_app, render_server
 
     name = spec.stem.replace("-", "_")
     out = Path(tempfile.mkdtemp(prefix="vendor-"))
@@ -171,7 +171,7 @@ def check(spec: Path, mypy: bool, limit: int | None) -> None:
         print(f"  mypy --strict client: {output.strip().splitlines()[-1]} ({seconds:.0f} s)")
     start = time.perf_counter()
     server = render_server(spec, name, out / "mock")
-    app = mock_app(server)
+    app = mock_app(server, MockOptions(stateful=stateful))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
     uv = uvicorn.Server(config)
@@ -201,9 +201,10 @@ def main() -> int:
     parser.add_argument("specs", nargs="+", type=Path)
     parser.add_argument("--mypy", action="store_true", help="mypy --strict the client too")
     parser.add_argument("--limit", type=int, default=None, help="call at most N operations")
+    parser.add_argument("--stateful", action="store_true", help="run the mock with --stateful")
     options = parser.parse_args()
     for spec in options.specs:
-        check(spec.resolve(), options.mypy, options.limit)
+        check(spec.resolve(), options.mypy, options.limit, options.stateful)
     return 0
 
 

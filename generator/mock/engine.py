@@ -21,7 +21,7 @@ from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
 from generator.mock.replies import MockError, MockReply, change_error, invalid
 from generator.mock.reshape import adapt, counterpart
-from generator.mock.roles import Role, read_roles, unwrap, wrap
+from generator.mock.roles import Role, Wrapper, read_roles, unwrap, wrap
 from generator.mock.state import (
     ChangeError,
     Lifecycle,
@@ -170,7 +170,7 @@ class MockEngine:
             store.put(resource)
         assert role.response is not None
         payload = created if role.response.many else created[0]
-        return self._reply(op, wrap(payload, role.response))
+        return self._reply(op, self._wrap(op, payload, role.response))
 
     def _list(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         wire = {p.python_name: p.wire_name for p in op.parameters if p.location == "query"}
@@ -195,7 +195,7 @@ class MockEngine:
         except TokenError as exc:
             raise invalid(str(exc), token_name or "continuationToken") from None
         assert role.response is not None
-        body = wrap(chunk, role.response)
+        body = self._wrap(op, chunk, role.response)
         if next_token is not None and op.pagination is not None:
             if op.pagination.style == "cursor":
                 marker = next_token
@@ -206,10 +206,10 @@ class MockEngine:
                 query[token_name or "continuationToken"] = next_token
                 marker = f"{path}?{urlencode(query)}"
             _set_path(body, op.pagination.next.split("."), marker)
-        return MockReply(op.success.status_code or 200 if op.success else 200, body)
+        return self._reply(op, body)
 
     def _get(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
-        return self._reply(op, self._wrapped(role, self._find(role, arguments)))
+        return self._reply(op, self._wrapped(op, role, self._find(role, arguments)))
 
     def _update(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = copy.deepcopy(self._find(role, arguments))
@@ -231,7 +231,7 @@ class MockEngine:
             raise change_error(str(exc)) from None
         self._touch(role.resource, resource)
         self.stores[role.resource].put(resource)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     def _cancel(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = copy.deepcopy(self._find(role, arguments))
@@ -242,13 +242,13 @@ class MockEngine:
             raise change_error(str(exc)) from None
         self._touch(role.resource, resource)
         self.stores[role.resource].put(resource)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     def _delete(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = self._find(role, arguments)
         store = self.stores[role.resource]
         store.resources.pop(str(resource[store.id_property]), None)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -269,9 +269,18 @@ class MockEngine:
         name = str(ref).rsplit("/", 1)[-1] or "Resource"
         return name[:1].upper() + name[1:]
 
-    def _wrapped(self, role: Role, resource: dict[str, Any]) -> Any:
+    def _wrapped(self, op: Operation, role: Role, resource: dict[str, Any]) -> Any:
         assert role.response is not None
-        return wrap([resource] if role.response.many else resource, role.response)
+        return self._wrap(op, [resource] if role.response.many else resource, role.response)
+
+    def _wrap(self, op: Operation, payload: Any, wrapper: Wrapper) -> Any:
+        """`payload` placed where the response keeps its resources, inside the stateless
+        answer, so the properties around it (`ok`, `has_more`, ...) are there too."""
+        base = self.example_reply(op).body if wrapper.path else None
+        if not isinstance(base, dict):
+            return wrap(payload, wrapper)
+        _set_path(base, list(wrapper.path), payload)
+        return base
 
     def _reply(self, op: Operation, body: Any) -> MockReply:
         success = op.success
@@ -308,7 +317,10 @@ class MockEngine:
                 for resource in unwrap(example, role.response):
                     if isinstance(resource, dict) and self.schemas.is_valid(resource, schema):
                         return dict(resource)
-        made = synthesize(self.schemas, schema, self.rng)
+        try:
+            made = synthesize(self.schemas, schema, self.rng)
+        except SynthesisError:
+            return {}  # built from the request alone; `_reply` falls back if that is not enough
         return made if isinstance(made, dict) else {}
 
     def _repair(

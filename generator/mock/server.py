@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import random
 import sys
 import tempfile
@@ -26,6 +27,8 @@ from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
 from generator.mock.replies import MockError, MockReply
 from generator.server_runtime._responses import body_allowed
+
+_LOG = logging.getLogger("specgen.mock")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,13 @@ def mock_service(
                 raise api_error(
                     exc.status, exc.message, code=exc.code, details=details, headers=exc.headers
                 ) from None
+            except Exception as exc:  # noqa: BLE001 - a mock bug answers 500 and is logged
+                # Answered as an ApiError rather than left to Starlette's crash handler, which
+                # re-raises after answering: uvicorn then drops the kept-alive connection and
+                # the client's next call fails too.
+                _LOG.exception("the mock failed on %s", operation_id)
+                message = f"The mock failed on {operation_id}: {type(exc).__name__}: {exc}"
+                raise api_error(500, message[:500]) from None
             return reply_class(reply.status, reply.body, dict(reply.headers))
 
         return call
