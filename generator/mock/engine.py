@@ -163,7 +163,9 @@ class MockEngine:
 
     def _create(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         body = _json(arguments.get("body"))
-        requested = unwrap(body, role.request) if role.request else [body]
+        # A body without the resources where the role expects them (optional, or shaped
+        # otherwise) still creates one, from the schema alone.
+        requested = (unwrap(body, role.request) if role.request else [body]) or [{}]
         created = [self._new_resource(op, role, item) for item in requested]
         store = self.stores[role.resource]
         for resource in created:

@@ -100,6 +100,13 @@ def _document() -> dict[str, Any]:
                     "responses": {"200": _json(one)},
                 }
             },
+            "/notes": {
+                "post": {
+                    "operationId": "createNote",
+                    "requestBody": {"content": {"application/json": {"schema": FILE}}},
+                    "responses": {"201": _json(FILE)},
+                }
+            },
             "/profiles": {
                 "post": {
                     "operationId": "createProfile",
@@ -149,6 +156,15 @@ def test_a_resource_nothing_can_be_synthesized_for_is_built_from_the_request(
         after = http.get(f"{url}/files")
     assert made.status_code == 200 and made.json()["relationship"] == "external"
     assert after.status_code == 200
+
+
+def test_a_create_without_a_body_makes_a_resource(server: RenderedServer) -> None:
+    """Spotify's create-playlist body is optional: sent without one, the mock crashed."""
+    from generator.mock.server import mock_app
+
+    with serve(mock_app(server, MockOptions(stateful=True))) as url:
+        made = httpx.post(f"{url}/notes")
+    assert made.status_code == 201 and set(made.json()) >= {"id", "name"}
 
 
 def test_a_failure_in_the_mock_is_a_500_and_the_connection_survives(

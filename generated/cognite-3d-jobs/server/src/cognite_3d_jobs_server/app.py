@@ -25,7 +25,7 @@ from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._responses import respond
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
@@ -103,9 +103,11 @@ async def create_jobs_route(
     ],
 ) -> Response:
     body = strict_body(_CREATE_JOBS_BODY, await http_request.body())
-    result = await _service(http_request).create_jobs(
-        cdf_version=cdf_version,
-        body=body,
+    result = await guarded(
+        _service(http_request).create_jobs(
+            cdf_version=cdf_version,
+            body=body,
+        )
     )
     return _respond(result, 201, "application/json")
 

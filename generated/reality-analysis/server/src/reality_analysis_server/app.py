@@ -23,7 +23,7 @@ from reality_analysis.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers
+from ._runtime._handlers import ErrorHandlers, guarded
 from ._runtime._responses import respond
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
@@ -87,8 +87,10 @@ async def cancel_job_route(
         Path(alias="id", description="Job id"),
     ],
 ) -> Response:
-    result = await _service(http_request).cancel_job(
-        id=id,
+    result = await guarded(
+        _service(http_request).cancel_job(
+            id=id,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
 

@@ -26,7 +26,7 @@ from reality_data_analysis.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._responses import respond
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
@@ -98,9 +98,11 @@ async def patch_job_route(
     ],
 ) -> Response:
     body = strict_body(_PATCH_JOB_BODY, await http_request.body())
-    result = await _service(http_request).patch_job(
-        job_id=job_id,
-        body=body,
+    result = await guarded(
+        _service(http_request).patch_job(
+            job_id=job_id,
+            body=body,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 

@@ -27,7 +27,7 @@ from reality_modeling.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._responses import respond
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
@@ -111,10 +111,12 @@ async def list_jobs_route(
         ),
     ] = 100,
 ) -> Response:
-    result = await _service(http_request).list_jobs(
-        filter=filter,
-        continuation_token=continuation_token,
-        top=top,
+    result = await guarded(
+        _service(http_request).list_jobs(
+            filter=filter,
+            continuation_token=continuation_token,
+            top=top,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
@@ -161,8 +163,10 @@ async def create_job_route(
     ],
 ) -> Response:
     body = strict_body(_CREATE_JOB_BODY, await http_request.body())
-    result = await _service(http_request).create_job(
-        body=body,
+    result = await guarded(
+        _service(http_request).create_job(
+            body=body,
+        )
     )
     return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
 

@@ -8,8 +8,10 @@ crashes into bodies valid against the error schema of the operation and status.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,10 +24,28 @@ from starlette.routing import Match
 
 from ._errors import ApiError, ErrorDetail, ErrorTable
 
+T = TypeVar("T")
+_LOG = logging.getLogger("specgen.server")
+_CRASHED = "The server failed to handle the request."
+
 # Errors strict mode reports for a date or time written as text behind a before-validator
 # (the models' AwareDatetime takes naive values as UTC): the validator hands the inner type a
 # Python str, which strict mode refuses even when it is a valid RFC 3339 date-time.
 _TEMPORAL = frozenset({"datetime_type", "date_type", "time_type", "timedelta_type"})
+
+
+async def guarded(call: Awaitable[T]) -> T:
+    """`call` (an implementation's operation), with an unexpected exception turned into the
+    500 every crash answers. Left to Starlette's crash handler, it would be answered and then
+    raised again, and uvicorn closes the kept-alive connection: the client's next call fails
+    too. Logged with its traceback under `specgen.server`."""
+    try:
+        return await call
+    except (ApiError, StarletteHTTPException, RequestValidationError):
+        raise
+    except Exception:  # noqa: BLE001 - any crash answers 500; the log keeps the traceback
+        _LOG.exception("an operation failed")
+        raise ApiError(500, _CRASHED) from None
 
 
 def strict_body(adapter: TypeAdapter[Any], raw: bytes) -> Any:
@@ -91,7 +111,7 @@ class ErrorHandlers:
         return self.response(request, ApiError(http.status_code, str(http.detail), headers=headers))
 
     async def on_crash(self, request: Request, exc: Exception) -> Response:
-        return self.response(request, ApiError(500, "The server failed to handle the request."))
+        return self.response(request, ApiError(500, _CRASHED))
 
     def _allowed_methods(self, request: Request) -> str:
         """Every method some route serves at the request's path (each route has one method,
