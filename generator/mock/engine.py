@@ -300,17 +300,26 @@ class MockEngine:
         store = self.stores[role.resource]
         given = request if isinstance(request, dict) else {}
         self._overlay(role.resource, resource, given)
+        prop_schema = self.schemas.property_schema(schema, store.id_property)
         if store.id_property not in given or store.get(str(given[store.id_property])):
-            prop_schema = self.schemas.property_schema(schema, store.id_property)
-            if self.schemas.primitive_type(prop_schema) in ("string", None):
-                resource[store.id_property] = random_id(self.rng)
+            resource[store.id_property] = self._fresh_id(store, prop_schema)
         lifecycle = self.lifecycles.get(role.resource)
         if lifecycle:
             resource[lifecycle[0]] = lifecycle[1].initial
         self._touch(role.resource, resource, created=True)
         if not self.schemas.is_valid(resource, schema):
             resource = self._repair(resource, base, schema)
+        if resource.get(store.id_property) is None:  # the store keys resources by it
+            resource[store.id_property] = self._fresh_id(store, prop_schema)
         return resource
+
+    def _fresh_id(self, store: ResourceStore, schema: Any) -> Any:
+        """An id no stored resource has: a GUID for a string id, the next number for a
+        numeric one (GitHub's ids are integers)."""
+        if self.schemas.primitive_type(schema) in ("integer", "number"):
+            taken = [int(key) for key in store.resources if key.lstrip("-").isdigit()]
+            return max(taken, default=0) + 1
+        return random_id(self.rng)
 
     def _base_resource(self, op: Operation, role: Role) -> dict[str, Any]:
         schema = self.resource_schemas[role.resource]

@@ -27,6 +27,15 @@ FILE = {
         "size": {"type": "integer"},
     },
 }
+# GitHub's resources have integer ids, and the ones it creates are not required in them.
+RUNNER = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "integer"},
+        "name": {"type": "string"},
+        "busy": {"type": "boolean"},
+    },
+}
 # An enum reached through a description-only `allOf`, as Anthropic's user profiles have it:
 # the synthesizer cannot make a valid profile.
 PROFILE = {
@@ -100,6 +109,29 @@ def _document() -> dict[str, Any]:
                     "responses": {"200": _json(one)},
                 }
             },
+            "/runners": {
+                "post": {
+                    "operationId": "createRunner",
+                    "requestBody": _body(
+                        {"type": "object", "properties": {"name": {"type": "string"}}}
+                    ),
+                    "responses": {"201": _json({"$ref": "#/components/schemas/Runner"})},
+                }
+            },
+            "/runners/{runner_id}": {
+                "get": {
+                    "operationId": "getRunner",
+                    "parameters": [
+                        {
+                            "name": "runner_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
+                    "responses": {"200": _json({"$ref": "#/components/schemas/Runner"})},
+                }
+            },
             "/notes": {
                 "post": {
                     "operationId": "createNote",
@@ -119,6 +151,7 @@ def _document() -> dict[str, Any]:
             "schemas": {
                 "File": FILE,
                 "Profile": PROFILE,
+                "Runner": RUNNER,
                 "Relationship": {"type": "string", "enum": ["external", "resold", "internal"]},
             }
         },
@@ -165,6 +198,18 @@ def test_a_create_without_a_body_makes_a_resource(server: RenderedServer) -> Non
     with serve(mock_app(server, MockOptions(stateful=True))) as url:
         made = httpx.post(f"{url}/notes")
     assert made.status_code == 201 and set(made.json()) >= {"id", "name"}
+
+
+def test_integer_ids_are_numbered(server: RenderedServer) -> None:
+    from generator.mock.server import mock_app
+
+    with serve(mock_app(server, MockOptions(stateful=True))) as url, httpx.Client() as http:
+        first = http.post(f"{url}/runners", json={"name": "a"})
+        second = http.post(f"{url}/runners", json={"name": "b"})
+        got = http.get(f"{url}/runners/{second.json()['id']}")
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert second.json()["id"] == first.json()["id"] + 1
+    assert got.status_code == 200 and got.json()["name"] == "b"
 
 
 def test_a_failure_in_the_mock_is_a_500_and_the_connection_survives(
