@@ -118,12 +118,16 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
     schemas = Schemas(api.models_document)
     rng = random.Random(1)
     outcome: Counter[str] = Counter()
+    # How each operation is reached: a client method, or one on a resource (customers.create).
+    calls = {id(m.operation): m.call for m in api.client.all_methods()}
     for op in api.operations[:limit]:
         arguments = _arguments(op, schemas, rng)
         if arguments is None:
             outcome["skipped (no valid argument synthesized)"] += 1
             continue
-        method = getattr(client, op.python_name, None)
+        method: Any = client
+        for part in calls.get(id(op), op.python_name).split("."):
+            method = getattr(method, part, None)
         if method is None:
             outcome["error: no method " + op.python_name] += 1
             continue

@@ -12,6 +12,10 @@ root = "."                                   # optional: relative $refs may reac
 artefacts = ["client"]
 package = "reality_modeling"
 overlays = ["overlays/fix-vendor.yaml"]      # OpenAPI Overlay 1.0 files, applied in order
+layout = "resources"                         # "flat" | "resources" | "auto" (the default)
+
+[tool.specgen.targets.reality-modeling.operations]   # operationId (or "METHOD /path") → name
+listJobs = "jobs.all"                        # a dotted name puts the method on a resource
 ```
 
 Paths are relative to the folder holding the pyproject.toml. Mistakes (unknown keys, wrong
@@ -20,6 +24,7 @@ types, unknown artefacts) are reported as a located `SpecError`, never silently 
 
 from __future__ import annotations
 
+import keyword
 import re
 import tomllib
 from collections.abc import Mapping
@@ -36,8 +41,26 @@ KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
 _TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets", "root"})
-_TARGET_KEYS = frozenset({"artefacts", "package", "package-version", "overlays"})
+_TARGET_KEYS = frozenset(
+    {"artefacts", "package", "package-version", "overlays", "layout", "operations"}
+)
+LAYOUTS = ("auto", "flat", "resources")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+@dataclass(frozen=True)
+class NameOverride:
+    """One entry of `[tool.specgen.targets.<name>.operations]`, with where it was written (the
+    IR reports an operation it does not know, or a name that collides, at this place)."""
+
+    key: str  # an operationId, or "METHOD /path"
+    name: str  # dotted: "customers.create" (a resource path, then the method name)
+    file: str  # the config file as shown in messages
+    line: int | None = None
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return tuple(self.name.split("."))
 
 
 @dataclass(frozen=True)
@@ -49,6 +72,8 @@ class TargetOverride:
     # The version the next CHANGELOG.md entry of this target's client is recorded under.
     package_version: str | None = None
     overlays: tuple[Path, ...] = ()  # absolute
+    layout: str | None = None  # "auto" | "flat" | "resources" (see generator.ir.resources)
+    operations: tuple[NameOverride, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,7 +240,51 @@ class _Reader:
             Path(o) for o in self.templates(value.get("overlays"), f"{where}.overlays")
         )
         artefacts = self.artefacts(value.get("artefacts"), f"{where}.artefacts")
-        return TargetOverride(artefacts, package, version, overlays)
+        layout = value.get("layout")
+        if layout is not None and layout not in LAYOUTS:
+            raise self.error(f"{where}.layout", f"must be one of {', '.join(LAYOUTS)}")
+        operations = self.operations(value.get("operations"), f"{where}.operations")
+        return TargetOverride(artefacts, package, version, overlays, layout, operations)
+
+    def operations(self, value: Any, where: str) -> tuple[NameOverride, ...]:
+        """The method-name overrides: each value a dotted name of Python identifiers."""
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            raise self.error(where, 'must be a table: operationId (or "METHOD /path") = "name"')
+        result = []
+        for key, name in value.items():
+            line = _key_line(self.text, where, str(key))
+            if not isinstance(name, str) or not _valid_dotted(name):
+                message = (
+                    f"{where}.{key}: {name!r} is not a dotted name of Python identifiers "
+                    '(e.g. "customers.create"; keywords are not allowed)'
+                )
+                raise SpecError(Diagnostic("config", Level.ERROR, message, self.shown, "", line, 1))
+            result.append(NameOverride(str(key), name, self.shown, line))
+        return tuple(result)
+
+
+def _key_line(text: str, table: str, key: str) -> int | None:
+    """The line of `key = ...` (bare or quoted) inside `[table]`, else the table's line."""
+    header = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\]", re.M).search(text)
+    start = header.end() if header else 0
+    entry = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.M).search(text, start)
+    if entry:
+        return text.count("\n", 0, entry.start()) + 1
+    return _line_of(text, table)
+
+
+def _valid_dotted(name: str) -> bool:
+    parts = name.split(".")
+    return all(
+        part.isidentifier()
+        and part.isascii()
+        and not part.startswith("_")
+        and not keyword.iskeyword(part)
+        and not keyword.issoftkeyword(part)
+        for part in parts
+    )
 
 
 def _error(shown: str, text: str, key: str, message: str) -> SpecError:

@@ -10,6 +10,7 @@ import functools
 import keyword
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -54,6 +55,7 @@ CLIENT_ATTRIBUTES = frozenset(
         "request",
         "with_options",
         "with_raw_response",
+        "with_streaming_response",
         "base_url",
         "http_client",
         "timeout",
@@ -285,3 +287,96 @@ def module_name(name: str) -> str:
 def distribution_name(name: str) -> str:
     """A PEP 503 normalised distribution name."""
     return re.sub(r"[-_.]+", "-", "-".join(words(name)).lower()) or "api"
+
+
+# Builtins the annotations of generated methods use: a method of that name would shadow the
+# builtin for every annotation after it in its class (mypy resolves them in the class first).
+# `list` is allowed (the CRUD verb) and printed last in its class; the others get a `_`.
+SHADOWED_BUILTINS = frozenset(
+    {"dict", "str", "int", "float", "bool", "bytes", "object", "tuple", "set", "frozenset", "type"}
+)
+# Names the generated resource classes (Python and TypeScript) use for themselves, plus
+# `constructor` (a TypeScript method of that name would be the class's constructor) and `then`
+# (an object with a `then` method is mistaken for a promise by `await`).
+RESOURCE_RESERVED = SHADOWED_BUILTINS | frozenset({"constructor", "then", "self", "cls"})
+# Members of the TypeScript client a method or resource on it must not replace.
+TS_CLIENT_MEMBERS = frozenset(
+    {"constructor", "request", "paginate", "base_url", "timeout_ms", "max_retries", "then"}
+)
+CLIENT_METHOD_RESERVED = CLIENT_ATTRIBUTES | RESOURCE_RESERVED | TS_CLIENT_MEMBERS
+# A resource attribute is a cached property: `list` would shadow the builtin like a method.
+RESOURCE_NAME_RESERVED = RESOURCE_RESERVED | {"list"}
+
+_CRUD_COLLECTION = {"GET": "list", "POST": "create", "PUT": "update", "PATCH": "update"}
+_CRUD_ITEM = {"GET": "retrieve", "POST": "update", "PUT": "update", "PATCH": "update"}
+
+
+def singular(word: str) -> str:
+    """A crude singular of an English word, for comparing names only (`jobs` ~ `job`)."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "shes", "ches", "xes")):
+        return lower[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
+        return lower[:-1]
+    return lower
+
+
+def same_words(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two word lists name the same thing, ignoring case and plurals."""
+    left, right = [singular(w) for w in a], [singular(w) for w in b]
+    return left == right
+
+
+def is_machine_operation_id(operation_id: str, method: str, path_words: Iterable[str]) -> bool:
+    """True when an operationId only spells its method and path (Stripe's `GetCustomersCustomer`
+    for `GET /v1/customers/{customer}`, or the name specgen makes up when there is none)."""
+    spelled = "".join(words(operation_id)).lower()
+    return spelled == (method + "".join(path_words)).lower()
+
+
+def strip_machine_suffix(operation_id: str, method: str, path_words: list[str]) -> list[str]:
+    """The words of an operationId without a trailing path-and-method, as FastAPI spells them
+    (`read_item_items__item_id__get` → `read`, `item`); the words unchanged otherwise."""
+    found = [w.lower() for w in words(operation_id)]
+    tail = [w.lower() for w in path_words] + [method.lower()]
+    if len(found) > len(tail) and found[-len(tail) :] == tail:
+        return found[: -len(tail)]
+    return found
+
+
+def is_plural(name: str) -> bool:
+    """Whether a name's last word is an English plural (`sessions`, not `search`)."""
+    found = words(name)
+    return bool(found) and singular(found[-1]) != found[-1].lower()
+
+
+def crud_verb(method: str, kind: str) -> str:
+    """The method name of a machine-named operation by what it acts on: `list`/`create` on a
+    collection, `retrieve`/`update`/`delete` on an item or a singleton (`/v1/balance`); other
+    HTTP methods by their name."""
+    method = method.upper()
+    if method == "DELETE":
+        return "delete"
+    table = _CRUD_COLLECTION if kind == "collection" else _CRUD_ITEM
+    return table.get(method, method.lower())
+
+
+def action_name(method: str, action: str) -> str:
+    """A non-CRUD action (`POST /invoices/{invoice}/pay` → `pay`); a GET or POST is named by
+    the action alone, other methods by their verb too (`DELETE …/discount` → `delete_discount`)."""
+    name = snake(action, fallback="action")
+    if method.upper() in ("GET", "POST"):
+        return name
+    return f"{crud_verb(method, 'item')}_{name}"
+
+
+def is_identifier(name: str) -> bool:
+    """A valid Python identifier that is no keyword (soft keywords included)."""
+    return (
+        name.isidentifier()
+        and name.isascii()
+        and not keyword.iskeyword(name)
+        and not keyword.issoftkeyword(name)
+    )

@@ -343,9 +343,13 @@ class Prover:
             kwargs[names[wire]] = value
         if plan.body is not None:
             kwargs["body"] = plan.body
-        call = f"{self.who} client .{op.python_name}({_show(kwargs)})"
+        # The method may sit on a resource (`customers.create`): follow the client tree's path.
+        path = self.client_side.api.client.call_of(op)
+        call = f"{self.who} client .{path}({_show(kwargs)})"
         errors = self.client_side.client
-        method = getattr(self.client.with_raw_response, op.python_name)
+        method: Any = self.client.with_raw_response
+        for part in path.split("."):
+            method = getattr(method, part)
         try:
             raw = method(**kwargs)
         except errors.APIStatusError as exc:

@@ -355,6 +355,14 @@ class Api:
     model_classes: tuple[ModelClass, ...] = field(default=(), compare=False, hash=False, repr=False)
     # How errors are written (generator.values.envelope decides it once per build).
     envelopes: Envelopes | None = field(default=None, compare=False, hash=False, repr=False)
+    # How the client exposes the operations (decided by `generator.ir.resources.client_tree`
+    # when a target is prepared); None means flat, every operation a client method.
+    tree: ClientTree | None = field(default=None, compare=False, hash=False, repr=False)
+
+    @property
+    def client(self) -> ClientTree:
+        """The client's methods and resources (flat unless a tree was decided)."""
+        return self.tree if self.tree is not None else ClientTree.flat(self.operations)
 
     @property
     def server(self) -> Server | None:
@@ -372,4 +380,69 @@ class Api:
     def client_credentials(self) -> OAuthFlow | None:
         return next(
             (s.client_credentials for s in self.security_schemes if s.client_credentials), None
+        )
+
+
+Layout = Literal["auto", "flat", "resources"]
+
+
+@dataclass(frozen=True)
+class Method:
+    """One operation as a method of the client or of one of its resources."""
+
+    name: str  # the Python method name within its owner: "create"
+    operation: Operation
+    call: str  # how a user reaches it from the client: "customers.sources.list"
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A group of operations reached as an attribute of the client (``client.customers``)
+    or of another resource (``client.customers.sources``)."""
+
+    name: str  # the attribute on its parent: "sources"
+    path: tuple[str, ...]  # attribute names from the client: ("customers", "sources")
+    class_name: str  # "CustomersSources" (async: "Async" + class_name)
+    module: str  # the module of its top-level resource under `_resources/`: "customers"
+    methods: tuple[Method, ...]
+    resources: tuple[Resource, ...] = ()
+
+    def walk(self) -> tuple[Resource, ...]:
+        """This resource and every resource below it, parents first."""
+        return (self, *(r for child in self.resources for r in child.walk()))
+
+
+@dataclass(frozen=True)
+class ClientTree:
+    """How operations reach the user: methods on the client itself plus top-level resources.
+
+    ``flat`` is the layout before resources existed (every operation a client method named by
+    its ``python_name``); ``resources`` groups them (see ``generator.ir.resources``).
+    """
+
+    layout: Literal["flat", "resources"]
+    methods: tuple[Method, ...]
+    resources: tuple[Resource, ...] = ()
+
+    @classmethod
+    def flat(cls, operations: tuple[Operation, ...]) -> ClientTree:
+        return cls("flat", tuple(Method(op.python_name, op, op.python_name) for op in operations))
+
+    def all_resources(self) -> tuple[Resource, ...]:
+        return tuple(r for top in self.resources for r in top.walk())
+
+    def all_methods(self) -> tuple[Method, ...]:
+        """Every method, the client's first, then resource by resource (parents first)."""
+        return self.methods + tuple(m for r in self.all_resources() for m in r.methods)
+
+    def call_of(self, operation: Operation) -> str:
+        """How `operation` is reached from the client (`customers.create`), found by its
+        `python_name` (unique in an API)."""
+        return next(
+            (
+                m.call
+                for m in self.all_methods()
+                if m.operation.python_name == operation.python_name
+            ),
+            operation.python_name,
         )

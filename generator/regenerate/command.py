@@ -88,6 +88,7 @@ def _flags(
     overlays: tuple[Path, ...] = (),
     package: str | None = None,
     package_version: str | None = None,
+    layout: str | None = None,
 ) -> Flags:
     return Flags(
         specs=specs,
@@ -100,6 +101,7 @@ def _flags(
         overlays=overlays,
         package=package,
         package_version=package_version,
+        layout=layout,
     )
 
 
@@ -178,6 +180,13 @@ def _fail_setup(exc: Exception) -> NoReturn:
     "spec changed (default: [tool.specgen.targets.<name>] package-version, else the spec's "
     "info.version; the entry falls back to the suggested bump).",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(["auto", "flat", "resources"]),
+    help="How the client groups operations: resources (client.customers.create), flat (every "
+    "operation a client method) or auto: resources when that gives two or more (default: "
+    "[tool.specgen.targets.<name>] layout, else auto).",
+)
 def generate(
     spec_files: tuple[Path, ...],
     specs: Path | None,
@@ -194,6 +203,7 @@ def generate(
     check: bool,
     package_name: str | None,
     package_version: str | None,
+    layout: str | None,
 ) -> None:
     """Render clients, models and stubs for the targets whose inputs changed.
 
@@ -213,6 +223,7 @@ def generate(
         overlays,
         package_name,
         package_version,
+        layout,
     )
     try:
         plan = _make_plan(spec_files, flags)

@@ -131,6 +131,12 @@ def options_record(name: str, settings: TargetSettings, anchor: Path) -> dict[st
         "spec_name": settings.spec_name,
         # Recorded only when set, so existing manifests stay valid.
         **({"package_version": settings.package_version} if settings.package_version else {}),
+        **({"layout": settings.layout} if settings.layout else {}),
+        **(
+            {"operations": {o.key: o.name for o in settings.operation_names}}
+            if settings.operation_names
+            else {}
+        ),  # fmt: skip
         **({"root": relative_to(settings.root, anchor)} if settings.root else {}),
         **(
             {"overlays": [relative_to(o, anchor) for o in settings.overlays]}

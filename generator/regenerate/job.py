@@ -243,6 +243,8 @@ def _options(target: Target) -> TargetOptions:
         strict=settings.strict,
         allow_remote=settings.allow_remote,
         display=settings.spec_name or None,
+        layout=settings.layout or "auto",
+        operation_names=settings.operation_names,
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from generator.config import NameOverride
 from generator.diagnostics import Diagnostic
 
 MANIFEST_NAME = ".specgen-manifest.json"
@@ -54,6 +55,9 @@ class TargetSettings:
     # How generated headers name the spec: relative to the project root, or the bare file name
     # in ad-hoc mode, so output never depends on the working folder.
     spec_name: str = ""
+    # How the client groups operations (None: "auto") and the names chosen for some of them.
+    layout: str | None = None
+    operation_names: tuple[NameOverride, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ class Flags:
     overlays: tuple[Path, ...] = ()
     package: str | None = None  # --package-name: the client's import name
     package_version: str | None = None  # --package-version: the client's version
+    layout: str | None = None  # --layout: flat | resources | auto
 
 
 def builtin_templates_dir() -> Path | None:
@@ -123,6 +124,8 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
             root=boundary,
             overlays=tuple(o.resolve() for o in flags.overlays)
             or (override.overlays if override else ()),
+            layout=flags.layout or (override.layout if override else None),
+            operation_names=override.operations if override else (),
         )
         targets.append(Target(name, spec.resolve(), settings))
     builtin = builtin_templates_dir()
@@ -160,6 +163,7 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
         allow_remote=flags.allow_remote,
         root=flags.root.resolve() if flags.root else None,
         overlays=tuple(o.resolve() for o in flags.overlays),
+        layout=flags.layout,
     )
     builtin = builtin_templates_dir()
     roots = (*(s.resolve().parent for s in specs), *templates, *([builtin] if builtin else []))

@@ -5,10 +5,11 @@ Nothing here writes to disk; `generator.regenerate` decides what reaches `genera
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from generator.config import NameOverride
 from generator.diagnostics import Diagnostic, SpecError
 from generator.render.environment import built_in_templates
 
@@ -53,6 +54,10 @@ class TargetOptions:
     # What a long-lived process (watch) keeps between runs: model classes by the schemas they
     # were built from. It never changes the output either.
     memory: Memory | None = field(default=None, compare=False)
+    # How the client groups operations ("auto" | "flat" | "resources") and the method names
+    # chosen in [tool.specgen.targets.<name>.operations] (see generator.ir.resources).
+    layout: str = "auto"
+    operation_names: tuple[NameOverride, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ def prepare_target(
 ) -> tuple[RenderContext, SpecSet, list[Diagnostic]]:
     """Load (unless the caller already has `spec`) and build the IR and the template context."""
     from generator.ir import build_api
+    from generator.ir.resources import client_tree
     from generator.load import SpecSet, load_document
     from generator.render.context import RenderContext
     from generator.render.environment import make_environment
@@ -85,6 +91,7 @@ def prepare_target(
         spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name, options.memory)
+    api = replace(api, tree=client_tree(api, options.layout, options.operation_names))
     ctx = RenderContext.create(
         api,
         display,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ir.model import SecurityScheme
+from generator.ir.model import Operation, SecurityScheme
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
 
@@ -18,7 +18,11 @@ def runtime_files() -> dict[str, str]:
 
 def client_models(ctx: RenderContext) -> list[str]:
     """Every model class the client module may name, sorted (ruff drops the unused ones)."""
-    return sorted({name for op in ctx.api.operations for name in op.model_names})
+    return _models([m.operation for m in ctx.api.client.methods])
+
+
+def _models(operations: list[Operation]) -> list[str]:
+    return sorted({name for op in operations for name in op.model_names})
 
 
 def client_schemes(ctx: RenderContext) -> list[SecurityScheme]:
@@ -81,6 +85,29 @@ def render_package(
             schemes=client_schemes(ctx),
             op_security=operation_security(ctx),
         )
+        files.update(_resource_modules(ctx, root))
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
     return files, {}
+
+
+def _resource_modules(ctx: RenderContext, root: str) -> dict[str, str]:
+    """`_resources/<name>.py` for each top-level resource (with the resources below it), and
+    an empty package module: importing the package imports none of them."""
+    tree = ctx.api.client
+    if not tree.resources:
+        return {}
+    files = {
+        f"{root}/_resources/__init__.py": f'# {ctx.header}\n"""The client\'s resources, one '
+        'module each, imported when first used."""\n'
+    }
+    op_security = operation_security(ctx)
+    for top in tree.resources:
+        files[f"{root}/_resources/{top.module}.py"] = ctx.render(
+            "client/_resource.py.jinja",
+            top=top,
+            models=_models([m.operation for r in top.walk() for m in r.methods]),
+            schemes=client_schemes(ctx),
+            op_security=op_security,
+        )
+    return files

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import naming
-from generator.ir.model import Api, Operation, Parameter, Response, ServerVariable, TypeRef
+from generator.ir.model import (
+    Api,
+    Method,
+    Operation,
+    Parameter,
+    Resource,
+    Response,
+    ServerVariable,
+    TypeRef,
+)
 from generator.ir.types import ANY_TYPE, TypeExpr, union
 from generator.printers.typescript import (
     TypeScriptTypes,
@@ -30,8 +39,19 @@ ROOT = "client-ts"
 # Members of the runtime's BaseClient a generated method must not shadow, and `then` (a
 # client with a `then` method would be mistaken for a promise by `await`).
 _CLIENT_MEMBERS = frozenset(
-    {"constructor", "request", "paginate", "baseUrl", "timeoutMs", "maxRetries", "then"}
+    {
+        "constructor",
+        "request",
+        "paginate",
+        "transport",
+        "baseUrl",
+        "timeoutMs",
+        "maxRetries",
+        "then",
+    }
 )
+# Members of the runtime's APIResource a generated method or sub-resource must not shadow.
+_RESOURCE_MEMBERS = frozenset({"constructor", "request", "paginate", "transport", "then"})
 # The models are imported as a namespace, so a model named `Page` or `Client` cannot clash.
 _MODELS = "M"
 _TYPES = TypeScriptTypes(ref=lambda name: f"{_MODELS}.{name}")
@@ -113,6 +133,7 @@ class TsOperation:
     response_kind: str  # json | text | binary | none
     secured: bool
     pagination: TsPagination | None
+    call: str = ""  # how a user reaches it from the client: "customers.sources.list"
 
     @property
     def args_required(self) -> bool:
@@ -124,6 +145,21 @@ class TsOperation:
     @property
     def body(self) -> TsArgument | None:
         return next((a for a in self.arguments if a.location == "body"), None)
+
+
+@dataclass(frozen=True)
+class TsResource:
+    """A resource of the client tree (`generator.ir.resources`) with its TypeScript names."""
+
+    name: str  # the getter on its parent: "sources"
+    class_name: str  # "CustomersSourcesResource"
+    path: str  # from the client: "customers.sources"
+    operations: tuple[TsOperation, ...]
+    resources: tuple[TsResource, ...] = ()
+
+    def walk(self) -> tuple[TsResource, ...]:
+        """This resource and every resource below it, parents first."""
+        return (self, *(r for child in self.resources for r in child.walk()))
 
 
 @dataclass(frozen=True)
@@ -146,6 +182,16 @@ class TsApi:
     server_variables: tuple[TsServerVariable, ...]
     token_url: str | None
     scopes: tuple[str, ...]
+    resources: tuple[TsResource, ...] = ()
+
+    @property
+    def all_resources(self) -> tuple[TsResource, ...]:
+        return tuple(r for top in self.resources for r in top.walk())
+
+    @property
+    def all_operations(self) -> tuple[TsOperation, ...]:
+        """The client's operations, then each resource's (parents first)."""
+        return self.operations + tuple(t for r in self.all_resources for t in r.operations)
 
 
 def _response_kind(response: Response | None) -> str:
@@ -189,9 +235,17 @@ def _parameter(p: Parameter, name: str) -> TsArgument:
     )
 
 
-def ts_operation(op: Operation, taken: set[str]) -> TsOperation:
-    name = camel(op.python_name)
-    if name in _CLIENT_MEMBERS:
+def ts_operation(
+    op: Operation,
+    taken: set[str],
+    method_name: str | None = None,
+    reserved: frozenset[str] = _CLIENT_MEMBERS,
+    prefix: str = "",
+) -> TsOperation:
+    """`op` as a TypeScript method named after `method_name` (default: its Python name),
+    unique in `taken` and clear of the owner's `reserved` members."""
+    name = camel(method_name or op.python_name)
+    if name in reserved:
         name += "Operation"
     argument_names: set[str] = {"body"} if op.body else set()
     arguments = [
@@ -220,9 +274,11 @@ def ts_operation(op: Operation, taken: set[str]) -> TsOperation:
             item_type=print_type(op.pagination.item_type),
             page_type=print_type(op.pagination.page_type),
         )
+    name = _unique(name, taken)
     return TsOperation(
         op=op,
-        name=_unique(name, taken),
+        name=name,
+        call=prefix + name,
         arguments=tuple(arguments),
         returns=_returns(op, kind),
         response_kind=kind,
@@ -245,9 +301,37 @@ def npm_name(name: str) -> str:
     return re.sub(r"[^a-z0-9._-]+", "-", name.lower()).strip("-._") or "api"
 
 
+def _ts_methods(
+    methods: tuple[Method, ...], taken: set[str], reserved: frozenset[str], prefix: str
+) -> tuple[TsOperation, ...]:
+    return tuple(ts_operation(m.operation, taken, m.name, reserved, prefix) for m in methods)
+
+
+def _ts_member(name: str, reserved: frozenset[str], taken: set[str]) -> str:
+    """A getter name for a resource: camelCase, clear of the owner's members, unique."""
+    found = camel(name)
+    return _unique(found + "Resource" if found in reserved else found, taken)
+
+
+def _ts_resource(resource: Resource, name: str, prefix: str) -> TsResource:
+    path = prefix + name
+    taken = set(_RESOURCE_MEMBERS)
+    children = [(r, _ts_member(r.name, _RESOURCE_MEMBERS, taken)) for r in resource.resources]
+    return TsResource(
+        name=name,
+        class_name=resource.class_name,
+        path=path,
+        operations=_ts_methods(resource.methods, taken, _RESOURCE_MEMBERS, path + "."),
+        resources=tuple(_ts_resource(r, n, path + ".") for r, n in children),
+    )
+
+
 def ts_api(api: Api) -> TsApi:
     taken = set(_CLIENT_MEMBERS)
-    operations = tuple(ts_operation(op, taken) for op in api.operations)
+    tree = api.client
+    # Resources first: a resource wins its name over a method (as in the Python client).
+    tops = [(r, _ts_member(r.name, _CLIENT_MEMBERS, taken)) for r in tree.resources]
+    operations = _ts_methods(tree.methods, taken, _CLIENT_MEMBERS, "")
     server = api.server
     variable_names = {"baseUrl", "token", "fetch", "timeoutMs", "maxRetries", "headers"}
     variables = tuple(
@@ -263,6 +347,7 @@ def ts_api(api: Api) -> TsApi:
         server_variables=variables,
         token_url=flow.token_url if flow else None,
         scopes=tuple(scope for scope, _ in flow.scopes) if flow else (),
+        resources=tuple(_ts_resource(r, name, "") for r, name in tops),
     )
 
 

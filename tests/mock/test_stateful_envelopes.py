@@ -16,6 +16,7 @@ import yaml
 
 from generator.mock.engine import MockEngine
 from generator.mock.server import MockOptions, RenderedServer, mock_service, render_server
+from tests.stubs.stub_helpers import operation
 from tests.wire.wire_helpers import serve
 
 FILE = {
@@ -174,7 +175,7 @@ def test_stored_resources_sit_inside_the_full_answer(server: RenderedServer) -> 
     options = MockOptions(stateful=True, seed=3, data=stored)
     with serve(mock_app(server, options)) as url:
         with package.Client(base_url=url, max_retries=0) as client:
-            listed = client.list_files()
+            listed = operation(client, server, "listFiles")()
     assert listed.ok is True and listed.response_metadata is not None
     assert [f.name for f in listed.files] == ["report.pdf", "a.png"]
 

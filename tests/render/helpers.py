@@ -22,10 +22,16 @@ def write_spec(folder: Path, document: dict[str, Any], name: str = "spec") -> Pa
 
 
 def render_into(
-    spec: Path, out: Path, package: str, artefacts: set[str] | None = None
+    spec: Path,
+    out: Path,
+    package: str,
+    artefacts: set[str] | None = None,
+    layout: str = "flat",
 ) -> RenderResult:
+    """Render `spec` into `out`. The client is flat unless `layout` says otherwise: the wire
+    tests call every operation as a client method (resources are tested in test_resources)."""
     options = TargetOptions(
-        spec.stem, frozenset(artefacts or {"client", "models"}), package=package
+        spec.stem, frozenset(artefacts or {"client", "models"}), package=package, layout=layout
     )
     result = render_target(spec, options)
     for file in result.files:

@@ -47,7 +47,10 @@ def write_into(result: RenderResult, out: Path) -> list[Path]:
 
 
 def render(spec: Path, out: Path, package: str) -> RenderResult:
-    result = render_target(spec, TargetOptions(spec.stem, ARTEFACTS, package=package))
+    # Flat: these checks find every operation as a method of the client (resources have
+    # their own tests in tests/ir/test_resources.py and tests/render/test_resources.py).
+    options = TargetOptions(spec.stem, ARTEFACTS, package=package, layout="flat")
+    result = render_target(spec, options)
     write_into(result, out)
     return result
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from generator.mock.server import render_server
+from tests.stubs.stub_helpers import operation
 from tests.wire.wire_helpers import serve
 
 ERROR = {
@@ -57,7 +58,8 @@ def test_a_crash_is_a_500_and_the_connection_survives(
     folder = tmp_path_factory.mktemp("crash")
     spec = folder / "crash.yaml"
     spec.write_text(yaml.safe_dump(_document(), sort_keys=False))
-    server = render_server(spec, "crash_stubs", folder).package
+    rendered = render_server(spec, "crash_stubs", folder)
+    server = rendered.package
 
     class Implementation(server.Service):  # type: ignore[name-defined,misc]
         async def boom(self) -> Any:
@@ -73,8 +75,8 @@ def test_a_crash_is_a_500_and_the_connection_survives(
             after = http.get("/fine")
             with client_package.Client(base_url=url, max_retries=0) as client:
                 with pytest.raises(client_package.InternalServerError):
-                    client.boom()
-                assert client.fine() == {"ok": True}
+                    operation(client, rendered, "boom")()
+                assert operation(client, rendered, "fine")() == {"ok": True}
     assert crashed.status_code == 500
     assert "The server failed to handle the request." in crashed.text
     assert "a bug in the implementation" not in crashed.text  # internals stay in the log

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from generator.mock.server import MockOptions, mock_app, render_server
+from tests.stubs.stub_helpers import operation
 from tests.wire.wire_helpers import serve
 
 SCOPE = {
@@ -102,9 +103,15 @@ def _echo(package: Any) -> Any:
 def test_the_client_s_objects_reach_the_handler_typed(package: Any) -> None:
     client_package = importlib.import_module("object_params")
     with serve(_echo(package)) as url, client_package.Client(base_url=url, max_retries=0) as client:
-        secret = client.find_secret(scope={"type": "user", "user": "u1"}, created={"gt": 5})
-        scalar = client.find_secret(scope={"type": "account"}, created=7, limit=3)
-        form = client.find_form(spread={"type": "user", "user": "u2"}, packed={"gt": 1, "lt": 9})
+        secret = operation(client, package, "findSecret")(
+            scope={"type": "user", "user": "u1"}, created={"gt": 5}
+        )
+        scalar = operation(client, package, "findSecret")(
+            scope={"type": "account"}, created=7, limit=3
+        )
+        form = operation(client, package, "findForm")(
+            spread={"type": "user", "user": "u2"}, packed={"gt": 1, "lt": 9}
+        )
     assert secret["scope"] == ["Scope", {"type": "user", "user": "u1"}]
     assert secret["created"][1] == {"gt": 5} and secret["limit"] == ["NoneType", None]
     assert scalar["created"] == ["int", 7] and scalar["scope"][1] == {"type": "account"}
@@ -127,4 +134,4 @@ def test_the_mock_answers_a_required_deep_object(package: Any) -> None:
     client_package = importlib.import_module("object_params")
     with serve(mock_app(package, MockOptions())) as url:
         with client_package.Client(base_url=url, max_retries=0) as client:
-            assert client.find_secret(scope={"type": "account"}) is not None
+            assert operation(client, package, "findSecret")(scope={"type": "account"}) is not None

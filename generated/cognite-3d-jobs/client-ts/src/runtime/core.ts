@@ -102,6 +102,35 @@ function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, "") + path;
 }
 
+/** What a resource sends its calls through: its client's `request` and `paginate`. */
+export interface Transport {
+  request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T>;
+  paginate<Item, Body>(spec: RequestSpec, pagination: PaginationSpec, options?: RequestOptions): PagePromise<Item, Body>;
+}
+
+/** The base class of generated resources (`client.customers`, `client.customers.sources`): a
+ *  group of operations calling through the client that made it (its connection settings,
+ *  token, retries). */
+export class APIResource {
+  protected readonly transport: Transport;
+
+  constructor(transport: Transport) {
+    this.transport = transport;
+  }
+
+  protected request<T>(spec: RequestSpec, options: RequestOptions = {}): APIPromise<T> {
+    return this.transport.request<T>(spec, options);
+  }
+
+  protected paginate<Item, Body>(
+    spec: RequestSpec,
+    pagination: PaginationSpec,
+    options: RequestOptions = {},
+  ): PagePromise<Item, Body> {
+    return this.transport.paginate<Item, Body>(spec, pagination, options);
+  }
+}
+
 /** The base class of generated clients. */
 export class BaseClient {
   readonly baseUrl: string;
@@ -110,6 +139,7 @@ export class BaseClient {
   readonly #token: TokenSource | undefined;
   readonly #fetch: FetchLike;
   readonly #headers: Record<string, string>;
+  #transport: Transport | undefined;
 
   constructor(options: ClientOptions, defaultBaseUrl: string) {
     this.baseUrl = options.baseUrl ?? defaultBaseUrl;
@@ -119,6 +149,15 @@ export class BaseClient {
     // Bound, so a platform fetch is never called with the client as `this`.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#headers = { ...options.headers };
+  }
+
+  /** The client's calls, for its resources (made once: resources keep it). */
+  protected get transport(): Transport {
+    return (this.#transport ??= {
+      request: <T>(spec: RequestSpec, options?: RequestOptions) => this.request<T>(spec, options),
+      paginate: <Item, Body>(spec: RequestSpec, pagination: PaginationSpec, options?: RequestOptions) =>
+        this.paginate<Item, Body>(spec, pagination, options),
+    });
   }
 
   /** Send one operation call: a promise of its parsed success body (and, on request, of the
