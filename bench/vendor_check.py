@@ -1,6 +1,6 @@
 """Drive a real vendor spec through everything a user does with it (opt-in, never in CI).
 
-    .venv/bin/python bench/vendor_check.py SPEC [SPEC...] [--mypy] [--limit N]
+    .venv/bin/python bench/vendor_check.py SPEC [SPEC...] [--mypy] [--limit N] [--stateful]
 
 For each document: `specgen generate` it (forgiving: repairs are warnings), import the client
 and server packages, optionally `mypy --strict` the client, start `specgen mock` (the
@@ -64,8 +64,8 @@ def _credentials(client_class: type, api: Api) -> dict[str, Any]:
 
 
 def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str, Any] | None:
-    """Keyword arguments for a call: required parameters and a required JSON or form body
-    (None: cannot)."""
+    """Keyword arguments for a call: required parameters and a required body, JSON, form,
+    multipart (files as bytes), binary or text (None: cannot)."""
     found: dict[str, Any] = {}
     for param in op.parameters:
         if not param.required:
@@ -75,13 +75,42 @@ def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str,
         except SynthesisError:
             return None
     if op.body is not None and op.body.required:
-        if op.body.kind not in ("json", "form"):
+        if op.body.kind in ("binary", "text"):
+            found["body"] = b"specgen" if op.body.kind == "binary" else "specgen"
+            return found
+        if op.body.kind not in ("json", "form", "multipart"):
             return None
         try:
-            found["body"] = synthesize(schemas, op.body.schema or {}, rng)
+            body = synthesize(schemas, op.body.schema or {}, rng)
         except SynthesisError:
             return None
+        found["body"] = (
+            _with_files(schemas, op.body.schema, body) if op.body.kind == "multipart" else body
+        )
     return found
+
+
+def _with_files(schemas: Schemas, schema: Any, body: Any) -> Any:
+    """A synthesized multipart body whose file parts (binary strings) hold bytes, as a caller
+    would pass them (synthesis writes text there)."""
+    if not isinstance(body, dict):
+        return body
+    props = schemas.properties(schema)
+    result = dict(body)
+    for name, value in body.items():
+        sub = schemas.resolve(props.get(name, {}))
+        items = schemas.resolve(sub.get("items", {})) if isinstance(sub, dict) else {}
+        if _is_file(sub):
+            result[name] = b"specgen"
+        elif isinstance(value, list) and _is_file(items):
+            result[name] = [b"specgen" for _ in value]
+    return result
+
+
+def _is_file(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        schema.get("format") == "binary" or "contentMediaType" in schema
+    )
 
 
 def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter[str]:
@@ -94,7 +123,7 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
     for op in api.operations[:limit]:
         arguments = _arguments(op, schemas, rng)
         if arguments is None:
-            outcome["skipped (non-JSON body or no valid argument)"] += 1
+            outcome["skipped (no valid argument synthesized)"] += 1
             continue
         method: Any = client
         for part in calls.get(id(op), op.python_name).split("."):
@@ -112,7 +141,10 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
             if outcome["parse-failed"] <= 5:
                 print(f"    parse-failed {op.python_name}: {str(exc)[:300]}", file=sys.stderr)
         except errors.APIStatusError as exc:
-            outcome["refused" if exc.status_code < 500 else f"error: {exc.status_code}"] += 1
+            kind = "refused" if exc.status_code < 500 else f"error: {exc.status_code}"
+            outcome[kind] += 1
+            if outcome[kind] <= 5:
+                print(f"    {kind} {op.python_name}: {str(exc)[:300]}", file=sys.stderr)
         except Exception as exc:  # noqa: BLE001 - counted by type, the point of this script
             outcome[f"error: {type(exc).__name__}"] += 1
             if sum(v for k, v in outcome.items() if k.startswith("error")) <= 5:
@@ -120,10 +152,10 @@ def _call_all(api: Api, client: Any, package: Any, limit: int | None) -> Counter
     return outcome
 
 
-def check(spec: Path, mypy: bool, limit: int | None) -> None:
+def check(spec: Path, mypy: bool, limit: int | None, stateful: bool = False) -> None:
     import uvicorn
 
-    from generator.mock.server import mock_app, render_server
+    from generator.mock.server import MockOptions, mock_app, render_server
 
     name = spec.stem.replace("-", "_")
     out = Path(tempfile.mkdtemp(prefix="vendor-"))
@@ -143,7 +175,7 @@ def check(spec: Path, mypy: bool, limit: int | None) -> None:
         print(f"  mypy --strict client: {output.strip().splitlines()[-1]} ({seconds:.0f} s)")
     start = time.perf_counter()
     server = render_server(spec, name, out / "mock")
-    app = mock_app(server)
+    app = mock_app(server, MockOptions(stateful=stateful))
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error")
     uv = uvicorn.Server(config)
@@ -173,9 +205,10 @@ def main() -> int:
     parser.add_argument("specs", nargs="+", type=Path)
     parser.add_argument("--mypy", action="store_true", help="mypy --strict the client too")
     parser.add_argument("--limit", type=int, default=None, help="call at most N operations")
+    parser.add_argument("--stateful", action="store_true", help="run the mock with --stateful")
     options = parser.parse_args()
     for spec in options.specs:
-        check(spec.resolve(), options.mypy, options.limit)
+        check(spec.resolve(), options.mypy, options.limit, options.stateful)
     return 0
 
 

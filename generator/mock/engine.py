@@ -3,7 +3,8 @@
 Stateless: every operation answers its documented success with the spec's example (when it is
 valid against the schema) or data synthesized from the schema. Stateful: operations are read
 as resource roles from the paths and schemas (create on a collection, list with paging, patch
-and cancel on an item), and answered from an in-memory store.
+and cancel on an item), and answered from an in-memory store. How operations are read as roles is `roles.py`; how
+request data lands on a resource, `reshape.py`.
 """
 
 from __future__ import annotations
@@ -11,15 +12,16 @@ from __future__ import annotations
 import copy
 import json
 import random
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
 from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
+from generator.mock.replies import MockError, MockReply, change_error, invalid
+from generator.mock.reshape import adapt, counterpart
+from generator.mock.roles import Role, Wrapper, read_roles, unwrap, wrap
 from generator.mock.state import (
     ChangeError,
     Lifecycle,
@@ -30,6 +32,8 @@ from generator.mock.state import (
     page,
     state_property,
 )
+from generator.server_runtime._responses import body_allowed
+from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, random_id, synthesize
 
@@ -37,58 +41,6 @@ FILTER_PARAMS = ("$filter", "filter")
 SIZE_PARAMS = ("$top", "top", "limit", "pagesize", "page_size", "maxresults", "max_results")
 TOKEN_PARAMS = ("continuationtoken", "continuation_token", "cursor", "nexttoken", "pagetoken")
 _DEFAULT_PAGE_SIZE = 100
-_ITEM_PATH = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^/{}]+)\}$")
-
-
-@dataclass(frozen=True)
-class MockReply:
-    status: int
-    body: Any = None
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Detail:
-    code: str
-    message: str
-    target: str | None = None
-
-
-class MockError(Exception):
-    """An error answer; the server writes it in the spec's envelope."""
-
-    def __init__(
-        self,
-        status: int,
-        message: str,
-        *,
-        code: str | None = None,
-        details: tuple[Detail, ...] = (),
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.code = code
-        self.details = details
-        self.headers = dict(headers or {})
-
-
-@dataclass(frozen=True)
-class Wrapper:
-    """Where resources sit in a body: `{"job": {...}}` → ("job",), or a list under a key."""
-
-    path: tuple[str, ...]
-    many: bool
-
-
-@dataclass(frozen=True)
-class Role:
-    kind: str  # create | list | update | cancel | delete | get
-    resource: str  # key of the resource schema (shared by the operations on one store)
-    response: Wrapper | None
-    request: Wrapper | None = None
-    id_param: str | None = None  # the path parameter's Python name (item operations)
 
 
 def _now() -> datetime:
@@ -117,7 +69,7 @@ class MockEngine:
         self.samples: dict[tuple[str, str], Any] = {}  # validated once, copied per answer
         self.lifecycles: dict[str, tuple[str, Lifecycle]] = {}
         if stateful:
-            self._read_roles()
+            self.roles, self.resource_schemas = read_roles(api, self.schemas)
             self._seed(data)
 
     # -- entry point ---------------------------------------------------------------------------
@@ -138,8 +90,8 @@ class MockEngine:
         if success is None:
             return MockReply(200)
         status = success.status_code or 200
-        if success.schema is None:
-            return MockReply(status)
+        if success.schema is None or not body_allowed(status):
+            return MockReply(status)  # a 204 declared with a schema still has no body
         key = (op.operation_id, success.status)
         if key not in self.samples:
             self.samples[key] = self.sample(success)
@@ -163,73 +115,6 @@ class MockEngine:
 
     # -- reading the API as resources ------------------------------------------------------------
 
-    def _read_roles(self) -> None:
-        for op in self.api.operations:
-            role = self._role(op)
-            if role is not None:
-                self.roles[op.operation_id] = role
-
-    def _role(self, op: Operation) -> Role | None:
-        success = op.success
-        if success is None or success.schema is None:
-            return None
-        found = self._wrapper(success.schema)
-        if found is None:
-            return None
-        wrapper, resource_schema = found
-        key = json.dumps(resource_schema, sort_keys=True)
-        if id_property(self.schemas, resource_schema) is None:
-            return None
-        self.resource_schemas.setdefault(key, resource_schema)
-        item = _ITEM_PATH.match(op.path)
-        if item:
-            param = next(
-                (p.python_name for p in op.params_in("path") if p.wire_name == item["param"]),
-                None,
-            )
-            kinds = {"GET": "get", "PATCH": "update", "PUT": "update", "DELETE": "cancel"}
-            kind = kinds.get(op.method)
-            if kind is None or param is None:
-                return None
-            if kind == "cancel" and not self._cancellable(resource_schema):
-                kind = "delete"
-            return Role(kind, key, wrapper, self._request_wrapper(op), param)
-        if op.method == "POST" and op.body is not None:
-            return Role("create", key, wrapper, self._request_wrapper(op))
-        if op.method == "GET" and wrapper.many:
-            return Role("list", key, wrapper)
-        return None
-
-    def _cancellable(self, resource_schema: dict[str, Any]) -> bool:
-        found = state_property(self.schemas, resource_schema)
-        return found is not None and Lifecycle(found[1]).cancel_target is not None
-
-    def _wrapper(self, schema: Any) -> tuple[Wrapper, dict[str, Any]] | None:
-        """The resource schema inside a response (or request) schema, and where it sits."""
-        props = self.schemas.properties(schema)
-        if any(name in props for name in ("id", "externalId")) and len(props) > 2:
-            return Wrapper((), many=False), _canonical(schema)
-        for name, sub in props.items():
-            kind = self.schemas.primitive_type(sub)
-            if kind == "array":
-                items = self.schemas.resolve(sub).get("items", {})
-                if self.schemas.primitive_type(items) == "object":
-                    return Wrapper((name,), many=True), _canonical(items)
-            elif kind == "object" and len(props) == 1:
-                inner = self._wrapper(sub)
-                if inner is not None and not inner[0].many:
-                    return Wrapper((name, *inner[0].path), many=False), inner[1]
-        return None
-
-    def _request_wrapper(self, op: Operation) -> Wrapper | None:
-        if op.body is None or op.body.schema is None:
-            return None
-        props = self.schemas.properties(op.body.schema)
-        for name, sub in props.items():
-            if self.schemas.primitive_type(sub) == "array" and len(props) == 1:
-                return Wrapper((name,), many=True)
-        return Wrapper((), many=False)
-
     def _seed(self, data: tuple[dict[str, Any], ...]) -> None:
         """Stores filled with the resources the spec's examples show, then `data`."""
         for key, schema in self.resource_schemas.items():
@@ -245,7 +130,7 @@ class MockEngine:
             if role is None or success is None or role.response is None:
                 continue
             for _, example in success.examples:
-                for resource in _unwrap(example, role.response):
+                for resource in unwrap(example, role.response):
                     self._remember(role.resource, resource)
         for resource in data:
             matched = [
@@ -278,14 +163,16 @@ class MockEngine:
 
     def _create(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         body = _json(arguments.get("body"))
-        requested = _unwrap(body, role.request) if role.request else [body]
+        # A body without the resources where the role expects them (optional, or shaped
+        # otherwise) still creates one, from the schema alone.
+        requested = (unwrap(body, role.request) if role.request else [body]) or [{}]
         created = [self._new_resource(op, role, item) for item in requested]
         store = self.stores[role.resource]
         for resource in created:
             store.put(resource)
         assert role.response is not None
         payload = created if role.response.many else created[0]
-        return self._reply(op, _wrap(payload, role.response))
+        return self._reply(op, self._wrap(op, payload, role.response))
 
     def _list(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         wire = {p.python_name: p.wire_name for p in op.parameters if p.location == "query"}
@@ -308,27 +195,29 @@ class MockEngine:
         try:
             chunk, next_token = page(items, int(size), str(token) if token else None)
         except TokenError as exc:
-            raise _invalid(str(exc), token_name or "continuationToken") from None
+            raise invalid(str(exc), token_name or "continuationToken") from None
         assert role.response is not None
-        body = _wrap(chunk, role.response)
+        body = self._wrap(op, chunk, role.response)
         if next_token is not None and op.pagination is not None:
             if op.pagination.style == "cursor":
                 marker = next_token
             else:
-                query = {k: _plain(v) for k, v in values.items() if v is not None}
+                path, declared = split_key(op.path)
+                query = {**dict(declared)}
+                query.update({k: _plain(v) for k, v in values.items() if v is not None})
                 query[token_name or "continuationToken"] = next_token
-                marker = f"{op.path}?{urlencode(query)}"
+                marker = f"{path}?{urlencode(query)}"
             _set_path(body, op.pagination.next.split("."), marker)
-        return MockReply(op.success.status_code or 200 if op.success else 200, body)
+        return self._reply(op, body)
 
     def _get(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
-        return self._reply(op, self._wrapped(role, self._find(role, arguments)))
+        return self._reply(op, self._wrapped(op, role, self._find(role, arguments)))
 
     def _update(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = copy.deepcopy(self._find(role, arguments))
         patch = _json(arguments.get("body")) or {}
         if not isinstance(patch, dict):
-            raise _invalid("The request body must be an object.", "body")
+            raise invalid("The request body must be an object.", "body")
         lifecycle = self.lifecycles.get(role.resource)
         state_name = lifecycle[0] if lifecycle else ""
         changes = {k: v for k, v in patch.items() if k != state_name and v is not None}
@@ -341,10 +230,10 @@ class MockEngine:
                     str(resource.get(state_name)), str(patch[state_name])
                 )
         except ChangeError as exc:
-            raise _change_error(str(exc)) from None
+            raise change_error(str(exc)) from None
         self._touch(role.resource, resource)
         self.stores[role.resource].put(resource)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     def _cancel(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = copy.deepcopy(self._find(role, arguments))
@@ -352,16 +241,16 @@ class MockEngine:
         try:
             resource[state_name] = lifecycle.cancel(str(resource.get(state_name)))
         except ChangeError as exc:
-            raise _change_error(str(exc)) from None
+            raise change_error(str(exc)) from None
         self._touch(role.resource, resource)
         self.stores[role.resource].put(resource)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     def _delete(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = self._find(role, arguments)
         store = self.stores[role.resource]
         store.resources.pop(str(resource[store.id_property]), None)
-        return self._reply(op, self._wrapped(role, resource))
+        return self._reply(op, self._wrapped(op, role, resource))
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -382,9 +271,18 @@ class MockEngine:
         name = str(ref).rsplit("/", 1)[-1] or "Resource"
         return name[:1].upper() + name[1:]
 
-    def _wrapped(self, role: Role, resource: dict[str, Any]) -> Any:
+    def _wrapped(self, op: Operation, role: Role, resource: dict[str, Any]) -> Any:
         assert role.response is not None
-        return _wrap([resource] if role.response.many else resource, role.response)
+        return self._wrap(op, [resource] if role.response.many else resource, role.response)
+
+    def _wrap(self, op: Operation, payload: Any, wrapper: Wrapper) -> Any:
+        """`payload` placed where the response keeps its resources, inside the stateless
+        answer, so the properties around it (`ok`, `has_more`, ...) are there too."""
+        base = self.example_reply(op).body if wrapper.path else None
+        if not isinstance(base, dict):
+            return wrap(payload, wrapper)
+        _set_path(base, list(wrapper.path), payload)
+        return base
 
     def _reply(self, op: Operation, body: Any) -> MockReply:
         success = op.success
@@ -402,26 +300,38 @@ class MockEngine:
         store = self.stores[role.resource]
         given = request if isinstance(request, dict) else {}
         self._overlay(role.resource, resource, given)
+        prop_schema = self.schemas.property_schema(schema, store.id_property)
         if store.id_property not in given or store.get(str(given[store.id_property])):
-            prop_schema = self.schemas.property_schema(schema, store.id_property)
-            if self.schemas.primitive_type(prop_schema) in ("string", None):
-                resource[store.id_property] = random_id(self.rng)
+            resource[store.id_property] = self._fresh_id(store, prop_schema)
         lifecycle = self.lifecycles.get(role.resource)
         if lifecycle:
             resource[lifecycle[0]] = lifecycle[1].initial
         self._touch(role.resource, resource, created=True)
         if not self.schemas.is_valid(resource, schema):
             resource = self._repair(resource, base, schema)
+        if resource.get(store.id_property) is None:  # the store keys resources by it
+            resource[store.id_property] = self._fresh_id(store, prop_schema)
         return resource
+
+    def _fresh_id(self, store: ResourceStore, schema: Any) -> Any:
+        """An id no stored resource has: a GUID for a string id, the next number for a
+        numeric one (GitHub's ids are integers)."""
+        if self.schemas.primitive_type(schema) in ("integer", "number"):
+            taken = [int(key) for key in store.resources if key.lstrip("-").isdigit()]
+            return max(taken, default=0) + 1
+        return random_id(self.rng)
 
     def _base_resource(self, op: Operation, role: Role) -> dict[str, Any]:
         schema = self.resource_schemas[role.resource]
         if op.success is not None and role.response is not None:
             for _, example in op.success.examples:
-                for resource in _unwrap(example, role.response):
+                for resource in unwrap(example, role.response):
                     if isinstance(resource, dict) and self.schemas.is_valid(resource, schema):
                         return dict(resource)
-        made = synthesize(self.schemas, schema, self.rng)
+        try:
+            made = synthesize(self.schemas, schema, self.rng)
+        except SynthesisError:
+            return {}  # built from the request alone; `_reply` falls back if that is not enough
         return made if isinstance(made, dict) else {}
 
     def _repair(
@@ -449,11 +359,11 @@ class MockEngine:
         schema = self.resource_schemas[key]
         props = self.schemas.properties(schema)
         for name, value in given.items():
-            target = _counterpart(name, props)
+            target = counterpart(name, props)
             if target is None:
                 continue
             prop_schema = props[target]
-            adapted = _adapt(self.schemas, value, prop_schema, self.rng)
+            adapted = adapt(self.schemas, value, prop_schema, self.rng)
             if self.schemas.is_valid(adapted, prop_schema):
                 resource[target] = adapted
 
@@ -479,26 +389,15 @@ class MockEngine:
         try:
             tree = odata.parse(text)
         except odata.FilterError as exc:
-            raise _invalid(f"Invalid {param}: {exc}.", param) from None
+            raise invalid(f"Invalid {param}: {exc}.", param) from None
         try:
             access = accessors(self.schemas, schema, set(odata.names(tree)))
         except KeyError as exc:
-            raise _invalid(
+            raise invalid(
                 f"Invalid {param}: {exc.args[0]!r} is not a property that can be filtered on.",
                 param,
             ) from None
         return [r for r in items if odata.evaluate(tree, r, access)]
-
-
-def _canonical(schema: Any) -> dict[str, Any]:
-    """One spelling per resource schema: `{"$ref": ...}` through description-only wrappers."""
-    if not isinstance(schema, dict):
-        return {}
-    parts = schema.get("allOf")
-    wrapper_only = set(schema) <= {"allOf", "description", "nullable", "title"}
-    if isinstance(parts, list) and len(parts) == 1 and wrapper_only:
-        return _canonical(parts[0])
-    return schema
 
 
 def _pick(values: Mapping[str, Any], candidates: tuple[str, ...]) -> str | None:
@@ -514,21 +413,6 @@ def _json(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return value
-
-
-def _unwrap(body: Any, wrapper: Wrapper) -> list[Any]:
-    node = body
-    for key in wrapper.path:
-        node = node.get(key) if isinstance(node, dict) else None
-    if wrapper.many:
-        return list(node) if isinstance(node, list) else []
-    return [node] if node is not None else []
-
-
-def _wrap(payload: Any, wrapper: Wrapper) -> Any:
-    for key in reversed(wrapper.path):
-        payload = {key: payload}
-    return payload
 
 
 def _without_next(body: Any, path: str) -> Any:
@@ -557,60 +441,3 @@ def _set_path(body: dict[str, Any], keys: list[str], value: Any) -> None:
             child = node[key] = {}
         node = child
     node[keys[-1]] = value
-
-
-def _counterpart(name: str, props: Mapping[str, Any]) -> str | None:
-    if name in props:
-        return name
-    if name.endswith("Parameters") and name[: -len("Parameters")] in props:
-        return name[: -len("Parameters")]
-    suffix = name[:1].upper() + name[1:]
-    return next((p for p in props if p.endswith(suffix) and p != name), None)
-
-
-def _adapt(schemas: Schemas, value: Any, schema: Any, rng: random.Random) -> Any:
-    """`value` reshaped toward `schema`: scalars in an array become the objects the schema
-    lists (an output format name → `{"format": name, "id": ...}`); objects keep only the
-    properties the schema declares when it forbids others."""
-    if schemas.is_valid(value, schema):
-        return value
-    kind = schemas.primitive_type(schema)
-    resolved = schemas.resolve(schema)
-    if kind == "object" and isinstance(value, dict):
-        props = schemas.properties(resolved)
-        if not props:
-            for part in resolved.get("allOf") or ():
-                return _adapt(schemas, value, part, rng)
-        adapted = {}
-        for name, sub in value.items():
-            target = _counterpart(name, props)
-            if target is not None:
-                adapted[target] = _adapt(schemas, sub, props[target], rng)
-        return adapted
-    if kind == "array" and isinstance(value, list):
-        items = resolved.get("items", {})
-        return [_adapt_item(schemas, v, items, rng) for v in value]
-    return value
-
-
-def _adapt_item(schemas: Schemas, value: Any, schema: Any, rng: random.Random) -> Any:
-    if isinstance(value, dict) or schemas.is_valid(value, schema):
-        return _adapt(schemas, value, schema, rng)
-    props = schemas.properties(schema)
-    for name, sub in props.items():
-        if value in schemas.enum(sub) or (
-            not schemas.enum(sub) and schemas.is_valid(value, sub) and name != "id"
-        ):
-            item = {name: value}
-            if "id" in props and schemas.primitive_type(props["id"]) == "string":
-                item["id"] = random_id(rng)
-            return item
-    return value
-
-
-def _invalid(message: str, target: str) -> MockError:
-    return MockError(422, message, details=(Detail("InvalidParameter", message, target),))
-
-
-def _change_error(message: str) -> MockError:
-    return MockError(422, message, details=(Detail("InvalidChange", message),))

@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from generator.mock.engine import MockError
+from generator.mock.replies import MockError
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs
 
 from generator.ir.model import Api, Operation, Response
+from generator.server_runtime._routing import Declared, satisfies, split_key
 
 _PARAMETER = re.compile(r"\{[^{}/]+\}")
 
@@ -23,6 +25,7 @@ class Route:
     method: str
     pattern: re.Pattern[str]
     operation: Operation
+    declared: Declared  # the query string its key declares (`/v1/messages?beta=true`)
 
 
 @dataclass(frozen=True)
@@ -38,12 +41,13 @@ class PreferError(ValueError):
 
 def routes(api: Api) -> tuple[Route, ...]:
     """Each operation's method and path template as a pattern; literal paths first, so
-    `/jobs/search` is not taken for `/jobs/{id}`."""
-    found = [
-        Route(op.method.upper(), re.compile(_pattern(op.path)), op)
-        for op in sorted(api.operations, key=lambda op: op.path.count("{"))
-    ]
-    return tuple(found)
+    `/jobs/search` is not taken for `/jobs/{id}`, and a key declaring a query before the plain
+    key of its path (as the server registers them)."""
+    found = []
+    for op in api.operations:
+        path, declared = split_key(op.path)
+        found.append(Route(op.method.upper(), re.compile(_pattern(path)), op, declared))
+    return tuple(sorted(found, key=lambda r: (r.operation.path.count("{"), not r.declared)))
 
 
 def _pattern(template: str) -> str:
@@ -51,9 +55,18 @@ def _pattern(template: str) -> str:
     return "^" + "[^/]+".join(re.escape(piece) for piece in pieces) + "/?$"
 
 
-def match(table: Iterable[Route], method: str, path: str) -> Operation | None:
+def match(table: Iterable[Route], method: str, path: str, query: str = "") -> Operation | None:
+    """The operation serving `method path?query` (`query` the raw query string)."""
+    values = parse_qs(query, keep_blank_values=True)
     return next(
-        (r.operation for r in table if r.method == method.upper() and r.pattern.match(path)), None
+        (
+            r.operation
+            for r in table
+            if r.method == method.upper()
+            and r.pattern.match(path)
+            and satisfies(r.declared, values)
+        ),
+        None,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import random
 import sys
 import tempfile
@@ -22,8 +23,12 @@ from starlette.responses import Response as StarletteResponse
 
 from generator.ir.model import Api
 from generator.mock import auth, prefer
-from generator.mock.engine import MockEngine, MockError, MockReply
+from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
+from generator.mock.replies import MockError, MockReply
+from generator.server_runtime._responses import body_allowed
+
+_LOG = logging.getLogger("specgen.mock")
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,13 @@ def mock_service(
                 raise api_error(
                     exc.status, exc.message, code=exc.code, details=details, headers=exc.headers
                 ) from None
+            except Exception as exc:  # noqa: BLE001 - a mock bug answers 500 and is logged
+                # Answered as an ApiError rather than left to Starlette's crash handler, which
+                # re-raises after answering: uvicorn then drops the kept-alive connection and
+                # the client's next call fails too.
+                _LOG.exception("the mock failed on %s", operation_id)
+                message = f"The mock failed on {operation_id}: {type(exc).__name__}: {exc}"
+                raise api_error(500, message[:500]) from None
             return reply_class(reply.status, reply.body, dict(reply.headers))
 
         return call
@@ -109,7 +121,11 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
 
     async def preferred_response(request: Any, call_next: Any) -> Any:
         header = request.headers.get("prefer")
-        operation = prefer.match(table, request.method, request.url.path) if header else None
+        operation = (
+            prefer.match(table, request.method, request.url.path, request.url.query)
+            if header
+            else None
+        )
         if operation is None:
             return await call_next(request)
         try:
@@ -118,7 +134,7 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
             return JSONResponse({"error": {"code": "InvalidPreference", "message": str(exc)}}, 400)
         if chosen is None:
             return await call_next(request)
-        if chosen.body is None:
+        if chosen.body is None or not body_allowed(chosen.status):
             return StarletteResponse(status_code=chosen.status)
         return JSONResponse(chosen.body, chosen.status, media_type=chosen.media_type)
 
@@ -135,7 +151,7 @@ def _null_check(server: RenderedServer, table: tuple[prefer.Route, ...], engine:
     errors = importlib.import_module(server.package.__name__ + ".errors")
 
     async def check(request: Any, call_next: Any) -> Any:
-        operation = prefer.match(table, request.method, request.url.path)
+        operation = prefer.match(table, request.method, request.url.path, request.url.query)
         body = operation.body if operation else None
         if operation is None or body is None or body.kind != "json" or not body.schema:
             return await call_next(request)
@@ -164,7 +180,7 @@ def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token:
     errors = importlib.import_module(server.package.__name__ + ".errors")
 
     async def check(request: Any, call_next: Any) -> Any:
-        operation = prefer.match(table, request.method, request.url.path)
+        operation = prefer.match(table, request.method, request.url.path, request.url.query)
         if operation is None or not auth.needs_credentials(operation):
             return await call_next(request)
         found = auth.presented(

@@ -7,7 +7,8 @@ The server imports the client package's models, so both sides validate with the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,16 @@ from generator.ir.model import Api, Envelopes, Operation, Parameter, SecuritySch
 from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.server_runtime._responses import body_allowed
+from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 
+# What app.py imports besides the client's models, for an annotation evaluated at import.
+_ANNOTATION_NAMES = frozenset(
+    {"int", "str", "float", "bool", "bytes", "list", "dict", "None", "Any"}
+)
+_PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # the placeholders Starlette reads
 _MARKERS = {"path": "Path", "query": "Query", "header": "Header", "cookie": "Cookie"}
 # JSON Schema keyword → FastAPI/pydantic constraint keyword, for scalar parameters.
 _NUMBER_CONSTRAINTS = (("minimum", "ge"), ("maximum", "le"), ("multipleOf", "multiple_of"))
@@ -37,6 +46,8 @@ class ParamView:
     constraints: tuple[tuple[str, str], ...]  # (keyword, Python literal)
     description: str
     deprecated: bool
+    reader: str | None = None  # `ObjectParam(...)`: an object gathered from several query keys
+    alias: str = ""  # the name FastAPI reads it by: the wire name, or a path's placeholder
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,7 @@ class ResponseView:
 @dataclass(frozen=True)
 class RouteView:
     op: Operation
+    path: str  # the key as FastAPI reads it (placeholders renamed to identifiers)
     params: tuple[ParamView, ...]
     body: BodyView | None
     status: int
@@ -118,13 +130,36 @@ def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
         f"{root}/errors.py": ctx.render("server/errors.py.jinja", **extra),
         f"{root}/interface.py": ctx.render("server/interface.py.jinja", **extra),
         f"{root}/security.py": ctx.render("server/security.py.jinja", **extra),
-        f"{root}/app.py": ctx.render("server/app.py.jinja", **extra),
+        f"{root}/app.py": ctx.render(
+            "server/app.py.jinja", **{**extra, "routes": registration_order(routes)}
+        ),
     }
     header = f"# {ctx.header}\n"
     for name, text in server_runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
     once = {f"{root}/implementation.py": ctx.render("server/implementation.py.jinja", **extra)}
     return files, once
+
+
+def registration_order(routes: tuple[RouteView, ...]) -> tuple[RouteView, ...]:
+    """The author's order, except that a key declaring a query (`/v1/messages?beta=true`)
+    comes just before the first plain key of its real path and method: the first route that
+    matches a request serves it, and the plain one would take the query's requests too."""
+    qualified: dict[tuple[str, str], list[RouteView]] = {}
+    for route in routes:
+        path, declared = split_key(route.op.path)
+        if declared:
+            qualified.setdefault((route.op.method, path), []).append(route)
+    ordered: list[RouteView] = []
+    placed: set[str] = set()  # operation ids
+    for route in routes:
+        path, declared = split_key(route.op.path)
+        early = [] if declared else qualified.pop((route.op.method, path), [])
+        for each in [*early, route]:
+            if each.op.operation_id not in placed:
+                placed.add(each.op.operation_id)
+                ordered.append(each)
+    return tuple(ordered)
 
 
 def server_runtime_files() -> dict[str, str]:
@@ -164,9 +199,16 @@ def _route(
     # An empty alternative means anonymous access is allowed: nothing to enforce.
     if any(not alternative for alternative in security) or not op.security:
         security = ()
+    path, placeholders = _route_path(op.path)
+    params = tuple(_param(p, schemas) for p in op.ordered_parameters)
+    params = tuple(
+        replace(p, alias=placeholders.get(p.wire_name, p.wire_name)) if p.marker == "Path" else p
+        for p in params
+    )
     return RouteView(
         op=op,
-        params=tuple(_param(p, schemas) for p in op.ordered_parameters),
+        path=path,
+        params=params,
         body=_body(op),
         status=status,
         response_model=success_model,
@@ -185,8 +227,26 @@ def _route(
     )
 
 
+def _route_path(key: str) -> tuple[str, dict[str, str]]:
+    """The key with every path placeholder that is not an identifier renamed to one
+    (`{enterprise-team}` -> `{enterprise_team}`: Starlette reads only identifiers and would
+    take the braces literally), and the new name of each renamed placeholder."""
+    names = _PLACEHOLDER.findall(key.partition("?")[0])
+    taken = {name for name in names if _IDENTIFIER.fullmatch(name)}
+    renamed: dict[str, str] = {}
+    for name in names:
+        if not _IDENTIFIER.fullmatch(name) and name not in renamed:
+            base = re.sub(r"[^A-Za-z0-9_]", "_", name)
+            base = base if _IDENTIFIER.fullmatch(base) else f"p_{base}"
+            renamed[name] = naming.unique(base, taken)
+    path, mark, query = key.partition("?")
+    for name, new in renamed.items():
+        path = path.replace("{" + name + "}", "{" + new + "}")
+    return path + mark + query, renamed
+
+
 def _body_allowed(status: int | None) -> bool:
-    return status is None or not (status < 200 or status in (204, 205, 304))
+    return status is None or body_allowed(status)
 
 
 def _response_model(annotation: str | None) -> str | None:
@@ -204,15 +264,19 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
     annotation = param.type.annotation
     expr = _non_null(param.type.expr)
     nullable = isinstance(param.type.expr, Nullable | AnyType)
+    reader = _object_reader(param, schemas)
     scalar = _fastapi_scalar(schemas, param.schema, arrays=param.location != "path")
-    if isinstance(expr, MapOf) or not scalar:
-        # deepObject/content parameters, and any type FastAPI cannot read from a query,
-        # header or cookie (objects, unions of them) or a path (arrays too), arrive as their
+    if reader is None and (isinstance(expr, MapOf) or not scalar):
+        # Content parameters, and any type FastAPI cannot read from a query, header or
+        # cookie (arrays of objects, unions of them) or a path (arrays too), arrive as their
         # raw text.
         annotation, expr, nullable = "str", Primitive("string"), False
     default: str | None = None
     if param.location == "path":
         pass  # FastAPI refuses a default on a path parameter (the value is always there)
+    elif reader is not None:
+        # A dependency takes no default: an absent optional object reads as None.
+        annotation = annotation if param.required or nullable else f"{annotation} | None"
     elif param.default is not None:
         default = py_literal(param.default)
     elif not param.required:
@@ -225,9 +289,31 @@ def _param(param: Parameter, schemas: Schemas) -> ParamView:
         marker=_MARKERS[param.location],
         annotation=annotation,
         default=default,
-        constraints=_constraints(schemas.resolve(param.schema), expr),
+        constraints=() if reader else _constraints(schemas.resolve(param.schema), expr),
         description=param.description,
         deprecated=param.deprecated,
+        reader=reader,
+        alias=param.wire_name,
+    )
+
+
+def _object_reader(param: Parameter, schemas: Schemas) -> str | None:
+    """The `ObjectParam(...)` reading a query object spread over several keys (deepObject,
+    or a form object with declared properties), or None when FastAPI reads the parameter."""
+    if param.location != "query":
+        return None
+    style = param.style or "form"
+    props = tuple(schemas.properties(param.schema))
+    is_object = schemas.primitive_type(param.schema) == "object" and bool(props)
+    if style != "deepObject" and not (style == "form" and is_object):
+        return None
+    names = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", param.type.annotation))
+    if names - set(param.type.models) - _ANNOTATION_NAMES:
+        return None  # a name app.py does not import (a date, ...): read as raw text
+    return (
+        f"ObjectParam({py_literal(param.wire_name)}, {py_literal(style)},"
+        f" explode={param.explode}, required={param.required},"
+        f" type={param.type.annotation}, properties={py_literal(props)})"
     )
 
 

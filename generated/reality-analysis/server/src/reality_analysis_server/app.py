@@ -16,7 +16,6 @@ from fastapi import APIRouter, Depends, FastAPI, Path, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
-from pydantic import TypeAdapter
 from reality_analysis.models import (
     ErrorResponse,
     JobResponse,
@@ -24,7 +23,9 @@ from reality_analysis.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers
+from ._runtime._handlers import ErrorHandlers, guarded
+from ._runtime._responses import respond
+from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
 from .interface import Reply, Service
 from .security import SECURITY_SCHEMES, require
@@ -38,14 +39,14 @@ _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
     "cancelJob": [{"bentleyOAuth2": ["itwin-platform"]}],
 }
-_ANY: TypeAdapter[Any] = TypeAdapter(Any)
 
 
 class ApplicationVndBentleyItwinPlatformV2JsonResponse(JSONResponse):
     media_type = "application/vnd.bentley.itwin-platform.v2+json"
 
 
-router = APIRouter()
+# Routes match a key's real path and the query string it declares (see `_runtime/_routing.py`).
+router = APIRouter(route_class=QueryRoute)
 
 
 def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
@@ -73,15 +74,9 @@ def _respond(result: object, status: int, media_type: str) -> Response:
     """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
     if isinstance(result, Response):
         return result
-    headers: dict[str, str] = {}
     if isinstance(result, Reply):
-        status, headers, result = result.status, dict(result.headers), result.body
-    if result is None:
-        return Response(status_code=status, headers=headers)
-    if isinstance(result, bytes | str) and "json" not in media_type:
-        return Response(result, status_code=status, headers=headers, media_type=media_type)
-    content = _ANY.dump_python(result, mode="json", by_alias=True, exclude_unset=True)
-    return JSONResponse(content, status_code=status, headers=headers, media_type=media_type)
+        return respond(result.body, result.status, result.headers, media_type)
+    return respond(result, status, {}, media_type)
 
 
 async def cancel_job_route(
@@ -92,8 +87,10 @@ async def cancel_job_route(
         Path(alias="id", description="Job id"),
     ],
 ) -> Response:
-    result = await _service(http_request).cancel_job(
-        id=id,
+    result = await guarded(
+        _service(http_request).cancel_job(
+            id=id,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v2+json")
 

@@ -26,7 +26,9 @@ from reality_data_analysis.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, strict_body
+from ._runtime._responses import respond
+from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
 from .interface import Reply, Service
 from .security import SECURITY_SCHEMES, require
@@ -40,14 +42,14 @@ _UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
 _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
     "patchJob": [{"bentleyOAuth2": ["realitydataanalysis:modify"]}],
 }
-_ANY: TypeAdapter[Any] = TypeAdapter(Any)
 
 
 class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
     media_type = "application/vnd.bentley.itwin-platform.v1+json"
 
 
-router = APIRouter()
+# Routes match a key's real path and the query string it declares (see `_runtime/_routing.py`).
+router = APIRouter(route_class=QueryRoute)
 
 
 def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
@@ -75,15 +77,9 @@ def _respond(result: object, status: int, media_type: str) -> Response:
     """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
     if isinstance(result, Response):
         return result
-    headers: dict[str, str] = {}
     if isinstance(result, Reply):
-        status, headers, result = result.status, dict(result.headers), result.body
-    if result is None:
-        return Response(status_code=status, headers=headers)
-    if isinstance(result, bytes | str) and "json" not in media_type:
-        return Response(result, status_code=status, headers=headers, media_type=media_type)
-    content = _ANY.dump_python(result, mode="json", by_alias=True, exclude_unset=True)
-    return JSONResponse(content, status_code=status, headers=headers, media_type=media_type)
+        return respond(result.body, result.status, result.headers, media_type)
+    return respond(result, status, {}, media_type)
 
 
 _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
@@ -102,9 +98,11 @@ async def patch_job_route(
     ],
 ) -> Response:
     body = strict_body(_PATCH_JOB_BODY, await http_request.body())
-    result = await _service(http_request).patch_job(
-        job_id=job_id,
-        body=body,
+    result = await guarded(
+        _service(http_request).patch_job(
+            job_id=job_id,
+            body=body,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 

@@ -27,7 +27,9 @@ from reality_modeling.models import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from ._runtime._handlers import ErrorHandlers, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, strict_body
+from ._runtime._responses import respond
+from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS, ApiError
 from .interface import Reply, Service
 from .security import SECURITY_SCHEMES, require
@@ -42,14 +44,14 @@ _OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
     "listJobs": [{"bentleyOAuth2": ["itwin-platform"]}],
     "createJob": [{"bentleyOAuth2": ["itwin-platform"]}],
 }
-_ANY: TypeAdapter[Any] = TypeAdapter(Any)
 
 
 class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
     media_type = "application/vnd.bentley.itwin-platform.v1+json"
 
 
-router = APIRouter()
+# Routes match a key's real path and the query string it declares (see `_runtime/_routing.py`).
+router = APIRouter(route_class=QueryRoute)
 
 
 def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
@@ -77,15 +79,9 @@ def _respond(result: object, status: int, media_type: str) -> Response:
     """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
     if isinstance(result, Response):
         return result
-    headers: dict[str, str] = {}
     if isinstance(result, Reply):
-        status, headers, result = result.status, dict(result.headers), result.body
-    if result is None:
-        return Response(status_code=status, headers=headers)
-    if isinstance(result, bytes | str) and "json" not in media_type:
-        return Response(result, status_code=status, headers=headers, media_type=media_type)
-    content = _ANY.dump_python(result, mode="json", by_alias=True, exclude_unset=True)
-    return JSONResponse(content, status_code=status, headers=headers, media_type=media_type)
+        return respond(result.body, result.status, result.headers, media_type)
+    return respond(result, status, {}, media_type)
 
 
 async def list_jobs_route(
@@ -115,10 +111,12 @@ async def list_jobs_route(
         ),
     ] = 100,
 ) -> Response:
-    result = await _service(http_request).list_jobs(
-        filter=filter,
-        continuation_token=continuation_token,
-        top=top,
+    result = await guarded(
+        _service(http_request).list_jobs(
+            filter=filter,
+            continuation_token=continuation_token,
+            top=top,
+        )
     )
     return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
@@ -165,8 +163,10 @@ async def create_job_route(
     ],
 ) -> Response:
     body = strict_body(_CREATE_JOB_BODY, await http_request.body())
-    result = await _service(http_request).create_job(
-        body=body,
+    result = await guarded(
+        _service(http_request).create_job(
+            body=body,
+        )
     )
     return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
 

@@ -8,8 +8,10 @@ crashes into bodies valid against the error schema of the operation and status.
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
@@ -22,15 +24,50 @@ from starlette.routing import Match
 
 from ._errors import ApiError, ErrorDetail, ErrorTable
 
+T = TypeVar("T")
+_LOG = logging.getLogger("specgen.server")
+_CRASHED = "The server failed to handle the request."
+
+# Errors strict mode reports for a date or time written as text behind a before-validator
+# (the models' AwareDatetime takes naive values as UTC): the validator hands the inner type a
+# Python str, which strict mode refuses even when it is a valid RFC 3339 date-time.
+_TEMPORAL = frozenset({"datetime_type", "date_type", "time_type", "timedelta_type"})
+
+
+async def guarded(call: Awaitable[T]) -> T:
+    """`call` (an implementation's operation), with an unexpected exception turned into the
+    500 every crash answers. Left to Starlette's crash handler, it would be answered and then
+    raised again, and uvicorn closes the kept-alive connection: the client's next call fails
+    too. Logged with its traceback under `specgen.server`."""
+    try:
+        return await call
+    except (ApiError, StarletteHTTPException, RequestValidationError):
+        raise
+    except Exception:  # noqa: BLE001 - any crash answers 500; the log keeps the traceback
+        _LOG.exception("an operation failed")
+        raise ApiError(500, _CRASHED) from None
+
 
 def strict_body(adapter: TypeAdapter[Any], raw: bytes) -> Any:
-    """The body validated in strict mode from its JSON text: no coercion, wire names only."""
+    """The body validated in strict mode from its JSON text: no coercion, wire names only.
+    Dates and times written as text are the one exception: they are parsed as JSON has them."""
     try:
         return adapter.validate_json(raw, strict=True, by_alias=True, by_name=False)
     except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
-        ) from None
+        errors = exc.errors(include_url=False)
+    temporal = [e for e in errors if e["type"] in _TEMPORAL and isinstance(e.get("input"), str)]
+    if temporal:
+        refused: set[tuple[Any, ...]] = set()
+        try:
+            lax = adapter.validate_json(raw, strict=False, by_alias=True, by_name=False)
+        except ValidationError as exc:
+            refused = {tuple(e["loc"]) for e in exc.errors(include_url=False)}
+        else:
+            if len(temporal) == len(errors):  # only dates were refused, and they read
+                return lax
+        # A date the lax reading accepts is no error; everything else is judged strictly.
+        errors = [e for e in errors if e not in temporal or tuple(e["loc"]) in refused] or errors
+    raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors])
 
 
 @dataclass(frozen=True)
@@ -74,7 +111,7 @@ class ErrorHandlers:
         return self.response(request, ApiError(http.status_code, str(http.detail), headers=headers))
 
     async def on_crash(self, request: Request, exc: Exception) -> Response:
-        return self.response(request, ApiError(500, "The server failed to handle the request."))
+        return self.response(request, ApiError(500, _CRASHED))
 
     def _allowed_methods(self, request: Request) -> str:
         """Every method some route serves at the request's path (each route has one method,
