@@ -13,7 +13,7 @@ Two vocabularies, because two kinds of module read them:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.ir.types import (
     AnyType,
@@ -152,7 +152,12 @@ class ModelTypes:
                 module, name = "._runtime", "File"
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
-            return self._constrained(self._need(module, name), expr.constraints)
+            constraints = expr.constraints
+            if name not in ("str", "bytes", "File"):
+                # Lengths and patterns describe the text of a date or a UUID; on the parsed
+                # value pydantic refuses them with a TypeError (SendGrid's 36-character UUIDs).
+                constraints = replace(constraints, min_length=None, max_length=None, pattern=None)
+            return self._constrained(self._need(module, name), constraints)
         if isinstance(expr, ListOf):
             return self._constrained(f"list[{self._print(expr.item, files)}]", expr.constraints)
         if isinstance(expr, MapOf):

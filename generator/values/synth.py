@@ -12,6 +12,7 @@ import re
 import uuid
 from typing import Any
 
+from generator.values.regex_example import example_for
 from generator.values.schema import Schemas
 
 _MAX_DEPTH = 12
@@ -47,8 +48,18 @@ def _value(schemas: Schemas, schema: Any, rng: random.Random, name: str, depth: 
     enum = resolved.get("enum")
     if isinstance(enum, list) and enum:
         return next((v for v in enum if v is not None), enum[0])
+    wrapped = _wrapped(resolved)
+    if wrapped is not None:  # `allOf: [{$ref: Status}]` plus a description: a Status
+        return _value(schemas, wrapped, rng, name, depth + 1)
     for key in ("oneOf", "anyOf"):
         options = resolved.get(key)
+        if isinstance(options, list) and options and all(map(_only_requires, options)):
+            # `anyOf: [{required: [a]}, {required: [b]}]` beside properties: one of the
+            # alternatives' names must be present, the object is the schema itself.
+            narrowed = {k: v for k, v in resolved.items() if k != key}
+            extra = [n for n in options[0].get("required", ()) if isinstance(n, str)]
+            narrowed["required"] = [*schemas.required(resolved), *extra]
+            return _value(schemas, narrowed, rng, name, depth + 1)
         if isinstance(options, list) and options:
             for option in options:
                 candidate = _value(schemas, option, rng, name, depth + 1)
@@ -71,6 +82,25 @@ def _value(schemas: Schemas, schema: Any, rng: random.Random, name: str, depth: 
     if kind == "null":
         return None
     return {} if resolved.get("allOf") else "value"
+
+
+# Keywords that describe a value without shaping it (see generator.ir.classes).
+_ANNOTATIONS = frozenset(
+    {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly"}
+)
+
+
+def _wrapped(schema: dict[str, Any]) -> Any | None:
+    """The one `allOf` member of a schema that only annotates it, else None."""
+    members = schema.get("allOf")
+    if not isinstance(members, list) or len(members) != 1:
+        return None
+    own = {k for k in schema if k != "allOf" and not k.startswith("x-")}
+    return members[0] if own <= _ANNOTATIONS else None
+
+
+def _only_requires(option: Any) -> bool:
+    return isinstance(option, dict) and set(option) == {"required"}
 
 
 def _object(schemas: Schemas, schema: dict[str, Any], rng: random.Random, depth: int) -> Any:
@@ -134,6 +164,8 @@ def _fit_string(candidate: str, schema: dict[str, Any]) -> str:
     pattern = schema.get("pattern") if isinstance(schema.get("pattern"), str) else None
     candidates = [candidate, "value", "abc", "x", "1", "a1"]
     if pattern:
+        made = example_for(pattern, minimum, maximum)
+        candidates += [made] if made is not None else []
         candidates += _pattern_guesses(pattern)
     for text in candidates:
         if len(text) < minimum:

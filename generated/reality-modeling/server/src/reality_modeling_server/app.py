@@ -8,13 +8,10 @@ the ``Service`` you pass to ``create_app`` (``implementation.Implementation`` by
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from pydantic import TypeAdapter
 from reality_modeling.models import (
@@ -24,26 +21,28 @@ from reality_modeling.models import (
     JobResponse,
     Jobs,
 )
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from ._runtime._app import SpecFacts, answer, build_app, register
 from ._runtime._handlers import ErrorHandlers, guarded, strict_body
-from ._runtime._responses import respond
 from ._runtime._routing import QueryRoute
-from .errors import ERRORS, VALIDATION_STATUS, ApiError
-from .interface import Reply, Service
+from .errors import ERRORS, VALIDATION_STATUS
+from .interface import Service
 from .security import SECURITY_SCHEMES, require
 
 __all__ = ["create_app", "router"]
 
-TITLE = "iTwin Reality Modeling (ContextCapture)"
-VERSION = "v1"  # FastAPI requires one
-# Operations whose spec documents no VALIDATION_STATUS response: FastAPI's own 422 is removed.
-_UNDOCUMENTED_VALIDATION: frozenset[str] = frozenset([])
-_OPERATION_SECURITY: dict[str, list[dict[str, list[str]]]] = {
-    "listJobs": [{"bentleyOAuth2": ["itwin-platform"]}],
-    "createJob": [{"bentleyOAuth2": ["itwin-platform"]}],
-}
+FACTS = SpecFacts(
+    title="iTwin Reality Modeling (ContextCapture)",
+    version="v1",  # FastAPI requires one
+    # Operations whose spec documents no VALIDATION_STATUS response: FastAPI's 422 is removed.
+    undocumented_validation=frozenset([]),
+    operation_security={
+        "listJobs": [{"bentleyOAuth2": ["itwin-platform"]}],
+        "createJob": [{"bentleyOAuth2": ["itwin-platform"]}],
+    },
+    security_schemes=SECURITY_SCHEMES,
+)
 
 
 class ApplicationVndBentleyItwinPlatformV1JsonResponse(JSONResponse):
@@ -55,33 +54,11 @@ router = APIRouter(route_class=QueryRoute)
 
 
 def _register(method: str, path: str, endpoint: Callable[..., Any], **options: Any) -> None:
-    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
-    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
-    try:
-        router.add_api_route(path, endpoint, methods=[method], **options)
-    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
-        reason = f"{type(exc).__name__}: {exc}"
-        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=2)
-
-        async def unsupported(request: Request) -> Response:
-            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
-
-        router.add_api_route(
-            path, unsupported, methods=[method], operation_id=options.get("operation_id")
-        )
+    register(router, method, path, endpoint, **options)
 
 
 def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
-
-
-def _respond(result: object, status: int, media_type: str) -> Response:
-    """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
-    if isinstance(result, Response):
-        return result
-    if isinstance(result, Reply):
-        return respond(result.body, result.status, result.headers, media_type)
-    return respond(result, status, {}, media_type)
 
 
 async def list_jobs_route(
@@ -118,7 +95,7 @@ async def list_jobs_route(
             top=top,
         )
     )
-    return _respond(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+    return answer(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 _register(
@@ -168,7 +145,7 @@ async def create_job_route(
             body=body,
         )
     )
-    return _respond(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
+    return answer(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
 
 
 _register(
@@ -204,36 +181,10 @@ handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
 """Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """The generated schema, with the spec's security and without undocumented 422s."""
-    if app.openapi_schema:
-        return app.openapi_schema
-    schema = get_openapi(title=TITLE, version=VERSION, routes=app.routes)
-    for item in schema.get("paths", {}).values():
-        for operation in item.values():
-            operation_id = operation.get("operationId")
-            if operation_id in _UNDOCUMENTED_VALIDATION:
-                operation.get("responses", {}).pop("422", None)
-            if operation_id in _OPERATION_SECURITY:
-                operation["security"] = _OPERATION_SECURITY[operation_id]
-    if SECURITY_SCHEMES:
-        schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
-    app.openapi_schema = schema
-    return schema
-
-
 def create_app(service: Service | None = None) -> FastAPI:
     """The app serving `service` (default: ``implementation.Implementation()``)."""
     if service is None:
         from .implementation import Implementation
 
         service = Implementation()
-    app = FastAPI(title=TITLE, version=VERSION)
-    app.state.service = service
-    app.include_router(router)
-    app.add_exception_handler(ApiError, handlers.on_api_error)
-    app.add_exception_handler(RequestValidationError, handlers.on_validation_error)
-    app.add_exception_handler(StarletteHTTPException, handlers.on_http_error)
-    app.add_exception_handler(Exception, handlers.on_crash)
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
-    return app
+    return build_app(service, router, handlers, FACTS)

@@ -8,28 +8,16 @@ another status or extra headers; raise ``ApiError`` for an error answer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
-
 from reality_modeling.models import (
     JobCreation,
     JobResponse,
     Jobs,
 )
 
+from ._runtime._app import Reply
 from .errors import NotImplementedOperation
 
 __all__ = ["Reply", "Service"]
-
-
-@dataclass(frozen=True)
-class Reply:
-    """An answer other than the default: any documented status, a body, extra headers."""
-
-    status: int
-    body: Any = None
-    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class Service:

@@ -1,0 +1,105 @@
+"""The fixed part of a generated server's `app.py`: registering routes (with a 501 fallback),
+writing handler results, the OpenAPI document it serves, and assembling the FastAPI app.
+
+`app.py` itself holds what comes from the spec (one route function per operation and the
+spec's facts); everything here is the same for every spec and tested once, here.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from ._errors import ApiError
+from ._handlers import ErrorHandlers
+from ._responses import respond
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An answer other than the default: any documented status, a body, extra headers."""
+
+    status: int
+    body: Any = None
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+def register(
+    router: APIRouter, method: str, path: str, endpoint: Callable[..., Any], **options: Any
+) -> None:
+    """Add one operation's route. One FastAPI cannot serve (a parameter type it cannot read,
+    ...) answers 501 instead, with a warning, so the rest of the server still starts."""
+    try:
+        router.add_api_route(path, endpoint, methods=[method], **options)
+    except Exception as exc:  # noqa: BLE001 - whatever FastAPI refuses, the rest must start
+        reason = f"{type(exc).__name__}: {exc}"
+        warnings.warn(f"{method} {path} is not served ({reason}); it answers 501", stacklevel=3)
+
+        async def unsupported(request: Request) -> Response:
+            raise ApiError(501, f"{method} {path} is not supported by this server ({reason})")
+
+        router.add_api_route(
+            path, unsupported, methods=[method], operation_id=options.get("operation_id")
+        )
+
+
+def answer(result: object, status: int, media_type: str) -> Response:
+    """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
+    if isinstance(result, Response):
+        return result
+    if isinstance(result, Reply):
+        return respond(result.body, result.status, result.headers, media_type)
+    return respond(result, status, {}, media_type)
+
+
+@dataclass(frozen=True)
+class SpecFacts:
+    """What the served OpenAPI document takes from the spec rather than from the routes."""
+
+    title: str
+    version: str
+    # Operations whose spec documents no validation-error response: FastAPI's 422 is removed.
+    undocumented_validation: frozenset[str] = frozenset()
+    operation_security: Mapping[str, list[dict[str, list[str]]]] = field(default_factory=dict)
+    security_schemes: Mapping[str, Any] = field(default_factory=dict)
+
+
+def openapi_document(app: FastAPI, facts: SpecFacts) -> dict[str, Any]:
+    """The generated schema, with the spec's security and without undocumented 422s."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=facts.title, version=facts.version, routes=app.routes)
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            operation_id = operation.get("operationId")
+            if operation_id in facts.undocumented_validation:
+                operation.get("responses", {}).pop("422", None)
+            if operation_id in facts.operation_security:
+                operation["security"] = facts.operation_security[operation_id]
+    if facts.security_schemes:
+        schema.setdefault("components", {})["securitySchemes"] = dict(facts.security_schemes)
+    app.openapi_schema = schema
+    return schema
+
+
+def build_app(
+    service: object, router: APIRouter, handlers: ErrorHandlers, facts: SpecFacts
+) -> FastAPI:
+    """The app serving `service` on `router`, every error answered by `handlers`."""
+    app = FastAPI(title=facts.title, version=facts.version)
+    app.state.service = service
+    app.include_router(router)
+    app.add_exception_handler(ApiError, handlers.on_api_error)
+    app.add_exception_handler(RequestValidationError, handlers.on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, handlers.on_http_error)
+    app.add_exception_handler(Exception, handlers.on_crash)
+    app.openapi = lambda: openapi_document(app, facts)  # type: ignore[method-assign]
+    return app
