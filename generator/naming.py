@@ -129,6 +129,7 @@ MODEL_CLASS_RESERVED = frozenset(
         # the generated runtime and client module
         "OpenEnum",
         "SpecModel",
+        "WriteOnlyModel",
         "NotGiven",
         "APIResponse",
         "AsyncAPIClient",
