@@ -135,13 +135,14 @@ class ModelTypes:
         return self._print(expr, files)
 
     def _need(self, module: str, name: str) -> str:
-        """Record the import `name` needs: `from module import name`, or for a module imported
-        whole (`"datetime as _dt"`), `import module` (recorded with an empty name)."""
+        """Record the import `name` needs: `from module import name` (`"File as _File"`: under
+        the name after `as`), or for a module imported whole (`"datetime as _dt"`),
+        `import module` (recorded with an empty name). Returns the name to print."""
         if " as " in module:
             self.imports.add((module, ""))
         elif module:
             self.imports.add((module, name))
-        return name
+        return name.rpartition(" as ")[2]
 
     def _print(self, expr: TypeExpr, files: bool) -> str:
         if isinstance(expr, ModelRef):
@@ -149,11 +150,12 @@ class ModelTypes:
         if isinstance(expr, Primitive):
             module, name = _FORMATS.get(expr.format or "", ("", _BUILTINS[expr.kind]))
             if files and expr.format == "binary":
-                module, name = "._runtime", "File"
+                # Under a private name: a spec may well have a schema called `File`.
+                module, name = "._runtime", "File as _File"
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
             constraints = expr.constraints
-            if name not in ("str", "bytes", "File"):
+            if name not in ("str", "bytes", "File as _File"):
                 # Lengths and patterns describe the text of a date or a UUID; on the parsed
                 # value pydantic refuses them with a TypeError (SendGrid's 36-character UUIDs).
                 constraints = replace(constraints, min_length=None, max_length=None, pattern=None)

@@ -46,3 +46,42 @@ def test_constrained_formats_parse_and_plain_strings_stay_constrained(tmp_path: 
             package.models.Contact.model_validate(
                 {"id": str(contact.id), "seen": "2024-06-10T06:13:20Z", "code": "abcd"}
             )
+
+
+def test_a_schema_named_file_lives_beside_uploaded_files(tmp_path: Path) -> None:
+    """Multipart models type binary parts as the runtime's File, imported under a private
+    name, so a spec's own `File` schema keeps its name and both work."""
+    upload = {
+        "post": {
+            "operationId": "upload",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["data"],
+                            "properties": {
+                                "data": {"type": "string", "format": "binary"},
+                                "meta": {"$ref": "#/components/schemas/File"},
+                            },
+                        }
+                    }
+                },
+            },
+            "responses": {"204": {"description": "stored"}},
+        }
+    }
+    schemas = {"File": {"type": "object", "properties": {"name": {"type": "string"}}}}
+    spec = write_spec(tmp_path, minimal({"/files": upload}, schemas))
+    render_into(spec, tmp_path / "out", "files")
+    source = (tmp_path / "out" / "client" / "src" / "files" / "models.py").read_text()
+    assert "File as _File" in source and "class File(" in source
+    with imported(tmp_path / "out" / "client" / "src", "files") as package:
+        assert set(package.models.File.model_fields) == {"name"}
+        bodies = [
+            m for m in vars(package.models).values() if "data" in getattr(m, "model_fields", {})
+        ]
+        assert len(bodies) == 1
+        made = bodies[0](data=b"bytes", meta=package.models.File(name="a.txt"))
+        assert made.meta.name == "a.txt"
