@@ -259,13 +259,13 @@ def specgen_tool(python: Path) -> Tool:
         return package.parent, package.name
 
     def count(folder: Path, package: str) -> int | None:
-        # One method per operation on the raw-response client (paged operations), or one
-        # `raw_wrapper` attribute (the others): the test suite's own count.
+        # One method per operation on the raw-response wrappers of the client and of each
+        # resource (paged operations), or one `raw_wrapper` attribute (the others): the test
+        # suite's own count, for the flat and the resources layout alike.
         sys.path.insert(0, str(ROOT))
-        from tests.robustness.support import client_methods
+        from tests.robustness.support import generated_operations
 
-        source = (folder / package / "_client.py").read_text(encoding="utf-8")
-        return len(client_methods(source))
+        return generated_operations(folder / package)
 
     def is_crash(done: Completed) -> bool:
         return _crashed(done) or (done.returncode not in (0, 1, 2))

@@ -79,16 +79,20 @@ def imported(src: Path, package: str) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
-def client_methods(client_source: str) -> set[str]:
-    """Public operations of `ClientWithRawResponse` (one per operation): its methods (paged
-    operations) and the `self.<name> = raw_wrapper(...)` attributes its `__init__` sets."""
+def client_methods(client_source: str, class_name: str = "ClientWithRawResponse") -> set[str]:
+    """Public operations of `ClientWithRawResponse` (one per operation), or of another raw
+    wrapper class: its undecorated methods (paged operations) and the `self.<name> =
+    raw_wrapper(...)` attributes its `__init__` sets. Properties (a resource's wrapper) are
+    no operations."""
     tree = ast.parse(client_source)
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name == "ClientWithRawResponse":
+        if isinstance(node, ast.ClassDef) and node.name == class_name:
             names = {
                 item.name
                 for item in node.body
-                if isinstance(item, ast.FunctionDef) and not item.name.startswith("_")
+                if isinstance(item, ast.FunctionDef)
+                and not item.name.startswith("_")
+                and not item.decorator_list
             }
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and item.name == "__init__":
@@ -101,3 +105,16 @@ def client_methods(client_source: str) -> set[str]:
                     }
             return names
     return set()
+
+
+def generated_operations(package: Path) -> int:
+    """How many operations a generated client package exposes, flat or in resources: the
+    client's raw wrapper plus every sync resource's (`<X>ResourceWithRawResponse`)."""
+    count = len(client_methods((package / "_client.py").read_text(encoding="utf-8")))
+    for module in sorted((package / "_resources").glob("*.py")):
+        source = module.read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            name = node.name if isinstance(node, ast.ClassDef) else ""
+            if name.endswith("ResourceWithRawResponse") and not name.startswith("Async"):
+                count += len(client_methods(source, name))
+    return count
