@@ -57,6 +57,9 @@ class TargetOptions:
     # How the client groups operations ("auto" | "flat" | "resources") and the method names
     # chosen in [tool.specgen.targets.<name>.operations] (see generator.ir.resources).
     layout: str = "auto"
+    # From this many model classes on, the models are a package of lazily imported modules
+    # (see `render/model_modules.py`); tests lower it to see the split on small specs.
+    split_models_from: int = 400
     operation_names: tuple[NameOverride, ...] = ()
 
 
@@ -134,8 +137,8 @@ def render_prepared(
         texts.update(stub_texts)
         write_once.update(stub_once)
     if has_package(options.artefacts):
-        path, source, model_warnings = render_models(ctx)
-        texts[path] = source
+        model_files, model_warnings = render_models(ctx, options.split_models_from)
+        texts.update(model_files)
         diagnostics += model_warnings
     formatted = format_python({**texts, **write_once}, display, options.cache_dir)
     if options.strict and diagnostics:

@@ -8,7 +8,7 @@ the literal of each default. `templates/models/models.py.jinja` prints the resul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Level
 from generator.ir.types import (
@@ -22,6 +22,7 @@ from generator.ir.types import (
 from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.render.model_modules import SPLIT_FROM, ModelGroup, ModelsLayout, split_models
 
 
 @dataclass(frozen=True)
@@ -53,25 +54,53 @@ class ModelsModule:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def render_models(ctx: RenderContext) -> tuple[str, str, tuple[Diagnostic, ...]]:
-    """(path, source, warnings) of the client package's `models.py`."""
+def render_models(
+    ctx: RenderContext, split_from: int = SPLIT_FROM
+) -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
+    """(files by path, warnings) of the client package's models: one `models.py`, or for an
+    API of `split_from` classes or more a `models` package of lazily imported modules."""
     parts = frozenset(
         name
         for op in ctx.api.operations
         if op.body is not None and op.body.kind in ("multipart", "form")
         for name in op.body.type.models
     )
-    module = models_module(ctx.api.model_classes, ctx.spec, parts)
-    source = ctx.render("models/models.py.jinja", module=module)
-    return f"client/src/{ctx.package}/models.py", source, module.diagnostics
+    root = f"client/src/{ctx.package}"
+    classes = ctx.api.model_classes
+    if len(classes) < split_from:
+        module = models_module(classes, ctx.spec, parts)
+        source = ctx.render("models/models.py.jinja", module=module)
+        return {f"{root}/models.py": source}, module.diagnostics
+    files: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
+    layout = split_models(classes)
+    everything = {m.name: m for m in classes}
+    for group in layout.groups:
+        module = models_module(
+            group.classes, ctx.spec, parts, everything=everything, imported=group.imported
+        )
+        module = _relocated(module, group, layout)
+        files[f"{root}/models/{group.module}.py"] = ctx.render(
+            "models/models.py.jinja", module=module
+        )
+        diagnostics += module.diagnostics
+    files[f"{root}/models/__init__.py"] = ctx.render("models/__init__.py.jinja", layout=layout)
+    return files, tuple(diagnostics)
 
 
 def models_module(
-    classes: tuple[ModelClass, ...], spec: str, parts: frozenset[str] = frozenset()
+    classes: tuple[ModelClass, ...],
+    spec: str,
+    parts: frozenset[str] = frozenset(),
+    *,
+    everything: dict[str, ModelClass] | None = None,
+    imported: frozenset[str] = frozenset(),
 ) -> ModelsModule:
-    """The declarations of `models.py`; `parts` names the models sent as multipart/form."""
-    by_name = {m.name: m for m in classes}
-    ordered, cyclic = _declaration_order(classes)
+    """The declarations of `models.py` (or of one module of a split `models` package: then
+    `everything` is every class of the API by name, for lookups, and `imported` the names the
+    module imports from its sibling modules); `parts` names the models sent as multipart/form."""
+    by_name = everything if everything is not None else {m.name: m for m in classes}
+    ordered, cyclic = _declaration_order(classes, imported)
     types = ModelTypes()
     views = []
     diagnostics = []
@@ -79,7 +108,7 @@ def models_module(
     # when its class is declared, which is far cheaper than pydantic compiling and evaluating
     # 10,000 strings (Stripe) at import. An annotation naming a type declared further down
     # (a cycle, the class itself, an alias) is written as a string, resolved on first use.
-    declared: set[str] = set()
+    declared: set[str] = set(imported)
     write_only_base = False
     for model in ordered:
         if model.kind == "alias":
@@ -186,11 +215,12 @@ def _default_source(field: Field, by_name: dict[str, ModelClass]) -> str | None:
 
 
 def _declaration_order(
-    classes: tuple[ModelClass, ...],
+    classes: tuple[ModelClass, ...], imported: frozenset[str] = frozenset()
 ) -> tuple[list[ModelClass], set[str]]:
     """Enums, then object classes with bases first, then aliases each after the aliases it
     names (Python evaluates an alias, and a base list, when the module runs); and the aliases
-    that refer to themselves through aliases only (they cannot be written)."""
+    that refer to themselves through aliases only (they cannot be written). `imported`:
+    classes another module declares (already there when this one runs)."""
     by_name = {m.name: m for m in classes}
     enums = [m for m in classes if m.kind == "enum"]
     objects: list[ModelClass] = []
@@ -212,7 +242,7 @@ def _declaration_order(
     # Bases must come first (Python evaluates them); classes a field names come first when a
     # cycle allows, so pydantic completes most classes when they are defined instead of
     # retrying forward references (GitHub's and Stripe's thousands of classes import faster).
-    state: dict[str, int] = {}  # 1: on the stack, 2: placed
+    state: dict[str, int] = dict.fromkeys(imported, 2)  # 1: on the stack, 2: placed
     for model in classes:
         if model.kind != "object" or model.name in state:
             continue
@@ -260,6 +290,17 @@ def _declaration_order(
             state[name] = 2
             ordered_aliases.append(by_name[name])
     return enums + objects + ordered_aliases, cyclic
+
+
+def _relocated(module: ModelsModule, group: ModelGroup, layout: ModelsLayout) -> ModelsModule:
+    """`module` as a file of the `models/` package: the runtime is one package up, and the
+    classes of sibling modules are imported from them."""
+    imports = [
+        (f".{name}" if name.startswith("._runtime") else name, names)
+        for name, names in module.imports
+    ]
+    imports += layout.imports_of(group)
+    return replace(module, imports=tuple(sorted(imports)))
 
 
 def _info(rule: str, message: str, spec: str, pointer: str) -> Diagnostic:

@@ -27,11 +27,16 @@ def render_into(
     package: str,
     artefacts: set[str] | None = None,
     layout: str = "flat",
+    split_models_from: int = 400,
 ) -> RenderResult:
     """Render `spec` into `out`. The client is flat unless `layout` says otherwise: the wire
     tests call every operation as a client method (resources are tested in test_resources)."""
     options = TargetOptions(
-        spec.stem, frozenset(artefacts or {"client", "models"}), package=package, layout=layout
+        spec.stem,
+        frozenset(artefacts or {"client", "models"}),
+        package=package,
+        layout=layout,
+        split_models_from=split_models_from,
     )
     result = render_target(spec, options)
     for file in result.files:
