@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from generator.graphs import components
 from generator.load import Document, RefError, SpecSet, pointer_tokens
 
 # `"$ref": "..."` as json.dumps writes it (a property *named* `$ref` is matched too: that only
@@ -189,52 +190,14 @@ class UnitGraph:
 
     def _compute_closures(self) -> None:
         """Closure fingerprints for every unit, one strongly connected component at a time
-        (Tarjan's algorithm, iterative: specs have reference chains thousands long)."""
+        (each component comes after the components it reaches)."""
         self._drain()
-        index: dict[Unit, int] = {}
-        low: dict[Unit, int] = {}
-        on_stack: set[Unit] = set()
-        stack: list[Unit] = []
-        counter = 0
-        for start in sorted(self._own):
-            if start in index:
-                continue
-            work: list[tuple[Unit, Iterator[Unit]]] = [(start, iter(sorted(self._edges[start])))]
-            index[start] = low[start] = counter
-            counter += 1
-            stack.append(start)
-            on_stack.add(start)
-            while work:
-                node, successors = work[-1]
-                advanced = False
-                for succ in successors:
-                    if succ not in self._own:
-                        continue
-                    if succ not in index:
-                        index[succ] = low[succ] = counter
-                        counter += 1
-                        stack.append(succ)
-                        on_stack.add(succ)
-                        work.append((succ, iter(sorted(self._edges[succ]))))
-                        advanced = True
-                        break
-                    if succ in on_stack:
-                        low[node] = min(low[node], index[succ])
-                if advanced:
-                    continue
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    self._close(component)
+
+        def successors(unit: Unit) -> list[Unit]:
+            return [u for u in sorted(self._edges[unit]) if u in self._own]
+
+        for component in components(sorted(self._own), successors):
+            self._close(component)
 
     def _close(self, component: list[Unit]) -> None:
         # Successor components are finished before this one (Tarjan emits in reverse

@@ -10,10 +10,10 @@ names is asked for. Importing `Customer` imports exactly the classes `Customer` 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator import naming
+from generator.graphs import components
 from generator.ir.types import ModelClass
 
 # APIs with fewer classes keep one `models.py` (a few hundred classes import in well under a
@@ -52,7 +52,8 @@ def split_models(classes: tuple[ModelClass, ...]) -> ModelsLayout:
     groups: list[ModelGroup] = []
     where: dict[str, str] = {}
     order = {m.name: index for index, m in enumerate(classes)}
-    for component in _merged(list(_components([m.name for m in classes], edges)), edges):
+    found = [set(c) for c in components([m.name for m in classes], edges.__getitem__)]
+    for component in _merged(found, edges):
         members = sorted(component, key=order.__getitem__)
         module = naming.unique("_" + naming.snake(members[0], fallback="models"), taken)
         inside = set(members)
@@ -95,50 +96,3 @@ def _merged(components: list[set[str]], edges: dict[str, list[str]]) -> list[set
 
 def _uses(model: ModelClass) -> set[str]:
     return set(model.references) | set(model.bases)
-
-
-def _components(nodes: list[str], edges: dict[str, list[str]]) -> Iterator[set[str]]:
-    """Strongly connected components, each after every component it points to (Tarjan's
-    algorithm, iterative: reference chains in big specs are thousands long)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    for start in nodes:
-        if start in index:
-            continue
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        work = [(start, iter(edges[start]))]
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for succ in successors:
-                if succ not in index:
-                    index[succ] = low[succ] = counter
-                    counter += 1
-                    stack.append(succ)
-                    on_stack.add(succ)
-                    work.append((succ, iter(edges[succ])))
-                    advanced = True
-                    break
-                if succ in on_stack:
-                    low[node] = min(low[node], index[succ])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.add(member)
-                    if member == node:
-                        break
-                yield component
