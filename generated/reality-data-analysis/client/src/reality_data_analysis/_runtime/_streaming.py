@@ -175,6 +175,15 @@ class _EventParser(Generic[T]):
             ) from exc
         return parsed
 
+    def _items(self, decoder: SSEDecoder, line: str) -> list[T] | None:
+        """What one line of the stream adds: no item yet, one item, or None at the end
+        marker (feed ``""`` once the body ends, to flush the last event)."""
+        event = decoder.feed(line)
+        if event is None:
+            return []
+        item = self.parse(event)
+        return None if item is None else [item]
+
 
 class Stream(_EventParser[T]):
     """The events of a response, parsed into ``T``; iterate once (``for chunk in stream``)."""
@@ -183,17 +192,11 @@ class Stream(_EventParser[T]):
         decoder = SSEDecoder()
         try:
             for line in self.response.iter_lines():
-                event = decoder.feed(line)
-                if event is None:
-                    continue
-                item = self.parse(event)
-                if item is None:
+                items = self._items(decoder, line)
+                if items is None:
                     return
-                yield item
-            last = decoder.feed("")
-            item = self.parse(last) if last is not None else None
-            if item is not None:
-                yield item
+                yield from items
+            yield from self._items(decoder, "") or ()
         finally:
             # Also when the caller leaves the loop early: the generator is closed then.
             self.response.close()
@@ -215,16 +218,12 @@ class AsyncStream(_EventParser[T]):
         decoder = SSEDecoder()
         try:
             async for line in self.response.aiter_lines():
-                event = decoder.feed(line)
-                if event is None:
-                    continue
-                item = self.parse(event)
-                if item is None:
+                items = self._items(decoder, line)
+                if items is None:
                     return
-                yield item
-            last = decoder.feed("")
-            item = self.parse(last) if last is not None else None
-            if item is not None:
+                for item in items:
+                    yield item
+            for item in self._items(decoder, "") or ():
                 yield item
         finally:
             await self.response.aclose()
