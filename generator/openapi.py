@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -25,6 +25,19 @@ VALUE_CHECKS: dict[str, Callable[[Any], bool]] = {
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
 }
+
+
+# Keywords that describe a value without constraining its shape: an `allOf` member made only
+# of these annotates the other member instead of adding to it.
+ANNOTATIONS = frozenset(
+    {"nullable", "description", "title", "default", "example", "examples", "deprecated",
+     "readOnly", "writeOnly", "summary", "externalDocs"}
+)  # fmt: skip
+
+
+def only_annotates(keys: Iterable[str]) -> bool:
+    """Whether a schema with these keywords only annotates (extensions included)."""
+    return all(k in ANNOTATIONS or k.startswith("x-") for k in keys)
 
 
 def escape(token: str) -> str:

@@ -42,7 +42,7 @@ from generator.ir.types import (
     referenced_models,
     union,
 )
-from generator.openapi import SCALAR_CHECKS, SCHEMA_PREFIX
+from generator.openapi import SCALAR_CHECKS, SCHEMA_PREFIX, only_annotates
 
 _SCALAR_TYPES: dict[str, PrimitiveKind] = {
     "string": "string",
@@ -506,23 +506,11 @@ def _kind(schema: dict[str, Any]) -> ModelKind:
     return "alias"
 
 
-# Keywords that describe a value without constraining its shape: an `allOf` member made only
-# of these annotates the other member instead of adding to it.
-_ANNOTATIONS = frozenset(
-    {"nullable", "description", "title", "default", "example", "examples", "deprecated",
-     "readOnly", "writeOnly", "summary", "externalDocs"}
-)  # fmt: skip
-
-
 def essential_members(all_of: Any) -> list[Any]:
     """The members of an `allOf` that shape the value (not only annotate it)."""
     if not isinstance(all_of, list):
         return []
-    return [
-        m
-        for m in all_of
-        if not (isinstance(m, dict) and all(k in _ANNOTATIONS or k.startswith("x-") for k in m))
-    ]
+    return [m for m in all_of if not (isinstance(m, dict) and only_annotates(m))]
 
 
 def _is_map(schema: dict[str, Any]) -> bool:

@@ -12,6 +12,7 @@ import re
 import uuid
 from typing import Any
 
+from generator.openapi import only_annotates
 from generator.values.regex_example import example_for
 from generator.values.schema import Schemas
 
@@ -84,19 +85,12 @@ def _value(schemas: Schemas, schema: Any, rng: random.Random, name: str, depth: 
     return {} if resolved.get("allOf") else "value"
 
 
-# Keywords that describe a value without shaping it (see generator.ir.classes).
-_ANNOTATIONS = frozenset(
-    {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly"}
-)
-
-
 def _wrapped(schema: dict[str, Any]) -> Any | None:
     """The one `allOf` member of a schema that only annotates it, else None."""
     members = schema.get("allOf")
     if not isinstance(members, list) or len(members) != 1:
         return None
-    own = {k for k in schema if k != "allOf" and not k.startswith("x-")}
-    return members[0] if own <= _ANNOTATIONS else None
+    return members[0] if only_annotates(k for k in schema if k != "allOf") else None
 
 
 def _only_requires(option: Any) -> bool:
