@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.config import NameOverride
 from generator.diagnostics import Diagnostic, SpecError
 from generator.render.environment import built_in_templates
+from generator.render.model_modules import SPLIT_FROM
 
 if TYPE_CHECKING:
     from generator.load import SpecSet
@@ -59,7 +60,7 @@ class TargetOptions:
     layout: str = "auto"
     # From this many model classes on, the models are a package of lazily imported modules
     # (see `render/model_modules.py`); tests lower it to see the split on small specs.
-    split_models_from: int = 400
+    split_models_from: int = SPLIT_FROM
     operation_names: tuple[NameOverride, ...] = ()
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from generator.render import RenderResult, TargetOptions, render_target
+from generator.render.model_modules import SPLIT_FROM
 
 
 def write_spec(folder: Path, document: dict[str, Any], name: str = "spec") -> Path:
@@ -27,7 +28,7 @@ def render_into(
     package: str,
     artefacts: set[str] | None = None,
     layout: str = "flat",
-    split_models_from: int = 400,
+    split_models_from: int = SPLIT_FROM,
 ) -> RenderResult:
     """Render `spec` into `out`. The client is flat unless `layout` says otherwise: the wire
     tests call every operation as a client method (resources are tested in test_resources)."""
