@@ -32,6 +32,7 @@ from generator.mock.state import (
     page,
     state_property,
 )
+from generator.server_runtime._params import put_path
 from generator.server_runtime._responses import body_allowed
 from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
@@ -207,7 +208,7 @@ class MockEngine:
                 query.update({k: _plain(v) for k, v in values.items() if v is not None})
                 query[token_name or "continuationToken"] = next_token
                 marker = f"{path}?{urlencode(query)}"
-            _set_path(body, op.pagination.next.split("."), marker)
+            put_path(body, op.pagination.next.split("."), marker)
         return self._reply(op, body)
 
     def _get(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
@@ -281,7 +282,7 @@ class MockEngine:
         base = self.example_reply(op).body if wrapper.path else None
         if not isinstance(base, dict):
             return wrap(payload, wrapper)
-        _set_path(base, list(wrapper.path), payload)
+        put_path(base, list(wrapper.path), payload)
         return base
 
     def _reply(self, op: Operation, body: Any) -> MockReply:
@@ -431,13 +432,3 @@ def _without_next(body: Any, path: str) -> Any:
 
 def _empty(node: Any) -> bool:
     return isinstance(node, dict) and all(_empty(v) for v in node.values())
-
-
-def _set_path(body: dict[str, Any], keys: list[str], value: Any) -> None:
-    node = body
-    for key in keys[:-1]:
-        child = node.get(key)
-        if not isinstance(child, dict):
-            child = node[key] = {}
-        node = child
-    node[keys[-1]] = value

@@ -37,7 +37,7 @@ class ObjectParam:
             prefix = self.name + "["
             for key, value in items:
                 if key.startswith(prefix) and key.endswith("]"):
-                    _put(found, key[len(prefix) : -1].split("]["), value)
+                    put_path(found, key[len(prefix) : -1].split("]["), value)
             if found:
                 return _lists(found)
         elif self.explode and self.properties:
@@ -80,7 +80,9 @@ def read_object(param: ObjectParam) -> Callable[[Request], Any]:
     return read
 
 
-def _put(node: dict[str, Any], keys: list[str], value: str) -> None:
+def put_path(node: dict[str, Any], keys: list[str], value: Any) -> None:
+    """Set `value` at `keys` in nested dicts, making the dicts on the way (the mock uses it
+    too)."""
     for key in keys[:-1]:
         child = node.get(key)
         if not isinstance(child, dict):

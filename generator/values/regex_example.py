@@ -26,6 +26,15 @@ _CATEGORY_SAMPLES = {
     "CATEGORY_SPACE": " ",
     "CATEGORY_NOT_SPACE": "a",
 }
+# The regex of each category, to test whether a character belongs to it.
+_CATEGORY_CLASSES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+}
 _NEGATED_SAMPLES = "a0_-xZ9 ."
 _GROWTH = (0, 1, 4, 16, 64)  # extra repetitions tried, to reach a minLength
 _MAX_TEXT = 4096
@@ -132,14 +141,7 @@ class _Set:
             if name == "RANGE" and value[0] <= code <= value[1]:
                 return True
             if name == "CATEGORY":
-                sample_class = {
-                    "CATEGORY_DIGIT": r"\d",
-                    "CATEGORY_NOT_DIGIT": r"\D",
-                    "CATEGORY_WORD": r"\w",
-                    "CATEGORY_NOT_WORD": r"\W",
-                    "CATEGORY_SPACE": r"\s",
-                    "CATEGORY_NOT_SPACE": r"\S",
-                }.get(str(value))
+                sample_class = _CATEGORY_CLASSES.get(str(value))
                 if sample_class and re.fullmatch(sample_class, char):
                     return True
         return False
