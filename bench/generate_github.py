@@ -79,7 +79,7 @@ def _edit_one_schema(spec: Path, edited: Path, out: Path) -> Callable[[], None]:
     def prepare() -> None:
         properties[f"edit_{next(runs)}"] = {"type": "string", "description": "added by bench"}
         edited.parent.mkdir(parents=True, exist_ok=True)
-        edited.write_text(json.dumps(document), encoding="utf-8")
+        edited.write_text(json.dumps(document, indent=2), encoding="utf-8")  # its own layout
         fresh_dir(out)()
 
     return prepare

@@ -74,7 +74,7 @@ def main() -> int:
     HOME.mkdir(parents=True, exist_ok=True)
     edited = HOME / "github.json"
     document = json.loads(spec.read_text(encoding="utf-8"))
-    edited.write_text(json.dumps(document), encoding="utf-8")
+    edited.write_text(json.dumps(document, indent=2), encoding="utf-8")  # its own layout
     out = HOME / "out"
 
     colds = []
@@ -100,7 +100,7 @@ def main() -> int:
         properties = document["components"]["schemas"]["simple-user"]["properties"]
         for run in range(options.warmup + options.runs):
             properties[f"edit_{run}"] = {"type": "string", "description": "added by bench"}
-            text = json.dumps(document)
+            text = json.dumps(document, indent=2)  # as published: a user edit keeps the layout
             time.sleep(0.5)  # let the watcher settle between saves
             started = time.monotonic()
             edited.write_text(text, encoding="utf-8")

@@ -22,13 +22,17 @@ class ChildFailed(Exception):
     """The child printed no JSON answer (it crashed or was killed); says how it ended."""
 
 
-def start_module(module: str, *args: str) -> subprocess.Popen[bytes]:
+def start_module(
+    module: str, *args: str, stdin: int = subprocess.DEVNULL, stderr: int = subprocess.PIPE
+) -> subprocess.Popen[bytes]:
+    """`stdin=subprocess.PIPE` for a child that reads its tasks from the parent; a long-lived
+    one gets `stderr=subprocess.DEVNULL` (nobody reads that pipe until it ends)."""
     path = os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))
     return subprocess.Popen(
         [sys.executable, "-m", module, *args],
-        stdin=subprocess.DEVNULL,
+        stdin=stdin,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=stderr,
         env={**os.environ, "PYTHONPATH": path},
     )
 

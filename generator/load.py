@@ -138,7 +138,7 @@ class Document:
         tokens = pointer_tokens(pointer)
         if self.format == "json":
             if self._json_index is None:
-                self._json_index = JsonIndex(self.text)
+                self._json_index = JsonIndex(self.text, self.data)
             offset = self._json_index.locate(tokens)
             if offset is not None:
                 return self._json_index.line_col(offset)

@@ -44,7 +44,8 @@ class Constraints:
                 yield name, value
 
     def __bool__(self) -> bool:
-        return any(True for _ in self.items())
+        # Asked for every field the printers see: one tuple comparison, not a field walk.
+        return self != NO_CONSTRAINTS
 
 
 NO_CONSTRAINTS = Constraints()

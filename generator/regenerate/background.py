@@ -8,7 +8,10 @@ less than a process costs to start, so they are validated first, in-process.
 The worker is `python -m generator.regenerate.background SPEC [--allow-remote] [--strict]
 [--cache DIR]`,
 started from the same folder so that it names files exactly as the parent does; it prints its
-diagnostics as JSON.
+diagnostics as JSON. A long-lived parent (`specgen watch`) keeps one worker instead
+(`Server`, `--serve`): it reads those arguments as a JSON line per request on its standard
+input and answers each with a JSON line, so a save waits neither for Python to start nor for
+the validator's caches to warm up.
 """
 
 from __future__ import annotations
@@ -18,10 +21,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from generator import collector
 from generator.child import ChildFailed, json_answer, start_module, stop
 from generator.diagnostics import Diagnostic, Level
+
+if TYPE_CHECKING:
+    from generator.unitcache import Memory
 
 # Below this many bytes of spec (the document and the files it refs) validating in-process is
 # quicker than starting a process for it.
@@ -30,20 +37,89 @@ BACKGROUND_FROM_BYTES = 1_000_000
 
 @dataclass
 class BackgroundValidation:
+    """A validation running in another process: a worker of its own (it prints its answer and
+    ends), or a request to a `Server` (it answers one line and waits for the next)."""
+
     process: subprocess.Popen[bytes]
     spec: Path
+    served: Server | None = None
+    number: int = 0  # of the request to the server
 
     def result(self) -> list[Diagnostic]:
         """The validator's findings (waits for it). A worker that died is reported as one
         error, so the rendered files are never used without a verdict."""
         try:
+            if self.served is not None:
+                answer = self.served.answer(self.process, self.number)
+                return [_diagnostic(item) for item in answer]
             return [_diagnostic(item) for item in json_answer(self.process)]
         except (ChildFailed, KeyError, TypeError) as exc:
             message = f"validation did not finish ({exc})"
             return [Diagnostic("internal-error", Level.ERROR, message, str(self.spec))]
 
     def cancel(self) -> None:
-        stop(self.process)
+        stop(self.process)  # a server is started again on its next request
+
+
+class Server:
+    """One validation worker kept for the whole life of a process that validates large specs
+    again and again (`specgen watch`): Python's start and the validator's imports happen once,
+    and its in-memory caches (verdicts of examples, compiled patterns) live from save to save.
+    Started on the first request; a worker that died or was cancelled is replaced on the
+    next."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._requests = 0
+
+    def request(self, args: list[str]) -> tuple[subprocess.Popen[bytes], int]:
+        """The worker and the number of the request sent to it."""
+        self._requests += 1
+        line = json.dumps({"id": self._requests, "args": args}).encode() + b"\n"
+        process = self._worker()
+        if not _send(process, line):  # it died since the last request: one fresh try
+            stop(process)
+            process = self._worker()
+            _send(process, line)  # if this fails too, its answer says that it ended
+        return process, self._requests
+
+    def _worker(self) -> subprocess.Popen[bytes]:
+        process = self._process
+        if process is None or process.poll() is not None:
+            process = self._process = start_module(
+                _MODULE, "--serve", stdin=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        return process
+
+    def answer(self, process: subprocess.Popen[bytes], number: int) -> Any:
+        """The answer to request `number` (answers to requests nobody waited for are skipped)."""
+        assert process.stdout is not None
+        while True:
+            try:
+                line = process.stdout.readline()
+            except ValueError:  # cancelled: the pipe is closed
+                line = b""
+            if not line:
+                stop(process)
+                raise ChildFailed(f"the validation worker ended (exit {process.returncode})")
+            answer = json.loads(line)
+            if answer["id"] == number:
+                return answer["findings"]
+
+    def close(self) -> None:
+        if self._process is not None:
+            stop(self._process)
+            self._process = None
+
+
+def _send(process: subprocess.Popen[bytes], line: bytes) -> bool:
+    try:
+        assert process.stdin is not None
+        process.stdin.write(line)
+        process.stdin.flush()
+    except OSError:
+        return False
+    return True
 
 
 def worth_a_process(paths: list[Path]) -> bool:
@@ -56,14 +132,25 @@ def worth_a_process(paths: list[Path]) -> bool:
     return total >= BACKGROUND_FROM_BYTES
 
 
+_MODULE = "generator.regenerate.background"
+
+
 def start(
-    spec: Path, *, allow_remote: bool, strict: bool, cache_dir: Path | None = None
+    spec: Path,
+    *,
+    allow_remote: bool,
+    strict: bool,
+    cache_dir: Path | None = None,
+    server: Server | None = None,
 ) -> BackgroundValidation:
     flags = ["--allow-remote"] * allow_remote + ["--strict"] * strict
     if cache_dir is not None:
         flags += ["--cache", str(cache_dir)]
-    process = start_module("generator.regenerate.background", str(spec), *flags)
-    return BackgroundValidation(process, spec)
+    args = [str(spec), *flags]
+    if server is not None:
+        process, number = server.request(args)
+        return BackgroundValidation(process, spec, server, number)
+    return BackgroundValidation(start_module(_MODULE, *args), spec)
 
 
 def _diagnostic(item: dict[str, object]) -> Diagnostic:
@@ -79,7 +166,7 @@ def _diagnostic(item: dict[str, object]) -> Diagnostic:
     )
 
 
-def _main(argv: list[str]) -> int:
+def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, Any]]:
     from generator.diagnostics import SpecError
     from generator.regenerate.fingerprint import collect_inputs
     from generator.validate import validate_spec
@@ -87,16 +174,31 @@ def _main(argv: list[str]) -> int:
     spec = Path(argv[0])
     try:
         specset, _ = collect_inputs(spec, "--allow-remote" in argv)
-        collector.settle()  # the process ends with the validation: nothing to unfreeze
+        collector.settle()  # the loaded spec lives until the validation ends
         cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
-        found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache)
+        found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache, memory=memory)
     except SpecError as exc:
         found = list(exc.diagnostics)
-    sys.stdout.write(json.dumps([d.to_json() for d in found]))
+    return [d.to_json() for d in found]
+
+
+def _serve() -> int:
+    """One answer line per request line, until the parent closes the pipe."""
+    from generator.unitcache import Memory
+
+    memory = Memory()
+    for line in sys.stdin.buffer:
+        request = json.loads(line)
+        with collector.tuned():
+            findings = _validate([str(arg) for arg in request["args"]], memory)
+        sys.stdout.write(json.dumps({"id": request["id"], "findings": findings}) + "\n")
+        sys.stdout.flush()
     return 0
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--serve"]:
+        sys.exit(_serve())
     with collector.tuned():
-        code = _main(sys.argv[1:])
-    sys.exit(code)
+        sys.stdout.write(json.dumps(_validate(sys.argv[1:])))
+    sys.exit(0)

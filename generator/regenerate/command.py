@@ -283,12 +283,15 @@ def watch(
         _fail_setup(exc)
     from dataclasses import replace
 
+    from generator.regenerate.background import Server
     from generator.unitcache import Memory
 
+    server = Server()
     settings = WatchSettings(
         make_plan=lambda: _make_plan(spec_files, flags),
-        # One process for the whole session: per-unit results stay in memory between saves.
-        toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Memory()),
+        # One process for the whole session: per-unit results stay in memory between saves,
+        # and one validation worker, imported and warm, serves every save.
+        toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Memory(), server=server),
         jobs=jobs,
         reporter=Reporter.for_terminal(),
     )
@@ -299,3 +302,5 @@ def watch(
         watch_loop(watch_changes(plan.watch_roots, plan.out_dir), settings, plan.out_dir)
     except KeyboardInterrupt:
         click.echo("stopped")
+    finally:
+        server.close()

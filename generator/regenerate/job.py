@@ -26,7 +26,7 @@ from generator.regenerate.model import (
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from generator.regenerate.background import BackgroundValidation
+    from generator.regenerate.background import BackgroundValidation, Server
     from generator.render import TargetOptions
     from generator.unitcache import Memory
 
@@ -46,6 +46,8 @@ class Toolchain:
     cache: Path | None = None
     # Per-unit results a long-lived process (watch) keeps between runs; in-process only.
     memory: Memory | None = field(default=None, compare=False)
+    # Its validation worker, kept from run to run (see `background.Server`).
+    server: Server | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,17 @@ def _run(
 ) -> JobResult:
     """`repair_now`: run the repair pass before rendering instead of validating alongside."""
     settings = target.settings
-    specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
+    # A validation server (watch) is asked before this process loads the spec, so both load
+    # it at the same time: the verdict is what a save waits for last.
+    background = None
+    if toolchain.server is not None and not repair_now:
+        background = _background_validation(target, toolchain, workers, [target.spec])
+    try:
+        specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
+    except BaseException:
+        if background is not None:
+            background.cancel()
+        raise
     collector.settle()  # the loaded spec lives until the job ends
     found: list[Diagnostic] = []
     if settings.overlays:
@@ -97,8 +109,7 @@ def _run(
     # Forgiving: local structural errors are repaired or their piece skipped (warnings); only
     # what no edit can fix stops the target. `--strict` refuses as `specgen validate` does.
     forgiving = toolchain.validate is None and not settings.strict
-    background = None
-    if not repair_now:
+    if background is None and not repair_now:
         background = _background_validation(target, toolchain, workers, list(specset.documents))
     if forgiving and background is None:
         from generator.repair import repair_spec
@@ -177,6 +188,7 @@ def _background_validation(
         allow_remote=settings.allow_remote,
         strict=settings.strict,
         cache_dir=toolchain.cache,
+        server=toolchain.server,
     )
 
 
@@ -309,7 +321,7 @@ def rendering(
         return
     from concurrent.futures import ProcessPoolExecutor  # only when rendering in parallel
 
-    toolchain = replace(toolchain, memory=None)  # a worker process cannot share it
+    toolchain = replace(toolchain, memory=None, server=None)  # a worker cannot share them
 
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
     try:

@@ -13,7 +13,7 @@ import os
 import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from generator.regenerate.manifest import TargetRecord
 from generator.regenerate.model import SCRATCH_PREFIX, OutputFile
@@ -47,8 +47,9 @@ def _read(path: Path) -> bytes | None:
 
 
 def _ancestors(relative: str) -> list[str]:
-    parents = PurePosixPath(relative).parents
-    return [p.as_posix() for p in parents if p.as_posix() != "."]
+    """The folders of a POSIX relative path, nearest first (`a/b/c` → `a/b`, `a`)."""
+    parts = relative.split("/")
+    return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
 
 
 def find_collisions(
@@ -58,15 +59,14 @@ def find_collisions(
     ours = set(record.files) if record else set()
     produced = {f.path for f in files}
     found: dict[str, Collision] = {}
+    # Each folder once (a big target has thousands of files in a few dozen folders).
+    for ancestor in sorted({a for item in files for a in _ancestors(item.path)}):
+        above = target_dir / ancestor
+        if (above.is_file() or above.is_symlink()) and ancestor not in ours:
+            if ancestor not in produced:
+                found[ancestor] = Collision(ancestor, f"a file is where folder {ancestor}/ goes")
     for item in files:
         disk = target_dir / item.path
-        for ancestor in _ancestors(item.path):
-            above = target_dir / ancestor
-            if (above.is_file() or above.is_symlink()) and ancestor not in ours:
-                if ancestor not in produced:
-                    found[ancestor] = Collision(
-                        ancestor, f"a file is where folder {ancestor}/ goes"
-                    )
         if disk.is_dir() and not disk.is_symlink():
             found[item.path] = Collision(item.path, "a folder is in the way")
         elif item.write_once or item.path in ours or not (disk.exists() or disk.is_symlink()):
@@ -80,7 +80,16 @@ def plan_changes(
     target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
 ) -> WriteSummary:
     """What applying `files` would create, change and remove (nothing is touched)."""
+    return _plan(target_dir, files, record)[0]
+
+
+def _plan(
+    target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
+) -> tuple[WriteSummary, set[str]]:
+    """The summary, and the paths whose file on disk already holds the new bytes (then
+    hard-linked into the new tree, not read again)."""
     written: list[str] = []
+    same: set[str] = set()
     for item in sorted(files, key=lambda f: f.path):
         disk = target_dir / item.path
         if item.write_once:
@@ -88,6 +97,8 @@ def plan_changes(
                 written.append(item.path)
         elif disk.is_symlink() or _read(disk) != item.content:
             written.append(item.path)
+        else:
+            same.add(item.path)
     produced = {f.path for f in files}
     removed = sorted(
         path
@@ -95,7 +106,7 @@ def plan_changes(
         if path not in produced
         and ((target_dir / path).is_file() or (target_dir / path).is_symlink())
     )
-    return WriteSummary(tuple(written), tuple(removed))
+    return WriteSummary(tuple(written), tuple(removed)), same
 
 
 def apply_output(
@@ -106,7 +117,7 @@ def apply_output(
     Callers check collisions first; anything still in the way here (only with --force) is
     replaced. Raises WriteError with the old tree untouched when anything fails.
     """
-    summary = plan_changes(target_dir, files, record)
+    summary, same = _plan(target_dir, files, record)
     if not summary.changed:
         return summary
     out_dir = target_dir.parent
@@ -115,7 +126,7 @@ def apply_output(
     try:
         _remove(scratch)
         scratch.mkdir()
-        _assemble(scratch, target_dir, files, record)
+        _assemble(scratch, target_dir, files, record, same)
         _swap(scratch, target_dir)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -126,16 +137,21 @@ def apply_output(
 
 
 def _assemble(
-    scratch: Path, target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
+    scratch: Path,
+    target_dir: Path,
+    files: Sequence[OutputFile],
+    record: TargetRecord | None,
+    same: set[str],
 ) -> None:
+    """`same`: the paths whose file on disk holds the new bytes (see `_plan`)."""
     produced = {f.path for f in files}
     produced_dirs = {a for f in files for a in _ancestors(f.path)}
+    for folder in sorted(produced_dirs):
+        (scratch / folder).mkdir(parents=True, exist_ok=True)
     for item in sorted(files, key=lambda f: f.path):
         destination = scratch / item.path
-        destination.parent.mkdir(parents=True, exist_ok=True)
         disk = target_dir / item.path
-        on_disk = disk.is_file() or disk.is_symlink()
-        if on_disk and (item.write_once or (not disk.is_symlink() and _read(disk) == item.content)):
+        if item.path in same or (item.write_once and (disk.is_file() or disk.is_symlink())):
             _carry(disk, destination)
         else:
             _write_file(destination, item.content)

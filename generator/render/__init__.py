@@ -17,6 +17,7 @@ from generator.render.model_modules import SPLIT_FROM
 if TYPE_CHECKING:
     from generator.load import SpecSet
     from generator.render.context import RenderContext
+    from generator.render.memo import RenderMemo
     from generator.unitcache import Memory
 
 __all__ = [
@@ -124,7 +125,8 @@ def render_prepared(
     from generator.render.models import render_models
 
     display = ctx.spec
-    texts, write_once = render_package(ctx, options.artefacts)
+    memos = _memos(ctx, options)
+    texts, write_once = render_package(ctx, options.artefacts, memos.get("resources"))
     if "client-ts" in options.artefacts:
         from generator.render.client_ts import render_client_ts
 
@@ -138,7 +140,9 @@ def render_prepared(
         texts.update(stub_texts)
         write_once.update(stub_once)
     if has_package(options.artefacts):
-        model_files, model_warnings = render_models(ctx, options.split_models_from)
+        model_files, model_warnings = render_models(
+            ctx, options.split_models_from, memos.get("models")
+        )
         texts.update(model_files)
         diagnostics += model_warnings
     formatted = format_python({**texts, **write_once}, display, options.cache_dir)
@@ -151,3 +155,15 @@ def render_prepared(
     files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
     inputs = tuple(sorted(spec.documents))
     return RenderResult(tuple(files), tuple(diagnostics), inputs)
+
+
+def _memos(ctx: RenderContext, options: TargetOptions) -> dict[str, RenderMemo]:
+    """Per-file memos of what a long-lived process rendered before (none without `memory`):
+    they never change the output, only skip re-rendering files whose inputs are unchanged."""
+    if options.memory is None:
+        return {}
+    from generator.render.memo import RenderMemo, templates_fingerprint
+
+    folders = (*options.template_dirs, built_in_templates())
+    scope = (ctx.spec, ctx.package, templates_fingerprint(folders))
+    return {stage: RenderMemo(options.memory, stage, scope) for stage in ("models", "resources")}

@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.ir.model import Operation, SecurityScheme
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.render.memo import RenderMemo
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -62,9 +63,11 @@ def has_package(artefacts: frozenset[str]) -> bool:
 
 
 def render_package(
-    ctx: RenderContext, artefacts: frozenset[str]
+    ctx: RenderContext, artefacts: frozenset[str], memo: RenderMemo | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(generated files, write-once files) of the client package except `models.py`, by path."""
+    """(generated files, write-once files) of the client package except `models.py`, by path.
+    `memo`: resource modules rendered by an earlier run of this process, reused when what they
+    print is unchanged (see `generator.render.memo`)."""
     if not has_package(artefacts):
         return {}, {}
     root = f"client/src/{ctx.package}"
@@ -85,13 +88,13 @@ def render_package(
             schemes=client_schemes(ctx),
             op_security=operation_security(ctx),
         )
-        files.update(_resource_modules(ctx, root))
+        files.update(_resource_modules(ctx, root, memo or RenderMemo(None, "resources", ())))
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
     return files, {}
 
 
-def _resource_modules(ctx: RenderContext, root: str) -> dict[str, str]:
+def _resource_modules(ctx: RenderContext, root: str, memo: RenderMemo) -> dict[str, str]:
     """`_resources/<name>.py` for each top-level resource (with the resources below it), and
     an empty package module: importing the package imports none of them."""
     tree = ctx.api.client
@@ -102,12 +105,24 @@ def _resource_modules(ctx: RenderContext, root: str) -> dict[str, str]:
         'module each, imported when first used."""\n'
     }
     op_security = operation_security(ctx)
+    schemes = client_schemes(ctx)
     for top in tree.resources:
-        files[f"{root}/_resources/{top.module}.py"] = ctx.render(
-            "client/_resource.py.jinja",
-            top=top,
-            models=_models([m.operation for r in top.walk() for m in r.methods]),
-            schemes=client_schemes(ctx),
-            op_security=op_security,
-        )
+        path = f"{root}/_resources/{top.module}.py"
+        operations = [m.operation for r in top.walk() for m in r.methods]
+        security = {op.python_name: op_security[op.python_name] for op in operations}
+        # What the template prints: the Python spellings of the types (TypeRef.annotation),
+        # never the schemas or examples the IR's equality leaves out.
+        inputs = (top, schemes, security, ctx.api.title)
+        text = memo.get(path, inputs, {})
+        if text is None:
+            text = ctx.render(
+                "client/_resource.py.jinja",
+                top=top,
+                models=_models(operations),
+                schemes=schemes,
+                op_security=op_security,
+            )
+            memo.put(path, inputs, {}, text)
+        files[path] = text
+    memo.save()
     return files

@@ -27,6 +27,10 @@ class ModelGroup:
     classes: tuple[ModelClass, ...]
     imported: frozenset[str]  # classes it names that sibling modules declare
 
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(m.name for m in self.classes)
+
 
 @dataclass(frozen=True)
 class ModelsLayout:

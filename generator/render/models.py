@@ -8,6 +8,7 @@ the literal of each default. `templates/models/models.py.jinja` prints the resul
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from generator.diagnostics import Diagnostic, Level
@@ -22,6 +23,7 @@ from generator.ir.types import (
 from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.render.memo import Recorded, RenderMemo
 from generator.render.model_modules import SPLIT_FROM, ModelGroup, ModelsLayout, split_models
 
 
@@ -55,10 +57,12 @@ class ModelsModule:
 
 
 def render_models(
-    ctx: RenderContext, split_from: int = SPLIT_FROM
+    ctx: RenderContext, split_from: int = SPLIT_FROM, memo: RenderMemo | None = None
 ) -> tuple[dict[str, str], tuple[Diagnostic, ...]]:
     """(files by path, warnings) of the client package's models: one `models.py`, or for an
-    API of `split_from` classes or more a `models` package of lazily imported modules."""
+    API of `split_from` classes or more a `models` package of lazily imported modules.
+    `memo`: modules rendered by an earlier run of this process, reused when their classes and
+    every class they looked up are unchanged (see `generator.render.memo`)."""
     parts = frozenset(
         name
         for op in ctx.api.operations
@@ -75,15 +79,22 @@ def render_models(
     diagnostics: list[Diagnostic] = []
     layout = split_models(classes)
     everything = {m.name: m for m in classes}
+    memo = memo or RenderMemo(None, "models", ())
     for group in layout.groups:
-        module = models_module(
-            group.classes, ctx.spec, parts, everything=everything, imported=group.imported
-        )
-        module = _relocated(module, group, layout)
-        files[f"{root}/models/{group.module}.py"] = ctx.render(
-            "models/models.py.jinja", module=module
-        )
-        diagnostics += module.diagnostics
+        path = f"{root}/models/{group.module}.py"
+        inputs = (group, layout.imports_of(group), parts.intersection(group.names))
+        kept = memo.get(path, inputs, everything)
+        if kept is None:
+            looked_up = Recorded(everything)
+            module = models_module(
+                group.classes, ctx.spec, parts, everything=looked_up, imported=group.imported
+            )
+            module = _relocated(module, group, layout)
+            kept = (ctx.render("models/models.py.jinja", module=module), module.diagnostics)
+            memo.put(path, inputs, looked_up.reads, kept)
+        files[path], found = kept
+        diagnostics += found
+    memo.save()
     files[f"{root}/models/__init__.py"] = ctx.render("models/__init__.py.jinja", layout=layout)
     return files, tuple(diagnostics)
 
@@ -93,7 +104,7 @@ def models_module(
     spec: str,
     parts: frozenset[str] = frozenset(),
     *,
-    everything: dict[str, ModelClass] | None = None,
+    everything: Mapping[str, ModelClass] | None = None,
     imported: frozenset[str] = frozenset(),
 ) -> ModelsModule:
     """The declarations of `models.py` (or of one module of a split `models` package: then
@@ -167,7 +178,7 @@ def models_module(
 def _field_view(
     field: Field,
     types: ModelTypes,
-    by_name: dict[str, ModelClass],
+    by_name: Mapping[str, ModelClass],
     files: bool,
     declared: set[str],
 ) -> FieldView:
@@ -189,7 +200,7 @@ def _field_view(
     return FieldView(field.python_name, annotation, default, field.description)
 
 
-def _has_write_only(name: str, by_name: dict[str, ModelClass]) -> bool:
+def _has_write_only(name: str, by_name: Mapping[str, ModelClass]) -> bool:
     """Whether the class `name` or one of its bases declares a write-only field (its bases
     then include the runtime's `WriteOnlyModel`, which its subclasses inherit)."""
     model = by_name.get(name)
@@ -200,7 +211,7 @@ def _has_write_only(name: str, by_name: dict[str, ModelClass]) -> bool:
     return any(_has_write_only(base, by_name) for base in model.bases)
 
 
-def _default_source(field: Field, by_name: dict[str, ModelClass]) -> str | None:
+def _default_source(field: Field, by_name: Mapping[str, ModelClass]) -> str | None:
     """The default as Python source (the IR applies only defaults that fit the type)."""
     if not field.has_default:
         return None

@@ -97,3 +97,53 @@ def test_a_validator_that_dies_is_an_error_not_a_silent_pass(tmp_path: Path) -> 
     found = running.result()
     assert [d.rule for d in found] == ["internal-error"]
     assert "validation did not finish" in found[0].message
+
+
+# -- the server `specgen watch` keeps: one warm worker for every save --------------------------
+
+
+def _rules(found: list[Any]) -> list[tuple[str, str]]:
+    return [(d.rule, d.pointer) for d in found]
+
+
+def test_a_server_answers_save_after_save_with_one_process(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, document())
+    alone = background.start(spec, allow_remote=False, strict=False).result()
+    server = background.Server()
+    try:
+        first = background.start(spec, allow_remote=False, strict=False, server=server)
+        assert _rules(first.result()) == _rules(alone) != []
+        write_spec(tmp_path, document("#/components/schemas/Jb"))  # the user saves an error
+        second = background.start(spec, allow_remote=False, strict=False, server=server)
+        assert second.process is first.process
+        assert "ref-unresolved" in [d.rule for d in second.result()]
+    finally:
+        server.close()
+    assert first.process.poll() is not None  # closing the server ends its worker
+
+
+def test_an_answer_nobody_waited_for_is_not_taken_for_the_next(tmp_path: Path) -> None:
+    """A job that failed before reading its verdict leaves an answer in the pipe."""
+    valid = write_spec(tmp_path, document(), "valid")
+    broken = write_spec(tmp_path, document("#/components/schemas/Jb"), "broken")
+    server = background.Server()
+    try:
+        background.start(broken, allow_remote=False, strict=False, server=server)
+        later = background.start(valid, allow_remote=False, strict=False, server=server)
+        assert "ref-unresolved" not in [d.rule for d in later.result()]
+    finally:
+        server.close()
+
+
+def test_a_cancelled_or_dead_server_worker_is_replaced_on_the_next_save(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path, document())
+    server = background.Server()
+    try:
+        running = background.start(spec, allow_remote=False, strict=False, server=server)
+        running.cancel()  # Ctrl-C while validating
+        assert [d.rule for d in running.result()] == ["internal-error"]
+        again = background.start(spec, allow_remote=False, strict=False, server=server)
+        assert again.process is not running.process
+        assert "required-duplicate" in [d.rule for d in again.result()]
+    finally:
+        server.close()

@@ -1,0 +1,101 @@
+"""Positions in JSON documents: the fast lookup for indented JSON (a `str.find`/regex pass per
+object on the path) must name exactly the line and column the full scan names, whatever the
+writer's layout, and fall back to the scan wherever its layout assumption does not hold."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from generator.diagnostics import pointer_join
+from generator.positions import JsonIndex
+
+DATA: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Jobs", "version": "1"},
+    "paths": {
+        "/jobs/{id}": {
+            "get": {
+                "parameters": [{"name": "id", "in": "path", "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "ok"}, "404": {}},
+            }
+        },
+        "/tricky": {'x-quote "}\n{': {"a": "line\nbreak", "b": ["{", "}"]}, "é/~": 1},
+    },
+    "components": {
+        "schemas": {
+            "Job": {"type": "object", "properties": {"id": {"type": "string"}}},
+            "Empty": {},
+            "List": {"type": "array", "items": {"$ref": "#/components/schemas/Job"}},
+        }
+    },
+}
+
+
+def _pointers(value: Any, where: str = "#") -> list[str]:
+    found = [where]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _pointers(child, pointer_join(where, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _pointers(child, f"{where}/{index}")
+    return found
+
+
+def _tokens(pointer: str) -> list[str]:
+    from generator.load import pointer_tokens
+
+    return pointer_tokens(pointer)
+
+
+LAYOUTS = {
+    "indent 2": json.dumps(DATA, indent=2),
+    "indent 4, non-ASCII kept": json.dumps(DATA, indent=4, ensure_ascii=False),
+    "tabs": json.dumps(DATA, indent="\t"),
+    "CRLF": json.dumps(DATA, indent=2).replace("\n", "\r\n"),
+    "one line": json.dumps(DATA),
+    # Hand-written: some objects on one line, a brace on its own line, uneven indents.
+    "mixed": json.dumps(DATA, indent=2)
+    .replace('"info": {\n    "title": "Jobs",\n    "version": "1"\n  }', '"info": {"title": "Jobs", "version": "1"}')
+    .replace('"components": {', '"components":\n  {')
+    .replace('\n      "Empty"', '\n     "Empty"'),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_pointer_is_located_where_the_scan_locates_it(layout: str) -> None:
+    text = LAYOUTS[layout]
+    assert json.loads(text) == DATA
+    fast, scan = JsonIndex(text, DATA), JsonIndex(text)
+    pointers = [*_pointers(DATA), "#/paths/~1jobs~1{id}/get/nope", "#/components/schemas/Job/9"]
+    for pointer in pointers:
+        assert fast.locate(_tokens(pointer)) == scan.locate(_tokens(pointer)), pointer
+
+
+def test_the_entry_is_located_at_its_key() -> None:
+    text = json.dumps(DATA, indent=2)
+    index = JsonIndex(text, DATA)
+    offset = index.locate(_tokens("#/components/schemas/List/items"))
+    assert offset is not None
+    line, col = index.line_col(offset)
+    assert text.splitlines()[line - 1][col - 1 :].startswith('"items": {')
+
+
+def test_a_value_changed_after_loading_is_not_trusted_to_the_layout() -> None:
+    """The loaded data may differ from the text (an overlay edits it in place): the fast way
+    then finds a different value and the scan answers."""
+    text = json.dumps(DATA, indent=2)
+    edited = json.loads(text)
+    edited["components"]["schemas"]["Job"]["type"] = "string"
+    assert JsonIndex(text, edited).locate(_tokens("#/components/schemas/Job/type")) == JsonIndex(
+        text
+    ).locate(_tokens("#/components/schemas/Job/type"))
+
+
+def test_duplicate_keys_name_the_first_as_the_scan_does() -> None:
+    text = '{\n  "a": {\n    "b": 1\n  },\n  "a": {\n    "b": 2\n  }\n}'
+    data = json.loads(text)
+    assert JsonIndex(text, data).locate(["a", "b"]) == JsonIndex(text).locate(["a", "b"])
