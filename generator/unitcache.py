@@ -16,6 +16,7 @@ import os
 import pickle
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -60,12 +61,14 @@ class UnitCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str, fresh: Callable[[Any], bool] | None = None) -> Any | None:
+        """The entry under `key`; None (a miss) when there is none, or `fresh` says that
+        what it was computed from has changed since."""
         if key in self._used:
             self.hits += 1
             return self._used[key]
         found = self._old.get(key)
-        if found is None:
+        if found is None or (fresh is not None and not fresh(found)):
             self.misses += 1
             return None
         self.hits += 1

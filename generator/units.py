@@ -52,6 +52,7 @@ class UnitGraph:
     def __init__(self, spec: SpecSet) -> None:
         self.spec = spec
         self._own: dict[Unit, str] = {}
+        self._whole: set[Unit] = set()  # units fingerprinted by name, not content
         self._edges: dict[Unit, set[Unit]] = {}
         self._closure: dict[Unit, str] = {}
         self._pending: list[Unit] = []
@@ -80,6 +81,14 @@ class UnitGraph:
         if head in _SPLIT_ONCE or head in _SPLIT_TWICE:
             return (key, head, *tokens[1:2])
         return (key, head)
+
+    def own_of(self, unit: Unit) -> str | None:
+        """The fingerprint of the unit's own content (not of what it references); None for
+        what is no unit of its own (a container of units, an unresolved reference)."""
+        if unit not in self._own:
+            self._pending.append(unit)
+            self._drain()
+        return None if unit in self._whole else self._own.get(unit)
 
     def closure(self, document: Document, pointer: str) -> str:
         """The closure fingerprint of the unit holding `pointer` (see the module docstring)."""
@@ -146,6 +155,7 @@ class UnitGraph:
         """A unit named by a pointer to a split container itself (`#/components/schemas`,
         or `#`): it depends on every unit below it."""
         whole = unit[1:] == ("",)
+        self._whole.add(unit)
         self._own[unit] = digest(repr(unit))
         self._edges[unit] = {
             u
@@ -169,11 +179,13 @@ class UnitGraph:
             if unit in self._own:
                 continue
             if unit[0] == "!unresolved":
+                self._whole.add(unit)
                 self._own[unit] = digest(repr(unit))
                 self._edges[unit] = set()
                 continue
             document = self._document(unit[0])
             if document is None:
+                self._whole.add(unit)
                 self._own[unit] = digest(repr(unit))
                 self._edges[unit] = set()
             elif document is self.spec.root or len(unit) > 1:

@@ -144,3 +144,31 @@ def test_an_unreadable_cache_file_is_an_empty_cache(tmp_path: Path) -> None:
     assert store.file is not None
     store.file.write_bytes(b"not a pickle")
     assert UnitCache(tmp_path / "cache", "examples", spec.root.path).get("k") is None
+
+
+def test_a_verdict_is_checked_again_only_if_its_validation_read_the_edited_schema(
+    tmp_path: Path,
+) -> None:
+    """Pet references User; an example of a pet without an owner never reads User, so an
+    edit of User leaves its verdict standing, while the one with an owner is checked again."""
+    doc = document()
+    content = doc["paths"]["/pets"]["get"]["responses"]["200"]["content"]["application/json"]
+    content.pop("example")
+    content["examples"] = {
+        "owned": {"value": {"name": "Rex", "owner": {"id": "x"}}},
+        "stray": {"value": {"name": "Tom"}},
+    }
+
+    def run(edited: dict[str, Any]) -> tuple[UnitCache, list[Any]]:
+        spec, _ = _graph(tmp_path, edited)
+        checks = [c for c in walk(spec, "3.0").examples if "~1pets" in c.pointer]
+        store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+        found = check_examples(spec, "3.0", checks, store)
+        store.save()
+        return store, found
+
+    assert run(doc)[0].misses == 2
+    doc["components"]["schemas"]["User"]["properties"]["id"]["type"] = "integer"
+    store, found = run(doc)
+    assert (store.hits, store.misses) == (1, 1)
+    assert ["'x' is not of type 'integer'" in f.message for f in found] == [True]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -26,10 +27,10 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.diagnostics import pointer_join
 from generator.load import SpecSet
-from generator.unitcache import UnitCache, key_of
-from generator.units import UnitGraph, canonical
+from generator.unitcache import UnitCache
 from generator.validate.meaning import ExampleCheck, Finding, Mode, regex_problem
 from generator.validate.structure import short
+from generator.validate.verdicts import Followed, Verdict, VerdictCache
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def check_examples(
         (uris[doc.path], specification.create_resource(doc.data)) for doc in spec.documents.values()
     )
     context = _Context(registry, legacy, uris)
-    units = UnitGraph(spec) if cache is not None else None
+    verdicts = VerdictCache(cache, spec, version, uris) if cache is not None else None
     findings: list[Finding] = []
     done: set[tuple[int, Path, str, Mode]] = set()
     for check in checks:
@@ -64,26 +65,22 @@ def check_examples(
         if key in done:
             continue
         done.add(key)
-        if cache is None or units is None:
-            verdict = _verdict(check, context)
+        if verdicts is None:
+            verdict, _ = _verdict(check, context)
         else:
-            stored = key_of(
-                version,
-                check.rule,
-                check.mode.value,
-                check.schema_pointer,
-                units.closure(check.schema_document, check.schema_pointer),
-                canonical(check.value),
-            )
-            known = cache.get(stored)
-            verdict = _verdict(check, context) if known is None else known
+            where = (check.schema_document, check.schema_pointer)
+            stored = verdicts.key(check.rule, check.mode.value, *where, check.value)
+            known = verdicts.get(stored, *where)
             if known is None:
-                cache.put(stored, verdict)
+                verdict, followed = _verdict(check, context)
+                verdicts.put(stored, *where, verdict, followed)
+            else:
+                verdict = known
         findings += _findings(check, verdict)
     return findings
 
 
-def _findings(check: ExampleCheck, verdict: list[tuple[tuple[Any, ...], str]]) -> list[Finding]:
+def _findings(check: ExampleCheck, verdict: Verdict) -> list[Finding]:
     what = "default" if check.rule == "default-invalid" else f"{check.mode.value} example"
     if check.mode is Mode.ANY and check.rule == "example-invalid":
         what = "example"
@@ -94,24 +91,30 @@ def _findings(check: ExampleCheck, verdict: list[tuple[tuple[Any, ...], str]]) -
     ]  # fmt: skip
 
 
-def _verdict(check: ExampleCheck, context: _Context) -> list[tuple[tuple[Any, ...], str]]:
-    """Where the value fails its schema and why (empty: it matches)."""
+def _verdict(check: ExampleCheck, context: _Context) -> tuple[Verdict, Followed | None]:
+    """Where the value fails its schema and why (empty: it matches), and the references the
+    validator followed on the way (None when they are not all known)."""
     uri = context.uris.get(check.schema_document.path)
     if uri is None:
-        return []
+        return [], None
     validator = _validator_class(context.legacy, check.mode)(
         {"$ref": f"{uri}#{_fragment(check.schema_pointer)}"}, registry=context.registry
     )
+    followed: Followed = []
+    noted = _FOLLOWED.set(followed)
     try:
         errors = list(islice(validator.iter_errors(check.value), _MAX_ERRORS_PER_VALUE))
         leaves = [best_match([error]) for error in errors]
     except RecursionError:
-        return []  # nesting too deep to check here; the loader bounds it, so leave it
+        return [], None  # nesting too deep to check here; the loader bounds it, so leave it
     except Exception:  # noqa: BLE001
         # An untrusted schema can break the validator (unresolvable `$ref`, `minimum: "a"`);
         # the structure and reference rules already report those, so this value is skipped.
-        return []
-    return _messages([leaf for leaf in leaves if leaf is not None])
+        return [], None
+    finally:
+        _FOLLOWED.reset(noted)
+    # The first reference is the one above, to the schema the check starts at.
+    return _messages([leaf for leaf in leaves if leaf is not None]), followed[1:]
 
 
 @lru_cache(maxsize=4096)
@@ -171,7 +174,33 @@ def _validator_class(legacy: bool, mode: Mode) -> Any:
     keywords: dict[str, Any] = {"pattern": _pattern, "required": _required_for(mode)}
     if legacy:
         keywords["enum"] = _nullable_enum
-    return extend(base, keywords)
+    return _noting_references(extend(base, keywords))
+
+
+# The references the validator follows while one value is checked (see `verdicts`): every
+# `$ref`, and a discriminator's mapping, goes through the validator's `_validate_reference`.
+# jsonschema makes a new validator for each step down a schema, so the list cannot live on
+# one; it lives in this context for the duration of one `_verdict` call.
+_FOLLOWED: ContextVar[Followed | None] = ContextVar("followed", default=None)
+
+
+def _noting_references(validator_class: Any) -> Any:
+    """`validator_class` (our own, made by `extend`), noting each reference it follows. A
+    jsonschema without that method only loses the notes: verdicts then fall back to closure
+    fingerprints."""
+    original = getattr(validator_class, "_validate_reference", None)
+    if original is None:
+        return validator_class
+
+    def _validate_reference(self: Any, ref: str, instance: Any) -> Any:
+        followed = _FOLLOWED.get()
+        base = getattr(self._resolver, "_base_uri", None)
+        if followed is not None:
+            followed.append((str(base), ref) if isinstance(base, str) else ("", "?"))
+        return original(self, ref=ref, instance=instance)
+
+    validator_class._validate_reference = _validate_reference
+    return validator_class
 
 
 def _required_for(mode: Mode) -> Any:
