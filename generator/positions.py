@@ -6,7 +6,7 @@ node tree of a 13 MB JSON file takes many seconds); YAML files use the composed 
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import json
 import re
 from typing import Any
@@ -33,7 +33,7 @@ class JsonIndex:
         self._scan: Any = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
         self._entries: dict[int, dict[str, tuple[int, int]]] = {}
         self._keys: dict[int, dict[str, tuple[int, int]]] = {}
-        self._line_starts: list[int] | None = None
+        self._lines_before: list[int] | None = None  # newlines before each chunk
 
     def locate(self, tokens: list[str]) -> int | None:
         """Offset of the deepest key (or array item) on the path that exists."""
@@ -155,12 +155,26 @@ class JsonIndex:
             index += 1
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
-        line = bisect.bisect_right(self._line_starts, offset)
-        return line, offset - self._line_starts[line - 1] + 1
+        """1-based line and column of `offset`: the newlines before it are counted in C, per
+        chunk once (a table of every line start of a 13 MB file cost 0.1 s to build)."""
+        text = self.text
+        if self._lines_before is None:
+            counts = (
+                text.count("\n", start, start + _CHUNK) for start in range(0, len(text), _CHUNK)
+            )
+            self._lines_before = [0, *itertools.accumulate(counts)]
+        before = self._lines_before
+        chunk = offset // _CHUNK
+        line = before[chunk] + text.count("\n", chunk * _CHUNK, offset) + 1
+        newline = text.rfind("\n", chunk * _CHUNK, offset)
+        while newline == -1 and chunk > 0:  # a long line: back to the chunk that ends it
+            chunk -= 1
+            if before[chunk + 1] > before[chunk]:
+                newline = text.rfind("\n", chunk * _CHUNK, (chunk + 1) * _CHUNK)
+        return line, offset - newline
 
 
+_CHUNK = 1 << 16
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = re.compile(r"[ \t\r\n]*")
 # A value found the fast way is parsed again to check it; past this many entries (a whole

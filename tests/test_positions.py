@@ -99,3 +99,21 @@ def test_duplicate_keys_name_the_first_as_the_scan_does() -> None:
     text = '{\n  "a": {\n    "b": 1\n  },\n  "a": {\n    "b": 2\n  }\n}'
     data = json.loads(text)
     assert JsonIndex(text, data).locate(["a", "b"]) == JsonIndex(text).locate(["a", "b"])
+
+
+def test_lines_and_columns_are_counted_across_chunks() -> None:
+    lines = [" " * (index % 7) + f'"line {index}"' for index in range(40_000)]  # ~0.5 MB
+    text = "\n".join(lines)
+    index = JsonIndex(text)
+    for number in (1, 2, 4_000, 17_321, 40_000):
+        offset = sum(len(line) + 1 for line in lines[: number - 1]) + (number - 1) % 7
+        assert index.line_col(offset) == (number, (number - 1) % 7 + 1)
+
+
+def test_a_column_far_along_one_long_line() -> None:
+    text = "\n" + "x" * 300_000 + "\n" + "y" * 200_000
+    index = JsonIndex(text)
+    assert index.line_col(0) == (1, 1)
+    assert index.line_col(1) == (2, 1)
+    assert index.line_col(250_000) == (2, 250_000)
+    assert index.line_col(300_002 + 150_000) == (3, 150_001)
