@@ -38,6 +38,7 @@ from ._response import (
     declared_type,
     parse_lenient,
     parse_response,
+    raw_requested,
 )
 from ._retry import (
     is_retryable,
@@ -55,6 +56,7 @@ from ._security import (
 from ._streaming import (
     EventStream,
     Stream,
+    streaming_requested,
 )
 from ._types import (
     DEFAULT_OPTIONS,
@@ -75,6 +77,18 @@ _HttpClientT = TypeVar("_HttpClientT", httpx.Client, httpx.AsyncClient)
 _TokenT = TypeVar("_TokenT", TokenProvider, AsyncTokenProvider)
 
 _URL_CACHE_SIZE = 256
+
+
+@dataclasses.dataclass(frozen=True)
+class _Call:
+    """One operation call, planned: what to send, how to retry it, how to read the answer."""
+
+    request: PreparedRequest
+    policy: _AttemptPolicy
+    types: ResponseTypes
+    events: bool  # a declared response is an event stream
+    stream: bool  # the caller asked for the body unread
+    raw: bool  # the caller asked for the APIResponse
 
 
 @dataclasses.dataclass(frozen=True)
@@ -237,15 +251,15 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         method: str,
         path_template: str,
         *,
-        path_params: Mapping[str, object] | None,
-        query: Mapping[str, object] | None,
-        headers: Mapping[str, object] | None,
-        json_body: object,
-        body_type: Any,
-        content: bytes | str | None,
-        form: Mapping[str, object] | BaseModel | None,
-        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None,
-        options: RequestOptions,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        json_body: object = None,
+        body_type: Any = None,
+        content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
+        options: RequestOptions = DEFAULT_OPTIONS,
         security: Security | None = None,
         content_type: str | None = None,
     ) -> PreparedRequest:
@@ -294,6 +308,35 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             form=encode_form(form) if form is not None else None,
             files=files,
             security=security,
+        )
+
+    def _plan(
+        self,
+        method: str,
+        path_template: str,
+        *,
+        response_types: ResponseTypes | None = None,
+        idempotent: bool = False,
+        options: RequestOptions | None = None,
+        keep_redirects: bool = False,
+        stream: bool = False,
+        raw: bool = False,
+        **parts: Any,
+    ) -> _Call:
+        """Everything `_request` decides before sending, for the sync and the async client
+        alike (`parts`: the request's parameters and body, as `_prepare` takes them)."""
+        options = options or DEFAULT_OPTIONS
+        request = self._prepare(method, path_template, options=options, **parts)
+        if keep_redirects:
+            request = dataclasses.replace(request, keep_redirects=True)
+        types = response_types if response_types is not None else {}
+        return _Call(
+            request=request,
+            policy=self._policy(idempotent, options),
+            types=types,
+            events=has_event_stream(types),
+            stream=stream or streaming_requested(),
+            raw=raw or raw_requested(),
         )
 
     def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:

@@ -11,7 +11,6 @@ type per status. Sending (attempts, retries, streaming) lives here; what sync an
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
@@ -32,14 +31,12 @@ from ._base_client import (
     _AttemptPolicy,
     _BaseAPIClient,
     _utcnow,
-    has_event_stream,
 )
 from ._pagination import AsyncPage, Pagination, SyncPage
 from ._response import (
     APIResponse,
     ResponseTypes,
     declared_type,
-    raw_requested,
 )
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -56,7 +53,6 @@ from ._streaming import (
     EventStream,
     Stream,
     StreamedResponse,
-    streaming_requested,
 )
 from ._types import (
     DEFAULT_OPTIONS,
@@ -208,64 +204,22 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
-    def _request(
-        self,
-        method: str,
-        path_template: str,
-        *,
-        path_params: Mapping[str, object] | None = None,
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        json_body: object = None,
-        body_type: Any = None,
-        content: bytes | str | None = None,
-        form: Mapping[str, object] | BaseModel | None = None,
-        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
-        response_types: ResponseTypes | None = None,
-        idempotent: bool = False,
-        options: RequestOptions | None = None,
-        security: Security | None = None,
-        content_type: str | None = None,
-        keep_redirects: bool = False,
-        stream: bool = False,
-        raw: bool = False,
-    ) -> Any:
+    def _request(self, method: str, path_template: str, **arguments: Any) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``).
 
         Non-2xx responses raise the matching ``APIStatusError`` subclass after retries.
         """
-        options = options or DEFAULT_OPTIONS
-        request = self._prepare(
-            method,
-            path_template,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            json_body=json_body,
-            body_type=body_type,
-            content=content,
-            form=form,
-            files=files,
-            options=options,
-            security=security,
-            content_type=content_type,
-        )
-        if keep_redirects:
-            request = dataclasses.replace(request, keep_redirects=True)
-        stream = stream or streaming_requested()
-        raw = raw or raw_requested()
-        types = response_types if response_types is not None else {}
-        events = has_event_stream(types)
-        policy = self._policy(idempotent, options)
-        response = self._send(request, policy, stream=stream or events)
-        if stream:
+        call = self._plan(method, path_template, **arguments)
+        response = self._send(call.request, call.policy, stream=call.stream or call.events)
+        types = call.types
+        if call.stream:
             return StreamedResponse[Any](response, lambda: self._parse(response, types))
-        declared = declared_type(response, types) if events else None
-        if isinstance(declared, EventStream) and not raw:
+        declared = declared_type(response, types) if call.events else None
+        if isinstance(declared, EventStream) and not call.raw:
             return Stream[Any](response, declared.item_type, self._adapters)
-        if events:
+        if call.events:
             response.read()
-        if raw:
+        if call.raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
 
@@ -296,9 +250,6 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
-            content=None,
-            form=None,
-            files=None,
             options=options,
             security=security,
         )
@@ -463,61 +414,19 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         raw: Literal[True],
     ) -> APIResponse[Any]: ...
 
-    async def _request(
-        self,
-        method: str,
-        path_template: str,
-        *,
-        path_params: Mapping[str, object] | None = None,
-        query: Mapping[str, object] | None = None,
-        headers: Mapping[str, object] | None = None,
-        json_body: object = None,
-        body_type: Any = None,
-        content: bytes | str | None = None,
-        form: Mapping[str, object] | BaseModel | None = None,
-        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
-        response_types: ResponseTypes | None = None,
-        idempotent: bool = False,
-        options: RequestOptions | None = None,
-        security: Security | None = None,
-        content_type: str | None = None,
-        keep_redirects: bool = False,
-        stream: bool = False,
-        raw: bool = False,
-    ) -> Any:
+    async def _request(self, method: str, path_template: str, **arguments: Any) -> Any:
         """Send one operation and return its parsed body (or ``APIResponse`` when ``raw``)."""
-        options = options or DEFAULT_OPTIONS
-        request = self._prepare(
-            method,
-            path_template,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            json_body=json_body,
-            body_type=body_type,
-            content=content,
-            form=form,
-            files=files,
-            options=options,
-            security=security,
-            content_type=content_type,
-        )
-        if keep_redirects:
-            request = dataclasses.replace(request, keep_redirects=True)
-        stream = stream or streaming_requested()
-        raw = raw or raw_requested()
-        types = response_types if response_types is not None else {}
-        events = has_event_stream(types)
-        policy = self._policy(idempotent, options)
-        response = await self._send(request, policy, stream=stream or events)
-        if stream:
+        call = self._plan(method, path_template, **arguments)
+        response = await self._send(call.request, call.policy, stream=call.stream or call.events)
+        types = call.types
+        if call.stream:
             return AsyncStreamedResponse[Any](response, lambda: self._parse(response, types))
-        declared = declared_type(response, types) if events else None
-        if isinstance(declared, EventStream) and not raw:
+        declared = declared_type(response, types) if call.events else None
+        if isinstance(declared, EventStream) and not call.raw:
             return AsyncStream[Any](response, declared.item_type, self._adapters)
-        if events:
+        if call.events:
             await response.aread()
-        if raw:
+        if call.raw:
             return APIResponse[Any](response, lambda: self._parse(response, types))
         return self._parse(response, types)
 
@@ -548,9 +457,6 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
-            content=None,
-            form=None,
-            files=None,
             options=options,
             security=security,
         )
