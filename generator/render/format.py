@@ -110,7 +110,7 @@ class _FormatCache:
         found = {}
         for path, text in python.items():
             try:
-                found[path] = self._key(path, text).read_text(encoding="utf-8")
+                found[path] = _read(str(self._key(path, text)))
             except OSError:
                 continue
         return found
