@@ -55,6 +55,16 @@ TYPED_STRING_FORMATS = frozenset(
 # Formats whose pydantic type would change the wire or the dependencies of a generated client:
 # EmailStr needs email-validator, ULID needs python-ulid, and SecretStr serialises as "*****".
 # Their values stay plain strings.
+# Keywords `transform` copies untouched whatever their value (the `else` branch there), checked
+# first: the loop runs for every key of every schema (GitHub's: 55,000 schemas).
+_PASSED_THROUGH = frozenset(
+    {
+        "type", "description", "required", "title", "example", "examples", "default",
+        "readOnly", "writeOnly", "deprecated", "minimum", "maximum", "exclusiveMinimum",
+        "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems",
+        "uniqueItems", "const",
+    }
+)  # fmt: skip
 PLAIN_STRING_FORMATS = frozenset({"email", "idn-email", "ulid", "password"})
 
 
@@ -146,6 +156,9 @@ class SchemaHoister:
             return {"$ref": SCHEMA_PREFIX + class_name}
         out: dict[str, Any] = {}
         for key, value in schema.items():
+            if key in _PASSED_THROUGH:  # most keys: copied, no pointer needed
+                out[key] = value
+                continue
             child = pointer_join(pointer, key)
             if key == "properties" and isinstance(value, dict):
                 out[key] = {
@@ -292,7 +305,7 @@ class SchemaHoister:
                     node.pop("default")
                     self.warn_origin(
                         "default-dropped",
-                        f"default at {where or '/'} of {class_name!r} is not applied by the "
+                        f"default at {_where(where)} of {class_name!r} is not applied by the "
                         f"models (format {node['format']!r})",
                         class_name,
                         Level.INFO,
@@ -301,7 +314,7 @@ class SchemaHoister:
                     node.pop("default")
                     self.warn_origin(
                         "default-invalid",
-                        f"default at {where or '/'} of {class_name!r} is not one of its enum "
+                        f"default at {_where(where)} of {class_name!r} is not one of its enum "
                         "values; dropped",
                         class_name,
                     )
@@ -313,7 +326,7 @@ class SchemaHoister:
                     node.pop("default")
                     self.warn_origin(
                         "default-dropped",
-                        f"default at {where or '/'} of {class_name!r} is not of type "
+                        f"default at {_where(where)} of {class_name!r} is not of type "
                         f"{node['type']!r}; not applied by the models",
                         class_name,
                         Level.INFO,
@@ -412,27 +425,31 @@ def _single_ref(schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _walk_schema(schema: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
-    """Every sub-schema of a transformed schema with its relative pointer (iteratively)."""
-    stack: list[tuple[str, dict[str, Any]]] = [("", schema)]
+def _walk_schema(schema: dict[str, Any]) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every sub-schema of a transformed schema with its path from it, as tokens (iteratively;
+    a pointer is only written for a warning: see `_where`)."""
+    stack: list[tuple[tuple[str | int, ...], dict[str, Any]]] = [((), schema)]
     while stack:
         where, node = stack.pop()
         yield where, node
         for key, value in node.items():
             if key in ("properties", "patternProperties") and isinstance(value, dict):
                 stack.extend(
-                    (pointer_join(where, key, name), sub)
+                    ((*where, key, name), sub)
                     for name, sub in value.items()
                     if isinstance(sub, dict)
                 )
             elif key in ("items", "additionalProperties", "not") and isinstance(value, dict):
-                stack.append((pointer_join(where, key), value))
+                stack.append(((*where, key), value))
             elif key in (*COMPOSITIONS, "prefixItems") and isinstance(value, list):
                 stack.extend(
-                    (pointer_join(where, key, i), sub)
-                    for i, sub in enumerate(value)
-                    if isinstance(sub, dict)
+                    ((*where, key, i), sub) for i, sub in enumerate(value) if isinstance(sub, dict)
                 )
+
+
+def _where(tokens: tuple[str | int, ...]) -> str:
+    """A sub-schema's pointer relative to its class, as warnings show it."""
+    return pointer_join("", *tokens) if tokens else "/"
 
 
 def _deserves_class(schema: dict[str, Any]) -> bool:
