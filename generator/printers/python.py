@@ -155,7 +155,8 @@ class ModelTypes:
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
             constraints = expr.constraints
-            if name not in ("str", "bytes", "File as _File"):
+            textual = (constraints.min_length, constraints.max_length, constraints.pattern)
+            if name not in ("str", "bytes", "File as _File") and textual != (None, None, None):
                 # Lengths and patterns describe the text of a date or a UUID; on the parsed
                 # value pydantic refuses them with a TypeError (SendGrid's 36-character UUIDs).
                 constraints = replace(constraints, min_length=None, max_length=None, pattern=None)
