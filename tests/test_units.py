@@ -172,3 +172,26 @@ def test_a_verdict_is_checked_again_only_if_its_validation_read_the_edited_schem
     store, found = run(doc)
     assert (store.hits, store.misses) == (1, 1)
     assert ["'x' is not of type 'integer'" in f.message for f in found] == [True]
+
+
+def test_without_noted_references_a_verdict_falls_back_to_the_closure(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """A jsonschema whose validator cannot note the references it follows must not make a
+    verdict look as if it read nothing but its own schema."""
+    from generator.validate import examples
+
+    monkeypatch.setattr(examples, "_noting_references", lambda validator_class: validator_class)
+    examples._validator_class.cache_clear()
+    try:
+        doc = document()
+        for _ in range(2):  # the verdicts, then the same run after User's id became an integer
+            spec, _ = _graph(tmp_path, doc)
+            store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+            found = check_examples(spec, "3.0", walk(spec, "3.0").examples, store)
+            store.save()
+            doc["components"]["schemas"]["User"]["properties"]["id"]["type"] = "integer"
+        assert store.hits > 0  # the cache was used: only the verdicts that can see User redone
+        assert any("'x' is not of type 'integer'" in f.message for f in found)
+    finally:
+        examples._validator_class.cache_clear()

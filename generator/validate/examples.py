@@ -97,8 +97,9 @@ def _verdict(check: ExampleCheck, context: _Context) -> tuple[Verdict, Followed 
     uri = context.uris.get(check.schema_document.path)
     if uri is None:
         return [], None
+    start = f"{uri}#{_fragment(check.schema_pointer)}"
     validator = _validator_class(context.legacy, check.mode)(
-        {"$ref": f"{uri}#{_fragment(check.schema_pointer)}"}, registry=context.registry
+        {"$ref": start}, registry=context.registry
     )
     followed: Followed = []
     noted = _FOLLOWED.set(followed)
@@ -113,8 +114,11 @@ def _verdict(check: ExampleCheck, context: _Context) -> tuple[Verdict, Followed 
         return [], None
     finally:
         _FOLLOWED.reset(noted)
-    # The first reference is the one above, to the schema the check starts at.
-    return _messages([leaf for leaf in leaves if leaf is not None]), followed[1:]
+    verdict = _messages([leaf for leaf in leaves if leaf is not None])
+    # The first reference noted is `start`; if it was not, nothing was noted (a jsonschema
+    # without the hook), and an empty list would claim that no other schema was read.
+    noted_all = bool(followed) and followed[0][1] == start
+    return verdict, followed[1:] if noted_all else None
 
 
 @lru_cache(maxsize=4096)
