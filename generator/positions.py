@@ -92,12 +92,12 @@ class JsonIndex:
         first = text.find("\n", pos)
         if text[pos] != "{" or first == -1 or text[pos + 1 : first].strip(" \t\r"):
             return {}
-        own = _INDENT.match(text, text.rfind("\n", 0, pos) + 1)
-        inner = _INDENT.match(text, first + 1)
-        if own is None or inner is None or len(inner.group()) <= len(own.group()):
+        own = _indent(text, text.rfind("\n", 0, pos) + 1)
+        inner = _indent(text, first + 1)
+        if len(inner) <= len(own):
             return {}
-        end = text.find(f"\n{own.group()}}}", pos)
-        line = re.compile("\n" + re.escape(inner.group()) + _KEY_AND_COLON)
+        end = text.find(f"\n{own}}}", pos)
+        line = re.compile("\n" + re.escape(inner) + _KEY_AND_COLON)
         keys: dict[str, tuple[int, int]] = {}
         for match in line.finditer(text, pos, len(text) if end == -1 else end):
             key, _ = _scanstring(match.group(1), 1)
@@ -181,6 +181,14 @@ _WS = re.compile(r"[ \t\r\n]*")
 # `paths` or `components/schemas`), scanning is cheaper.
 _REPARSE_LIMIT = 2000
 _INDENT = re.compile(r"[ \t]*")
+
+
+def _indent(text: str, line_start: int) -> str:
+    """The spaces and tabs a line starts with (the pattern matches everywhere, maybe empty)."""
+    match = _INDENT.match(text, line_start)
+    return match.group() if match else ""
+
+
 # After a line's indent: a key (group 1), its colon and the space up to the value.
 _KEY_AND_COLON = r'("(?:[^"\\]|\\.)*")[ \t]*:[ \t\r\n]*'
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 # Below this many bytes of spec (the document and the files it refs) validating in-process is
 # quicker than starting a process for it.
 BACKGROUND_FROM_BYTES = 1_000_000
+_MODULE = "generator.regenerate.background"  # the worker: this module run as a script
 
 
 @dataclass
@@ -130,9 +131,6 @@ def worth_a_process(paths: list[Path]) -> bool:
         except OSError:
             continue
     return total >= BACKGROUND_FROM_BYTES
-
-
-_MODULE = "generator.regenerate.background"
 
 
 def start(

@@ -24,7 +24,7 @@ from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
 from generator.render.memo import Recorded, RenderMemo
-from generator.render.model_modules import SPLIT_FROM, ModelGroup, ModelsLayout, split_models
+from generator.render.model_modules import SPLIT_FROM, split_models
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,15 @@ def render_models(
     memo = memo or RenderMemo(None, "models", ())
     for group in layout.groups:
         path = f"{root}/models/{group.module}.py"
-        inputs = (group, layout.imports_of(group), parts.intersection(group.names))
+        siblings = layout.imports_of(group)
+        inputs = (group, siblings, parts.intersection(group.names))
         kept = memo.get(path, inputs, everything)
         if kept is None:
             looked_up = Recorded(everything)
             module = models_module(
                 group.classes, ctx.spec, parts, everything=looked_up, imported=group.imported
             )
-            module = _relocated(module, group, layout)
+            module = _relocated(module, siblings)
             kept = (ctx.render("models/models.py.jinja", module=module), module.diagnostics)
             memo.put(path, inputs, looked_up.reads, kept)
         files[path], found = kept
@@ -303,14 +304,14 @@ def _declaration_order(
     return enums + objects + ordered_aliases, cyclic
 
 
-def _relocated(module: ModelsModule, group: ModelGroup, layout: ModelsLayout) -> ModelsModule:
+def _relocated(module: ModelsModule, siblings: list[tuple[str, tuple[str, ...]]]) -> ModelsModule:
     """`module` as a file of the `models/` package: the runtime is one package up, and the
-    classes of sibling modules are imported from them."""
+    classes of sibling modules are imported from them (`siblings`, see `imports_of`)."""
     imports = [
         (f".{name}" if name.startswith("._runtime") else name, names)
         for name, names in module.imports
     ]
-    imports += layout.imports_of(group)
+    imports += siblings
     return replace(module, imports=tuple(sorted(imports)))
 
 
