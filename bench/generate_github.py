@@ -9,8 +9,11 @@
 3. specgen after adding one property to `simple-user` (referenced by hundreds of schemas),
    regenerating into the output of the run before, caches warm: what a user's next
    `specgen generate` costs after that edit (target ≤ 0.3× specgen's own cold run). No peer
-   has a cache; this row compares specgen with itself.
-4. the same edit into an empty output folder (every file written again; informational).
+   has a cache; this row compares specgen with itself. As on a developer's machine, the run
+   is handed to a generation server (`specgen daemon`), started by the untimed warm-up run;
+   its memory is printed under the table.
+4. the same edit with --no-daemon: a fresh process, disk caches only (informational).
+5. the same edit into an empty output folder (every file written again; informational).
 
 Rows 1-2 start from an empty output folder, so they do the full work (no incremental skip),
 and pass --no-cache, so nothing is reused from an earlier run.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from itertools import count
@@ -61,7 +65,9 @@ def _full_artefacts(spec: Path) -> tuple[str, str | None]:
     out = OUT / "probe"
     fresh_dir(out)()
     print(f"[probe] specgen generate --artefacts {FULL} (untimed)", file=sys.stderr, flush=True)
-    probe = run_once(specgen("generate", str(spec), "--out", str(out), "--artefacts", FULL))
+    probe = run_once(
+        specgen("generate", str(spec), "--out", str(out), "--artefacts", FULL, "--no-daemon")
+    )
     fresh_dir(out)()
     if probe.returncode == 0:
         return FULL, None
@@ -88,6 +94,28 @@ def _edit_one_schema(spec: Path, edited: Path, out: Path | None) -> Callable[[],
     return prepare
 
 
+def _daemon(env: dict[str, str], action: str) -> str:
+    command = [*specgen("daemon", action), *(["--json"] if action == "status" else [])]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    return done.stdout
+
+
+def _server_memory(env: dict[str, str]) -> str:
+    """What the generation server of the edit rows holds, after all runs."""
+    lines = [json.loads(line) for line in _daemon(env, "status").splitlines()]
+    if not lines:
+        return "generation server: none was running (the edit rows ran in place)"
+    found = lines[0]
+    return (
+        f"generation server after {found['runs']} runs: {found['rss_mb']:.0f} MB resident, "
+        f"plus {found['workers_rss_mb']:.0f} MB for its validation worker"
+    )
+
+
+def _stop_server(env: dict[str, str]) -> None:
+    _daemon(env, "stop")
+
+
 def main() -> int:
     parser = arguments(__doc__ or "")
     parser.add_argument("--spec-version", type=int, default=23, help="@octokit/openapi major")
@@ -112,12 +140,28 @@ def main() -> int:
     edited = edit_home / "api.github.com.json"
     edit_out = OUT / "after-edit"
     emptied_out = OUT / "after-edit-emptied"
+    in_place_out = OUT / "after-edit-in-place"
+    # The bench's own server (its own socket folder), on even where CI is set.
+    served = {**child_environment(), "PYTHONPATH": str(REPO), "SPECGEN_DAEMON": "1"}
+    served["SPECGEN_DAEMON_DIR"] = str(WORK / "daemon")
+    _stop_server(served)
     specgen_edit = Case(
         "specgen after one-schema edit",
         specgen("generate", str(edited), "--out", str(edit_out), "--artefacts", artefacts),
         prepare=_edit_one_schema(spec, edited, None),
         cwd=edit_home,
-        env={**child_environment(), "PYTHONPATH": str(REPO)},
+        env=served,
+    )
+    edited_in_place = edit_home / "github-in-place.json"
+    specgen_edit_in_place = Case(
+        "specgen after one-schema edit, --no-daemon",
+        specgen(
+            "generate", str(edited_in_place), "--out", str(in_place_out), "--artefacts", artefacts
+        )
+        + ["--no-daemon"],
+        prepare=_edit_one_schema(spec, edited_in_place, None),
+        cwd=edit_home,
+        env=served,
     )
     # A spec file of its own: the two rows edit it independently, each run after an edit.
     edited_again = edit_home / "github-emptied.json"
@@ -126,7 +170,7 @@ def main() -> int:
         specgen("generate", str(edited_again), "--out", str(emptied_out), "--artefacts", artefacts),
         prepare=_edit_one_schema(spec, edited_again, emptied_out),
         cwd=edit_home,
-        env={**child_environment(), "PYTHONPATH": str(REPO)},
+        env=served,
     )
 
     opc_out = OUT / "openapi-python-client"
@@ -167,16 +211,22 @@ def main() -> int:
             prepare=fresh_dir(dmcg_out.parent),
         ),
         specgen_edit,
+        specgen_edit_in_place,
         specgen_edit_emptied,
     ]
     title = f"specgen generate: GitHub REST API (@octokit/openapi@{options.spec_version})"
-    results = measure(cases, options.runs, options.warmup)
+    try:
+        results = measure(cases, options.runs, options.warmup)
+        server = _server_memory(served)
+    finally:
+        _stop_server(served)
     rows = [
         Row(specgen_full.label, "openapi-python-client", max_ratio=0.4, max_rss_mb=400),
         Row("openapi-python-client"),
         Row(specgen_models.label, "datamodel-codegen"),
         Row("datamodel-codegen"),
         Row(specgen_edit.label, specgen_full.label, max_ratio=0.3),
+        Row(specgen_edit_in_place.label, specgen_full.label),
         Row(specgen_edit_emptied.label, specgen_full.label),
     ]
     print(machine_header(title, options.runs, load))
@@ -184,6 +234,7 @@ def main() -> int:
     if fallback:
         print(f"NOTE: specgen failed with stubs, so the full run is {artefacts}. {fallback}\n")
     print(table(rows, results))
+    print(f"\n{server}")
     write_json(options.json, title, results)
     return 0 if all(result.failure is None for result in results) else 1
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import sys
 from typing import Any
 
 import click
@@ -30,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
+    "daemon": (
+        "generator.daemon.command:daemon",
+        "Show or stop the generation servers `generate` hands its runs to.",
+    ),
 }
 
 
@@ -70,4 +75,11 @@ def cli() -> None:
 
 
 def main(argv: list[str] | None = None) -> Any:
+    # `generate` first asks a generation server, which keeps the caches of earlier runs in
+    # memory (see generator.daemon); the client side imports nothing but the standard library.
+    from generator.daemon.client import delegate
+
+    code = delegate(sys.argv[1:] if argv is None else argv)
+    if code is not None:
+        sys.exit(code)
     return cli.main(args=argv, prog_name="specgen")

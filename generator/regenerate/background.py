@@ -107,6 +107,11 @@ class Server:
             if answer["id"] == number:
                 return answer["findings"]
 
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        """The worker, if one was started."""
+        return self._process
+
     def close(self) -> None:
         if self._process is not None:
             stop(self._process)

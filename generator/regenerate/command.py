@@ -181,6 +181,12 @@ def _fail_setup(exc: Exception) -> NoReturn:
     "info.version; the entry falls back to the suggested bump).",
 )
 @click.option(
+    "--no-daemon",
+    is_flag=True,
+    help="Run in this process, not in a generation server (`specgen daemon`; off in CI and "
+    "with SPECGEN_DAEMON=0).",
+)
+@click.option(
     "--layout",
     type=click.Choice(["auto", "flat", "resources"]),
     help="How the client groups operations: resources (client.customers.create), flat (every "
@@ -203,6 +209,7 @@ def generate(
     check: bool,
     package_name: str | None,
     package_version: str | None,
+    no_daemon: bool,
     layout: str | None,
 ) -> None:
     """Render clients, models and stubs for the targets whose inputs changed.
@@ -212,6 +219,7 @@ def generate(
     """
     from generator.regenerate.progress import Reporter
 
+    del no_daemon  # read before click runs, by generator.daemon.client
     flags = _flags(
         specs,
         out,

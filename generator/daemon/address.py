@@ -1,0 +1,104 @@
+"""Whether a command goes to a generation server, and where that server listens.
+
+Imported by every `specgen` start: standard library only, and cheap (a few stat calls).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import site
+import stat
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+ENABLE = "SPECGEN_DAEMON"  # "0"/"off" never, "1"/"on" always (even in CI); unset: not in CI
+FOLDER = "SPECGEN_DAEMON_DIR"  # where the sockets live (tests use their own)
+IDLE = "SPECGEN_DAEMON_IDLE"  # seconds without a request before a server stops
+DEFAULT_IDLE_SECONDS = 900.0
+# Flags that keep `generate` in this process: a server is a cache (--no-cache), help and
+# usage errors are printed faster here than a server could start.
+_IN_PLACE = frozenset({"--no-daemon", "--no-cache", "-h", "--help"})
+_PACKAGE = Path(__file__).resolve().parents[1]  # the `generator` package a server would run
+
+
+def wanted(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
+    """Whether `specgen ARGV` should be served by a generation server."""
+    if not argv or argv[0] != "generate" or _IN_PLACE.intersection(argv):
+        return False
+    if os.name != "posix":  # Unix-domain sockets and fork-free spawning are what it relies on
+        return False
+    choice = environ.get(ENABLE, "").strip().lower()
+    if choice in ("0", "off", "false", "no"):
+        return False
+    if choice in ("1", "on", "true", "yes"):
+        return True
+    # A CI job runs once and ends: a server would only cost its memory (and outlive the step).
+    return environ.get("CI", "").strip().lower() in ("", "0", "false")
+
+
+def idle_seconds(environ: Mapping[str, str]) -> float:
+    try:
+        return max(1.0, float(environ.get(IDLE, DEFAULT_IDLE_SECONDS)))
+    except ValueError:
+        return DEFAULT_IDLE_SECONDS
+
+
+def folder(environ: Mapping[str, str]) -> Path:
+    """The folder of this user's server sockets (created private on first use)."""
+    given = environ.get(FOLDER)
+    if given:
+        return Path(given)
+    runtime = environ.get("XDG_RUNTIME_DIR")
+    if runtime and Path(runtime).is_dir():
+        return Path(runtime) / "specgen"
+    return Path("/tmp") / f"specgen-{os.getuid()}"
+
+
+def private_folder(environ: Mapping[str, str]) -> Path | None:
+    """`folder`, created if needed; None when it is not this user's alone (someone else could
+    have put a socket there), so no server is used."""
+    path = folder(environ)
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        return None
+    return path
+
+
+def code_stamp() -> str:
+    """What a server's code is: specgen's sources (size and modification time of each), the
+    interpreter, and the installed packages (the site-packages folders change when a package
+    is installed or removed). A server runs the code it imported when it started, so a
+    client with other code must not use it."""
+    parts = [sys.version, sys.executable, str(_PACKAGE)]
+    for where in site.getsitepackages():
+        try:
+            parts.append(f"{where}:{os.stat(where).st_mtime_ns}")
+        except OSError:
+            continue
+    pending = [str(_PACKAGE)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        pending.append(entry.path)
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    parts.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
+    parts[3:] = sorted(parts[3:])
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def socket_path(base: Path) -> Path:
+    return base / f"{code_stamp()}.sock"
+
+
+def package_root() -> str:
+    """The folder holding the `generator` package: a server must import this very copy."""
+    return str(_PACKAGE.parent)
