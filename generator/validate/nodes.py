@@ -25,6 +25,10 @@ class Kind(Enum):
     SCHEMA = "schema"
     OTHER = "object"  # only its `$ref` matters (examples, links, security schemes)
 
+    # Members are singletons compared by identity: hashing by identity too is consistent, and
+    # a builtin (Enum's own hashes the name in Python; the walk's sets hash ~100,000 keys).
+    __hash__ = object.__hash__
+
 
 class Mode(Enum):
     """Which side of the wire an example stands for: readOnly/writeOnly relax `required`."""

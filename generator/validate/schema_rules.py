@@ -31,6 +31,7 @@ _ONE_SCHEMA = (
 _SCHEMA_LISTS = ("prefixItems", "items")
 _SCHEMA_MAPS = ("properties", "patternProperties", "dependentSchemas", "$defs", "definitions")
 _COMPOSITION = ("allOf", "anyOf", "oneOf")
+_COMPOSITION_SET = frozenset(_COMPOSITION)  # most schemas have none: one C-level test
 _SUBSCHEMA_KEYWORDS = frozenset(_ONE_SCHEMA + _SCHEMA_LISTS + _SCHEMA_MAPS)
 _NAMES_DEPTH = 64
 
@@ -86,7 +87,9 @@ class SchemaRules:
         self, doc: Document, pointer: str, node: dict[str, Any], inherited: frozenset[str]
     ) -> None:
         # A branch of a composition may require what the rest of the composition declares.
-        if any(isinstance(node.get(keyword), list) for keyword in _COMPOSITION):
+        if not _COMPOSITION_SET.isdisjoint(node) and any(
+            isinstance(node.get(keyword), list) for keyword in _COMPOSITION
+        ):
             shared = self._names(doc, pointer, node) | inherited
             for keyword in _COMPOSITION:
                 for index, branch in enumerate(items(node.get(keyword))):
