@@ -17,6 +17,7 @@ from generator.ir.model import Api, Model
 from generator.ir.operations import OperationsBuilder
 from generator.ir.schemas import SchemaHoister
 from generator.ir.security import DocumentFacts, security_requirements
+from generator.ir.warm import WarmIR
 from generator.load import SpecSet
 from generator.unitcache import Memory, UnitCache
 from generator.values.envelope import analyse
@@ -45,18 +46,21 @@ def build_api(
     root = spec.root.data
     info: dict[str, Any] = root.get("info") if isinstance(root.get("info"), dict) else {}
     hoister = SchemaHoister(ctx)
+    warm = WarmIR.open(hoister, memory) if memory is not None else None
+    hoister.warm = warm
     hoister.name_components()
     hoister.transform_components()
     hoister.sanitise_schemas()
     operations = OperationsBuilder(ctx, hoister).operations()
     hoister.sanitise_schemas()
     cache = None
-    if memory is not None:
+    if memory is not None and warm is not None:
         store = UnitCache(None, "classes", spec.root.path, memory=memory, on_disk=False)
-        cache = ClassCache(store, hoister.schemas, hoister.origins)
+        cache = ClassCache(store, warm.fingerprint, warm.shape)
     model_classes = hoister.classes.classes(cache)
-    if cache is not None:
+    if cache is not None and warm is not None:
         cache.save()
+        warm.save()
     hoister.classes.warn_dropped_defaults()
     models = tuple(
         Model(name, hoister.origins.get(name, ""), str(schema.get("description") or ""))

@@ -11,13 +11,13 @@ guard depends on the order classes were built in, so it is never cached.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.ir.types import ModelClass
-from generator.unitcache import UnitCache, key_of
-from generator.units import canonical, digest
+from generator.ir.warm_log import frozen
+from generator.unitcache import UnitCache
 
 Schemas = Mapping[str, dict[str, Any]]
 
@@ -25,6 +25,8 @@ Schemas = Mapping[str, dict[str, Any]]
 @dataclass
 class Record:
     names: set[str] = field(default_factory=set)
+    # classes of which only the shape was read (see `shape_of`)
+    shapes: set[str] = field(default_factory=set)
     tainted: bool = False
 
 
@@ -38,9 +40,14 @@ class Reads:
         for record in self.stack:
             record.names.add(name)
 
-    def note_all(self, names: frozenset[str], tainted: bool) -> None:
+    def note_shape(self, name: str) -> None:
+        for record in self.stack:
+            record.shapes.add(name)
+
+    def note_all(self, names: frozenset[str], shapes: frozenset[str], tainted: bool) -> None:
         for record in self.stack:
             record.names.update(names)
+            record.shapes.update(shapes)
             record.tainted = record.tainted or tainted
 
     def taint(self) -> None:
@@ -72,43 +79,67 @@ class WatchedSchemas(Mapping[str, dict[str, Any]]):
         return len(self._schemas)
 
 
+def shape_of(schema: dict[str, Any] | None, kind: Callable[[dict[str, Any]], str]) -> Any:
+    """What a class that only refers to `schema` reads of it: whether it exists, its kind,
+    whether it is a nullable enum, and its default (which a field referring to it takes).
+    Adding a property to a class referred to everywhere changes none of it."""
+    if schema is None:
+        return None
+    found = kind(schema)
+    nullable_enum = found == "enum" and None in schema.get("enum", ())
+    if "default" not in schema:
+        return (found, nullable_enum, None)
+    default = frozen(schema["default"])
+    return (found, nullable_enum, default if default is not None else object())
+
+
 @dataclass(frozen=True)
 class Cached:
     model: ModelClass
     depends_on: frozenset[str]
+    shapes: frozenset[str]
     dropped_defaults: tuple[tuple[str, str], ...]
+    entry: Any = None  # the store's entry it came from
 
 
 class ClassCache:
-    """Cache entries of model classes, checked against the schemas of this run."""
+    """Cache entries of model classes, checked against the schemas of this run.
 
-    def __init__(self, store: UnitCache, schemas: Schemas, origins: Mapping[str, str]) -> None:
+    `fingerprint(name)`: what the class's schema is this run (its exact bytes and origin; see
+    `generator.ir.warm`), compared with what each entry noted when it was made."""
+
+    def __init__(
+        self, store: UnitCache, fingerprint: Callable[[str], Any], shape: Callable[[str], Any]
+    ) -> None:
         self._store = store
-        self._schemas = schemas
-        self._origins = origins
-        self._prints: dict[str, str] = {}
-
-    def fingerprint(self, name: str) -> str:
-        found = self._prints.get(name)
-        if found is None:
-            schema = self._schemas.get(name)
-            text = "-" if schema is None else canonical(schema)
-            found = self._prints[name] = digest(f"{text}\x00{self._origins.get(name, '')}")
-        return found
+        self.fingerprint = fingerprint
+        self.shape = shape
 
     def lookup(self, name: str) -> Cached | None:
-        entry = self._store.get(key_of("class", name, self.fingerprint(name)))
-        if not isinstance(entry, tuple) or len(entry) != 3:
+        entry = self._store.get(name)
+        if not isinstance(entry, tuple) or len(entry) != 4:
             return None
-        model, prints, dropped = entry
+        model, prints, shapes, dropped = entry
         if any(self.fingerprint(dep) != value for dep, value in prints):
             return None
-        return Cached(model, frozenset(dep for dep, _ in prints), dropped)
+        if any(self.shape(dep) != value for dep, value in shapes):
+            return None
+        return Cached(
+            model,
+            frozenset(dep for dep, _ in prints),
+            frozenset(dep for dep, _ in shapes),
+            dropped,
+            entry,
+        )
 
     def store(self, name: str, cached: Cached) -> None:
-        prints = tuple((dep, self.fingerprint(dep)) for dep in sorted(cached.depends_on))
-        entry = (cached.model, prints, cached.dropped_defaults)
-        self._store.put(key_of("class", name, self.fingerprint(name)), entry)
+        if cached.entry is not None:  # found valid: kept as it is
+            self._store.put(name, cached.entry)
+            return
+        deps = sorted(cached.depends_on | {name})
+        prints = tuple((dep, self.fingerprint(dep)) for dep in deps)
+        shapes = tuple((dep, self.shape(dep)) for dep in sorted(cached.shapes - cached.depends_on))
+        self._store.put(name, (cached.model, prints, shapes, cached.dropped_defaults))
 
     def save(self) -> None:
         self._store.save()

@@ -75,18 +75,33 @@ class ClassBuilder:
     # (class, property) whose default the models leave to the server
     _dropped_defaults: list[tuple[str, str]] = field(default_factory=list)
     # What each class was built from, for the cache between runs (see `class_cache`).
-    _reads: Reads = field(default_factory=Reads)
+    reads: Reads = field(default_factory=Reads)
     _depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
+    _shapes: dict[str, frozenset[str]] = field(default_factory=dict)
     _order_dependent: set[str] = field(default_factory=set)
     _cache: ClassCache | None = None
 
     def __post_init__(self) -> None:
-        self.schemas = WatchedSchemas(self.schemas, self._reads)
+        # Reads of a class's kind, enum nullability or default go to `_plain` and are noted
+        # as shape reads: a class referring to another depends on no more (see `shape_of`).
+        self._plain = self.schemas
+        self.schemas = WatchedSchemas(self.schemas, self.reads)
 
     # -- kinds ---------------------------------------------------------------------------------
 
     def kind(self, name: str) -> ModelKind:
-        return _kind(self.schemas.get(name, {}))
+        self.reads.note_shape(name)
+        return kind_of(self._plain.get(name, {}))
+
+    def exists(self, name: str) -> bool:
+        self.reads.note_shape(name)
+        return name in self._plain
+
+    def named_default(self, name: str) -> tuple[bool, Any]:
+        """Whether the class `name` has a default, and which."""
+        self.reads.note_shape(name)
+        schema = self._plain.get(name, {})
+        return "default" in schema, schema.get("default")
 
     def through_aliases(self, expr: TypeExpr) -> TypeExpr:
         """`expr` with named aliases followed (`Page` = `JobList` = the class `JobList`): what a
@@ -98,8 +113,9 @@ class ClassBuilder:
         return expr
 
     def is_nullable_enum(self, name: str) -> bool:
-        schema = self.schemas.get(name, {})
-        return _kind(schema) == "enum" and None in schema.get("enum", ())
+        self.reads.note_shape(name)
+        schema = self._plain.get(name, {})
+        return kind_of(schema) == "enum" and None in schema.get("enum", ())
 
     # -- types ---------------------------------------------------------------------------------
 
@@ -110,7 +126,7 @@ class ClassBuilder:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = _class_of(ref)
-            if name is None or name not in self.schemas:
+            if name is None or not self.exists(name):
                 return ANY_TYPE
             target: TypeExpr = ModelRef(name)
             return nullable(target) if self.is_nullable_enum(name) else target
@@ -237,8 +253,10 @@ class ClassBuilder:
         if model is None:
             model = self._cached_class(name) or self._recorded_build(name)
         # Whoever asks (a class being built) depends on what this class was built from.
-        self._reads.note_all(
-            self._depends_on.get(name, frozenset()) | {name}, name in self._order_dependent
+        self.reads.note_all(
+            self._depends_on.get(name, frozenset()) | {name},
+            self._shapes.get(name, frozenset()),
+            name in self._order_dependent,
         )
         return model
 
@@ -248,6 +266,7 @@ class ClassBuilder:
             return None
         self._classes[name] = found.model
         self._depends_on[name] = found.depends_on
+        self._shapes[name] = found.shapes
         self._dropped_defaults += found.dropped_defaults
         if self._cache is not None:
             self._cache.store(name, found)
@@ -255,29 +274,31 @@ class ClassBuilder:
 
     def _recorded_build(self, name: str) -> ModelClass:
         record = Record()
-        self._reads.stack.append(record)
+        self.reads.stack.append(record)
         self._building.add(name)
         dropped_before = len(self._dropped_defaults)
         try:
             model = self._build_class(name)
         finally:
             self._building.discard(name)
-            self._reads.stack.pop()
+            self.reads.stack.pop()
         self._classes[name] = model
         self._depends_on[name] = frozenset(record.names)
+        self._shapes[name] = frozenset(record.shapes)
         if record.tainted:
             self._order_dependent.add(name)
         elif self._cache is not None:
             dropped = self._dropped_defaults[dropped_before:]
             mine = tuple(entry for entry in dropped if entry[0] == name)
-            self._cache.store(name, Cached(model, self._depends_on[name], mine))
+            cached = Cached(model, self._depends_on[name], self._shapes[name], mine)
+            self._cache.store(name, cached)
         return model
 
     def _in_progress(self, name: str) -> bool:
         """Whether `name` is being built (a cycle): what the caller then does depends on the
         order of the builds, so no class built meanwhile may be cached."""
         if name in self._building:
-            self._reads.taint()
+            self.reads.taint()
             return True
         return False
 
@@ -286,7 +307,7 @@ class ClassBuilder:
         pointer = self.origins.get(name, SCHEMA_PREFIX + name)
         description = str(schema.get("description") or "")
         deprecated = schema.get("deprecated") is True
-        kind = _kind(schema)
+        kind = kind_of(schema)
         if kind == "enum":
             return ModelClass(
                 name,
@@ -438,10 +459,10 @@ class ClassBuilder:
         has_default = "default" in sub
         default = sub.get("default")
         target = _class_of(sub["$ref"]) if isinstance(sub.get("$ref"), str) else None
-        if not has_default and target is not None and "default" in self.schemas.get(target, {}):
+        if not has_default and target is not None:
             # A named enum's default applies wherever it is referenced (JSON Schema keeps
             # the annotation on the referenced schema).
-            has_default, default = True, self.schemas[target]["default"]
+            has_default, default = self.named_default(target)
         expr = self.type_of(sub)
         if has_default and not _default_is_plain(default):
             has_default = False  # objects as defaults: left to the server
@@ -490,7 +511,7 @@ class ClassBuilder:
             )
 
 
-def _kind(schema: dict[str, Any]) -> ModelKind:
+def kind_of(schema: dict[str, Any]) -> ModelKind:
     values = schema.get("enum")
     if (
         isinstance(values, list)

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.cursor import Cursor, RefChainError, follow
 from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.ir.warm_log import UnitLog
 from generator.load import Document, RefError, SpecSet
 
 
@@ -17,6 +18,8 @@ class BuildContext:
     spec: SpecSet
     name: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # the unit being built fresh for a later replay (see `generator.ir.warm`)
+    log: UnitLog | None = None
 
     @property
     def root(self) -> Document:
@@ -54,7 +57,20 @@ class BuildContext:
             raise SpecError(
                 self.ref_error(RefError(exc.rule, message), at.document, at.pointer)
             ) from None
+        if self.log is not None:
+            self._note_refs(node, document)
         return found.value, found.document, found.pointer
+
+    def _note_refs(self, node: Any, document: Document) -> None:
+        """Log each `$ref` of a chain `deref` followed (a replay checks their targets)."""
+        assert self.log is not None
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            if document is not self.root:
+                self.log.replayable = False
+                return
+            self.log.refs.append(node["$ref"])
+            resolved = self.spec.resolve(node["$ref"], document)
+            node, document = resolved.value, resolved.document
 
     def ref_error(self, exc: RefError, document: Document, pointer: str) -> Diagnostic:
         line, col = document.locate(pointer)

@@ -28,6 +28,7 @@ from generator.ir.model import (
 from generator.ir.pagination import read_pagination
 from generator.ir.schemas import SchemaHoister
 from generator.ir.security import security_requirements
+from generator.ir.warm_log import frozen
 from generator.load import Document
 from generator.openapi import METHODS
 
@@ -48,30 +49,48 @@ class OperationsBuilder:
         paths = self.ctx.root.data.get("paths") or {}
         taken: set[str] = set()
         global_security = security_requirements(self.ctx.root.data.get("security"))
-        result = []
+        result: list[Operation] = []
+        warm = self.schemas.warm
         for path, raw_item in paths.items():
             item_pointer = pointer_join("#/paths", path)
-            item, item_doc, item_pointer = self.ctx.deref(raw_item, self.ctx.root, item_pointer)
-            if not isinstance(item, dict):
+            if warm is None:
+                result += self.path_item(path, raw_item, item_pointer, taken, global_security)
                 continue
-            for method in METHODS:
-                raw_op = item.get(method)
-                if not isinstance(raw_op, dict):
-                    continue
-                op_pointer = pointer_join(item_pointer, method)
-                result.append(
-                    self.operation(
-                        str(path),
-                        method,
-                        raw_op,
-                        item,
-                        item_doc,
-                        op_pointer,
-                        taken,
-                        global_security,
-                    )
-                )
+            raw = frozen(raw_item)
+            replayed = warm.replay_path(item_pointer, raw, taken)
+            if replayed is not None:
+                result += replayed
+                continue
+            with warm.recording("paths", item_pointer, raw) as log:
+                built = self.path_item(path, raw_item, item_pointer, taken, global_security)
+                log.operations = tuple(built)
+            result += built
         return tuple(result)
+
+    def path_item(
+        self,
+        path: Any,
+        raw_item: Any,
+        item_pointer: str,
+        taken: set[str],
+        global_security: tuple[SecurityRequirement, ...],
+    ) -> list[Operation]:
+        """The operations of one path (none when its item is not an object)."""
+        item, item_doc, item_pointer = self.ctx.deref(raw_item, self.ctx.root, item_pointer)
+        if not isinstance(item, dict):
+            return []
+        result = []
+        for method in METHODS:
+            raw_op = item.get(method)
+            if not isinstance(raw_op, dict):
+                continue
+            op_pointer = pointer_join(item_pointer, method)
+            result.append(
+                self.operation(
+                    str(path), method, raw_op, item, item_doc, op_pointer, taken, global_security
+                )
+            )
+        return result
 
     def operation(
         self,
@@ -87,9 +106,10 @@ class OperationsBuilder:
         operation_id = raw.get("operationId")
         if not isinstance(operation_id, str) or not naming.words(operation_id):
             operation_id = method + "_" + "_".join(naming.words(path))
-        python_name = naming.unique(
-            naming.snake(operation_id, fallback="call", reserved=naming.CLIENT_ATTRIBUTES), taken
-        )
+        base = naming.snake(operation_id, fallback="call", reserved=naming.CLIENT_ATTRIBUTES)
+        python_name = naming.unique(base, taken)
+        if self.ctx.log is not None:
+            self.ctx.log.op_names.append((base, python_name))
         hint = naming.pascal(operation_id)
         parameters = self.parameters(item, raw, document, pointer, hint)
         parameters += self.undeclared_path_parameters(path, parameters, document, pointer)

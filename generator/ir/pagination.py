@@ -46,7 +46,8 @@ def read_pagination(
         return None
     style, items, next_path = raw.get("style"), raw.get("items"), raw.get("next")
     cursor = raw.get("cursor-param")
-    page_schema = schemas.schemas.get(page.name, {})
+    # read through the class builder, which notes what a path item reads (see `warm`)
+    page_schema = schemas.classes.schemas.get(page.name, {})
     item_schema = (
         (page_schema.get("properties") or {}).get(items) if isinstance(items, str) else None
     )

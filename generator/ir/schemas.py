@@ -23,6 +23,8 @@ from generator.ir.classes import ClassBuilder, essential_members
 from generator.ir.context import BuildContext
 from generator.ir.model import TypeRef
 from generator.ir.types import ModelRef, TypeExpr
+from generator.ir.warm import WarmIR
+from generator.ir.warm_log import UnitLog, frozen
 from generator.load import Document, RefError
 from generator.openapi import COMPOSITIONS, SCALAR_CHECKS, SCHEMA_PREFIX, VALUE_CHECKS, escape
 from generator.printers.python import SignatureTypes
@@ -78,9 +80,16 @@ class SchemaHoister:
     named: dict[tuple[str, str], str] = field(default_factory=dict)
     schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
     origins: dict[str, str] = field(default_factory=dict)
-    _sanitised: set[str] = field(default_factory=set)
+    # classes `sanitise_schemas` has seen: final from then on
+    sanitised: set[str] = field(default_factory=set)
     classes: ClassBuilder = field(init=False)
     signatures: SignatureTypes = field(init=False)
+    # A long-lived process's replay of the previous run (see `warm`), and the log of the
+    # unit being built fresh for it.
+    warm: WarmIR | None = None
+    log: UnitLog | None = None
+    # set when sanitising a class reads another class (see `enum_values`)
+    _read_other: bool = False
 
     def __post_init__(self) -> None:
         # Both read `schemas` live: it grows while operations hoist their inline schemas.
@@ -102,13 +111,23 @@ class SchemaHoister:
         return self.named[key]
 
     def transform_components(self) -> None:
+        warm = self.warm
         for key, schema in self.components().items():
             pointer = SCHEMA_PREFIX + escape(str(key))
             class_name = self.named[(str(self.ctx.root.path), pointer)]
-            if class_name not in self.schemas:
+            if class_name in self.schemas:
+                continue
+            if warm is None:
                 self.define(class_name, schema, self.ctx.root, pointer)
+                continue
+            raw = frozen(schema)
+            if not warm.replay_component(pointer, raw, class_name):
+                with warm.recording("components", pointer, raw):
+                    self.define(class_name, schema, self.ctx.root, pointer)
 
     def define(self, class_name: str, schema: Any, document: Document, pointer: str) -> None:
+        if self.log is not None:
+            self.log.defines.append(class_name)
         self.schemas[class_name] = {}  # reserve first: recursive schemas refer back to it
         self.origins[class_name] = pointer
         self.schemas[class_name] = self.transform(schema, document, pointer, class_name, top=True)
@@ -120,9 +139,16 @@ class SchemaHoister:
         except RefError as exc:
             if exc.rule == "ref-remote" or exc.rule == "ref-escape":
                 raise SpecError(self.ctx.ref_error(exc, document, pointer)) from None
+            if self.log is not None:
+                self.log.replayable = False
             self.ctx.warn(exc.rule, f"{exc}; typed as Any", pointer, document)
             return {}
         key = (str(resolved.document.path), resolved.pointer)
+        if self.log is not None:
+            if key in self.named and document is self.ctx.root:
+                self.log.hits.append((ref, self.named[key]))
+            else:  # a class defined here, or a $ref of another document: not replayed
+                self.log.replayable = False
         if key not in self.named:
             is_component = resolved.pointer.startswith(SCHEMA_PREFIX)
             base = resolved.pointer.rsplit("/", 1)[1] if is_component else hint
@@ -151,7 +177,10 @@ class SchemaHoister:
                 return {"allOf": [target, wrapped]} if target else wrapped
             return target
         if not top and _deserves_class(schema):
-            class_name = naming.unique(naming.class_name(hint), self.class_names)
+            base = naming.class_name(hint)
+            class_name = naming.unique(base, self.class_names)
+            if self.log is not None:
+                self.log.claims.append((base, class_name))
             self.define(class_name, schema, document, pointer)
             return {"$ref": SCHEMA_PREFIX + class_name}
         out: dict[str, Any] = {}
@@ -276,9 +305,20 @@ class SchemaHoister:
     def sanitise_schemas(self) -> None:
         """Replace what would break the models with something permissive, each with a warning.
         Each schema is seen once: a later call (after operations hoisted more) sees the new."""
-        fresh = [name for name in self.schemas if name not in self._sanitised]
-        self._sanitised.update(fresh)
+        fresh = [name for name in self.schemas if name not in self.sanitised]
+        self.sanitised.update(fresh)
+        warm = self.warm
+        # A replayed class whose sanitising read only itself is not sanitised again: its
+        # warnings are replayed, in the same place among the others.
+        done = {}
+        if warm is not None:
+            done = {n: r for n in fresh if (r := warm.sanitise_done(n)) is not None}
+        before = {n: frozen(self.schemas[n]) for n in fresh if n not in done} if warm else {}
+        # aliases read the class they name (before `ref-cycle` empties them)
+        aliases = {n for n in fresh if _single_ref(self.schemas[n]) is not None} if warm else set()
         for class_name in fresh:
+            if class_name in done:
+                continue
             if self.alias_target(class_name) is None:
                 self.warn_origin(
                     "ref-cycle",
@@ -287,50 +327,67 @@ class SchemaHoister:
                 )
                 self.schemas[class_name] = {}
         for class_name in fresh:
-            schema = self.schemas[class_name]
-            if "default" in schema and "enum" not in schema:
-                # The model generator copies a named schema's default onto every field that
-                # refers to it, as a bare value the field's class type does not accept.
-                schema.pop("default")
+            record = done.get(class_name)
+            if record is not None and warm is not None:
+                warm.replay_sanitised(record)
+                continue
+            start = len(self.ctx.diagnostics)
+            self._read_other = class_name in aliases
+            self.sanitise(class_name)
+            if warm is not None:
+                warm.sanitised(
+                    class_name,
+                    before[class_name],
+                    self.ctx.diagnostics[start:],
+                    not self._read_other,
+                )
+
+    def sanitise(self, class_name: str) -> None:
+        """Drop the defaults of one class the models cannot apply, each with a finding."""
+        schema = self.schemas[class_name]
+        if "default" in schema and "enum" not in schema:
+            # The model generator copies a named schema's default onto every field that
+            # refers to it, as a bare value the field's class type does not accept.
+            schema.pop("default")
+            self.warn_origin(
+                "default-dropped",
+                f"the default of named schema {class_name!r} is not applied by the models",
+                class_name,
+                Level.INFO,
+            )
+        for where, node in _walk_schema(schema):
+            if node.get("format") in TYPED_STRING_FORMATS and "default" in node:
+                # The model generator writes such a default as a bare string, which its
+                # field type (datetime, UUID, AnyUrl, ...) does not accept.
+                node.pop("default")
                 self.warn_origin(
                     "default-dropped",
-                    f"the default of named schema {class_name!r} is not applied by the models",
+                    f"default at {_where(where)} of {class_name!r} is not applied by the "
+                    f"models (format {node['format']!r})",
                     class_name,
                     Level.INFO,
                 )
-            for where, node in _walk_schema(schema):
-                if node.get("format") in TYPED_STRING_FORMATS and "default" in node:
-                    # The model generator writes such a default as a bare string, which its
-                    # field type (datetime, UUID, AnyUrl, ...) does not accept.
-                    node.pop("default")
-                    self.warn_origin(
-                        "default-dropped",
-                        f"default at {_where(where)} of {class_name!r} is not applied by the "
-                        f"models (format {node['format']!r})",
-                        class_name,
-                        Level.INFO,
-                    )
-                if "default" in node and not self.default_fits(node):
-                    node.pop("default")
-                    self.warn_origin(
-                        "default-invalid",
-                        f"default at {_where(where)} of {class_name!r} is not one of its enum "
-                        "values; dropped",
-                        class_name,
-                    )
-                if "default" in node and not _default_fits_type(node):
-                    # Written as is, it would contradict the field's annotation (a `str`
-                    # field defaulting to False): mypy and the reader both trip on it.
-                    # The validator reports the broken default (default-invalid); this
-                    # only says what the models do about it.
-                    node.pop("default")
-                    self.warn_origin(
-                        "default-dropped",
-                        f"default at {_where(where)} of {class_name!r} is not of type "
-                        f"{node['type']!r}; not applied by the models",
-                        class_name,
-                        Level.INFO,
-                    )
+            if "default" in node and not self.default_fits(node):
+                node.pop("default")
+                self.warn_origin(
+                    "default-invalid",
+                    f"default at {_where(where)} of {class_name!r} is not one of its enum "
+                    "values; dropped",
+                    class_name,
+                )
+            if "default" in node and not _default_fits_type(node):
+                # Written as is, it would contradict the field's annotation (a `str`
+                # field defaulting to False): mypy and the reader both trip on it.
+                # The validator reports the broken default (default-invalid); this
+                # only says what the models do about it.
+                node.pop("default")
+                self.warn_origin(
+                    "default-dropped",
+                    f"default at {_where(where)} of {class_name!r} is not of type "
+                    f"{node['type']!r}; not applied by the models",
+                    class_name,
+                    Level.INFO,
+                )
 
     def alias_target(self, class_name: str) -> str | None:
         """The schema a pure `$ref` alias chain ends at, or None when the chain is a cycle."""
@@ -348,6 +405,7 @@ class SchemaHoister:
     def enum_values(self, node: dict[str, Any]) -> list[Any] | None:
         target = _single_ref(node)
         if target is not None:
+            self._read_other = True
             resolved = self.alias_target(target)
             node = self.schemas.get(resolved, {}) if resolved else {}
         values = node.get("enum")
@@ -375,7 +433,8 @@ class SchemaHoister:
         )
 
     def _alias_root(self, name: str) -> TypeExpr:
-        return self.classes.type_of(self.schemas.get(name, {}))
+        # Through the class builder's view of the schemas, which notes what a unit reads.
+        return self.classes.type_of(self.classes.schemas.get(name, {}))
 
 
 @functools.lru_cache(maxsize=4096)
