@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +32,9 @@ _SPLIT_ONCE = frozenset({"paths", "webhooks"})
 _SPLIT_TWICE = frozenset({"components"})
 
 Unit = tuple[str, ...]  # (document key, pointer tokens of the unit...)
+# What a long-lived process keeps of a unit between runs: its value's marshal bytes, its own
+# fingerprint and the `$ref`s written in it (as `_REF` finds them in its canonical text).
+Remembered = tuple[bytes, str, tuple[str, ...]]
 
 
 def digest(text: str) -> str:
@@ -49,8 +53,14 @@ class UnitGraph:
     loaded on the way (through `SpecSet.resolve`, the one resolver), as validation would.
     """
 
-    def __init__(self, spec: SpecSet) -> None:
+    def __init__(self, spec: SpecSet, before: dict[Unit, Remembered] | None = None) -> None:
+        """`before`: what the previous run over this spec remembered (`remembered`), so a
+        unit whose value has the same marshal bytes is not dumped and scanned again (equal
+        bytes mean equal values of the same types in the same order: the canonical text, so
+        the fingerprint, would be the same)."""
         self.spec = spec
+        self._before = before
+        self.remembered: dict[Unit, Remembered] = {}
         self._own: dict[Unit, str] = {}
         self._whole: set[Unit] = set()  # units fingerprinted by name, not content
         self._edges: dict[Unit, set[Unit]] = {}
@@ -135,12 +145,11 @@ class UnitGraph:
                 yield (key, head), value, document
 
     def _add(self, unit: Unit, value: Any, document: Document) -> None:
-        text = canonical(value)
-        self._own[unit] = digest(text)
+        own, refs = self._read(unit, value)
+        self._own[unit] = own
         edges: set[Unit] = set()
         source = self._key(document)
-        for match in _REF.finditer(text):
-            written = match.group(1)
+        for written in refs:
             target = self._targets.get((source, written))
             if target is None:
                 target = self._targets[source, written] = self._target(
@@ -150,6 +159,24 @@ class UnitGraph:
         edges.discard(unit)
         self._edges[unit] = edges
         self._pending.extend(edges)
+
+    def _read(self, unit: Unit, value: Any) -> tuple[str, tuple[str, ...]]:
+        """A unit's own fingerprint and the `$ref`s written in it."""
+        packed = None
+        if self._before is not None:
+            try:
+                packed = marshal.dumps(value, 2)
+            except ValueError:  # a YAML date or the like: no bytes to compare
+                packed = None
+            found = self._before.get(unit)
+            if packed is not None and found is not None and found[0] == packed:
+                self.remembered[unit] = found
+                return found[1], found[2]
+        text = canonical(value)
+        own, refs = digest(text), tuple(match.group(1) for match in _REF.finditer(text))
+        if packed is not None:
+            self.remembered[unit] = (packed, own, refs)
+        return own, refs
 
     def _add_whole(self, unit: Unit, document: Document) -> None:
         """A unit named by a pointer to a split container itself (`#/components/schemas`,

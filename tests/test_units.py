@@ -93,6 +93,41 @@ def test_units_of_a_cycle_see_each_other(tmp_path: Path) -> None:
     assert {name for name in before if before[name] != after[name]} == {"A", "B"}
 
 
+def test_a_graph_remembering_the_last_run_gives_the_fingerprints_of_a_fresh_one(
+    tmp_path: Path,
+) -> None:
+    import datetime
+
+    spec, first = _graph(tmp_path, document())
+    wanted = [REF + name for name in ("Pet", "User", "Lonely", "A", "B", "Shared")]
+    edits: list[Callable[[dict[str, Any]], None]] = [
+        lambda d: d["components"]["schemas"]["User"]["properties"].update(x={"type": "string"}),
+        lambda d: d["components"]["schemas"]["Lonely"].update(example=3.0),  # 3 and 3.0 differ
+        lambda d: d["components"]["schemas"]["Lonely"].update(example=True),
+        lambda d: d["components"]["schemas"]["Pet"]["properties"]["owner"].update(
+            {"$ref": REF + "A"}
+        ),  # the same text length, another target
+        lambda d: d["components"]["schemas"]["B"].update(example=datetime.date(2026, 1, 2)),
+    ]
+    doc, before = document(), first.remembered
+    for edit in edits:
+        edit(doc)
+        path = tmp_path / "spec.yaml"
+        path.write_text(yaml.safe_dump(doc, sort_keys=False))
+        spec = SpecSet(load_document(path))
+        warm, fresh = UnitGraph(spec, before), UnitGraph(spec)
+
+        assert [warm.closure(spec.root, p) for p in wanted] == [
+            fresh.closure(spec.root, p) for p in wanted
+        ]
+        assert warm.own_of(warm.unit_of(spec.root, REF + "User")) == fresh.own_of(
+            fresh.unit_of(spec.root, REF + "User")
+        )
+        before = warm.remembered
+    unchanged = warm.unit_of(spec.root, "#/info")
+    assert UnitGraph(spec, before).remembered[unchanged] is before[unchanged]  # not dumped again
+
+
 def test_a_referenced_file_is_part_of_the_closure(tmp_path: Path) -> None:
     before = _closures(tmp_path, document())
     after = _closures(tmp_path, document(), {"Thing": {"type": "integer"}})
@@ -195,3 +230,16 @@ def test_without_noted_references_a_verdict_falls_back_to_the_closure(
         assert any("'x' is not of type 'integer'" in f.message for f in found)
     finally:
         examples._validator_class.cache_clear()
+
+
+def test_a_verdict_key_tells_values_apart_as_json_does() -> None:
+    import datetime
+
+    from generator.validate.verdicts import _value_print
+
+    prints = [_value_print(v) for v in (1, 1.0, True, "1", [1], {"a": 1}, None)]
+    assert len(set(prints)) == len(prints)
+    assert _value_print({"a": [1, {"b": "c"}]}) == _value_print({"a": [1, {"b": "c"}]})
+    day = datetime.date(2026, 1, 2)
+    assert _value_print({"d": day}) == _value_print({"d": datetime.date(2026, 1, 2)})
+    assert _value_print({"d": day}) != _value_print({"d": "2026-01-02"})
