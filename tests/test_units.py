@@ -243,3 +243,20 @@ def test_a_verdict_key_tells_values_apart_as_json_does() -> None:
     day = datetime.date(2026, 1, 2)
     assert _value_print({"d": day}) == _value_print({"d": datetime.date(2026, 1, 2)})
     assert _value_print({"d": day}) != _value_print({"d": "2026-01-02"})
+
+
+def test_a_long_lived_validation_keeps_the_unit_fingerprints_for_the_next_run(
+    tmp_path: Path,
+) -> None:
+    spec, _ = _graph(tmp_path, document())
+    memory = Memory()
+    first = validate_spec(spec, memory=memory)
+    [kept] = [store["units"] for name, store in memory.stores.items() if name.endswith(":units")]
+    pet = next(unit for unit in kept if unit[-1] == "Pet")
+    remembered = kept[pet]
+
+    again = validate_spec(SpecSet(load_document(spec.root.path)), memory=memory)
+
+    [now] = [store["units"] for name, store in memory.stores.items() if name.endswith(":units")]
+    assert now[pet] is remembered  # reused, not dumped again
+    assert again == first

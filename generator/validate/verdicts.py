@@ -43,6 +43,8 @@ class VerdictCache:
         self._kept_key = f"{store.name}:units"
         before = None if self._kept is None else self._kept.get(self._kept_key, {}).get("units", {})
         self._units = UnitGraph(spec, before)
+        if self._kept is not None:  # the graph fills it as it goes: kept for the next run
+            self._kept[self._kept_key] = {"units": self._units.remembered}
         self._documents = {
             uris[doc.path]: doc for doc in spec.documents.values() if doc.path in uris
         }
@@ -107,11 +109,6 @@ class VerdictCache:
         except RefError:
             return None
         return self._units.unit_of(resolved.document, resolved.pointer)
-
-    def save(self) -> None:
-        self._store.save()
-        if self._kept is not None:
-            self._kept[self._kept_key] = {"units": self._units.remembered}
 
 
 def _value_print(value: Any) -> str:
