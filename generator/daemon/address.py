@@ -17,6 +17,8 @@ ENABLE = "SPECGEN_DAEMON"  # "0"/"off" never, "1"/"on" always (even in CI); unse
 FOLDER = "SPECGEN_DAEMON_DIR"  # where the sockets live (tests use their own)
 IDLE = "SPECGEN_DAEMON_IDLE"  # seconds without a request before a server stops
 DEFAULT_IDLE_SECONDS = 900.0
+MAX_MB = "SPECGEN_DAEMON_MAX_MB"  # resident memory past which a server stops after a run
+DEFAULT_MAX_MB = 2048.0
 # Flags that keep `generate` in this process: a server is a cache (--no-cache), help and
 # usage errors are printed faster here than a server could start.
 _IN_PLACE = frozenset({"--no-daemon", "--no-cache", "-h", "--help"})
@@ -43,6 +45,13 @@ def idle_seconds(environ: Mapping[str, str]) -> float:
         return max(1.0, float(environ.get(IDLE, DEFAULT_IDLE_SECONDS)))
     except ValueError:
         return DEFAULT_IDLE_SECONDS
+
+
+def max_rss_mb(environ: Mapping[str, str]) -> float:
+    try:
+        return max(1.0, float(environ.get(MAX_MB, DEFAULT_MAX_MB)))
+    except ValueError:
+        return DEFAULT_MAX_MB
 
 
 def folder(environ: Mapping[str, str]) -> Path:

@@ -24,7 +24,7 @@ def serve(path: Path) -> None:
     """Serve generation requests at PATH until idle (started by `specgen generate`)."""
     from generator.daemon.server import serve as run_server
 
-    run_server(path, address.idle_seconds(os.environ))
+    run_server(path, address.idle_seconds(os.environ), address.max_rss_mb(os.environ))
 
 
 def _sockets() -> list[Path]:

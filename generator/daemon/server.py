@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from generator.daemon import protocol
 
@@ -69,6 +69,7 @@ class State:
     """What the server keeps between requests."""
 
     started: float = field(default_factory=time.time)
+    max_rss_mb: float = 2048.0
     runs: int = 0
     stopping: bool = False
     toolchains: OrderedDict[str, Toolchain] = field(default_factory=OrderedDict)
@@ -98,55 +99,82 @@ def _close(toolchain: Toolchain) -> None:
         toolchain.server.close()
 
 
-def serve(path: Path, idle_seconds: float) -> None:
-    """Serve at `path` until `idle_seconds` pass without a request, or a client says stop.
-    Returns at once when another server already holds this path's lock."""
-    with open(path.with_suffix(".lock"), "a") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return
+class _Endpoint:
+    """The socket a server listens at and the lock that makes it the only one there. Given up
+    *before* the last answer is sent, so a client that reads that answer and runs again finds
+    no half-closed server and can start the next one."""
+
+    def __init__(self, path: Path, lock: IO[str], idle_seconds: float) -> None:
+        self.path = path
+        self._lock: IO[str] | None = lock
         with contextlib.suppress(FileNotFoundError):
             path.unlink()  # a socket left by a server that crashed
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         mask = os.umask(0o177)  # only this user may connect
         try:
-            listener.bind(str(path))
+            self.listener.bind(str(path))
         finally:
             os.umask(mask)
-        bound = path.stat().st_ino
-        listener.listen(16)
-        listener.settimeout(idle_seconds)
-        state = State()
-        try:
-            while not state.stopping:
-                try:
-                    connection, _ = listener.accept()
-                except TimeoutError:
-                    break
-                connection.settimeout(None)
-                with connection:
-                    _answer(connection, state, idle_seconds)
-        finally:
-            listener.close()
-            state.close()
-            with contextlib.suppress(OSError):
-                if path.stat().st_ino == bound:
-                    path.unlink()
+        self._bound = path.stat().st_ino
+        self.listener.listen(16)
+        self.listener.settimeout(idle_seconds)
+
+    def close(self) -> None:
+        if self._lock is None:
+            return
+        self.listener.close()
+        with contextlib.suppress(OSError):
+            if self.path.stat().st_ino == self._bound:  # not a newer server's
+                self.path.unlink()
+        self._lock.close()  # releases the lock
+        self._lock = None
 
 
-def _answer(connection: socket.socket, state: State, idle_seconds: float) -> None:
+def serve(path: Path, idle_seconds: float, max_rss_mb: float) -> None:
+    """Serve at `path` until `idle_seconds` pass without a request, a client says stop, or
+    a run leaves it holding more than `max_rss_mb` (caches are kept per spec, so a server
+    serving many specs grows; the next `generate` starts a fresh one). Returns at once when
+    another server already holds this path's lock."""
+    lock = open(path.with_suffix(".lock"), "a")  # noqa: SIM115 (closed by the endpoint)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        return
+    endpoint = _Endpoint(path, lock, idle_seconds)
+    state = State(max_rss_mb=max_rss_mb)
+    try:
+        while not state.stopping:
+            try:
+                connection, _ = endpoint.listener.accept()
+            except TimeoutError:
+                break
+            connection.settimeout(None)
+            with connection:
+                _answer(connection, state, endpoint, idle_seconds)
+    finally:
+        endpoint.close()
+        state.close()
+
+
+def _answer(
+    connection: socket.socket, state: State, endpoint: _Endpoint, idle_seconds: float
+) -> None:
     request = next(protocol.messages(connection), None)
     if request is None:
         return
     try:
         if request.get("kind") == "run":
             code = _run(request, connection, state)
+            if _rss_mb(os.getpid()) > state.max_rss_mb:
+                state.stopping = True
+                endpoint.close()
             protocol.send(connection, {"exit": code})
         elif request.get("kind") == "status":
             protocol.send(connection, _status(state, idle_seconds))
         elif request.get("kind") == "stop":
             state.stopping = True
+            endpoint.close()
             protocol.send(connection, {"stopping": os.getpid()})
     except OSError:  # the client went away; the run itself has completed
         pass

@@ -177,6 +177,16 @@ def test_an_idle_server_stops_and_removes_its_socket(shell: Shell) -> None:
     assert not list(shell.sockets.glob("*.sock"))
 
 
+def test_a_server_past_its_memory_limit_stops_after_the_run(shell: Shell) -> None:
+    first = shell.run("generate", "jobs.yaml", "--out", "out", SPECGEN_DAEMON_MAX_MB="1")
+    assert first.returncode == 0, first.stderr
+
+    second = shell.run("generate", "jobs.yaml", "--out", "out")
+
+    assert second.returncode == 0, second.stderr
+    assert STARTED in second.stderr  # the first server stopped after its run
+
+
 def test_in_ci_no_server_is_started(shell: Shell) -> None:
     env = {k: v for k, v in shell.env.items() if k != "SPECGEN_DAEMON"}
     result = subprocess.run(
