@@ -207,6 +207,14 @@ class ContextTable(Mapping[str, Any]):
         except (KeyError, AttributeError):
             raise KeyError(key) from None
 
+    def get(self, key: str, default: Any = None) -> Any:
+        if "." not in key:  # the common case (a class a models module looked up): no detour
+            return self._others.get(key, default)
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
     def __iter__(self) -> Iterator[str]:
         raise TypeError("iterating would read every attribute: look them up by name")
 
@@ -236,7 +244,8 @@ def render_file(
     is computed from (it is called only when the file is rendered)."""
     if not memo.active:
         return ctx.render(template, **extra())
-    key = (template, inputs)
+    # Flat, so that `Equal` pairs the inputs' objects (it looks one level into a tuple).
+    key = (template, *inputs) if type(inputs) is tuple else (template, inputs)
     kept = memo.get(path, key, ContextTable(ctx))
     if kept is None:
         reads: dict[str, Any] = {}

@@ -123,13 +123,12 @@ def _layout(
     earlier run decided from the same graph (each class's name, references and bases, in
     order: all `split_models` reads), holding this run's classes (a group whose classes are
     all the very objects it held is that same group)."""
-    graph = tuple((m.name, m.references, m.bases) for m in classes)
-    kept = memo.get(_LAYOUT, graph, {})
-    if kept is None:
+    kept = memo.get(_LAYOUT, (), {})
+    if kept is None or not _same_graph(kept[0], classes):
         layout = split_models(classes)
         imports = tuple(layout.imports_of(g) for g in layout.groups)
     else:
-        old, imports = kept
+        _, old, imports = kept
         known = {m.name: m for m in classes}
         groups = []
         for group in old.groups:
@@ -137,8 +136,17 @@ def _layout(
             same = all(a is b for a, b in zip(now, group.classes, strict=True))
             groups.append(group if same else ModelGroup(group.module, now, group.imported))
         layout = ModelsLayout(tuple(groups), old.where)
-    memo.put(_LAYOUT, graph, {}, (layout, imports))
+    memo.put(_LAYOUT, (), {}, (classes, layout, imports))
     return layout, imports
+
+
+def _same_graph(old: tuple[ModelClass, ...], new: tuple[ModelClass, ...]) -> bool:
+    """Whether the classes have the same names, references and bases, in the same order (a
+    class the model-class cache kept is the very same object)."""
+    return len(old) == len(new) and all(
+        a is b or (a.name, a.references, a.bases) == (b.name, b.references, b.bases)
+        for a, b in zip(old, new, strict=True)
+    )
 
 
 _LAYOUT = "\0layout"  # the memo's entry for the layout (no file has this path)
