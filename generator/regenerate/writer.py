@@ -46,9 +46,17 @@ class WriteSummary:
         return bool(self.written or self.removed)
 
 
-# A file modified this soon after it was last looked at may keep the same mtime (filesystems
-# keep coarse timestamps: a kernel tick, up to 2 s on FAT), so no view vouches for it.
-_RECENT_NS = 3_000_000_000
+# A file modified this soon after it was last looked at may keep the same mtime (a timestamp
+# is the kernel's coarse clock, a tick behind, cut to the filesystem's resolution), so no view
+# vouches for it: 0.5 s where mtimes have a fraction of a second (ext4, xfs, btrfs, APFS, NTFS:
+# resolution 10 ms or finer), 3 s where one is a whole second (FAT keeps 2 s).
+_RECENT_NS = 500_000_000
+_RECENT_WHOLE_SECONDS_NS = 3_000_000_000
+
+
+def _recent(mtime_ns: int, since_ns: int) -> bool:
+    whole = mtime_ns % 1_000_000_000 == 0
+    return mtime_ns >= since_ns - (_RECENT_WHOLE_SECONDS_NS if whole else _RECENT_NS)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ class OutputView:
     `lstat` said of it then. While a file's inode, size and mtime are unchanged it holds the
     same bytes, so a warm run neither reads nor hashes the 1,800 files it did not change; a
     user's edit changes the mtime (an editor's replacement also the inode), and a file whose
-    mtime was recent when it was looked at is never vouched for (see `_RECENT_NS`).
+    mtime was recent when it was looked at is never vouched for (see `_recent`).
     An empty view (the default) vouches for nothing."""
 
     def __init__(self, seen: dict[str, _Seen] | None = None) -> None:
@@ -103,7 +111,7 @@ class OutputView:
                 disk.st_ino, disk.st_size, disk.st_mtime_ns, content, self.sha256(path, content)
             )
             for path, (disk, content) in files.items()
-            if disk.st_mtime_ns < since_ns - _RECENT_NS
+            if not _recent(disk.st_mtime_ns, since_ns)
         }
 
 

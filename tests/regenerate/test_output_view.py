@@ -159,3 +159,12 @@ def test_the_view_of_a_target_no_longer_generated_is_dropped(warm: Project) -> N
     (warm.root / "specs" / "beta.yaml").unlink()
     warm.generate()
     assert {Path(key).name for key in memory.stores["output-views"]} == {"alpha"}
+
+
+def test_a_whole_second_mtime_counts_as_recent_for_longer() -> None:
+    """A filesystem that keeps whole seconds (FAT: 2 s) may not tick for two seconds."""
+    now = 1_700_000_000_500_000_000
+    assert writer._recent(now - 200_000_000, now)
+    assert not writer._recent(now - 1_500_000_000 + 7, now)  # a fraction: fine resolution
+    assert writer._recent(now - 1_500_000_000, now)  # whole seconds
+    assert not writer._recent(now - 3_500_000_000, now)
