@@ -106,13 +106,17 @@ class OutputView:
     def learn(self, since_ns: int, files: dict[str, tuple[os.stat_result, bytes]]) -> None:
         """From now on, know exactly `files`: they held these bytes when `lstat` (called
         after `since_ns`) described them."""
-        self.seen = {
-            path: _Seen(
-                disk.st_ino, disk.st_size, disk.st_mtime_ns, content, self.sha256(path, content)
-            )
-            for path, (disk, content) in files.items()
-            if not _recent(disk.st_mtime_ns, since_ns)
-        }
+        seen: dict[str, _Seen] = {}
+        for path, (disk, content) in files.items():
+            if _recent(disk.st_mtime_ns, since_ns):
+                continue
+            kept = self._match(path, disk)
+            if kept is not None and kept.content is content:
+                seen[path] = kept  # the usual case: nothing about the file changed
+            else:
+                digest = self.sha256(path, content)
+                seen[path] = _Seen(disk.st_ino, disk.st_size, disk.st_mtime_ns, content, digest)
+        self.seen = seen
 
 
 class OutputViews:
