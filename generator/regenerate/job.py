@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from generator import collector
@@ -165,7 +165,8 @@ def _run(
     found += problems
     if settings.strict and not errors_in(found) and found:
         found.append(_strict_refusal(len(found), shown))
-    inputs = {**_extra_inputs(result.inputs, target.spec), **inputs}
+    # The files loaded above are hashed already (those hashes win): only the renderer's others.
+    inputs = {**_extra_inputs(result.inputs, target.spec, known=inputs), **inputs}
     return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)
 
 
@@ -281,21 +282,27 @@ def _checked_files(
 def unsafe_path_reason(path: str) -> str | None:
     if not path or "\\" in path or "\x00" in path:
         return "empty or not a POSIX path"
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or any(part in ("..", ".", "") for part in path.split("/")):
+    parts = path.split("/")
+    if path.startswith("/") or any(part in ("..", ".", "") for part in parts):
         return "must be relative, without '.' or '..'"
-    if pure.parts[0].startswith(SCRATCH_PREFIX):
+    if parts[0].startswith(SCRATCH_PREFIX):
         return "reserved name"
     return None
 
 
-def _extra_inputs(paths: Sequence[Path], spec: Path) -> dict[str, str]:
+def _extra_inputs(
+    paths: Sequence[Path], spec: Path, known: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Each file's hash by its path relative to the spec's folder, except the `known` ones."""
     folder = spec.resolve().parent
     found: dict[str, str] = {}
     for path in paths:
+        relative = relative_to(Path(path), folder)
+        if known is not None and relative in known:
+            continue
         digest = hash_file(Path(path))
         if digest is not None:
-            found[relative_to(Path(path), folder)] = digest
+            found[relative] = digest
     return found
 
 

@@ -9,6 +9,7 @@ each target's new tree in whole, and rewrites the manifest last.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,7 +23,6 @@ from generator.regenerate.fingerprint import (
     inputs_unchanged,
     options_fingerprint,
     relative_to,
-    sha256,
     templates_fingerprint,
 )
 from generator.regenerate.job import JobResult, Toolchain, rendering
@@ -35,6 +35,8 @@ from generator.regenerate.manifest import (
 from generator.regenerate.model import MANIFEST_NAME, REPORT_NAME, Plan, Target
 from generator.regenerate.progress import LARGE_SPEC_BYTES, Reporter
 from generator.regenerate.writer import (
+    OutputView,
+    OutputViews,
     WriteError,
     WriteSummary,
     apply_output,
@@ -103,9 +105,15 @@ class RunResult:
 
 
 def stale_reasons(
-    plan: Plan, target: Target, record: TargetRecord | None, prints: Fingerprints, force: bool
+    plan: Plan,
+    target: Target,
+    record: TargetRecord | None,
+    prints: Fingerprints,
+    force: bool,
+    view: OutputView | None = None,
 ) -> tuple[str, ...]:
-    """Why `target` must be rendered again; empty when its output is up to date."""
+    """Why `target` must be rendered again; empty when its output is up to date. `view`: what
+    this process knows of the target's files (files it vouches for are not read)."""
     if force:
         return ("forced",)
     if record is None:
@@ -121,17 +129,24 @@ def stale_reasons(
         reasons.append("generator changed")
     if record.options != options_fingerprint(target.name, target.settings, plan.anchor):
         reasons.append("options changed")
-    reasons += _output_reasons(plan.out_dir / target.name, record)
+    reasons += _output_reasons(plan.out_dir / target.name, record, view or OutputView())
     return tuple(reasons)
 
 
-def _output_reasons(target_dir: Path, record: TargetRecord) -> list[str]:
+def _output_reasons(target_dir: Path, record: TargetRecord, view: OutputView) -> list[str]:
     missing = edited = False
-    for relative, digest in sorted(record.files.items()):
-        found = hash_file(target_dir / relative)
+    base = f"{target_dir}{os.sep}"
+    for relative, digest in record.files.items():
+        try:
+            disk = os.lstat(base + relative)
+        except OSError:
+            disk = None
+        found = view.digest(relative, disk) if disk is not None else None
+        if found is None:
+            found = hash_file(target_dir / relative)
         missing = missing or found is None
         edited = edited or (found is not None and found != digest)
-    missing = missing or any(not (target_dir / p).exists() for p in record.write_once)
+    missing = missing or any(not os.path.exists(base + p) for p in record.write_once)
     return [
         reason for reason, flag in (("output missing", missing), ("output edited", edited)) if flag
     ]
@@ -175,8 +190,12 @@ def _generate(
         report.diagnostic(notice)
     prints = current_fingerprints(plan)
     targets = sorted(plan.targets, key=lambda t: t.name)
+    views = OutputViews(toolchain.memory)
     reasons = {
-        t.name: stale_reasons(plan, t, manifest.targets.get(t.name), prints, force) for t in targets
+        t.name: stale_reasons(
+            plan, t, manifest.targets.get(t.name), prints, force, views.of(plan.out_dir / t.name)
+        )
+        for t in targets
     }
     stale = [t for t in targets if reasons[t.name]]
     records = dict(manifest.targets)
@@ -195,7 +214,8 @@ def _generate(
                     advance(target.name)
                     old = manifest.targets.get(target.name)
                     why = reasons[target.name]
-                    outcome, record = _apply(plan, target, result, why, prints, old, force)
+                    view = views.of(plan.out_dir / target.name)
+                    outcome, record = _apply(plan, target, result, why, prints, old, force, view)
                     if record is not None:
                         records[target.name] = record
                         outcome = _changelog(plan, target, outcome, old, package_versions)
@@ -210,6 +230,7 @@ def _generate(
             outcomes.append(outcome)
             _print(report, outcome)
     finally:
+        views.save()
         # Also when interrupted: the targets swapped in so far must be recorded as ours.
         if records != dict(manifest.targets) or manifest.problem or not _manifest_exists(plan):
             write_text_atomically(
@@ -277,6 +298,7 @@ def _apply(
     prints: Fingerprints,
     old: TargetRecord | None,
     force: bool,
+    view: OutputView | None = None,
 ) -> tuple[Outcome, TargetRecord | None]:
     diagnostics = tuple(sorted(result.diagnostics, key=sort_key))
     if result.failed:
@@ -295,8 +317,9 @@ def _apply(
             for c in collisions
         )
         return Outcome(target.name, FAILED, reasons, problems + diagnostics), None
+    view = view if view is not None else OutputView()
     try:
-        summary = apply_output(target_dir, result.files, old)
+        summary = apply_output(target_dir, result.files, old, view)
     except WriteError as exc:
         problem = Diagnostic("write", Level.ERROR, str(exc), relative_to(target_dir, plan.anchor))
         return Outcome(target.name, FAILED, reasons, (problem, *diagnostics)), None
@@ -306,7 +329,7 @@ def _apply(
         templates=prints.for_templates(plan, target),
         generator=prints.generator,
         options=options_fingerprint(target.name, target.settings, plan.anchor),
-        files={f.path: sha256(f.content) for f in result.files if not f.write_once},
+        files={f.path: view.sha256(f.path, f.content) for f in result.files if not f.write_once},
         write_once=tuple(sorted({f.path for f in result.files if f.write_once})),
         warnings=tuple(d for d in diagnostics if d.level is not Level.ERROR),
     )

@@ -11,12 +11,19 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+import stat
+import time
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator.regenerate.fingerprint import sha256
 from generator.regenerate.manifest import TargetRecord
 from generator.regenerate.model import SCRATCH_PREFIX, OutputFile
+
+if TYPE_CHECKING:
+    from generator.unitcache import Memory
 
 
 class WriteError(Exception):
@@ -39,6 +46,101 @@ class WriteSummary:
         return bool(self.written or self.removed)
 
 
+# A file modified this soon after it was last looked at may keep the same mtime (a timestamp
+# is the kernel's coarse clock, a tick behind, cut to the filesystem's resolution), so no view
+# vouches for it: 0.5 s where mtimes have a fraction of a second (ext4, xfs, btrfs, APFS, NTFS:
+# resolution 10 ms or finer), 3 s where one is a whole second (FAT keeps 2 s).
+_RECENT_NS = 500_000_000
+_RECENT_WHOLE_SECONDS_NS = 3_000_000_000
+
+
+def _recent(mtime_ns: int, since_ns: int) -> bool:
+    whole = mtime_ns % 1_000_000_000 == 0
+    return mtime_ns >= since_ns - (_RECENT_WHOLE_SECONDS_NS if whole else _RECENT_NS)
+
+
+@dataclass(frozen=True)
+class _Seen:
+    inode: int
+    size: int
+    mtime_ns: int
+    content: bytes
+    digest: str
+
+
+class OutputView:
+    """What a long-lived process (`specgen watch`) knows of one target folder's generated
+    files: for each file that held given bytes when last looked at, those bytes and what
+    `lstat` said of it then. While a file's inode, size and mtime are unchanged it holds the
+    same bytes, so a warm run neither reads nor hashes the 1,800 files it did not change; a
+    user's edit changes the mtime (an editor's replacement also the inode), and a file whose
+    mtime was recent when it was looked at is never vouched for (see `_recent`).
+    An empty view (the default) vouches for nothing."""
+
+    def __init__(self, seen: dict[str, _Seen] | None = None) -> None:
+        self.seen = seen if seen is not None else {}
+
+    def _match(self, path: str, disk: os.stat_result) -> _Seen | None:
+        found = self.seen.get(path)
+        if found is None or found.inode != disk.st_ino or found.size != disk.st_size:
+            return None
+        return found if found.mtime_ns == disk.st_mtime_ns else None
+
+    def holds(self, path: str, disk: os.stat_result, content: bytes) -> bool:
+        """Whether the file `lstat` describes as `disk` holds `content`, as far as known."""
+        found = self._match(path, disk)
+        return found is not None and (found.content is content or found.content == content)
+
+    def digest(self, path: str, disk: os.stat_result) -> str | None:
+        """The SHA-256 of the file `lstat` describes as `disk`, if known."""
+        found = self._match(path, disk)
+        return found.digest if found is not None else None
+
+    def sha256(self, path: str, content: bytes) -> str:
+        """`content`'s SHA-256, not computed again for bytes this view holds for `path`."""
+        found = self.seen.get(path)
+        if found is not None and found.content is content:
+            return found.digest
+        return sha256(content)
+
+    def learn(self, since_ns: int, files: dict[str, tuple[os.stat_result, bytes]]) -> None:
+        """From now on, know exactly `files`: they held these bytes when `lstat` (called
+        after `since_ns`) described them."""
+        seen: dict[str, _Seen] = {}
+        for path, (disk, content) in files.items():
+            if _recent(disk.st_mtime_ns, since_ns):
+                continue
+            kept = self._match(path, disk)
+            if kept is not None and kept.content is content:
+                seen[path] = kept  # the usual case: nothing about the file changed
+            else:
+                digest = self.sha256(path, content)
+                seen[path] = _Seen(disk.st_ino, disk.st_size, disk.st_mtime_ns, content, digest)
+        self.seen = seen
+
+
+class OutputViews:
+    """The `OutputView` of each target folder, kept in `memory` between runs (none without);
+    `save` keeps only those this run used."""
+
+    STORE = "output-views"
+
+    def __init__(self, memory: Memory | None) -> None:
+        self._memory = memory
+        self._old = memory.stores.get(self.STORE, {}) if memory is not None else {}
+        self._used: dict[str, OutputView] = {}
+
+    def of(self, target_dir: Path) -> OutputView:
+        key = str(target_dir.resolve())
+        if key not in self._used:
+            self._used[key] = OutputView(dict(self._old.get(key, {})))
+        return self._used[key]
+
+    def save(self) -> None:
+        if self._memory is not None:
+            self._memory.stores[self.STORE] = {k: v.seen for k, v in self._used.items()}
+
+
 def _read(path: Path) -> bytes | None:
     try:
         return path.read_bytes() if not path.is_dir() else None
@@ -52,6 +154,18 @@ def _ancestors(relative: str) -> list[str]:
     return ["/".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
 
 
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+
+
+def _is_file_or_link(path: str) -> bool:
+    disk = _lstat(path)
+    return disk is not None and (stat.S_ISREG(disk.st_mode) or stat.S_ISLNK(disk.st_mode))
+
+
 def find_collisions(
     target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
 ) -> list[Collision]:
@@ -59,66 +173,96 @@ def find_collisions(
     ours = set(record.files) if record else set()
     produced = {f.path for f in files}
     found: dict[str, Collision] = {}
-    # Each folder once (a big target has thousands of files in a few dozen folders).
-    for ancestor in sorted({a for item in files for a in _ancestors(item.path)}):
-        above = target_dir / ancestor
-        if (above.is_file() or above.is_symlink()) and ancestor not in ours:
-            if ancestor not in produced:
-                found[ancestor] = Collision(ancestor, f"a file is where folder {ancestor}/ goes")
+    folders = {a for item in files for a in _ancestors(item.path)}
+    kinds = _kinds(target_dir, folders)
+    for ancestor in sorted(folders):
+        if kinds.get(ancestor) is False and ancestor not in ours and ancestor not in produced:
+            found[ancestor] = Collision(ancestor, f"a file is where folder {ancestor}/ goes")
     for item in files:
-        disk = target_dir / item.path
-        if disk.is_dir() and not disk.is_symlink():
-            found[item.path] = Collision(item.path, "a folder is in the way")
-        elif item.write_once or item.path in ours or not (disk.exists() or disk.is_symlink()):
+        kind = kinds.get(item.path)
+        if kind is None or (not kind and (item.write_once or item.path in ours)):
             continue
-        elif _read(disk) != item.content:
+        if kind:
+            found[item.path] = Collision(item.path, "a folder is in the way")
+        elif _read(target_dir / item.path) != item.content:
             found[item.path] = Collision(item.path, "exists and was not written by specgen")
     return [found[path] for path in sorted(found)]
+
+
+def _kinds(target_dir: Path, folders: set[str]) -> dict[str, bool]:
+    """For each entry of `target_dir` and of its `folders` (relative POSIX paths), whether it
+    is a folder (links are not followed): one listing per folder instead of a `stat` per file
+    (a big target has thousands of files in a few dozen folders)."""
+    kinds: dict[str, bool] = {}
+    for folder in ("", *folders):
+        try:
+            with os.scandir(os.path.join(target_dir, folder)) as entries:
+                for entry in entries:
+                    relative = f"{folder}/{entry.name}" if folder else entry.name
+                    kinds[relative] = entry.is_dir(follow_symlinks=False)
+        except OSError:  # absent, or not a folder: nothing of it is in the way
+            continue
+    return kinds
 
 
 def plan_changes(
     target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
 ) -> WriteSummary:
     """What applying `files` would create, change and remove (nothing is touched)."""
-    return _plan(target_dir, files, record)[0]
+    return _plan(target_dir, files, record, OutputView())[0]
 
 
 def _plan(
-    target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
-) -> tuple[WriteSummary, set[str]]:
-    """The summary, and the paths whose file on disk already holds the new bytes (then
-    hard-linked into the new tree, not read again)."""
+    target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None, view: OutputView
+) -> tuple[WriteSummary, dict[str, os.stat_result]]:
+    """The summary, and the paths whose file on disk already holds the new bytes, with what
+    `lstat` said of it (then hard-linked into the new tree, not read again). A file `view`
+    vouches for is not read either."""
     written: list[str] = []
-    same: set[str] = set()
+    same: dict[str, os.stat_result] = {}
+    base = f"{target_dir}{os.sep}"
     for item in sorted(files, key=lambda f: f.path):
-        disk = target_dir / item.path
+        disk = _lstat(base + item.path)
         if item.write_once:
-            if not (disk.exists() or disk.is_symlink()):
+            if disk is None:
                 written.append(item.path)
-        elif disk.is_symlink() or _read(disk) != item.content:
+        elif disk is None or not stat.S_ISREG(disk.st_mode):
             written.append(item.path)
+        elif view.holds(item.path, disk, item.content) or _read_bytes(base + item.path) == (
+            item.content
+        ):
+            same[item.path] = disk
         else:
-            same.add(item.path)
+            written.append(item.path)
     produced = {f.path for f in files}
-    removed = sorted(
-        path
-        for path in (record.files if record else {})
-        if path not in produced
-        and ((target_dir / path).is_file() or (target_dir / path).is_symlink())
-    )
+    removed = []
+    for path in sorted(record.files if record else {}):
+        if path not in produced:
+            disk = _lstat(base + path)
+            if disk is not None and (stat.S_ISREG(disk.st_mode) or stat.S_ISLNK(disk.st_mode)):
+                removed.append(path)
     return WriteSummary(tuple(written), tuple(removed)), same
 
 
 def apply_output(
-    target_dir: Path, files: Sequence[OutputFile], record: TargetRecord | None
+    target_dir: Path,
+    files: Sequence[OutputFile],
+    record: TargetRecord | None,
+    view: OutputView | None = None,
 ) -> WriteSummary:
     """Make `target_dir` hold exactly `files` plus the write-once and unknown files it had.
 
     Callers check collisions first; anything still in the way here (only with --force) is
-    replaced. Raises WriteError with the old tree untouched when anything fails.
+    replaced. Raises WriteError with the old tree untouched when anything fails. `view`: what
+    a long-lived process knows of the files it wrote before (see `OutputView`), brought up to
+    date here.
     """
-    summary, same = _plan(target_dir, files, record)
+    view = view if view is not None else OutputView()
+    started = time.time_ns()
+    summary, same = _plan(target_dir, files, record, view)
+    known = {f.path: (same[f.path], f.content) for f in files if f.path in same}
     if not summary.changed:
+        view.learn(started, known)
         return summary
     out_dir = target_dir.parent
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -133,6 +277,10 @@ def apply_output(
             _remove(scratch)
         where = exc.filename or target_dir
         raise WriteError(f"cannot write {where}: {exc.strerror or exc}") from None
+    # A hard link keeps the file's inode, size and mtime: what `_plan` saw is still true. (The
+    # view's entries are facts about inodes, true whichever tree holds them: an interrupted
+    # swap leaves none wrong.)
+    view.learn(started, known)
     return summary
 
 
@@ -141,20 +289,20 @@ def _assemble(
     target_dir: Path,
     files: Sequence[OutputFile],
     record: TargetRecord | None,
-    same: set[str],
+    same: Collection[str],
 ) -> None:
     """`same`: the paths whose file on disk holds the new bytes (see `_plan`)."""
     produced = {f.path for f in files}
     produced_dirs = {a for f in files for a in _ancestors(f.path)}
+    new = f"{scratch}{os.sep}"
+    old = f"{target_dir}{os.sep}"
     for folder in sorted(produced_dirs):
-        (scratch / folder).mkdir(parents=True, exist_ok=True)
+        os.makedirs(new + folder, exist_ok=True)
     for item in sorted(files, key=lambda f: f.path):
-        destination = scratch / item.path
-        disk = target_dir / item.path
-        if item.path in same or (item.write_once and (disk.is_file() or disk.is_symlink())):
-            _carry(disk, destination)
+        if item.path in same or (item.write_once and _is_file_or_link(old + item.path)):
+            _carry(old + item.path, new + item.path)
         else:
-            _write_file(destination, item.content)
+            _write_file(new + item.path, item.content)
     if not target_dir.is_dir():
         return
     ours = set(record.files) if record else set()
@@ -163,34 +311,47 @@ def _assemble(
             continue
         if any(a in produced for a in _ancestors(relative)):
             continue  # forced: a generated file replaced the folder this lived in
-        destination = scratch / relative
         if is_dir:
-            destination.mkdir(parents=True, exist_ok=True)
+            os.makedirs(new + relative, exist_ok=True)
         else:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            _carry(target_dir / relative, destination)
+            os.makedirs(os.path.dirname(new + relative), exist_ok=True)
+            _carry(old + relative, new + relative)
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, bool]]:
-    """Files (and empty folders, flagged True) below `folder`, without following links."""
-    for current, dirs, files in os.walk(folder):
-        base = Path(current)
-        for name in sorted(files):
-            yield (base / name).relative_to(folder).as_posix(), False
-        for name in sorted(dirs):
-            path = base / name
-            if path.is_symlink():
-                yield path.relative_to(folder).as_posix(), False
-            elif not any(path.iterdir()):
-                yield path.relative_to(folder).as_posix(), True
+def _walk(folder: Path, below: str = "") -> Iterator[tuple[str, bool]]:
+    """Files (and empty folders, flagged True) below `folder`, without following links, as
+    POSIX paths relative to it."""
+    with os.scandir(os.path.join(folder, below) if below else folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        relative = f"{below}/{entry.name}" if below else entry.name
+        if not entry.is_dir(follow_symlinks=False):
+            yield relative, False
+        elif _empty(entry.path):
+            yield relative, True
+        else:
+            yield from _walk(folder, relative)
 
 
-def _write_file(path: Path, content: bytes) -> None:
+def _empty(folder: str) -> bool:
+    with os.scandir(folder) as found:
+        return next(found, None) is None
+
+
+def _write_file(path: str, content: bytes) -> None:
     with open(path, "wb") as handle:
         handle.write(content)
 
 
-def _carry(source: Path, destination: Path) -> None:
+def _read_bytes(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def _carry(source: str, destination: str) -> None:
     try:
         os.link(source, destination, follow_symlinks=False)
     except OSError:

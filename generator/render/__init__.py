@@ -15,6 +15,7 @@ from generator.render.environment import built_in_templates
 from generator.render.model_modules import SPLIT_FROM
 
 if TYPE_CHECKING:
+    from generator.ir.model import Api, ClientTree, Method, Operation, Resource
     from generator.load import SpecSet
     from generator.render.context import RenderContext
     from generator.render.memo import RenderMemo
@@ -86,7 +87,6 @@ def prepare_target(
 ) -> tuple[RenderContext, SpecSet, list[Diagnostic]]:
     """Load (unless the caller already has `spec`) and build the IR and the template context."""
     from generator.ir import build_api
-    from generator.ir.resources import client_tree
     from generator.load import SpecSet, load_document
     from generator.render.context import RenderContext
     from generator.render.environment import make_environment
@@ -96,7 +96,7 @@ def prepare_target(
         spec = SpecSet(load_document(spec_path, display), allow_remote=options.allow_remote)
     # Validation is the caller's stage (regenerate runs it once, before rendering).
     api, diagnostics = build_api(spec, options.name, options.memory)
-    api = replace(api, tree=client_tree(api, options.layout, options.operation_names))
+    api = replace(api, tree=_client_tree(api, options))
     ctx = RenderContext.create(
         api,
         display,
@@ -105,6 +105,65 @@ def prepare_target(
         options.package_version,
     )
     return ctx, spec, diagnostics
+
+
+_TREE = "tree"  # the memo of `_client_tree` (kept by `prepare_target`)
+
+
+def _client_tree(api: Api, options: TargetOptions) -> ClientTree:
+    """`client_tree` for `api`, or with `memory` the tree an earlier run decided from equal
+    operations, model names (all `client_tree` reads) and options, holding this run's
+    operations (equal ones may still differ in what the IR's equality leaves out)."""
+    from generator.ir.resources import client_tree
+    from generator.render.memo import Equal, RenderMemo
+
+    memo = RenderMemo(options.memory, _TREE, ())
+    inputs = (
+        api.operations,
+        tuple(m.class_name for m in api.models),
+        options.layout,
+        options.operation_names,
+    )
+    kept = memo.get("", inputs, {})
+    pairs: list[tuple[object, object]] = []
+    tree = _with_operations(kept[0], kept[1], api.operations, pairs) if kept is not None else None
+    if tree is None:
+        tree = client_tree(api, options.layout, options.operation_names)
+        pairs = []
+    memo.put("", inputs, {}, (api.operations, tree))
+    memo.save()
+    Equal.keep(options.memory, pairs)
+    return tree
+
+
+def _with_operations(
+    old: tuple[Operation, ...],
+    tree: ClientTree,
+    operations: tuple[Operation, ...],
+    pairs: list[tuple[object, object]],
+) -> ClientTree | None:
+    """`tree`, decided from `old`, holding the equal `operations` in their place (None if it
+    holds one that is not in `old`); `pairs` gets each earlier object with its equal new one."""
+    new = {id(before): after for before, after in zip(old, operations, strict=True)}
+    pairs += zip(old, operations, strict=True)
+
+    def methods(found: tuple[Method, ...]) -> tuple[Method, ...]:
+        return tuple(replace(m, operation=new[id(m.operation)]) for m in found)
+
+    def resource(found: Resource) -> Resource:
+        children = tuple(resource(r) for r in found.resources)
+        now = replace(found, methods=methods(found.methods), resources=children)
+        pairs.append((found, now))
+        return now
+
+    try:
+        now = replace(
+            tree, methods=methods(tree.methods), resources=tuple(map(resource, tree.resources))
+        )
+    except KeyError:
+        return None
+    pairs.append((tree, now))
+    return now
 
 
 def render_target(
@@ -121,12 +180,15 @@ def render_prepared(
 ) -> RenderResult:
     """The files of a prepared target (see `prepare_target`)."""
     from generator.render.client import has_package, render_package
-    from generator.render.format import format_python
+    from generator.render.format import final_bytes
     from generator.render.models import render_models
 
     display = ctx.spec
-    memos = _memos(ctx, options)
-    texts, write_once = render_package(ctx, options.artefacts, memos.get("resources"))
+    saved: set[str] = set()
+    memos = _memos(ctx, options, saved)
+    texts, write_once = render_package(
+        ctx, options.artefacts, memos.get("resources"), memos.get("client")
+    )
     if "client-ts" in options.artefacts:
         from generator.render.client_ts import render_client_ts
 
@@ -136,7 +198,7 @@ def render_prepared(
     if "stubs" in options.artefacts:
         from generator.render.stubs import render_stubs
 
-        stub_texts, stub_once = render_stubs(ctx)
+        stub_texts, stub_once = render_stubs(ctx, memos.get("stubs"), memos.get("routes"))
         texts.update(stub_texts)
         write_once.update(stub_once)
     if has_package(options.artefacts):
@@ -145,25 +207,70 @@ def render_prepared(
         )
         texts.update(model_files)
         diagnostics += model_warnings
-    formatted = format_python({**texts, **write_once}, display, options.cache_dir)
+    formatted = memos.get("formatted")
+    data = final_bytes({**texts, **write_once}, display, options.cache_dir, formatted)
     if options.strict and diagnostics:
         raise SpecError(*diagnostics)
     # The TypeScript files skip the Python formatter: the templates print them formatted.
-    formatted.update(ts_texts)
+    data.update(final_bytes(ts_texts, display, memo=formatted, python=False))
+    if formatted is not None:
+        formatted.save()
+    if options.memory is not None:
+        from generator.render.memo import Equal, drop_unsaved
+
+        drop_unsaved(options.memory, saved, frozenset({Equal.STORE, f"render-{_TREE}"}))
     texts.update(ts_texts)
-    files = [RenderedFile(p, formatted[p].encode("utf-8")) for p in sorted(texts)]
-    files += [RenderedFile(p, formatted[p].encode("utf-8"), True) for p in sorted(write_once)]
+    files = [RenderedFile(p, data[p]) for p in sorted(texts)]
+    files += [RenderedFile(p, data[p], True) for p in sorted(write_once)]
     inputs = tuple(sorted(spec.documents))
     return RenderResult(tuple(files), tuple(diagnostics), inputs)
 
 
-def _memos(ctx: RenderContext, options: TargetOptions) -> dict[str, RenderMemo]:
+# The built-in template folder each memo's files are rendered from (besides the shared
+# top-level macros).
+_MEMO_TEMPLATES = {
+    "models": "models",
+    "resources": "client",
+    "client": "client",
+    "stubs": "server",
+    "routes": "server",
+}
+
+
+def _memos(ctx: RenderContext, options: TargetOptions, saved: set[str]) -> dict[str, RenderMemo]:
     """Per-file memos of what a long-lived process rendered before (none without `memory`):
-    they never change the output, only skip re-rendering files whose inputs are unchanged."""
+    they never change the output, only skip re-rendering files whose inputs are unchanged.
+
+    A memo's key holds what the built-in templates print (the IR's values, compared by
+    value); a user's template may print anything (a schema, an example, which the IR's
+    equality leaves out), so the files of a template folder the user overrides are always
+    rendered afresh."""
     if options.memory is None:
         return {}
     from generator.render.memo import RenderMemo, templates_fingerprint
 
     folders = (*options.template_dirs, built_in_templates())
     scope = (ctx.spec, ctx.package, templates_fingerprint(folders))
-    return {stage: RenderMemo(options.memory, stage, scope) for stage in ("models", "resources")}
+    overridden = _overridden(options.template_dirs)
+    memos = {
+        stage: RenderMemo(
+            None if overridden & {folder, ""} else options.memory, stage, scope, saved
+        )
+        for stage, folder in _MEMO_TEMPLATES.items()
+    }
+    # Formatting depends on a file's text alone.
+    memos["formatted"] = RenderMemo(options.memory, "formatted", (), saved)
+    return memos
+
+
+def _overridden(template_dirs: tuple[Path, ...]) -> set[str]:
+    """The built-in template folders ("" for the top level: the shared macros) that a user
+    folder replaces a file of."""
+    builtin = built_in_templates()
+    found: set[str] = set()
+    for folder in template_dirs:
+        for path in folder.rglob("*") if folder.is_dir() else ():
+            relative = path.relative_to(folder)
+            if path.is_file() and (builtin / relative).is_file():
+                found.add(relative.parts[0] if len(relative.parts) > 1 else "")
+    return found

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.ir.model import Operation, SecurityScheme
+from generator.ir.model import Operation, Resource, SecurityScheme
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-from generator.render.memo import RenderMemo
+from generator.render.memo import RenderMemo, render_file
 
 RUNTIME = Path(__file__).resolve().parent.parent / "runtime"
 
@@ -63,32 +63,47 @@ def has_package(artefacts: frozenset[str]) -> bool:
 
 
 def render_package(
-    ctx: RenderContext, artefacts: frozenset[str], memo: RenderMemo | None = None
+    ctx: RenderContext,
+    artefacts: frozenset[str],
+    memo: RenderMemo | None = None,
+    files_memo: RenderMemo | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(generated files, write-once files) of the client package except `models.py`, by path.
     `memo`: resource modules rendered by an earlier run of this process, reused when what they
-    print is unchanged (see `generator.render.memo`)."""
+    print is unchanged; `files_memo` the same for the package's other files (see
+    `generator.render.memo`)."""
     if not has_package(artefacts):
         return {}, {}
+    files_memo = files_memo or RenderMemo(None, "client", ())
     root = f"client/src/{ctx.package}"
     header = f"# {ctx.header}\n"
     with_client = "client" in artefacts
+    schemes = client_schemes(ctx)
+
+    def render(path: str, template: str, **extra: object) -> str:
+        inputs = tuple(extra.items())
+        return render_file(files_memo, ctx, path, f"client/{template}.jinja", inputs, lambda: extra)
+
     files = {
-        "client/pyproject.toml": ctx.render("client/pyproject.toml.jinja"),
-        "client/README.md": ctx.render(
-            "client/README.md.jinja", with_client=with_client, schemes=client_schemes(ctx)
+        "client/pyproject.toml": render("client/pyproject.toml", "pyproject.toml"),
+        "client/README.md": render(
+            "client/README.md", "README.md", with_client=with_client, schemes=schemes
         ),
-        f"{root}/__init__.py": ctx.render("client/__init__.py.jinja", with_client=with_client),
+        f"{root}/__init__.py": render(
+            f"{root}/__init__.py", "__init__.py", with_client=with_client
+        ),
         f"{root}/py.typed": "",
     }
     if with_client:
-        files[f"{root}/_client.py"] = ctx.render(
-            "client/_client.py.jinja",
+        files[f"{root}/_client.py"] = render(
+            f"{root}/_client.py",
+            "_client.py",
             client_models=client_models(ctx),
-            schemes=client_schemes(ctx),
+            schemes=schemes,
             op_security=operation_security(ctx),
         )
         files.update(_resource_modules(ctx, root, memo or RenderMemo(None, "resources", ())))
+    files_memo.save()
     for name, text in runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
     return files, {}
@@ -110,19 +125,23 @@ def _resource_modules(ctx: RenderContext, root: str, memo: RenderMemo) -> dict[s
         path = f"{root}/_resources/{top.module}.py"
         operations = [m.operation for r in top.walk() for m in r.methods]
         security = {op.python_name: op_security[op.python_name] for op in operations}
+
+        def given(
+            top: Resource = top,
+            operations: list[Operation] = operations,
+            security: dict[str, str | None] = security,
+        ) -> dict[str, object]:
+            return {
+                "top": top,
+                "models": _models(operations),
+                "schemes": schemes,
+                "op_security": security,
+            }
+
         # What the template prints: the Python spellings of the types (TypeRef.annotation),
-        # never the schemas or examples the IR's equality leaves out.
-        inputs = (top, schemes, security, ctx.api.title)
-        text = memo.get(path, inputs, {})
-        if text is None:
-            text = ctx.render(
-                "client/_resource.py.jinja",
-                top=top,
-                models=_models(operations),
-                schemes=schemes,
-                op_security=op_security,
-            )
-            memo.put(path, inputs, {}, text)
-        files[path] = text
+        # never the schemas or examples the IR's equality leaves out; `op_security` holds
+        # the resource's own operations only, so no other operation can reach the file.
+        inputs = (top, schemes, security)
+        files[path] = render_file(memo, ctx, path, "client/_resource.py.jinja", inputs, given)
     memo.save()
     return files

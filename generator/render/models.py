@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from generator.diagnostics import Diagnostic, Level
 from generator.ir.types import (
@@ -23,8 +24,8 @@ from generator.ir.types import (
 from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-from generator.render.memo import Recorded, RenderMemo
-from generator.render.model_modules import SPLIT_FROM, split_models
+from generator.render.memo import ContextTable, Recorded, RenderMemo, render_file, render_recorded
+from generator.render.model_modules import SPLIT_FROM, ModelGroup, ModelsLayout, split_models
 
 
 @dataclass(frozen=True)
@@ -77,27 +78,93 @@ def render_models(
         return {f"{root}/models.py": source}, module.diagnostics
     files: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
-    layout = split_models(classes)
-    everything = {m.name: m for m in classes}
     memo = memo or RenderMemo(None, "models", ())
-    for group in layout.groups:
+    layout, imports = _layout(classes, memo)
+    everything = {m.name: m for m in classes}
+    # A module is kept while the classes it looked up and the `ctx`/`api` attributes its
+    # template read (the API's title, ...) are unchanged.
+    table = ContextTable(ctx, everything)
+    for group, siblings in zip(layout.groups, imports, strict=True):
         path = f"{root}/models/{group.module}.py"
-        siblings = layout.imports_of(group)
-        inputs = (group, siblings, parts.intersection(group.names))
-        kept = memo.get(path, inputs, everything)
+        inputs = (group, siblings, parts.intersection(group.names) if parts else parts)
+        kept = memo.get(path, inputs, table)
         if kept is None:
             looked_up = Recorded(everything)
             module = models_module(
                 group.classes, ctx.spec, parts, everything=looked_up, imported=group.imported
             )
             module = _relocated(module, siblings)
-            kept = (ctx.render("models/models.py.jinja", module=module), module.diagnostics)
-            memo.put(path, inputs, looked_up.reads, kept)
+            reads = dict(looked_up.reads)
+            text = (
+                render_recorded(ctx, "models/models.py.jinja", reads, module=module)
+                if memo.active
+                else ctx.render("models/models.py.jinja", module=module)
+            )
+            kept = (text, module.diagnostics)
+            memo.put(path, inputs, reads, kept)
         files[path], found = kept
         diagnostics += found
+    # The package module prints the modules and the names of their classes: with a memo it
+    # is given only those (its key), so no other part of a class can reach the file unseen.
+    names = tuple((g.module, tuple(m.name for m in g.classes)) for g in layout.groups)
+    path = f"{root}/models/__init__.py"
+    given = (
+        (lambda: {"layout": _names_only(names)}) if memo.active else (lambda: {"layout": layout})
+    )
+    files[path] = render_file(memo, ctx, path, "models/__init__.py.jinja", names, given)
     memo.save()
-    files[f"{root}/models/__init__.py"] = ctx.render("models/__init__.py.jinja", layout=layout)
     return files, tuple(diagnostics)
+
+
+def _layout(
+    classes: tuple[ModelClass, ...], memo: RenderMemo
+) -> tuple[ModelsLayout, tuple[list[tuple[str, tuple[str, ...]]], ...]]:
+    """`split_models(classes)` and each group's sibling imports, or with `memo` those an
+    earlier run decided from the same graph (each class's name, references and bases, in
+    order: all `split_models` reads), holding this run's classes (a group whose classes are
+    all the very objects it held is that same group)."""
+    kept = memo.get(_LAYOUT, (), {})
+    if kept is None or not _same_graph(kept[0], classes):
+        layout = split_models(classes)
+        imports = tuple(layout.imports_of(g) for g in layout.groups)
+    else:
+        _, old, imports = kept
+        known = {m.name: m for m in classes}
+        groups = []
+        for group in old.groups:
+            now = tuple(known[m.name] for m in group.classes)
+            same = all(a is b for a, b in zip(now, group.classes, strict=True))
+            groups.append(group if same else ModelGroup(group.module, now, group.imported))
+        layout = ModelsLayout(tuple(groups), old.where)
+    memo.put(_LAYOUT, (), {}, (classes, layout, imports))
+    return layout, imports
+
+
+def _same_graph(old: tuple[ModelClass, ...], new: tuple[ModelClass, ...]) -> bool:
+    """Whether the classes have the same names, references and bases, in the same order (a
+    class the model-class cache kept is the very same object)."""
+    return len(old) == len(new) and all(
+        a is b or (a.name, a.references, a.bases) == (b.name, b.references, b.bases)
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+_LAYOUT = "\0layout"  # the memo's entry for the layout (no file has this path)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A model class as the package module's template sees it with a memo: its name alone."""
+
+    name: str
+
+
+def _names_only(names: tuple[tuple[str, tuple[str, ...]], ...]) -> ModelsLayout:
+    groups = tuple(
+        ModelGroup(module, cast(Any, tuple(_Named(n) for n in members)), frozenset())
+        for module, members in names
+    )
+    return ModelsLayout(groups, {n: module for module, members in names for n in members})
 
 
 def models_module(

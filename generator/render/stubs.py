@@ -8,6 +8,7 @@ The server imports the client package's models, so both sides validate with the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from generator.ir.model import Api, Envelopes, Operation, Parameter, SecuritySch
 from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
+from generator.render.memo import Recorded, RenderMemo, render_file
 from generator.server_runtime._responses import body_allowed
 from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
@@ -100,45 +102,96 @@ class MediaClass:
     media_type: str
 
 
-def render_stubs(ctx: RenderContext) -> tuple[dict[str, str], dict[str, str]]:
-    """(generated files, write-once files) of the server package, by path in the target."""
+def render_stubs(
+    ctx: RenderContext, memo: RenderMemo | None = None, routes_memo: RenderMemo | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """(generated files, write-once files) of the server package, by path in the target.
+    `memo`, `routes_memo`: files and route views an earlier run of this process rendered,
+    reused when what they are made from is unchanged (see `generator.render.memo`)."""
     api = ctx.api
     envelopes = api.envelopes
     assert envelopes is not None, "build_api decides the error envelopes"
-    schemas = Schemas(api.models_document)
+    memo = memo or RenderMemo(None, "stubs", ())
     media = _media_classes(api, envelopes)
     schemes = _schemes(api)
-    routes = tuple(
-        _route(op, schemas, media, schemes, envelopes.validation_status) for op in api.operations
-    )
-    models = sorted(_models(routes))
-    extra = {
-        "routes": routes,
-        "envelopes": envelopes,
-        "media_classes": tuple(media.values()),
-        "schemes": tuple(schemes.values()),
-        "models": models,
-        "request_name": _request_name(routes),
-    }
+    routes = _routes(api, media, schemes, envelopes.validation_status, routes_memo)
+    # Everything the templates are given besides `ctx` and `api` follows from these.
+    given = (routes, envelopes, tuple(media.values()), tuple(schemes.values()))
+
+    def extra() -> dict[str, object]:
+        return {
+            "routes": routes,
+            "envelopes": envelopes,
+            "media_classes": given[2],
+            "schemes": given[3],
+            "models": sorted(_models(routes)),
+            "request_name": _request_name(routes),
+        }
+
+    def app() -> dict[str, object]:
+        return {**extra(), "routes": registration_order(routes)}
+
+    # The files given the routes are kept while all of it is (compared once, not per file).
+    with_routes = memo.within("routes", given)
+
+    def render(path: str, template: str, make: Callable[[], Mapping[str, object]]) -> str:
+        kept = memo if make is dict else with_routes
+        return render_file(kept, ctx, path, f"server/{template}.jinja", (), make)
+
     root = f"server/src/{ctx.server_package}"
     files = {
-        "server/pyproject.toml": ctx.render("server/pyproject.toml.jinja"),
-        "server/README.md": ctx.render("server/README.md.jinja", **extra),
-        f"{root}/__init__.py": ctx.render("server/__init__.py.jinja"),
-        f"{root}/__main__.py": ctx.render("server/__main__.py.jinja"),
+        "server/pyproject.toml": render("server/pyproject.toml", "pyproject.toml", dict),
+        "server/README.md": render("server/README.md", "README.md", extra),
+        f"{root}/__init__.py": render(f"{root}/__init__.py", "__init__.py", dict),
+        f"{root}/__main__.py": render(f"{root}/__main__.py", "__main__.py", dict),
         f"{root}/py.typed": "",
-        f"{root}/errors.py": ctx.render("server/errors.py.jinja", **extra),
-        f"{root}/interface.py": ctx.render("server/interface.py.jinja", **extra),
-        f"{root}/security.py": ctx.render("server/security.py.jinja", **extra),
-        f"{root}/app.py": ctx.render(
-            "server/app.py.jinja", **{**extra, "routes": registration_order(routes)}
-        ),
+        f"{root}/errors.py": render(f"{root}/errors.py", "errors.py", extra),
+        f"{root}/interface.py": render(f"{root}/interface.py", "interface.py", extra),
+        f"{root}/security.py": render(f"{root}/security.py", "security.py", extra),
+        f"{root}/app.py": render(f"{root}/app.py", "app.py", app),
     }
     header = f"# {ctx.header}\n"
     for name, text in server_runtime_files().items():
         files[f"{root}/_runtime/{name}"] = header + text
-    once = {f"{root}/implementation.py": ctx.render("server/implementation.py.jinja", **extra)}
+    path = f"{root}/implementation.py"
+    once = {path: render(path, "implementation.py", extra)}
+    memo.save()
+    with_routes.save()
     return files, once
+
+
+def _routes(
+    api: Api,
+    media: dict[str, MediaClass],
+    schemes: dict[str, SchemeView],
+    validation_status: int,
+    memo: RenderMemo | None,
+) -> tuple[RouteView, ...]:
+    """Each operation's view; with `memo`, the view an earlier run made for an equal operation
+    (the same object, so the files printing the routes compare them by identity) when the
+    parameter schemas and every named schema it resolved are equal too (the IR's equality
+    leaves schemas and language-neutral types out)."""
+    components = Schemas(api.models_document).components
+    # What every route is made with besides its operation.
+    shared = (tuple(media.items()), tuple(schemes.items()), validation_status)
+    memo = (memo or RenderMemo(None, "routes", ())).within("views", shared)
+    routes = []
+    for op in api.operations:
+        inputs = (
+            op,
+            tuple(p.schema for p in op.parameters),
+            tuple(p.type.expr for p in op.parameters),
+        )
+        kept = memo.get(op.pointer, inputs, components)
+        if kept is None:
+            looked_up = Recorded(components)
+            schemas = Schemas(api.models_document)
+            schemas.__dict__["components"] = looked_up  # the cached property, noting reads
+            kept = _route(op, schemas, media, schemes, validation_status)
+            memo.put(op.pointer, inputs, looked_up.reads, kept)
+        routes.append(kept)
+    memo.save()
+    return tuple(routes)
 
 
 def registration_order(routes: tuple[RouteView, ...]) -> tuple[RouteView, ...]:
