@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.diagnostics import pointer_join
+from generator.diagnostics import pointer_escape, pointer_join
 from generator.load import Document, RefError
 from generator.validate.nodes import (
     JSON_TYPES,
@@ -95,18 +95,21 @@ class SchemaRules:
                 for index, branch in enumerate(items(node.get(keyword))):
                     where = pointer_join(pointer, keyword, index)
                     self.walker.push(Visit(Kind.SCHEMA, doc, where, branch, sibling_names=shared))
+        push = self.walker.push
         for keyword, value in node.items():
             if keyword not in _SUBSCHEMA_KEYWORDS:
                 continue
-            where = pointer_join(pointer, keyword)
+            where = f"{pointer or '#'}/{keyword}"  # a keyword has nothing to escape
             if keyword in _SCHEMA_MAPS:
-                for name, item in entries(value):
-                    self.walker.push(Visit(Kind.SCHEMA, doc, pointer_join(where, name), item))
+                if isinstance(value, dict):
+                    for name, item in value.items():
+                        child = f"{where}/{pointer_escape(str(name))}"
+                        push(Visit(Kind.SCHEMA, doc, child, item))
             elif isinstance(value, dict):
-                self.walker.push(Visit(Kind.SCHEMA, doc, where, value))
+                push(Visit(Kind.SCHEMA, doc, where, value))
             elif isinstance(value, list):
                 for index, item in enumerate(value):
-                    self.walker.push(Visit(Kind.SCHEMA, doc, pointer_join(where, index), item))
+                    push(Visit(Kind.SCHEMA, doc, f"{where}/{index}", item))
 
     def _check_discriminator(self, doc: Document, pointer: str, discriminator: Any) -> None:
         """Mapping values are `$ref`s or names of component schemas; both must exist."""
