@@ -68,6 +68,7 @@ class UnitGraph:
         self._pending: list[Unit] = []
         self._keys: dict[Path, str] = {}
         self._targets: dict[tuple[str, str], Unit] = {}  # (document, $ref) → unit
+        self._units_at: dict[tuple[int, str], Unit] = {}  # (id of document, pointer) → unit
         for unit, value, document in self._units_of(spec.root):
             self._add(unit, value, document)
         self._drain()
@@ -76,6 +77,14 @@ class UnitGraph:
 
     def unit_of(self, document: Document, pointer: str) -> Unit:
         """The unit holding the value at `pointer` of `document`."""
+        # Asked again and again for the same schema pointers (each example checked against
+        # one): parsing a pointer's tokens is most of the cost.
+        found = self._units_at.get((id(document), pointer))
+        if found is None:
+            found = self._units_at[id(document), pointer] = self._unit_of(document, pointer)
+        return found
+
+    def _unit_of(self, document: Document, pointer: str) -> Unit:
         key = self._key(document)
         if document is not self.spec.root:
             return (key,)
