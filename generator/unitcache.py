@@ -34,6 +34,17 @@ class Memory:
 
     def __init__(self) -> None:
         self.stores: dict[str, dict[str, Any]] = {}
+        self._parts: dict[str, Memory] = {}
+
+    def part(self, key: str) -> Memory:
+        """The memory of one target (`key`: its spec). Some stages keep one store per kind
+        (the render memos: the last run's files), so a process serving several specs in turn
+        (two targets in one watch, one generation server for a folder's specs) gives each its
+        own part; otherwise they would take turns and every run would miss."""
+        found = self._parts.get(key)
+        if found is None:
+            found = self._parts[key] = Memory()
+        return found
 
 
 class UnitCache:

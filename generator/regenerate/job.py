@@ -128,7 +128,8 @@ def _run(
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            options = replace(_options(target), cache_dir=toolchain.cache, memory=toolchain.memory)
+            memory = toolchain.memory and toolchain.memory.part(str(target.spec.resolve()))
+            options = replace(_options(target), cache_dir=toolchain.cache, memory=memory)
             result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
