@@ -102,8 +102,12 @@ def main() -> int:
             properties[f"edit_{run}"] = {"type": "string", "description": "added by bench"}
             text = json.dumps(document, indent=2)  # as published: a user edit keeps the layout
             time.sleep(0.5)  # let the watcher settle between saves
+            staged = edited.with_suffix(".tmp")
+            staged.write_text(text, encoding="utf-8")
             started = time.monotonic()
-            edited.write_text(text, encoding="utf-8")
+            # Saved in one step, as editors do: a watcher that woke up between the truncation
+            # and the end of a 13 MB write would read a partial file and report it.
+            os.replace(staged, edited)
             line = _wait_for(lines, ("github: regenerated", "github: failed"), 120)
             elapsed = time.monotonic() - started
             if line.startswith("github: failed"):
