@@ -86,10 +86,12 @@ def _run(
 ) -> JobResult:
     """`repair_now`: run the repair pass before rendering instead of validating alongside."""
     settings = target.settings
-    # A validation server (watch) is asked before this process loads the spec, so both load
-    # it at the same time: the verdict is what a save waits for last.
+    # The validator (a server's worker, or a process of its own) is asked before this process
+    # loads the spec, so both load it at the same time: its verdict is what a run waits for
+    # last. Sized by the root file here; a spec made large by the files it refs is decided
+    # after loading, below.
     background = None
-    if toolchain.server is not None and not repair_now:
+    if not repair_now:
         background = _background_validation(target, toolchain, workers, [target.spec])
     try:
         specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
