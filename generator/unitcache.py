@@ -21,6 +21,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from generator.sources import source_stamps
 from generator.units import digest
 
 # Bumped when what a stage stores changes shape; old files are then ignored.
@@ -127,11 +128,7 @@ def key_of(*parts: str) -> str:
 def code_salt(tools: tuple[str, ...] = ()) -> str:
     """What the code that produced an entry was: specgen's sources (by size and modification
     time: any edit or reinstall changes it), the Python version, and the `tools`' files."""
-    package = Path(__file__).resolve().parent
-    parts = [sys.version]
-    for path in sorted(package.rglob("*.py")):
-        stat = path.stat()
-        parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    parts = [sys.version, *source_stamps()]
     for name in tools:
         module = sys.modules.get(name)
         where = getattr(module, "__file__", None)

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from generator.sources import PACKAGE, source_stamps
+
 ENABLE = "SPECGEN_DAEMON"  # "0"/"off" never, "1"/"on" always (even in CI); unset: not in CI
 FOLDER = "SPECGEN_DAEMON_DIR"  # where the sockets live (tests use their own)
 IDLE = "SPECGEN_DAEMON_IDLE"  # seconds without a request before a server stops
@@ -22,7 +24,6 @@ DEFAULT_MAX_MB = 2048.0
 # Flags that keep `generate` in this process: a server is a cache (--no-cache), help and
 # usage errors are printed faster here than a server could start.
 _IN_PLACE = frozenset({"--no-daemon", "--no-cache", "-h", "--help"})
-_PACKAGE = Path(__file__).resolve().parents[1]  # the `generator` package a server would run
 
 
 def wanted(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
@@ -84,23 +85,13 @@ def code_stamp() -> str:
     interpreter, and the installed packages (the site-packages folders change when a package
     is installed or removed). A server runs the code it imported when it started, so a
     client with other code must not use it."""
-    parts = [sys.version, sys.executable, str(_PACKAGE)]
+    parts = [sys.version, sys.executable, str(PACKAGE)]
     for where in site.getsitepackages():
         try:
             parts.append(f"{where}:{os.stat(where).st_mtime_ns}")
         except OSError:
             continue
-    pending = [str(_PACKAGE)]
-    while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != "__pycache__":
-                        pending.append(entry.path)
-                elif entry.name.endswith(".py"):
-                    info = entry.stat()
-                    parts.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}")
-    parts[3:] = sorted(parts[3:])
+    parts += source_stamps()
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
@@ -110,4 +101,4 @@ def socket_path(base: Path) -> Path:
 
 def package_root() -> str:
     """The folder holding the `generator` package: a server must import this very copy."""
-    return str(_PACKAGE.parent)
+    return str(PACKAGE.parent)
