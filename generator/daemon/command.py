@@ -65,15 +65,7 @@ def stop() -> None:
     """Stop every running server of this user (each finishes its current run first)."""
     stopped = 0
     for path in _sockets():
-        connection = protocol.connect(str(path))
-        if connection is None:
-            continue
-        with connection:
-            try:
-                protocol.send(connection, {"kind": "stop"})
-                answer = next(protocol.messages(connection), None)
-            except OSError:
-                continue
+        answer = protocol.ask(str(path), {"kind": "stop"}, None)  # after its current run
         if answer and "stopping" in answer:
             stopped += 1
     click.echo(f"stopped {stopped} generation server{'s' * (stopped != 1)}")

@@ -41,3 +41,18 @@ def connect(path: str, timeout: float | None = None) -> socket.socket | None:
         return None
     connection.settimeout(None)
     return connection
+
+
+def ask(path: str, message: dict[str, Any], timeout: float | None) -> dict[str, Any] | None:
+    """One request and its one-line answer (`status`, `stop`); None when no server answers
+    there within `timeout` seconds (None: however long; a server answers between runs)."""
+    connection = connect(path)
+    if connection is None:
+        return None
+    with connection:
+        connection.settimeout(timeout)
+        try:
+            send(connection, message)
+            return next(messages(connection), None)
+        except OSError:
+            return None

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from generator.regenerate.job import Toolchain
 
 _FOLDERS = 4  # working folders whose caches are kept at once
-_BUSY_SECONDS = 10.0  # how long `status` waits for a server in the middle of a run
+BUSY_SECONDS = 10.0  # how long `status` waits for a server in the middle of a run
 
 
 class _Relay(io.TextIOBase):
@@ -266,13 +266,4 @@ def _rss_mb(pid: int) -> float:
 
 def status_of(path: Path) -> dict[str, Any] | None:
     """The status a server at `path` reports, or None when none answers there."""
-    connection = protocol.connect(str(path))
-    if connection is None:
-        return None
-    with connection:
-        connection.settimeout(_BUSY_SECONDS)  # it answers between runs
-        try:
-            protocol.send(connection, {"kind": "status"})
-            return next(protocol.messages(connection), None)
-        except OSError:
-            return None
+    return protocol.ask(str(path), {"kind": "status"}, BUSY_SECONDS)
