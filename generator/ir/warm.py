@@ -90,7 +90,7 @@ class WarmIR:
     def open(cls, hoister: SchemaHoister, memory: Memory) -> WarmIR:
         ctx = hoister.ctx
         root = ctx.root.data
-        scope = (ctx.name, ctx.is_31, frozen(root.get("security")), _NAMING_SALT)
+        scope = (ctx.name, ctx.is_31, frozen(root.get("security")))
         key = f"ir-units-{digest(ctx.root.path.resolve().as_posix())}"
         kept = memory.stores.get(key, {}).get("previous")
         old = kept if isinstance(kept, Previous) and kept.scope == scope else Previous()
@@ -343,8 +343,3 @@ def _claims_again(claims: tuple[tuple[str, str], ...], taken: set[str], added: l
         if got != name:
             return False
     return True
-
-
-# Bumped when what a unit record means changes; a process keeps its code, so this only
-# documents intent (the memory never outlives the process).
-_NAMING_SALT = 1
