@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.regenerate.test_command import tree
+
 REPO = Path(__file__).resolve().parents[2]
 SPEC = REPO / "specs" / "cognite-3d-jobs.yaml"
 STARTED = "started a generation server"
@@ -81,14 +83,6 @@ def _wait_gone(pid: int, seconds: float = 20.0) -> bool:
     return False
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 def _add_property(spec: Path) -> None:
     document = yaml.safe_load(spec.read_text())
     schema = next(s for s in document["components"]["schemas"].values() if "properties" in s)
@@ -119,8 +113,8 @@ def test_output_after_an_edit_is_what_a_run_in_place_writes(shell: Shell) -> Non
 
     assert served.returncode == in_place.returncode == 0
     assert served.stdout == "jobs: regenerated (spec changed)\n"
-    assert b"addedByTest" in b"".join(_tree(shell.home / "served").values())
-    assert _tree(shell.home / "served") == _tree(shell.home / "in-place")
+    assert b"addedByTest" in b"".join(tree(shell.home / "served").values())
+    assert tree(shell.home / "served") == tree(shell.home / "in-place")
 
 
 def test_errors_and_exit_codes_come_back_as_in_place(shell: Shell) -> None:
