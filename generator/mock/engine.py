@@ -32,9 +32,8 @@ from generator.mock.state import (
     page,
     state_property,
 )
+from generator.server_runtime._http import body_allowed, split_key
 from generator.server_runtime._params import put_path
-from generator.server_runtime._responses import body_allowed
-from generator.server_runtime._routing import split_key
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, random_id, synthesize
 

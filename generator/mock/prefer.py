@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from generator.ir.model import Api, Operation, Response
-from generator.server_runtime._routing import Declared, satisfies, split_key
+from generator.server_runtime._http import Declared, satisfies, split_key
 
 _PARAMETER = re.compile(r"\{[^{}/]+\}")
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.ir.model import Api, Operation
 from generator.mock.state import Lifecycle, id_property, state_property
-from generator.server_runtime._routing import split_key
+from generator.server_runtime._http import split_key
 from generator.values.schema import Schemas
 
 _ITEM_PATH = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^/{}]+)\}$")

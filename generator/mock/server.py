@@ -26,7 +26,7 @@ from generator.mock import auth, prefer
 from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
 from generator.mock.replies import MockError, MockReply
-from generator.server_runtime._responses import body_allowed
+from generator.server_runtime._http import body_allowed
 
 _LOG = logging.getLogger("specgen.mock")
 

@@ -17,6 +17,7 @@ the validator's caches to warm up.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -185,7 +186,7 @@ def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, A
     return [d.to_json() for d in found]
 
 
-def _serve() -> int:
+def _serve() -> None:
     """One answer line per request line, until the parent closes the pipe."""
     from generator.unitcache import Memory
 
@@ -196,12 +197,15 @@ def _serve() -> int:
             findings = _validate([str(arg) for arg in request["args"]], memory)
         sys.stdout.write(json.dumps({"id": request["id"], "findings": findings}) + "\n")
         sys.stdout.flush()
-    return 0
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--serve"]:
-        sys.exit(_serve())
-    with collector.tuned():
-        sys.stdout.write(json.dumps(_validate(sys.argv[1:])))
-    sys.exit(0)
+    if sys.argv[1:] != ["--serve"]:
+        with collector.tuned():
+            sys.stdout.write(json.dumps(_validate(sys.argv[1:])))
+    else:
+        _serve()
+    # The parent waits for this process to end, not only for its answer: skip the tear-down
+    # of the loaded spec and the validator's caches (0.3-0.4 s on GitHub's spec).
+    sys.stdout.flush()
+    os._exit(0)

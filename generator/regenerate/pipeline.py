@@ -13,10 +13,10 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import generator
 from generator.diagnostics import Diagnostic, Level, sort_key
-from generator.regenerate.changelog import Entry, record_change
 from generator.regenerate.fingerprint import (
     generator_fingerprint,
     hash_file,
@@ -50,6 +50,9 @@ REGENERATED = "regenerated"
 UP_TO_DATE = "up to date"
 FAILED = "failed"
 REMOVED = "removed"
+
+if TYPE_CHECKING:
+    from generator.regenerate.changelog import Entry
 
 
 @dataclass(frozen=True)
@@ -277,6 +280,9 @@ def _changelog(
     """A spec that changed since the last generation gets a CHANGELOG.md entry in its client."""
     if old is None or "spec changed" not in outcome.reasons:
         return outcome
+    # Imported here: it reads specs with the diff engine, which a first generation never needs.
+    from generator.regenerate.changelog import record_change
+
     client = plan.out_dir / target.name / "client"
     entry = record_change(target.spec, client, package_versions.get(target.name))
     return replace(outcome, changelog=entry) if entry is not None else outcome

@@ -19,8 +19,7 @@ from generator.ir.types import AnyType, MapOf, Nullable, Primitive, TypeExpr
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
 from generator.render.memo import Recorded, RenderMemo, render_file
-from generator.server_runtime._responses import body_allowed
-from generator.server_runtime._routing import split_key
+from generator.server_runtime._http import body_allowed, split_key
 from generator.values.schema import Schemas
 
 # What app.py imports besides the client's models, for an annotation evaluated at import.

@@ -10,30 +10,14 @@ kept as the route's path, so `/openapi.json` lists both operations as the spec d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
-from urllib.parse import parse_qs, parse_qsl
+from urllib.parse import parse_qs
 
 from fastapi.routing import APIRoute
 from starlette.routing import Match
 from starlette.types import Scope
 
-Declared = tuple[tuple[str, str], ...]
-
-
-def split_key(key: str) -> tuple[str, Declared]:
-    """`/v1/messages?beta=true` -> ("/v1/messages", (("beta", "true"),)); a key without a
-    query gives itself and ()."""
-    path, mark, query = key.partition("?")
-    if not mark:
-        return key, ()
-    return path, tuple(parse_qsl(query, keep_blank_values=True))
-
-
-def satisfies(declared: Declared, query: Mapping[str, Sequence[str]]) -> bool:
-    """Whether a request's query (name -> values) carries every pair the key declares; a name
-    declared without a value (`?beta`) needs only to be present."""
-    return all(name in query and (value == "" or value in query[name]) for name, value in declared)
+from ._http import satisfies, split_key
 
 
 class QueryRoute(APIRoute):

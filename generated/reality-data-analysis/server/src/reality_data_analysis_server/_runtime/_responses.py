@@ -16,12 +16,9 @@ from fastapi.responses import JSONResponse
 from pydantic import TypeAdapter
 from starlette.responses import Response
 
+from ._http import body_allowed
+
 _ANY: TypeAdapter[Any] = TypeAdapter(Any)
-
-
-def body_allowed(status: int) -> bool:
-    """Whether HTTP lets a response with `status` carry a body."""
-    return not (status < 200 or status in (204, 205, 304))
 
 
 def respond(body: object, status: int, headers: Mapping[str, str], media_type: str) -> Response:
