@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,17 @@ class Document:
         mark = best.start_mark
         return int(mark.line) + 1, int(mark.column) + 1
 
+    def carry_positions(self, earlier: JsonIndex | None) -> None:
+        """Start finding positions from what an index of this file's previous text found
+        (`kept_positions` of the previous run): see `JsonIndex.carry`."""
+        if earlier is not None and self.format == "json" and self._json_index is None:
+            self._json_index = JsonIndex(self.text, self.data)
+            self._json_index.carry(earlier)
+
+    def kept_positions(self) -> JsonIndex | None:
+        """What this document's positions index found, to carry into the next run's."""
+        return self._json_index.detached() if self._json_index is not None else None
+
     def _node_tree(self) -> Any:
         if self._nodes is None:
             try:
@@ -161,6 +172,22 @@ class Document:
             except yaml.YAMLError:
                 self._nodes = False
         return self._nodes or None
+
+
+def carry_positions(documents: Iterable[Document], kept: dict[str, JsonIndex]) -> None:
+    """For a long-lived process: each JSON document starts its positions index from the one
+    `keep_positions` left in `kept` for the same file (a save changes a few lines of a
+    13 MB spec; finding positions from scratch again is 0.1 s of every run)."""
+    for document in documents:
+        document.carry_positions(kept.get(str(document.path)))
+
+
+def keep_positions(documents: Iterable[Document], kept: dict[str, JsonIndex]) -> None:
+    """Keep what each document's positions index found, for `carry_positions` next run."""
+    for document in documents:
+        index = document.kept_positions()
+        if index is not None:
+            kept[str(document.path)] = index
 
 
 def pointer_tokens(pointer: str) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 from typing import Any
 
@@ -33,7 +34,79 @@ class JsonIndex:
         self._scan: Any = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
         self._entries: dict[int, dict[str, tuple[int, int]]] = {}
         self._keys: dict[int, dict[str, tuple[int, int]]] = {}
+        self._ends: dict[int, int] = {}  # where each object of `_keys` closes
         self._lines_before: list[int] | None = None  # newlines before each chunk
+
+    def carry(self, earlier: JsonIndex) -> None:
+        """Adopt what `earlier`, an index of an earlier version of the same file, found of the
+        objects this edit left as they were (a long-lived process indexes the file again after
+        every save: on GitHub's spec, scanning `paths` and `components/schemas` again is most
+        of the 0.1 s its diagnostics' positions take).
+
+        The texts differ in one stretch (their common start and common end aside): an object
+        wholly before it keeps its keys, one wholly after it keeps them shifted; one around it
+        keeps its keys on either side and has only the changed lines scanned again. Nothing
+        is trusted blindly: a value found the fast way is still parsed and compared."""
+        old, new = earlier.text, self.text
+        start, end = _common_ends(old, new)
+        if start == len(old) == len(new):
+            self._keys, self._ends = dict(earlier._keys), dict(earlier._ends)
+            return
+        # Whole lines around the change: from the newline before it to the one after it.
+        before = old.rfind("\n", 0, start)
+        if before < 0:
+            return  # the first line changed: the root object itself; nothing to carry
+        old_after = _line_end(old, len(old) - end)
+        new_after = _line_end(new, len(new) - end)
+        shift = new_after - old_after
+        for pos, keys in earlier._keys.items():
+            close = earlier._ends.get(pos)
+            if before <= pos <= old_after or close is None:
+                continue  # opened in the changed lines (or not an object): scanned again
+            if pos > old_after:
+                moved = {key: (at + shift, value + shift) for key, (at, value) in keys.items()}
+                self._keys[pos + shift], self._ends[pos + shift] = moved, close + shift
+            elif close < before:  # it ends before the change: as it was
+                self._keys[pos], self._ends[pos] = keys, close
+            else:
+                self._around(pos, keys, close, (before, old_after, new_after))
+
+    def _around(
+        self, pos: int, keys: dict[str, tuple[int, int]], old_close: int, span: tuple[int, ...]
+    ) -> None:
+        """Carry the keys of an object around the changed lines, or leave it to be scanned
+        again. `span`: the newline before the changed lines and the ones after them, in the
+        old text and in this one."""
+        before, old_after, new_after = span
+        text = self.text
+        first = text.find("\n", pos)
+        if not keys or first >= before or any(at < before <= v for at, v in keys.values()):
+            return  # its layout is not the one `_indented_keys` reads, or that changed
+        if old_close <= old_after:
+            return  # it ended in the changed lines: its end may have moved
+        # Its end, unless the changed lines now hold one: the texts on either side are the
+        # same, and the old text had none before `old_close`.
+        closing = "\n" + _indent(text, text.rfind("\n", 0, pos) + 1) + "}"
+        if text.find(closing, max(pos, before - len(closing)), new_after + len(closing)) >= 0:
+            return  # the change moved where it ends: its keys may be another's
+        shift = new_after - old_after
+        inner = _indent(text, first + 1)
+        line = re.compile("\n" + re.escape(inner) + _KEY_AND_COLON)
+        merged = {key: place for key, place in keys.items() if place[0] < before}
+        for match in line.finditer(text, before, new_after + 1):
+            key, _ = _scanstring(match.group(1), 1)
+            merged.setdefault(key, (match.start(1), match.end()))
+        for key, (at, value) in keys.items():
+            if at > old_after:
+                merged.setdefault(key, (at + shift, value + shift))
+        self._keys[pos], self._ends[pos] = merged, old_close + shift
+
+    def detached(self) -> JsonIndex:
+        """This index without the parsed document it checks against, to be kept for `carry`
+        (keeping the document alive until the next run would double a process's memory)."""
+        kept = JsonIndex(self.text)
+        kept._keys, kept._ends = self._keys, self._ends
+        return kept
 
     def locate(self, tokens: list[str]) -> int | None:
         """Offset of the deepest key (or array item) on the path that exists."""
@@ -97,6 +170,7 @@ class JsonIndex:
         if len(inner) <= len(own):
             return {}
         end = text.find(f"\n{own}}}", pos)
+        self._ends[pos] = len(text) if end == -1 else end
         line = re.compile("\n" + re.escape(inner) + _KEY_AND_COLON)
         keys: dict[str, tuple[int, int]] = {}
         for match in line.finditer(text, pos, len(text) if end == -1 else end):
@@ -208,6 +282,37 @@ def _too_big(value: Any) -> bool:
         elif isinstance(node, list):
             stack.extend(node)
     return False
+
+
+def _common_ends(old: str, new: str) -> tuple[int, int]:
+    """How many characters the texts share at their start, and then at their end (never
+    overlapping), compared a block at a time."""
+    limit = min(len(old), len(new))
+    start = _shared_run(old, new, limit, forward=True)
+    end = _shared_run(old, new, limit - start, forward=False)
+    return start, end
+
+
+def _shared_run(old: str, new: str, limit: int, *, forward: bool) -> int:
+    block = 1 << 15
+    done = 0
+    while done < limit:
+        size = min(block, limit - done)
+        if forward:
+            a, b = old[done : done + size], new[done : done + size]
+        else:
+            a = old[len(old) - done - size : len(old) - done]
+            b = new[len(new) - done - size : len(new) - done]
+        if a != b:
+            return done + len(os.path.commonprefix([a, b] if forward else [a[::-1], b[::-1]]))
+        done += size
+    return limit
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The newline ending the line that holds `pos` (the text's end if none)."""
+    found = text.find("\n", pos)
+    return len(text) if found < 0 else found
 
 
 def _skip_ws(text: str, pos: int) -> int:

@@ -117,3 +117,69 @@ def test_a_column_far_along_one_long_line() -> None:
     assert index.line_col(1) == (2, 1)
     assert index.line_col(250_000) == (2, 250_000)
     assert index.line_col(300_002 + 150_000) == (3, 150_001)
+
+
+# -- carrying an index over an edit (a long-lived process after each save) --------------------
+
+
+def _edited(change: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(DATA))
+    schemas = data["components"]["schemas"]
+    if change == "property added":
+        schemas["Job"]["properties"]["name"] = {"type": "string"}
+    elif change == "path removed":
+        del data["paths"]["/jobs/{id}"]
+    elif change == "array item inserted":
+        data["paths"]["/jobs/{id}"]["get"]["parameters"].insert(0, {"name": "q", "in": "query"})
+    elif change == "first line":
+        data = {"swagger": "x", **data}
+    elif change == "object flattened":  # an object's end moves: its old keys are not its own
+        schemas["Job"] = {"type": "object"}
+        schemas["Job2"] = {"properties": {"id": {"type": "string"}}}
+    elif change == "last key":
+        data["x-end"] = {"a": [1, {"b": 2}]}
+    return data
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["none", "property added", "path removed", "array item inserted", "first line",
+     "object flattened", "last key"],
+)  # fmt: skip
+@pytest.mark.parametrize("layout", ["indent 2", "tabs", "CRLF", "mixed"])
+def test_an_index_carried_over_an_edit_locates_as_a_fresh_one(change: str, layout: str) -> None:
+    old_text = LAYOUTS[layout]
+    new_data = _edited(change)
+    new_text = {
+        "indent 2": json.dumps(new_data, indent=2),
+        "tabs": json.dumps(new_data, indent="\t"),
+        "CRLF": json.dumps(new_data, indent=2).replace("\n", "\r\n"),
+        "mixed": json.dumps(new_data, indent=2).replace('"components": {', '"components":\n  {'),
+    }[layout]
+    earlier = JsonIndex(old_text, DATA)
+    for pointer in _pointers(DATA):  # what the last run looked up, it carries
+        earlier.locate(_tokens(pointer))
+    carried, fresh = JsonIndex(new_text, new_data), JsonIndex(new_text)
+    carried.carry(earlier.detached())
+    if change == "none" or layout == "indent 2":
+        assert carried._keys, "nothing was carried"
+    for pointer in [*_pointers(new_data), *_pointers(DATA)]:
+        tokens = _tokens(pointer)
+        assert carried.locate(tokens) == fresh.locate(tokens), pointer
+
+
+def test_documents_carry_positions_from_run_to_run(tmp_path: Any) -> None:
+    from generator.load import carry_positions, keep_positions, load_document
+
+    kept: dict[str, Any] = {}
+    path = tmp_path / "spec.json"
+    texts = [json.dumps(DATA, indent=2), json.dumps(_edited("property added"), indent=2)]
+    for text in texts:
+        path.write_text(text)
+        document = load_document(path)
+        carry_positions([document], kept)
+        located = [document.locate(p) for p in _pointers(document.data)]
+        keep_positions([document], kept)
+        fresh = load_document(path)
+        assert located == [fresh.locate(p) for p in _pointers(fresh.data)]
+    assert kept[str(path)].text == texts[-1]

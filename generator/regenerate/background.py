@@ -172,6 +172,7 @@ def _diagnostic(item: dict[str, object]) -> Diagnostic:
 
 def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, Any]]:
     from generator.diagnostics import SpecError
+    from generator.load import carry_positions, keep_positions
     from generator.regenerate.fingerprint import collect_inputs
     from generator.validate import validate_spec
 
@@ -180,7 +181,12 @@ def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, A
         specset, _ = collect_inputs(spec, "--allow-remote" in argv)
         collector.settle()  # the loaded spec lives until the validation ends
         cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+        kept = None if memory is None else memory.stores.setdefault("positions", {})
+        if kept is not None:
+            carry_positions(specset.documents.values(), kept)
         found = validate_spec(specset, strict="--strict" in argv, cache_dir=cache, memory=memory)
+        if kept is not None:
+            keep_positions(specset.documents.values(), kept)
     except SpecError as exc:
         found = list(exc.diagnostics)
     return [d.to_json() for d in found]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
+from generator.load import carry_positions, keep_positions
 from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
 from generator.regenerate.model import (
     SCRATCH_PREFIX,
@@ -101,6 +102,10 @@ def _run(
             background.cancel()
         raise
     collector.settle()  # the loaded spec lives until the job ends
+    part = toolchain.memory and toolchain.memory.part(str(target.spec.resolve()))
+    kept = part.stores.setdefault("positions", {}) if part else None
+    if kept is not None:  # warnings name lines: start from where the last run found them
+        carry_positions(specset.documents.values(), kept)
     found: list[Diagnostic] = []
     if settings.overlays:
         from generator.overlay import apply_overlays
@@ -131,8 +136,7 @@ def _run(
         if toolchain.render is None:  # the real renderer reuses the spec loaded above
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
-            memory = toolchain.memory and toolchain.memory.part(str(target.spec.resolve()))
-            options = replace(_options(target), cache_dir=toolchain.cache, memory=memory)
+            options = replace(_options(target), cache_dir=toolchain.cache, memory=part)
             result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
@@ -157,6 +161,8 @@ def _run(
             background.cancel()
         raise
     verdict = _verdict(background)
+    if kept is not None:
+        keep_positions(specset.documents.values(), kept)
     if forgiving and errors_in(verdict):
         # The spec needs repairs (the common case validates): repair it, then render again.
         return _run(target, toolchain, shown, workers, repair_now=True)
