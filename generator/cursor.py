@@ -39,8 +39,9 @@ class RefChainError(Exception):
         self.loop = loop
 
 
-def follow(spec: SpecSet, start: Cursor) -> Cursor:
-    """The value `start`'s `$ref` chain leads to (`start` itself when it is no reference)."""
+def follow(spec: SpecSet, start: Cursor, trail: list[Cursor] | None = None) -> Cursor:
+    """The value `start`'s `$ref` chain leads to (`start` itself when it is no reference).
+    `trail` gets every node the chain passes through after `start`, the last included."""
     cursor = start
     chain: list[tuple[Path, str]] = []
     while isinstance(cursor.value, dict) and "$ref" in cursor.value:
@@ -57,4 +58,6 @@ def follow(spec: SpecSet, start: Cursor) -> Cursor:
         except RefError as exc:
             raise RefChainError(exc.rule, str(exc), cursor) from None
         cursor = Cursor(resolved.value, resolved.document, resolved.pointer)
+        if trail is not None:
+            trail.append(cursor)
     return cursor

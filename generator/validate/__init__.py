@@ -19,6 +19,8 @@ from generator.validate.examples import check_examples
 from generator.validate.meaning import Finding, walk
 from generator.validate.rules import RULES, Rule, level_of
 from generator.validate.structure import Violation, check_structure
+from generator.validate.verdicts import unit_graph
+from generator.validate.walk_memo import WalkMemo
 
 __all__ = [
     "RULES",
@@ -94,7 +96,15 @@ def collect_findings(
         if not isinstance(shown, str):
             message = f'openapi must be a version string such as "3.1.0" (quoted), not {shown!r}'
         return [Finding("openapi-version-unsupported", message, root, "#/openapi")]
-    result = walk(spec, version)
+    cache = units = memo = None
+    if cache_dir is not None or memory is not None:
+        tools = ("jsonschema", "openapi_schema_validator", "referencing", "jsonschema_rs")
+        cache = UnitCache(cache_dir, "examples", root.path, tools, memory=memory)
+    if memory is not None and cache is not None:
+        # A long-lived process: the walk replays what its last walk did in unchanged units.
+        units = unit_graph(cache, spec)
+        memo = WalkMemo(memory.stores.setdefault(f"walk-{cache.name}", {}), spec, units)
+    result = walk(spec, version, memo)
     structure = _structure_findings(root, version, result.findings)
     # A value checked against a schema the meta-schema rejects would only echo that error.
     broken = {prefix for f in structure for prefix in _prefixes(f.pointer)}
@@ -104,11 +114,7 @@ def collect_findings(
         if check.schema_document is not root or check.schema_pointer not in broken
     ]
     document = document_findings(spec, version)
-    cache = None
-    if cache_dir is not None or memory is not None:
-        tools = ("jsonschema", "openapi_schema_validator", "referencing", "jsonschema_rs")
-        cache = UnitCache(cache_dir, "examples", root.path, tools, memory=memory)
-    examples = check_examples(spec, version, checks, cache)
+    examples = check_examples(spec, version, checks, cache, units)
     if cache is not None:
         cache.save()
     return [*result.findings, *document, *structure, *examples]

@@ -28,6 +28,7 @@ from referencing.jsonschema import DRAFT4, DRAFT202012
 from generator.diagnostics import pointer_join
 from generator.load import SpecSet
 from generator.unitcache import UnitCache
+from generator.units import UnitGraph
 from generator.validate.meaning import ExampleCheck, Finding, Mode, regex_problem
 from generator.validate.structure import short
 from generator.validate.verdicts import Followed, Verdict, VerdictCache
@@ -44,7 +45,11 @@ _MAX_ERRORS_PER_VALUE = 50
 
 
 def check_examples(
-    spec: SpecSet, version: str, checks: list[ExampleCheck], cache: UnitCache | None = None
+    spec: SpecSet,
+    version: str,
+    checks: list[ExampleCheck],
+    cache: UnitCache | None = None,
+    units: UnitGraph | None = None,
 ) -> list[Finding]:
     """Each value against its schema. With a `cache`, a verdict from an earlier run is reused
     when the value and everything its schema reaches are unchanged (a big spec checks
@@ -56,7 +61,7 @@ def check_examples(
         (uris[doc.path], specification.create_resource(doc.data)) for doc in spec.documents.values()
     )
     context = _Context(registry, legacy, uris)
-    verdicts = VerdictCache(cache, spec, version, uris) if cache is not None else None
+    verdicts = VerdictCache(cache, spec, version, uris, units) if cache is not None else None
     findings: list[Finding] = []
     done: set[tuple[int, Path, str, Mode]] = set()
     for check in checks:

@@ -28,21 +28,33 @@ from generator.validate.nodes import (
     regex_problem,
 )
 from generator.validate.schema_rules import SchemaRules
+from generator.validate.walk_memo import Diverged, WalkMemo
 
 __all__ = ["ExampleCheck", "Finding", "Kind", "Mode", "WalkResult", "regex_problem", "walk"]
 
 _TEMPLATE_NAME = re.compile(r"\{([^{}]*)\}")
 
 
-def walk(spec: SpecSet, version: str) -> WalkResult:
-    walker = Walker(spec, version)
-    walker.run()
+def walk(spec: SpecSet, version: str, memo: WalkMemo | None = None) -> WalkResult:
+    """Every finding of the walk and the values it leaves for the schema check. `memo`: a
+    long-lived process's record of its last walk of this spec (see `walk_memo`)."""
+    walker = Walker(spec, version, memo)
+    try:
+        walker.run()
+    except Diverged:
+        assert memo is not None
+        memo = memo.fresh()
+        walker = Walker(spec, version, memo)
+        walker.run()
+    if memo is not None:
+        memo.finish()
     return WalkResult(walker.findings, walker.examples)
 
 
 class Walker:
-    def __init__(self, spec: SpecSet, version: str) -> None:
+    def __init__(self, spec: SpecSet, version: str, memo: WalkMemo | None = None) -> None:
         self.spec = spec
+        self.memo = memo
         self.legacy = version == "3.0"  # 3.0: `$ref` siblings are ignored, `nullable` exists
         self.findings: list[Finding] = []
         self.examples: list[ExampleCheck] = []
@@ -58,13 +70,18 @@ class Walker:
     def run(self) -> None:
         root = self.spec.root
         self._root(root, root.data)
+        memo = self.memo
         while self.queue:
             visit = self.queue.popleft()
+            if memo is not None and memo.enter(self, visit):
+                continue  # its unit's work was replayed
             handler = _HANDLERS[visit.kind]
             handler(self, visit)
 
     def report(self, rule: str, message: str, document: Document, pointer: str) -> None:
         self.findings.append(Finding(rule, message, document, pointer))
+        if self.memo is not None:
+            self.memo.report(rule, message, document, pointer)
 
     def push(self, visit: Visit) -> None:
         """Queue a node, through its `$ref` chain; each (kind, location) is visited once."""
@@ -79,6 +96,8 @@ class Walker:
             is_object = isinstance(node, dict)
             visit = Visit(visit.kind, document, pointer, node, visit.mode, visit.template,
                           visit.sibling_names)  # fmt: skip
+        if self.memo is not None:
+            self.memo.pushed(visit)
         # Pushed ~57,000 times on GitHub's spec: the keys hash builtins only (a Kind member,
         # whose hash is its identity, and the document object, one per file in the walk).
         key = (visit.kind, id(visit.document), visit.pointer)
@@ -92,11 +111,13 @@ class Walker:
         self.queue.append(visit)
 
     def deref(
-        self, document: Document, pointer: str, node: Any
+        self, document: Document, pointer: str, node: Any, *, content: bool = False
     ) -> tuple[Document, str, Any] | None:
-        """Follow a chain of `$ref`s to a value; report (once) a chain that fails or loops."""
+        """Follow a chain of `$ref`s to a value; report (once) a chain that fails or loops.
+        `content`: the caller reads the value found, not only where it is."""
+        trail: list[Cursor] | None = [] if self.memo is not None else None
         try:
-            found = follow(self.spec, Cursor(node, document, pointer))
+            found = follow(self.spec, Cursor(node, document, pointer), trail)
         except RefChainError as exc:
             at = exc.cursor
             if exc.rule == "ref-cycle":
@@ -108,6 +129,11 @@ class Walker:
             elif exc.rule != "ref-remote" or not self.spec.allow_remote:
                 self._bad_ref(exc.rule, str(exc), at.document, at.pointer)
             return None
+        if trail:
+            assert self.memo is not None
+            for hop in trail[:-1]:  # the chain went on through these: their `$ref`s count
+                self.memo.read(hop.document, hop.pointer, content=True)
+            self.memo.read(found.document, found.pointer, content=content)
         return found.document, found.pointer, found.value
 
     def _bad_ref(self, rule: str, message: str, document: Document, pointer: str) -> None:
@@ -116,8 +142,9 @@ class Walker:
             self.report(rule, message, document, pointer_join(pointer, "$ref"))
 
     def target_of(self, document: Document, pointer: str, node: Any) -> tuple[Document, str, Any]:
-        """Where a node's `$ref` chain leads (the value is None if it leads nowhere)."""
-        target = self.deref(document, pointer, node)
+        """Where a node's `$ref` chain leads, for a caller that reads what it finds there (the
+        value is None if it leads nowhere)."""
+        target = self.deref(document, pointer, node, content=True)
         return target if target is not None else (document, pointer, None)
 
     # -- the document ------------------------------------------------------------------------
@@ -221,16 +248,9 @@ class Walker:
             return
         operation_id = node.get("operationId")
         if isinstance(operation_id, str):
-            first = self.operation_ids.setdefault(operation_id, (doc, pointer))
-            if first != (doc, pointer):
-                first_doc, first_pointer = first
-                line, _ = first_doc.locate(pointer_join(first_pointer, "operationId"))
-                self.report(
-                    "operation-id-duplicate",
-                    f"operationId {operation_id!r} is already used at "
-                    f"{first_doc.display}:{line} ({_describe(first_pointer)})",
-                    doc, pointer_join(pointer, "operationId"),
-                )  # fmt: skip
+            if self.memo is not None:
+                self.memo.operation(operation_id, pointer)
+            self._register(operation_id, doc, pointer)
         if visit.template is None:  # path items reached elsewhere queue their own parameters
             self._parameters(doc, pointer, node.get("parameters"))
         body = node.get("requestBody")
@@ -243,6 +263,23 @@ class Walker:
                 self.push(Visit(Kind.RESPONSE, doc, where, response, Mode.RESPONSE))
         for name, callback in entries(node.get("callbacks")):
             self.push(Visit(Kind.CALLBACK, doc, pointer_join(pointer, "callbacks", name), callback))
+
+    def _register(self, operation_id: str, doc: Document, pointer: str) -> None:
+        """The first operation to use an operationId keeps it; later ones are reported."""
+        first = self.operation_ids.setdefault(operation_id, (doc, pointer))
+        if first != (doc, pointer):
+            first_doc, first_pointer = first
+            line, _ = first_doc.locate(pointer_join(first_pointer, "operationId"))
+            self.report(
+                "operation-id-duplicate",
+                f"operationId {operation_id!r} is already used at "
+                f"{first_doc.display}:{line} ({_describe(first_pointer)})",
+                doc, pointer_join(pointer, "operationId"),
+            )  # fmt: skip
+
+    def _operation_id(self, visit: Visit) -> None:
+        """A replayed operation (see walk_memo): only its operationId is registered."""
+        self._register(visit.node, visit.document, visit.pointer)
 
     def _callback(self, visit: Visit) -> None:
         for expression, item in entries(visit.node):
@@ -312,7 +349,7 @@ class Walker:
         for name, example in entries(node.get("examples")):
             where = pointer_join(pointer, "examples", name)
             self.push(Visit(Kind.OTHER, doc, where, example))
-            target = self.deref(doc, where, example)
+            target = self.deref(doc, where, example, content=True)
             if target is None:
                 continue
             example_doc, example_pointer, value = target
@@ -325,9 +362,10 @@ class Walker:
         self, rule: str, value: Any, doc: Document, pointer: str,
         schema_doc: Document, schema_pointer: str, mode: Mode,
     ) -> None:  # fmt: skip
-        self.examples.append(
-            ExampleCheck(rule, value, doc, pointer, schema_doc, schema_pointer, mode)
-        )
+        check = ExampleCheck(rule, value, doc, pointer, schema_doc, schema_pointer, mode)
+        self.examples.append(check)
+        if self.memo is not None:
+            self.memo.expect(value, check)
 
     def _other(self, visit: Visit) -> None:
         """Examples, links and security schemes: reaching them resolved their `$ref`; done."""
@@ -358,4 +396,5 @@ _HANDLERS = {
     Kind.CALLBACK: Walker._callback,
     Kind.SCHEMA: lambda walker, visit: walker.schemas.visit(visit),
     Kind.OTHER: Walker._other,
+    Kind.OPERATION_ID: Walker._operation_id,
 }

@@ -24,6 +24,8 @@ class Kind(Enum):
     CALLBACK = "callback"
     SCHEMA = "schema"
     OTHER = "object"  # only its `$ref` matters (examples, links, security schemes)
+    # A replayed operation's operationId, registered in the walk's order (see walk_memo).
+    OPERATION_ID = "operationId"
 
     # Members are singletons compared by identity: hashing by identity too is consistent, and
     # a builtin (Enum's own hashes the name in Python; the walk's sets hash ~100,000 keys).

@@ -43,6 +43,10 @@ class SchemaRules:
         self.walker = walker
         self.patterns: dict[str, str | None] = {}
         self.names_cache: dict[tuple[Path, str], frozenset[str]] = {}
+        # With a walk memo: the nodes behind `$ref`s each cached answer read (the units whose
+        # content it depends on, however many visits reuse it).
+        self.names_reads: dict[tuple[Path, str], tuple[tuple[Document, str], ...]] = {}
+        self.in_progress: set[tuple[Path, str]] = set()
 
     def visit(self, visit: Visit) -> None:
         node, doc, pointer = visit.node, visit.document, visit.pointer
@@ -120,7 +124,9 @@ class SchemaRules:
             ref = target if "#" in target or "/" in target or "." in target else None
             where = pointer_join(pointer, "discriminator", "mapping", value)
             try:
-                self.walker.spec.resolve(ref or f"#/components/schemas/{target}", doc)
+                found = self.walker.spec.resolve(ref or f"#/components/schemas/{target}", doc)
+                if self.walker.memo is not None:  # only that it is there counts
+                    self.walker.memo.read(found.document, found.pointer, content=False)
             except RefError as exc:
                 if exc.rule != "ref-remote" or not self.walker.spec.allow_remote:
                     message = str(exc) if ref else f"no component schema named {target!r}"
@@ -159,16 +165,28 @@ class SchemaRules:
 
     def _names(self, doc: Document, pointer: str, node: Any, depth: int = 0) -> frozenset[str]:
         """Property names a schema declares, itself or through allOf/anyOf/oneOf and `$ref`s."""
+        names = self._names_of(doc, pointer, node, depth)
+        memo = self.walker.memo
+        if memo is not None:
+            memo.read_all(self.names_reads.get((doc.path, pointer), ()))
+        return names
+
+    def _names_of(self, doc: Document, pointer: str, node: Any, depth: int) -> frozenset[str]:
         key = (doc.path, pointer)
         cached = self.names_cache.get(key)
         if cached is not None:
+            if key in self.in_progress and self.walker.memo is not None:
+                self.walker.memo.give_up()  # a cycle: the answer depends on where it began
             return cached
         self.names_cache[key] = frozenset()  # a recursive schema contributes nothing twice
+        self.in_progress.add(key)
         names: set[str] = set()
+        reads: list[tuple[Document, str]] = []
         if depth < _NAMES_DEPTH and isinstance(node, dict) and "$ref" in node:
             target_doc, target_pointer, target = self.walker.target_of(doc, pointer, node)
             if target is not None:
-                names |= self._names(target_doc, target_pointer, target, depth + 1)
+                names |= self._names_of(target_doc, target_pointer, target, depth + 1)
+                reads += [(target_doc, target_pointer), *self._reads(target_doc, target_pointer)]
         if depth < _NAMES_DEPTH and isinstance(node, dict):
             properties = node.get("properties")
             if isinstance(properties, dict):
@@ -176,10 +194,17 @@ class SchemaRules:
             for keyword in _COMPOSITION:
                 for index, branch in enumerate(items(node.get(keyword))):
                     where = pointer_join(pointer, keyword, index)
-                    names |= self._names(doc, where, branch, depth + 1)
+                    names |= self._names_of(doc, where, branch, depth + 1)
+                    reads += self._reads(doc, where)
         result = frozenset(names)
         self.names_cache[key] = result
+        self.in_progress.discard(key)
+        if reads and self.walker.memo is not None:
+            self.names_reads[key] = tuple({(id(d), at): (d, at) for d, at in reads}.values())
         return result
+
+    def _reads(self, doc: Document, pointer: str) -> tuple[tuple[Document, str], ...]:
+        return self.names_reads.get((doc.path, pointer), ())
 
     def _check_enum(self, doc: Document, pointer: str, node: dict[str, Any]) -> None:
         enum, declared = node.get("enum"), node.get("type")

@@ -33,18 +33,18 @@ class VerdictCache:
     """Verdicts by check, for one run over `spec` (with `version`'s semantics)."""
 
     def __init__(
-        self, store: UnitCache, spec: SpecSet, version: str, uris: dict[Path, str]
+        self,
+        store: UnitCache,
+        spec: SpecSet,
+        version: str,
+        uris: dict[Path, str],
+        units: UnitGraph | None = None,
     ) -> None:
+        """`units`: the spec's unit graph, when the caller made it already (`unit_graph`)."""
         self._store = store
         self._spec = spec
         self._version = version
-        # A long-lived process keeps the units' fingerprints from run to run (see UnitGraph).
-        self._kept = None if store.memory is None else store.memory.stores
-        self._kept_key = f"{store.name}:units"
-        before = None if self._kept is None else self._kept.get(self._kept_key, {}).get("units", {})
-        self._units = UnitGraph(spec, before)
-        if self._kept is not None:  # the graph fills it as it goes: kept for the next run
-            self._kept[self._kept_key] = {"units": self._units.remembered}
+        self._units = units or unit_graph(store, spec)
         self._documents = {
             uris[doc.path]: doc for doc in spec.documents.values() if doc.path in uris
         }
@@ -109,6 +109,18 @@ class VerdictCache:
         except RefError:
             return None
         return self._units.unit_of(resolved.document, resolved.pointer)
+
+
+def unit_graph(store: UnitCache, spec: SpecSet) -> UnitGraph:
+    """The spec's units; a long-lived process keeps their fingerprints from run to run (see
+    `UnitGraph`), beside `store`'s entries."""
+    kept = None if store.memory is None else store.memory.stores
+    name = f"{store.name}:units"
+    before = None if kept is None else kept.get(name, {}).get("units", {})
+    units = UnitGraph(spec, before)
+    if kept is not None:  # the graph fills it as it goes: kept for the next run
+        kept[name] = {"units": units.remembered}
+    return units
 
 
 def _value_print(value: Any) -> str:

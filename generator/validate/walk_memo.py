@@ -1,0 +1,316 @@
+"""The meaning walk's work per unit, replayed in a long-lived process while its inputs hold.
+
+`specgen watch` and the generation server's validation worker walk the same spec again after
+every save; a save changes one unit (a path item, a component: see `generator.units`) of
+thousands. The walk's work is attributed to the unit holding each visited node: the findings
+it reported, the values it left for the schema check, the nodes it marked visited, the
+operationIds it registered. A later walk replays a unit's work, instead of walking it, when:
+
+- the unit's own content is unchanged (its fingerprint in `UnitGraph`);
+- every other unit whose *content* its visits read is unchanged (the properties an `allOf`
+  branch declares, a referenced parameter's name, an example object's value);
+- every other unit its `$ref`s *landed on* still has the same shape at its root (a `$ref`
+  chain continues only through a node that is itself a `$ref`: the 458 schemas that refer
+  to GitHub's `simple-user` do not read its properties);
+- last time, nothing reached into the unit except at its root, and it reached into no other
+  unit except at roots. Roots are queued before any node is walked, so reaching a root
+  never decides how it is walked; reaching inside another unit would;
+- nothing order-dependent happened in it (a `$ref` error, a reference cycle, an operation
+  below a callback).
+
+A replayed unit's operationIds are queued where its operations would have been, so duplicates
+are found in the same order as by a full walk. If a walked node reaches inside a replayed
+unit, the replay may differ from a full walk: `Diverged` is raised and the walk runs in full.
+
+Only for a spec of one JSON document: YAML aliases share nodes between units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from generator.validate.nodes import ExampleCheck, Finding, Kind, Mode, Visit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from generator.load import Document, SpecSet
+    from generator.units import UnitGraph
+    from generator.validate.meaning import Walker
+
+# The kind a unit's root is walked as (see `Walker._root` and `Walker._components`).
+_ROOT_KINDS = {
+    "paths": Kind.PATH_ITEM,
+    "webhooks": Kind.PATH_ITEM,
+    "schemas": Kind.SCHEMA,
+    "parameters": Kind.PARAMETER,
+    "headers": Kind.HEADER,
+    "requestBodies": Kind.REQUEST_BODY,
+    "responses": Kind.RESPONSE,
+    "callbacks": Kind.CALLBACK,
+    "pathItems": Kind.PATH_ITEM,
+    "examples": Kind.OTHER,
+    "links": Kind.OTHER,
+    "securitySchemes": Kind.OTHER,
+}
+_NEVER_RECORDED = frozenset({"operation-id-duplicate"})  # found again by each walk, in order
+
+
+class Diverged(Exception):
+    """A walked node reached inside a replayed unit: walk in full instead."""
+
+
+def unit_key(pointer: str) -> str:
+    """The pointer of the unit holding `pointer` (`#/paths/~1jobs`, `#/components/schemas/A`,
+    `#/info`), as `generator.units` splits a root document."""
+    if pointer.startswith(("#/paths/", "#/webhooks/")):
+        depth = 3
+    elif pointer.startswith("#/components/"):
+        depth = 4
+    else:
+        depth = 2
+    end = 0
+    for _ in range(depth):
+        end = pointer.find("/", end + 1)
+        if end < 0:
+            return pointer
+    return pointer[:end]
+
+
+def _root_kind(key: str) -> Kind | None:
+    parts = key.split("/")
+    if len(parts) == 3 and parts[1] in ("paths", "webhooks"):
+        return Kind.PATH_ITEM if parts[2].startswith("~1") or parts[1] == "webhooks" else None
+    if len(parts) == 4 and parts[1] == "components":
+        return _ROOT_KINDS.get(parts[2])
+    return None
+
+
+def _tokens(pointer: str) -> list[str]:
+    """The tokens of a pointer written by `pointer_join` (escaped, never percent-encoded)."""
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+
+
+def _value_at(data: Any, tokens: list[str]) -> Any:
+    node = data
+    for token in tokens:
+        if isinstance(node, dict):
+            node = node[token]
+        elif isinstance(node, list):
+            node = node[int(token)]
+        else:
+            raise KeyError(token)
+    return node
+
+
+@dataclass
+class UnitWork:
+    """What walking one unit did, and what it read outside itself."""
+
+    root: tuple[Kind, str]
+    keys: list[tuple[Kind, str]] = field(default_factory=list)
+    findings: list[tuple[str, str, str]] = field(default_factory=list)
+    # (rule, tokens of the value, its pointer, schema pointer, mode)
+    examples: list[tuple[str, list[str], str, str, Mode]] = field(default_factory=list)
+    operations: list[tuple[Any, str]] = field(default_factory=list)
+    content_reads: set[str] = field(default_factory=set)
+    shape_reads: set[str] = field(default_factory=set)
+    replayable: bool = True
+    # Set when the walk ends: the fingerprints the reads had.
+    own: Any = None
+    contents: dict[str, Any] = field(default_factory=dict)
+    shapes: dict[str, Any] = field(default_factory=dict)
+
+
+class WalkMemo:
+    """One walk's recorder and replayer; `store` is what the previous walk of the same spec
+    left in the process's memory."""
+
+    def __init__(self, store: dict[str, Any], spec: SpecSet, graph: UnitGraph) -> None:
+        self.spec = spec
+        self.root = spec.root
+        self.graph = graph
+        self.usable = self.root.format == "json"
+        self._store = store
+        self._before: dict[str, UnitWork] = store.get("units", {}) if self.usable else {}
+        self.replay = bool(self._before)
+        self.works: dict[str, UnitWork] = {}
+        self.replayed: set[str] = set()
+        self.current: UnitWork | None = None
+        self._key = ""  # the current unit's pointer, and the prefix of what lies inside it
+        self._prefix = "\0"
+        self._own: dict[str, Any] = {}
+        self._shape: dict[str, Any] = {}
+        self.replayed_keys = 0  # for tests and traces: how much was replayed
+        self.diverged = False  # whether a replay had to give way to a full walk
+
+    def fresh(self) -> WalkMemo:
+        """A memo for a full walk after `Diverged`: it records, and replays nothing."""
+        memo = WalkMemo(self._store, self.spec, self.graph)
+        memo._before, memo.replay = {}, False
+        self.diverged = True
+        return memo
+
+    # -- the walk's hooks ----------------------------------------------------------------------
+
+    def enter(self, walker: Walker, visit: Visit) -> bool:
+        """Before `visit` is walked: True when its unit's work was replayed instead."""
+        pointer = visit.pointer
+        if visit.kind is Kind.OPERATION_ID or visit.document is not self.root:
+            self.current, self._key, self._prefix = None, "", "\0"
+            if visit.document is not self.root:
+                self.usable = False
+            return False
+        if pointer != self._key and not pointer.startswith(self._prefix):
+            key = unit_key(pointer)
+            work = self.works.get(key)
+            if work is None:
+                if self.replay and self._replays(walker, key, visit):
+                    self.current, self._key, self._prefix = None, "", "\0"
+                    return True
+                work = self.works[key] = UnitWork((visit.kind, pointer))
+            self.current, self._key, self._prefix = work, key, key + "/"
+        if self.current is not None:
+            self.current.keys.append((visit.kind, pointer))
+        return False
+
+    def pushed(self, visit: Visit) -> None:
+        """A node queued (or found queued already): reaching inside another unit is noted."""
+        pointer = visit.pointer
+        if pointer == self._key or pointer.startswith(self._prefix):
+            return
+        if visit.document is not self.root:
+            self.usable = False
+            return
+        key = unit_key(pointer)
+        if pointer == key and visit.kind is _root_kind(key):
+            return  # a root: queued before the walk began, so this changes nothing
+        if key in self.replayed:
+            raise Diverged(pointer)
+        if self.current is not None:
+            self.current.replayable = False
+        tainted = self.works.get(key)
+        if tainted is None:
+            tainted = self.works[key] = UnitWork((Kind.OTHER, key))
+        tainted.replayable = False
+
+    def report(self, rule: str, message: str, document: Document, pointer: str) -> None:
+        work = self.current
+        if work is None or rule in _NEVER_RECORDED:
+            return
+        if document is not self.root or rule.startswith("ref-"):
+            work.replayable = False
+        work.findings.append((rule, message, pointer))
+
+    def expect(self, value: Any, check: ExampleCheck) -> None:
+        work = self.current
+        if work is None:
+            return
+        tokens = _tokens(check.pointer)
+        try:
+            found = _value_at(self.root.data, tokens)
+        except (KeyError, IndexError, ValueError):
+            found = None
+        if found is not value or check.schema_document is not self.root:
+            work.replayable = False  # its value could not be found again by its pointer
+        work.examples.append((check.rule, tokens, check.pointer, check.schema_pointer, check.mode))
+
+    def read(self, document: Document, pointer: str, *, content: bool) -> None:
+        """A visit read the node at `pointer` (its content, or only whether it is a `$ref`)."""
+        work = self.current
+        if work is None:
+            return
+        if document is not self.root:
+            self.usable = False
+            return
+        key = unit_key(pointer)
+        if key == self._key:
+            return
+        if content or pointer != key:
+            work.content_reads.add(key)
+        else:
+            work.shape_reads.add(key)
+
+    def read_all(self, places: Iterable[tuple[Document, str]]) -> None:
+        for document, pointer in places:
+            self.read(document, pointer, content=True)
+
+    def operation(self, operation_id: Any, pointer: str) -> None:
+        work = self.current
+        if work is None:
+            return
+        if pointer.rpartition("/")[0] != self._key:
+            work.replayable = False  # below a callback: its place in the queue differs
+        work.operations.append((operation_id, pointer))
+
+    def give_up(self) -> None:
+        """Something the memo cannot follow happened (a cycle of composed names)."""
+        self.usable = False
+
+    # -- replaying -------------------------------------------------------------------------------
+
+    def _replays(self, walker: Walker, key: str, visit: Visit) -> bool:
+        before = self._before.get(key)
+        if (
+            before is None
+            or not before.replayable
+            or before.root != (visit.kind, visit.pointer)
+            or before.own != self._own_of(key)
+            or any(self._own_of(k) != v for k, v in before.contents.items())
+            or any(self._shape_of(k) != v for k, v in before.shapes.items())
+        ):
+            return False
+        root = self.root
+        try:
+            values = [_value_at(root.data, tokens) for _, tokens, *_ in before.examples]
+        except (KeyError, IndexError, ValueError):
+            return False
+        walker.findings += [
+            Finding(rule, message, root, at) for rule, message, at in before.findings
+        ]
+        walker.examples += [
+            ExampleCheck(rule, value, root, at, root, schema_at, mode)
+            for (rule, _, at, schema_at, mode), value in zip(before.examples, values, strict=True)
+        ]
+        document = id(root)
+        walker.seen.update((kind, document, at) for kind, at in before.keys)
+        for operation_id, at in before.operations:
+            walker.queue.append(Visit(Kind.OPERATION_ID, root, at, operation_id))
+        self.works[key] = before
+        self.replayed.add(key)
+        self.replayed_keys += len(before.keys)
+        return True
+
+    def _own_of(self, key: str) -> Any:
+        """The unit's own fingerprint; where it has none, a value equal to nothing (never
+        replayed, rather than replayed on a fingerprint that cannot see a change)."""
+        if key not in self._own:
+            found = self.graph.own_of(self.graph.unit_of(self.root, key))
+            self._own[key] = found if found is not None else object()
+        return self._own[key]
+
+    def _shape_of(self, key: str) -> Any:
+        """What decides whether a `$ref` chain goes on at a unit's root: its own `$ref`."""
+        if key not in self._shape:
+            try:
+                node = _value_at(self.root.data, _tokens(key))
+            except (KeyError, IndexError, ValueError):
+                node = KeyError
+            self._shape[key] = node.get("$ref", dict) if isinstance(node, dict) else repr(node)
+        return self._shape[key]
+
+    def finish(self) -> None:
+        """Keep this walk's work for the next one (nothing, if the spec is not one JSON
+        document or something happened that the memo cannot follow)."""
+        if not self.usable or len(self.spec.documents) != 1:
+            self._store.clear()
+            return
+        for key, work in self.works.items():
+            if key in self.replayed:
+                continue
+            work.own = self._own_of(key)
+            work.contents = {k: self._own_of(k) for k in work.content_reads}
+            work.shapes = {k: self._shape_of(k) for k in work.shape_reads}
+            work.content_reads, work.shape_reads = set(), set()
+        self._store["units"] = self.works
