@@ -30,6 +30,7 @@ _REF = re.compile(r'"\$ref": ("(?:[^"\\]|\\.)*")')
 # Top-level containers whose entries are units of their own; other keys are one unit each.
 _SPLIT_ONCE = frozenset({"paths", "webhooks"})
 _SPLIT_TWICE = frozenset({"components"})
+_CONTAINERS = ("paths", "webhooks", "components")  # whether these are mappings decides units
 
 Unit = tuple[str, ...]  # (document key, pointer tokens of the unit...)
 # What a long-lived process keeps of a unit between runs: its value's marshal bytes, its own
@@ -53,11 +54,17 @@ class UnitGraph:
     loaded on the way (through `SpecSet.resolve`, the one resolver), as validation would.
     """
 
-    def __init__(self, spec: SpecSet, before: dict[Unit, Remembered] | None = None) -> None:
+    def __init__(
+        self,
+        spec: SpecSet,
+        before: dict[Unit, Remembered] | None = None,
+        pointers: dict[str, Any] | None = None,
+    ) -> None:
         """`before`: what the previous run over this spec remembered (`remembered`), so a
         unit whose value has the same marshal bytes is not dumped and scanned again (equal
         bytes mean equal values of the same types in the same order: the canonical text, so
-        the fingerprint, would be the same)."""
+        the fingerprint, would be the same). `pointers`: the previous run's `pointers`, the
+        units of the root document's pointers (the same while the root's containers are)."""
         self.spec = spec
         self._before = before
         self.remembered: dict[Unit, Remembered] = {}
@@ -69,6 +76,11 @@ class UnitGraph:
         self._keys: dict[Path, str] = {}
         self._targets: dict[tuple[str, str], Unit] = {}  # (document, $ref) → unit
         self._units_at: dict[tuple[int, str], Unit] = {}  # (id of document, pointer) → unit
+        root = spec.root.data
+        shape = (self._key(spec.root), *(isinstance(root.get(h), dict) for h in _CONTAINERS))
+        kept = pointers if pointers is not None and pointers.get("shape") == shape else None
+        self._root_units: dict[str, Unit] = kept["units"] if kept is not None else {}
+        self.pointers = {"shape": shape, "units": self._root_units}
         for unit, value, document in self._units_of(spec.root):
             self._add(unit, value, document)
         self._drain()
@@ -79,6 +91,11 @@ class UnitGraph:
         """The unit holding the value at `pointer` of `document`."""
         # Asked again and again for the same schema pointers (each example checked against
         # one): parsing a pointer's tokens is most of the cost.
+        if document is self.spec.root:
+            unit = self._root_units.get(pointer)
+            if unit is None:
+                unit = self._root_units[pointer] = self._unit_of(document, pointer)
+            return unit
         found = self._units_at.get((id(document), pointer))
         if found is None:
             found = self._units_at[id(document), pointer] = self._unit_of(document, pointer)

@@ -260,3 +260,19 @@ def test_a_long_lived_validation_keeps_the_unit_fingerprints_for_the_next_run(
     [now] = [store["units"] for name, store in memory.stores.items() if name.endswith(":units")]
     assert now[pet] is remembered  # reused, not dumped again
     assert again == first
+
+
+def test_the_units_of_root_pointers_are_kept_while_the_roots_containers_are(
+    tmp_path: Path,
+) -> None:
+    spec, first = _graph(tmp_path, document())
+    pointer = "#/components/schemas/Pet/properties/owner"
+    unit = first.unit_of(spec.root, pointer)
+    again = UnitGraph(SpecSet(load_document(spec.root.path)), pointers=first.pointers)
+    assert again.pointers["units"] is first.pointers["units"]  # asked already: not parsed again
+    assert again.unit_of(again.spec.root, pointer) == unit
+    changed = {**document(), "components": ["not a mapping"]}
+    other, _ = _graph(tmp_path, changed)
+    reshaped = UnitGraph(other, pointers=first.pointers)
+    assert reshaped.unit_of(other.root, pointer) == UnitGraph(other).unit_of(other.root, pointer)
+    assert reshaped.unit_of(other.root, pointer) != unit

@@ -178,7 +178,7 @@ def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, A
 
     spec = Path(argv[0])
     try:
-        specset, _ = collect_inputs(spec, "--allow-remote" in argv)
+        specset, _ = collect_inputs(spec, "--allow-remote" in argv, hashed=False)
         collector.settle()  # the loaded spec lives until the validation ends
         cache = Path(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
         kept = None if memory is None else memory.stores.setdefault("positions", {})

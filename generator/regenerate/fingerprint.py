@@ -159,13 +159,14 @@ def inputs_unchanged(spec: Path, recorded: Mapping[str, str]) -> bool:
 
 
 def collect_inputs(
-    spec: Path, allow_remote: bool = False, boundary: Path | None = None
+    spec: Path, allow_remote: bool = False, boundary: Path | None = None, *, hashed: bool = True
 ) -> tuple[SpecSet, dict[str, str]]:
     """Load the spec and every local file its `$ref`s reach, without rendering anything.
 
     Returns the loaded set (reused for validation) and path-relative-to-the-spec's-folder ->
-    hash. Unresolvable references are skipped here: validation and rendering report them.
-    Raises SpecError when the spec itself cannot be loaded.
+    hash (none without `hashed`: the validation worker needs only the files). Unresolvable
+    references are skipped here: validation and rendering report them. Raises SpecError when
+    the spec itself cannot be loaded.
     """
     # Imported here: the no-op path never parses YAML, so it should not pay for importing it.
     from generator.load import RefError, SpecSet, iter_refs, load_document
@@ -197,7 +198,7 @@ def collect_inputs(
                 pending.append(resolved.document)
     folder = spec.resolve().parent
     hashes: dict[str, str] = {}
-    for path in sorted({*specset.documents, *unloadable}):
+    for path in sorted({*specset.documents, *unloadable}) if hashed else ():
         digest = hash_file(path)
         if digest is not None:
             hashes[relative_to(path, folder)] = digest

@@ -116,10 +116,11 @@ def unit_graph(store: UnitCache, spec: SpecSet) -> UnitGraph:
     `UnitGraph`), beside `store`'s entries."""
     kept = None if store.memory is None else store.memory.stores
     name = f"{store.name}:units"
-    before = None if kept is None else kept.get(name, {}).get("units", {})
-    units = UnitGraph(spec, before)
-    if kept is not None:  # the graph fills it as it goes: kept for the next run
-        kept[name] = {"units": units.remembered}
+    earlier = {} if kept is None else kept.get(name, {})
+    before = None if kept is None else earlier.get("units", {})  # {}: remember from now on
+    units = UnitGraph(spec, before, earlier.get("pointers"))
+    if kept is not None:  # the graph fills them as it goes: kept for the next run
+        kept[name] = {"units": units.remembered, "pointers": units.pointers}
     return units
 
 
