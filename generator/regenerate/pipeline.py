@@ -227,6 +227,7 @@ def _generate(
                     _print(report, outcome)
         for name in orphans(plan, records):
             removed = remove_output(plan.out_dir / name, records.pop(name))
+            views.forget(plan.out_dir / name)
             outcome = Outcome(
                 name, REMOVED, ("spec deleted",), summary=WriteSummary(removed=removed)
             )

@@ -120,10 +120,13 @@ class OutputView:
 
 
 class OutputViews:
-    """The `OutputView` of each target folder, kept in `memory` between runs (none without);
-    `save` keeps only those this run used."""
+    """The `OutputView` of each target folder, kept in `memory` between runs (none without).
+    `save` keeps the views of the `KEPT` folders used last (less those `forget` dropped): a
+    generation server serving two specs in turn must not forget one folder's view while it
+    writes the other (the next run there would read and hash all its files again)."""
 
     STORE = "output-views"
+    KEPT = 8
 
     def __init__(self, memory: Memory | None) -> None:
         self._memory = memory
@@ -136,9 +139,17 @@ class OutputViews:
             self._used[key] = OutputView(dict(self._old.get(key, {})))
         return self._used[key]
 
+    def forget(self, target_dir: Path) -> None:
+        """Drop the view of a folder whose target is no longer generated."""
+        key = str(target_dir.resolve())
+        self._old.pop(key, None)
+        self._used.pop(key, None)
+
     def save(self) -> None:
         if self._memory is not None:
-            self._memory.stores[self.STORE] = {k: v.seen for k, v in self._used.items()}
+            kept = {k: v for k, v in self._old.items() if k not in self._used}
+            kept.update((k, v.seen) for k, v in self._used.items())  # the latest last
+            self._memory.stores[self.STORE] = dict(list(kept.items())[-self.KEPT :])
 
 
 def _read(path: Path) -> bytes | None:

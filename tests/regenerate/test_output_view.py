@@ -13,7 +13,7 @@ from generator.regenerate import writer
 from generator.regenerate.job import Toolchain
 from generator.regenerate.manifest import TargetRecord
 from generator.regenerate.model import OutputFile
-from generator.regenerate.writer import OutputView, apply_output
+from generator.regenerate.writer import OutputView, OutputViews, apply_output
 from generator.unitcache import Memory
 from tests.regenerate.conftest import Project
 from tests.regenerate.fakes import FakeValidator, OperationRenderer
@@ -168,3 +168,18 @@ def test_a_whole_second_mtime_counts_as_recent_for_longer() -> None:
     assert not writer._recent(now - 1_500_000_000 + 7, now)  # a fraction: fine resolution
     assert writer._recent(now - 1_500_000_000, now)  # whole seconds
     assert not writer._recent(now - 3_500_000_000, now)
+
+
+def test_views_of_targets_generated_in_turn_are_all_kept(tmp_path: Path) -> None:
+    """A generation server serving two specs in turn (one run each) keeps both folders' views."""
+    memory = Memory()
+    for name in ["alpha", "beta", "alpha"]:
+        views = OutputViews(memory)
+        target = tmp_path / name
+        files = [OutputFile("a.py", name.encode())]
+        apply_output(target, files, None, views.of(target))
+        views.save()
+    assert set(memory.stores["output-views"]) == {
+        str((tmp_path / "alpha").resolve()),
+        str((tmp_path / "beta").resolve()),
+    }
