@@ -159,19 +159,26 @@ def inputs_unchanged(spec: Path, recorded: Mapping[str, str]) -> bool:
 
 
 def collect_inputs(
-    spec: Path, allow_remote: bool = False, boundary: Path | None = None, *, hashed: bool = True
+    spec: Path,
+    allow_remote: bool = False,
+    boundary: Path | None = None,
+    *,
+    hashed: bool = True,
+    duplicates: bool = True,
 ) -> tuple[SpecSet, dict[str, str]]:
     """Load the spec and every local file its `$ref`s reach, without rendering anything.
 
     Returns the loaded set (reused for validation) and path-relative-to-the-spec's-folder ->
-    hash (none without `hashed`: the validation worker needs only the files). Unresolvable
+    hash (none without `hashed`: the validation worker needs only the files). Without
+    `duplicates`, the root (JSON) is not searched for keys written twice (see
+    `load_document`: for a process whose validation runs in another). Unresolvable
     references are skipped here: validation and rendering report them. Raises SpecError when
     the spec itself cannot be loaded.
     """
     # Imported here: the no-op path never parses YAML, so it should not pay for importing it.
     from generator.load import RefError, SpecSet, iter_refs, load_document
 
-    root = load_document(spec, display_path(spec))
+    root = load_document(spec, display_path(spec), duplicates=duplicates)
     specset = SpecSet(root, allow_remote=allow_remote, boundary=boundary)
     pending = [root]
     visited = {root.path.resolve()}

@@ -96,7 +96,10 @@ def _run(
     if not repair_now:
         background = _background_validation(target, toolchain, workers, [target.spec])
     try:
-        specset, inputs = collect_inputs(target.spec, settings.allow_remote, settings.root)
+        # Keys written twice are the validator's to report: another process looks for them.
+        specset, inputs = collect_inputs(
+            target.spec, settings.allow_remote, settings.root, duplicates=background is None
+        )
     except BaseException:
         if background is not None:
             background.cancel()

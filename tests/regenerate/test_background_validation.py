@@ -3,6 +3,7 @@ are used only when the validator finds no error, and its findings read as in-pro
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +148,18 @@ def test_a_cancelled_or_dead_server_worker_is_replaced_on_the_next_save(tmp_path
         assert "required-duplicate" in [d.rule for d in again.result()]
     finally:
         server.close()
+
+
+def test_a_large_json_specs_duplicate_keys_are_reported_by_the_validator(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rendering process loads a large JSON spec without looking for keys written twice
+    (its validator, in another process, does): the key is still found, and repaired, once."""
+    monkeypatch.chdir(tmp_path)
+    text = json.dumps(document(size=PADDING), indent=2)
+    text = text.replace('"info": {', '"info": {\n    "title": "First",', 1)
+    spec = tmp_path / "spec.json"
+    spec.write_text(text)
+    done = generate(spec, tmp_path / "out", "--jobs", "2")
+    assert done.exit_code == 0, done.output
+    assert done.output.count("warning[repair-duplicate-key] #/info: key 'title'") == 1

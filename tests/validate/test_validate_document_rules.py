@@ -174,3 +174,19 @@ def test_duplicate_json_keys_are_found_too(check):
     spec = '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},\n"paths": {}, "paths": {}}'
     found = only(check(spec, name="api.json"), "duplicate-key")
     assert found.pointer == "#" and "'paths'" in found.message
+
+
+def test_json_loaded_without_looking_finds_its_duplicate_keys_when_asked(tmp_path):
+    """A process that leaves validation to another loads JSON without looking for keys written
+    twice; asked anyway, the document finds the same ones, at the same places."""
+    from generator.load import load_document
+
+    path = tmp_path / "api.json"
+    path.write_text(
+        '{"openapi": "3.1.0", "info": {"title": "t", "version": "1"},\n'
+        '"paths": {"/a": {"get": {}, "get": {"summary": "second"}}}, "x": 1, "x": 2}'
+    )
+    looked, unlooked = load_document(path), load_document(path, duplicates=False)
+    assert unlooked.data == looked.data
+    assert unlooked.duplicate_keys() == looked.duplicate_keys()
+    assert len(looked.duplicate_keys()) == 2
