@@ -29,9 +29,10 @@ FORMAT = 1
 
 
 class Memory:
-    """The entries a long-lived process (`specgen watch`) keeps between its runs, so that
-    they are not read back from disk each time; some stages are kept only here, because
-    reading them from disk costs as much as computing them (see `generator.ir.class_cache`)."""
+    """The entries a long-lived process (`specgen watch`, the generation server, their
+    validation worker) keeps between its runs, so that they are not read back from disk each
+    time; some stages are kept only here, because reading them from disk costs as much as
+    computing them (see `generator.ir.class_cache`)."""
 
     def __init__(self) -> None:
         self.stores: dict[str, dict[str, Any]] = {}

@@ -69,13 +69,13 @@ class _Seen:
 
 
 class OutputView:
-    """What a long-lived process (`specgen watch`) knows of one target folder's generated
-    files: for each file that held given bytes when last looked at, those bytes and what
-    `lstat` said of it then. While a file's inode, size and mtime are unchanged it holds the
-    same bytes, so a warm run neither reads nor hashes the 1,800 files it did not change; a
-    user's edit changes the mtime (an editor's replacement also the inode), and a file whose
-    mtime was recent when it was looked at is never vouched for (see `_recent`).
-    An empty view (the default) vouches for nothing."""
+    """What a long-lived process (`specgen watch`, the generation server) knows of one target
+    folder's generated files: for each file that held given bytes when last looked at, those
+    bytes and what `lstat` said of it then. While a file's inode, size and mtime are
+    unchanged it holds the same bytes, so a warm run neither reads nor hashes the 1,800 files
+    it did not change; a user's edit changes the mtime (an editor's replacement also the
+    inode), and a file whose mtime was recent when it was looked at is never vouched for
+    (see `_recent`). An empty view (the default) vouches for nothing."""
 
     def __init__(self, seen: dict[str, _Seen] | None = None) -> None:
         self.seen = seen if seen is not None else {}
