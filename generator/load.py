@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,22 +177,6 @@ class Document:
             except yaml.YAMLError:
                 self._nodes = False
         return self._nodes or None
-
-
-def carry_positions(documents: Iterable[Document], kept: dict[str, JsonIndex]) -> None:
-    """For a long-lived process: each JSON document starts its positions index from the one
-    `keep_positions` left in `kept` for the same file (a save changes a few lines of a
-    13 MB spec; finding positions from scratch again is 0.1 s of every run)."""
-    for document in documents:
-        document.carry_positions(kept.get(str(document.path)))
-
-
-def keep_positions(documents: Iterable[Document], kept: dict[str, JsonIndex]) -> None:
-    """Keep what each document's positions index found, for `carry_positions` next run."""
-    for document in documents:
-        index = document.kept_positions()
-        if index is not None:
-            kept[str(document.path)] = index
 
 
 def pointer_tokens(pointer: str) -> list[str]:

@@ -10,7 +10,9 @@ import itertools
 import json
 import os
 import re
-from typing import Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
 
 import yaml
 
@@ -282,6 +284,32 @@ def _too_big(value: Any) -> bool:
         elif isinstance(node, list):
             stack.extend(node)
     return False
+
+
+class Positioned(Protocol):
+    """A loaded document, as far as carrying its positions index goes (`generator.load`)."""
+
+    path: Path
+
+    def carry_positions(self, earlier: JsonIndex | None) -> None: ...
+
+    def kept_positions(self) -> JsonIndex | None: ...
+
+
+def carry_positions(documents: Iterable[Positioned], kept: dict[str, JsonIndex]) -> None:
+    """For a long-lived process: each JSON document starts its positions index from the one
+    `keep_positions` left in `kept` for the same file (a save changes a few lines of a
+    13 MB spec; finding positions from scratch again is 0.1 s of every run)."""
+    for document in documents:
+        document.carry_positions(kept.get(str(document.path)))
+
+
+def keep_positions(documents: Iterable[Positioned], kept: dict[str, JsonIndex]) -> None:
+    """Keep what each document's positions index found, for `carry_positions` next run."""
+    for document in documents:
+        index = document.kept_positions()
+        if index is not None:
+            kept[str(document.path)] = index
 
 
 def _common_ends(old: str, new: str) -> tuple[int, int]:

@@ -169,7 +169,8 @@ def test_an_index_carried_over_an_edit_locates_as_a_fresh_one(change: str, layou
 
 
 def test_documents_carry_positions_from_run_to_run(tmp_path: Any) -> None:
-    from generator.load import carry_positions, keep_positions, load_document
+    from generator.load import load_document
+    from generator.positions import carry_positions, keep_positions
 
     kept: dict[str, Any] = {}
     path = tmp_path / "spec.json"

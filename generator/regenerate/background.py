@@ -172,7 +172,7 @@ def _diagnostic(item: dict[str, object]) -> Diagnostic:
 
 def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, Any]]:
     from generator.diagnostics import SpecError
-    from generator.load import carry_positions, keep_positions
+    from generator.positions import carry_positions, keep_positions
     from generator.regenerate.fingerprint import collect_inputs
     from generator.validate import validate_spec
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
-from generator.load import carry_positions, keep_positions
+from generator.positions import carry_positions, keep_positions
 from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
 from generator.regenerate.model import (
     SCRATCH_PREFIX,
