@@ -307,7 +307,8 @@ def watch(
         run_once(settings, quiet=False)
         shown = ", ".join(display_path(root) for root in plan.watch_roots)
         click.echo(f"watching {shown} (Ctrl-C to stop)")
-        watch_loop(watch_changes(plan.watch_roots, plan.out_dir), settings, plan.out_dir)
+        changes = watch_changes(plan.watch_roots, plan.out_dir, cache=settings.toolchain.cache)
+        watch_loop(changes, settings, plan.out_dir)
     except KeyboardInterrupt:
         click.echo("stopped")
     finally:

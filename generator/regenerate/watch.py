@@ -32,12 +32,15 @@ class WatchSettings:
     reporter: Reporter = Reporter()
 
 
-def relevant_paths(changes: ChangeSet, out_dir: Path) -> list[Path]:
-    """Changed files that can affect output: not our own output, not our scratch files."""
+def relevant_paths(changes: ChangeSet, out_dir: Path, cache: Path | None = None) -> list[Path]:
+    """Changed files that can affect output: not our own output, not the caches a run writes
+    (`cache`), not our scratch files."""
     found = set()
     for _, raw in changes:
         path = Path(raw).resolve()
         if path.is_relative_to(out_dir) or path.name.startswith(SCRATCH_PREFIX):
+            continue
+        if cache is not None and path.is_relative_to(cache):
             continue
         found.add(path)
     return sorted(found)
@@ -64,8 +67,10 @@ def run_once(settings: WatchSettings, quiet: bool) -> RunResult | None:
 def watch_loop(changes: Iterable[ChangeSet], settings: WatchSettings, out_dir: Path) -> int:
     """Regenerate after every batch of changes; returns how many batches caused a run."""
     runs = 0
+    cache = settings.toolchain.cache
     for batch in changes:
-        paths = relevant_paths(batch, out_dir.resolve())
+        # Each run writes the formatter's and the units' caches: not a change to react to.
+        paths = relevant_paths(batch, out_dir.resolve(), cache and cache.resolve())
         if not paths:
             continue
         runs += 1
@@ -77,12 +82,16 @@ def watch_loop(changes: Iterable[ChangeSet], settings: WatchSettings, out_dir: P
     return runs
 
 
-def watch_changes(roots: Iterable[Path], out_dir: Path, stop_event: Any = None) -> Any:
-    """watchfiles on `roots`, yielding soon after a save (50 ms quiet, at most 300 ms)."""
+def watch_changes(
+    roots: Iterable[Path], out_dir: Path, stop_event: Any = None, cache: Path | None = None
+) -> Any:
+    """watchfiles on `roots`, yielding soon after a save (50 ms quiet, at most 300 ms); the
+    output and `cache` folders are not watched."""
     import watchfiles
 
     folders = [str(root) for root in roots if root.is_dir()]
-    ignored = watchfiles.DefaultFilter(ignore_paths=[str(out_dir)])
+    skipped = [str(out_dir), *([str(cache)] if cache is not None else [])]
+    ignored = watchfiles.DefaultFilter(ignore_paths=skipped)
     return watchfiles.watch(
         *folders, watch_filter=ignored, debounce=300, step=50, stop_event=stop_event
     )

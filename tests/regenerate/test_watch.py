@@ -3,6 +3,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -96,8 +97,11 @@ def test_real_file_change_is_picked_up(project: Project) -> None:
 def test_watch_command_runs_until_interrupted(
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def changes(roots: Any, out_dir: Path, stop_event: Any = None) -> Iterator[Any]:
+    def changes(
+        roots: Any, out_dir: Path, stop_event: Any = None, cache: Path | None = None
+    ) -> Iterator[Any]:
         assert Path(project.root / "specs").resolve() in list(roots)
+        assert cache is not None and cache.name == ".specgen-cache"  # not watched
         project.spec("beta", ["ping", "pong"])
         yield {(MODIFIED, str(project.root / "specs/beta.yaml"))}
         raise KeyboardInterrupt
@@ -143,3 +147,24 @@ def test_ctrl_c_stops_the_real_command_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 0, err
     assert out.strip() == "stopped"
     assert "Traceback" not in err
+
+
+def test_the_caches_a_run_writes_are_not_a_change_to_react_to(project: Project) -> None:
+    """Each run writes the formatter's cache in the project: reacting to it would run again
+    (and print "no target affected") after every save."""
+    cache = project.root / ".specgen-cache"
+    settings = WatchSettings(
+        make_plan=project.plan,
+        toolchain=replace(project.toolchain, cache=cache),
+        jobs=1,
+        reporter=project.reporter(),
+    )
+    run_once(settings, quiet=False)
+    project.out.clear()
+
+    def changes() -> Iterator[set[tuple[Any, str]]]:
+        yield {(MODIFIED, str(cache / "format" / "ab" / "entry.py"))}
+        yield {(MODIFIED, str(cache / "units" / "examples-1.pickle"))}
+
+    assert watch_loop(changes(), settings, project.generated) == 0
+    assert project.out == []
