@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import os
-import sys
-from typing import NoReturn
 
 import click
 
 from generator import __version__
+
+# The entry point of installs made before it moved to `generator.program`, which imports no
+# click before a generation server has had its say.
+from generator.program import main as main
 
 # name -> "module:attribute" of a click command
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -73,46 +74,3 @@ class LazyGroup(click.Group):
 def cli() -> None:
     """specgen: typed Python clients, pydantic models, FastAPI stubs and contract diffs
     from OpenAPI 3.x specs."""
-
-
-def main(argv: list[str] | None = None) -> NoReturn:
-    """The `specgen` program (its entry point and `python -m generator`): runs one command,
-    then ends the process. Call `cli` instead to run a command inside a longer-lived one."""
-    # `generate` first asks a generation server, which keeps the caches of earlier runs in
-    # memory (see generator.daemon); the client side imports nothing but the standard library.
-    from generator.daemon.client import delegate
-
-    code = delegate(sys.argv[1:] if argv is None else argv)
-    if code is None:
-        try:
-            cli.main(args=argv, prog_name="specgen")
-            code = 0
-        except SystemExit as exc:
-            code = _exit_status(exc.code)
-    _leave(code)
-
-
-def _exit_status(code: object) -> int:
-    """What `sys.exit(code)` would make the exit status (a message is printed, status 1)."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)
-    return 1
-
-
-def _leave(code: int) -> NoReturn:
-    """End the process once its output is flushed, without the interpreter's tear-down.
-
-    A generate run on a large spec leaves hundreds of MB of objects (the spec, the IR, the
-    rendered text) that Python would free one by one at exit: 0.5 s on GitHub's spec, 10 %
-    of the run, spent after the last file is written (mypy ends the same way). Every file
-    and cache is written and closed before a command returns, and no command leaves a
-    thread or handler behind that must run at exit."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`specgen ... | head`): nothing to add
-            pass
-    os._exit(code)
