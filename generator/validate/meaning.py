@@ -17,6 +17,7 @@ from generator.diagnostics import pointer_join
 from generator.load import Document, SpecSet, pointer_tokens
 from generator.openapi import METHODS
 from generator.validate.nodes import (
+    COMPONENT_KINDS,
     ExampleCheck,
     Finding,
     Kind,
@@ -165,19 +166,7 @@ class Walker:
             self._components(doc, components)
 
     def _components(self, doc: Document, components: dict[str, Any]) -> None:
-        kinds = {
-            "schemas": (Kind.SCHEMA, Mode.ANY),
-            "parameters": (Kind.PARAMETER, Mode.REQUEST),
-            "headers": (Kind.HEADER, Mode.RESPONSE),
-            "requestBodies": (Kind.REQUEST_BODY, Mode.REQUEST),
-            "responses": (Kind.RESPONSE, Mode.RESPONSE),
-            "callbacks": (Kind.CALLBACK, Mode.ANY),
-            "pathItems": (Kind.PATH_ITEM, Mode.ANY),
-            "examples": (Kind.OTHER, Mode.ANY),
-            "links": (Kind.OTHER, Mode.ANY),
-            "securitySchemes": (Kind.OTHER, Mode.ANY),
-        }
-        for section, (kind, mode) in kinds.items():
+        for section, (kind, mode) in COMPONENT_KINDS.items():
             for name, node in entries(components.get(section)):
                 pointer = pointer_join("#", "components", section, name)
                 self.push(Visit(kind, doc, pointer, node, mode))

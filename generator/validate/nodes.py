@@ -40,6 +40,21 @@ class Mode(Enum):
     ANY = "any"
 
 
+# What each section of `components` holds, as the walk reads its entries.
+COMPONENT_KINDS: dict[str, tuple[Kind, Mode]] = {
+    "schemas": (Kind.SCHEMA, Mode.ANY),
+    "parameters": (Kind.PARAMETER, Mode.REQUEST),
+    "headers": (Kind.HEADER, Mode.RESPONSE),
+    "requestBodies": (Kind.REQUEST_BODY, Mode.REQUEST),
+    "responses": (Kind.RESPONSE, Mode.RESPONSE),
+    "callbacks": (Kind.CALLBACK, Mode.ANY),
+    "pathItems": (Kind.PATH_ITEM, Mode.ANY),
+    "examples": (Kind.OTHER, Mode.ANY),
+    "links": (Kind.OTHER, Mode.ANY),
+    "securitySchemes": (Kind.OTHER, Mode.ANY),
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str

@@ -30,7 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from generator.validate.nodes import ExampleCheck, Finding, Kind, Mode, Visit
+from generator.units import unit_pointer
+from generator.validate.nodes import COMPONENT_KINDS, ExampleCheck, Finding, Kind, Mode, Visit
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -39,21 +40,6 @@ if TYPE_CHECKING:
     from generator.units import UnitGraph
     from generator.validate.meaning import Walker
 
-# The kind a unit's root is walked as (see `Walker._root` and `Walker._components`).
-_ROOT_KINDS = {
-    "paths": Kind.PATH_ITEM,
-    "webhooks": Kind.PATH_ITEM,
-    "schemas": Kind.SCHEMA,
-    "parameters": Kind.PARAMETER,
-    "headers": Kind.HEADER,
-    "requestBodies": Kind.REQUEST_BODY,
-    "responses": Kind.RESPONSE,
-    "callbacks": Kind.CALLBACK,
-    "pathItems": Kind.PATH_ITEM,
-    "examples": Kind.OTHER,
-    "links": Kind.OTHER,
-    "securitySchemes": Kind.OTHER,
-}
 _NEVER_RECORDED = frozenset({"operation-id-duplicate"})  # found again by each walk, in order
 
 
@@ -61,29 +47,13 @@ class Diverged(Exception):
     """A walked node reached inside a replayed unit: walk in full instead."""
 
 
-def unit_key(pointer: str) -> str:
-    """The pointer of the unit holding `pointer` (`#/paths/~1jobs`, `#/components/schemas/A`,
-    `#/info`), as `generator.units` splits a root document."""
-    if pointer.startswith(("#/paths/", "#/webhooks/")):
-        depth = 3
-    elif pointer.startswith("#/components/"):
-        depth = 4
-    else:
-        depth = 2
-    end = 0
-    for _ in range(depth):
-        end = pointer.find("/", end + 1)
-        if end < 0:
-            return pointer
-    return pointer[:end]
-
-
 def _root_kind(key: str) -> Kind | None:
+    """The kind a unit's root is walked as (see `Walker._root`), if the walk queues it."""
     parts = key.split("/")
     if len(parts) == 3 and parts[1] in ("paths", "webhooks"):
         return Kind.PATH_ITEM if parts[2].startswith("~1") or parts[1] == "webhooks" else None
-    if len(parts) == 4 and parts[1] == "components":
-        return _ROOT_KINDS.get(parts[2])
+    if len(parts) == 4 and parts[1] == "components" and parts[2] in COMPONENT_KINDS:
+        return COMPONENT_KINDS[parts[2]][0]
     return None
 
 
@@ -142,7 +112,6 @@ class WalkMemo:
         self._prefix = "\0"
         self._own: dict[str, Any] = {}
         self._shape: dict[str, Any] = {}
-        self.replayed_keys = 0  # for tests and traces: how much was replayed
         self.diverged = False  # whether a replay had to give way to a full walk
 
     def fresh(self) -> WalkMemo:
@@ -163,7 +132,7 @@ class WalkMemo:
                 self.usable = False
             return False
         if pointer != self._key and not pointer.startswith(self._prefix):
-            key = unit_key(pointer)
+            key = unit_pointer(pointer)
             work = self.works.get(key)
             if work is None:
                 if self.replay and self._replays(walker, key, visit):
@@ -183,7 +152,7 @@ class WalkMemo:
         if visit.document is not self.root:
             self.usable = False
             return
-        key = unit_key(pointer)
+        key = unit_pointer(pointer)
         if pointer == key and visit.kind is _root_kind(key):
             return  # a root: queued before the walk began, so this changes nothing
         if key in self.replayed:
@@ -224,7 +193,7 @@ class WalkMemo:
         if document is not self.root:
             self.usable = False
             return
-        key = unit_key(pointer)
+        key = unit_pointer(pointer)
         if key == self._key:
             return
         if content or pointer != key:
@@ -279,7 +248,6 @@ class WalkMemo:
             walker.queue.append(Visit(Kind.OPERATION_ID, root, at, operation_id))
         self.works[key] = before
         self.replayed.add(key)
-        self.replayed_keys += len(before.keys)
         return True
 
     def _own_of(self, key: str) -> Any:

@@ -15,10 +15,11 @@ import yaml
 
 from generator.load import SpecSet, load_document
 from generator.unitcache import Memory, UnitCache
+from generator.units import UnitGraph, unit_pointer
 from generator.validate import validate_spec
 from generator.validate.meaning import WalkResult, walk
 from generator.validate.verdicts import unit_graph
-from generator.validate.walk_memo import WalkMemo, unit_key
+from generator.validate.walk_memo import WalkMemo
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 
@@ -189,5 +190,14 @@ def test_validation_in_a_long_lived_process_reports_what_a_fresh_one_does(tmp_pa
         ("#/x-tags", "#/x-tags"),
     ],
 )
-def test_units_are_the_ones_fingerprints_are_kept_for(pointer: str, unit: str) -> None:
-    assert unit_key(pointer) == unit
+def test_units_are_the_ones_fingerprints_are_kept_for(
+    tmp_path: Path, pointer: str, unit: str
+) -> None:
+    assert unit_pointer(pointer) == unit
+    data = _curated("reality-modeling.yaml")
+    data.setdefault("webhooks", {})["done"] = {}
+    path = tmp_path / "spec.json"
+    path.write_text(json.dumps(data))
+    spec = SpecSet(load_document(path))
+    graph = UnitGraph(spec)
+    assert graph.unit_of(spec.root, pointer) == graph.unit_of(spec.root, unit)
