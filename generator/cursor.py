@@ -61,3 +61,17 @@ def follow(spec: SpecSet, start: Cursor, trail: list[Cursor] | None = None) -> C
         if trail is not None:
             trail.append(cursor)
     return cursor
+
+
+def value_at(data: Any, tokens: list[str], missing: Any = None) -> Any:
+    """The value at a pointer's tokens in a loaded document's data, or `missing` when the
+    path does not exist (pass a sentinel where a null value must be told apart)."""
+    node = data
+    for token in tokens:
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return missing
+    return node

@@ -67,6 +67,12 @@ def pointer_join(base: str, *tokens: str | int) -> str:
     return pointer
 
 
+def pointer_split(pointer: str) -> list[str]:
+    """The tokens `pointer_join` joined (escaped `~1`/`~0`, never percent-encoded; compare
+    `load.pointer_tokens`, which also reads the percent-encoding of `$ref` fragments)."""
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+
+
 def errors_in(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return [d for d in diagnostics if d.level is Level.ERROR]
 

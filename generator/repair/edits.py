@@ -36,16 +36,3 @@ class Round:
             key == id(document) and (pointer == p or pointer.startswith(p + "/"))
             for key, p in self.dropped
         )
-
-
-def value_at(data: Any, tokens: list[str]) -> Any:
-    """The value at a pointer's tokens, or None when the path does not exist."""
-    node = data
-    for token in tokens:
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node

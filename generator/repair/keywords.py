@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from generator.cursor import value_at
 from generator.diagnostics import pointer_join
-from generator.repair.edits import METHODS, Round, value_at
+from generator.repair.edits import METHODS, Round
 from generator.repair.pieces import in_schema, remove
 from generator.validate import Finding
 

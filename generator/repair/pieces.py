@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.cursor import value_at
 from generator.diagnostics import pointer_join
-from generator.repair.edits import METHODS, Round, value_at
+from generator.repair.edits import METHODS, Round
 from generator.validate import Finding
 
 

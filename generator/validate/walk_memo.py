@@ -30,6 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from generator.cursor import value_at
+from generator.diagnostics import pointer_split
 from generator.units import unit_pointer
 from generator.validate.nodes import COMPONENT_KINDS, ExampleCheck, Finding, Kind, Mode, Visit
 
@@ -57,21 +59,7 @@ def _root_kind(key: str) -> Kind | None:
     return None
 
 
-def _tokens(pointer: str) -> list[str]:
-    """The tokens of a pointer written by `pointer_join` (escaped, never percent-encoded)."""
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
-
-
-def _value_at(data: Any, tokens: list[str]) -> Any:
-    node = data
-    for token in tokens:
-        if isinstance(node, dict):
-            node = node[token]
-        elif isinstance(node, list):
-            node = node[int(token)]
-        else:
-            raise KeyError(token)
-    return node
+_MISSING = object()  # `value_at` found nothing
 
 
 @dataclass
@@ -176,11 +164,8 @@ class WalkMemo:
         work = self.current
         if work is None:
             return
-        tokens = _tokens(check.pointer)
-        try:
-            found = _value_at(self.root.data, tokens)
-        except (KeyError, IndexError, ValueError):
-            found = None
+        tokens = pointer_split(check.pointer)
+        found = value_at(self.root.data, tokens, _MISSING)
         if found is not value or check.schema_document is not self.root:
             work.replayable = False  # its value could not be found again by its pointer
         work.examples.append((check.rule, tokens, check.pointer, check.schema_pointer, check.mode))
@@ -231,9 +216,8 @@ class WalkMemo:
         ):
             return False
         root = self.root
-        try:
-            values = [_value_at(root.data, tokens) for _, tokens, *_ in before.examples]
-        except (KeyError, IndexError, ValueError):
+        values = [value_at(root.data, tokens, _MISSING) for _, tokens, *_ in before.examples]
+        if any(value is _MISSING for value in values):
             return False
         walker.findings += [
             Finding(rule, message, root, at) for rule, message, at in before.findings
@@ -261,10 +245,7 @@ class WalkMemo:
     def _shape_of(self, key: str) -> Any:
         """What decides whether a `$ref` chain goes on at a unit's root: its own `$ref`."""
         if key not in self._shape:
-            try:
-                node = _value_at(self.root.data, _tokens(key))
-            except (KeyError, IndexError, ValueError):
-                node = KeyError
+            node = value_at(self.root.data, pointer_split(key), KeyError)
             self._shape[key] = node.get("$ref", dict) if isinstance(node, dict) else repr(node)
         return self._shape[key]
 
