@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
             code = 0
         except SystemExit as exc:
             code = _exit_status(exc.code)
-    _leave(code)
+    end_process(code)
 
 
 def _exit_status(code: object) -> int:
@@ -38,7 +38,7 @@ def _exit_status(code: object) -> int:
     return 1
 
 
-def _leave(code: int) -> NoReturn:
+def end_process(code: int) -> NoReturn:
     """End the process once its output is flushed, without the interpreter's tear-down.
 
     A generate run on a large spec leaves hundreds of MB of objects (the spec, the IR, the
