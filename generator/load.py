@@ -21,6 +21,11 @@ from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
 from generator.positions import JsonIndex, node_child, pointers_of
 
 MAX_BYTES = 256 * 1024 * 1024
+# Rule ids of a document that could not be read or parsed at all: a load error, which the
+# commands exit 2 for (1 is for findings in a document that was read).
+LOAD_RULES = frozenset(
+    {"unreadable", "too-large", "syntax", "empty-document", "not-a-mapping", "too-deep"}
+)
 MAX_DEPTH = 256
 # A bomb expands a few hundred bytes of anchors into billions of nodes; real specs stay far below.
 MAX_EXPANDED_NODES = 20_000_000

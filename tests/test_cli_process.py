@@ -135,3 +135,55 @@ def test_a_run_offered_to_a_generation_server_imports_no_click(tmp_path: Path) -
     done = specgen(cwd=tmp_path, code=probe)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+OK_SPEC = "openapi: 3.0.3\ninfo: {title: Things, version: '1'}\npaths: {}\n"
+BROKEN_YAML = "openapi: 3.0.3\ninfo: {title: x\n  bad: [\n"
+# Read fine, but `paths` is a list: findings, not a load error (exit 1), and beyond repair
+# for `generate` too.
+INVALID_SPEC = "openapi: 3.0.3\ninfo: {title: Things, version: '1'}\npaths: [1, 2]\n"
+BREAKING_SPEC = (
+    "openapi: 3.0.3\ninfo: {title: Things, version: '1'}\npaths:\n  /a:\n    get:\n"
+    "      responses: {'200': {description: ok}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (("validate", "ok.yaml"), 0, ""),
+        (("validate", "invalid.yaml"), 1, "invalid.yaml"),
+        (("validate", "missing.yaml"), 2, "missing.yaml"),
+        (("validate", "broken.yaml"), 2, "broken.yaml:3:6: error[syntax]"),
+        (("generate", "ok.yaml", "--out", "out"), 0, ""),
+        (("generate", "invalid.yaml", "--out", "out"), 1, "invalid.yaml"),
+        (("generate", "ok.yaml"), 2, "needs --out DIR"),
+        (("generate", "missing.yaml", "--out", "out"), 2, "spec not found: missing.yaml"),
+        (("generate", "broken.yaml", "--out", "out"), 2, "broken.yaml:3:6: error[syntax]"),
+                (("generate",), 2, "specs folder not found"),
+        (("watch", "missing.yaml", "--out", "out"), 2, "spec not found: missing.yaml"),
+        (("diff", "breaking.yaml", "ok.yaml"), 1, "breaking"),
+        (("diff", "ok.yaml", "ok.yaml"), 0, ""),
+        (("diff", "ok.yaml", "missing.yaml"), 2, "missing.yaml"),
+        (("diff", "ok.yaml", "broken.yaml"), 2, "broken.yaml:3:6"),
+        (("mock", "missing.yaml"), 2, "missing.yaml"),
+        (("daemon", "status"), 0, ""),
+        (("daemon", "frobnicate"), 2, "No such command"),
+        (("frobnicate",), 2, "No such command"),
+    ],
+)
+def test_every_command_exits_as_the_readme_says(
+    tmp_path: Path, args: tuple[str, ...], code: int, says: str
+) -> None:
+    # README: 0 fine, 1 findings (errors, stale output, breaking changes), 2 usage or load
+    # errors (a missing file, a missing --out, a file that is not YAML at all).
+    for name, text in (("ok", OK_SPEC), ("broken", BROKEN_YAML), ("invalid", INVALID_SPEC),
+                       ("breaking", BREAKING_SPEC)):  # fmt: skip
+        (tmp_path / f"{name}.yaml").write_text(text)
+    done = specgen(*args, cwd=tmp_path)
+    output = done.stdout + done.stderr
+    assert done.returncode == code, output
+    assert says in output
+    assert "Traceback" not in output
+    # The output folder's lock is gone after every run, a failed one included.
+    assert not list(tmp_path.rglob(".specgen-tmp-*")), list(tmp_path.rglob(".specgen-tmp-*"))

@@ -9,7 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
-from generator.diagnostics import SpecError
+from generator.diagnostics import Level, SpecError
 from generator.regenerate.plan import Flags, PlanError
 
 _PATH = click.Path(path_type=Path)
@@ -156,9 +156,25 @@ def _package_versions(plan: Any, spec_files: tuple[Path, ...], given: str | None
 
 
 def _fail_setup(exc: Exception) -> NoReturn:
+    """A run that cannot start (no --out, a missing spec, a bad [tool.specgen]): exit 2."""
     message = exc.diagnostic.format() if isinstance(exc, SpecError) else f"error: {exc}"
     click.echo(message, err=True)
-    sys.exit(1)
+    sys.exit(2)
+
+
+def _exit_code(outcomes: Any) -> int:
+    """0 fine; 2 when a target's spec could not be read or parsed at all (a load error, as
+    for a missing file); 1 for any other failure (findings in a spec that was read)."""
+    from generator.load import LOAD_RULES
+    from generator.regenerate.pipeline import FAILED
+
+    failed = [o for o in outcomes if o.status == FAILED]
+    if not failed:
+        return 0
+    loads = any(
+        d.rule in LOAD_RULES and d.level is Level.ERROR for o in failed for d in o.diagnostics
+    )
+    return 2 if loads else 1
 
 
 @click.command()
@@ -261,7 +277,7 @@ def generate(
         )
     except OSError as exc:
         _fail_setup(exc)
-    sys.exit(1 if result.failed else 0)
+    sys.exit(_exit_code(result.outcomes))
 
 
 @click.command()

@@ -426,16 +426,41 @@ def recover_scratch(out_dir: Path) -> None:
 
 @contextlib.contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
-    """Serialise runs on one output folder (a watcher and a manual run, say)."""
+    """Serialise runs on one output folder (a watcher and a manual run, say).
+
+    The lock file is removed when the run ends (also a failed one): an empty
+    `.specgen-tmp-lock` left in a user's `out/` is clutter. Removing it while holding the lock
+    is safe because a waiter that wins the lock checks that it still holds the file the path
+    names, and starts over on a fresh file otherwise."""
     try:
         import fcntl
     except ImportError:  # no advisory locks on this platform; runs are not serialised
         yield
         return
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / f"{SCRATCH_PREFIX}lock", "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    path = out_dir / f"{SCRATCH_PREFIX}lock"
+    while True:
+        handle = open(path, "a")  # noqa: SIM115 - closed below, on every path
         try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            try:
+                current = os.stat(path)
+            except FileNotFoundError:
+                current = None
+            mine = os.fstat(handle.fileno())
+            if current is not None and (current.st_ino, current.st_dev) == (
+                mine.st_ino,
+                mine.st_dev,
+            ):
+                break
+        except BaseException:
+            handle.close()
+            raise
+        handle.close()  # the holder before us removed this file: lock the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        handle.close()

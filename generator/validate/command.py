@@ -1,4 +1,5 @@
-"""The `specgen validate` command: compiler-style findings, exit 0 clean / 1 errors / 2 usage."""
+"""The `specgen validate` command: compiler-style findings, exit 0 clean / 1 errors / 2 usage
+or a document that cannot be read or parsed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import click
 
 from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, format_json, sort_key
-from generator.load import SpecSet, load_document
+from generator.load import LOAD_RULES, SpecSet, load_document
 from generator.validate import is_openapi_root, validate_spec
 
 _SUFFIXES = (".yaml", ".yml", ".json")
@@ -70,6 +71,8 @@ def validate(
         for diagnostic in diagnostics:
             click.echo(diagnostic.format())
         _summary(diagnostics)
+    if any(d.rule in LOAD_RULES and d.level is Level.ERROR for d in diagnostics):
+        sys.exit(2)  # a document that could not be read or parsed: a load error
     if any(d.level is Level.ERROR for d in diagnostics):
         sys.exit(1)
 

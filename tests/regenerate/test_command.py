@@ -151,7 +151,7 @@ def test_configuration_mistake_is_located_not_a_traceback(project: Project) -> N
 
     result = run("generate")
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage or configuration error
     assert result.stderr.startswith("pyproject.toml:8:1: error[config]: tool.specgen.artefact:")
     assert "unknown key" in result.stderr
 
@@ -159,7 +159,7 @@ def test_configuration_mistake_is_located_not_a_traceback(project: Project) -> N
 def test_missing_specs_folder_is_a_clear_error(project: Project) -> None:
     result = run("generate", "--specs", "nowhere")
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage or configuration error
     assert "specs folder not found" in result.stderr
 
 
@@ -200,7 +200,7 @@ def test_adhoc_mode_renders_given_specs_with_its_own_manifest_and_report(
 def test_adhoc_mode_needs_out(project: Project) -> None:
     result = run("generate", "specs/alpha.yaml")
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage or configuration error
     assert "needs --out DIR" in result.stderr
 
 

@@ -90,3 +90,24 @@ def test_installed_tool_versions_match_importlib_metadata() -> None:
         "ruff": metadata.version("ruff"),
         "datamodel-code-generator": metadata.version("datamodel-code-generator"),
     }
+
+
+def test_the_typescript_compiler_is_pinned_exactly_and_alike_everywhere() -> None:
+    # An open range (`>=5.5`) lets a new compiler release break a build nobody changed: the
+    # project's own dev dependency, its lock and every generated client-ts pin one version.
+    import json
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    project = json.loads((root / "package.json").read_text())["devDependencies"]["typescript"]
+    lock = json.loads((root / "package-lock.json").read_text())
+    locked = lock["packages"]["node_modules/typescript"]["version"]
+    template = (root / "templates/client-ts/package.json.jinja").read_text()
+    generated = sorted(root.glob("generated/*/client-ts/package.json"))
+    assert re.fullmatch(r"\d+\.\d+\.\d+", project), project
+    assert locked == project
+    assert f'"typescript": "{project}"' in template
+    assert generated, "no generated client-ts package to compare"
+    for path in generated:
+        pinned = json.loads(path.read_text())["devDependencies"]["typescript"]
+        assert pinned == project, path
