@@ -8,7 +8,9 @@ operation, parameter or schema) is skipped. Every edit is a warning with its own
 `file:line:col` of the original text, so it lands in `specgen-report.json`.
 
 What stops generation still: documents that are not OpenAPI 3.x and references that lead
-nowhere (a client needs what they name, and guessing it would generate a wrong client).
+nowhere when the whole document needs them (a client needs what they name, and guessing it
+would generate a wrong client). A `$ref` that one piece alone needs (a discriminator mapping
+entry, an example, one operation) is repaired or skips that piece: `generator.repair.refs`.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from generator.load import SpecSet, pointer_tokens
 from generator.repair.edits import Round
 from generator.repair.keywords import RULES
 from generator.repair.pieces import skip
+from generator.repair.refs import one_piece_needs, repair_ref
 from generator.validate import Finding, collect_findings, openapi_version, to_diagnostic
 from generator.validate.rules import level_of
 
@@ -49,8 +52,12 @@ REPAIRS: dict[str, str] = {
     "repair-required-filled": "a response without `description` gets an empty one; an "
     "operation without `responses` gets a `default` one without a body",
     "repair-duplicate-key": "a mapping key written twice keeps its second value (as loaded)",
+    "repair-discriminator-mapping": "a discriminator mapping entry whose `$ref` leads nowhere "
+    "is dropped (the `oneOf`/`anyOf` still decides)",
+    "skip-example": "an example whose `$ref` leads nowhere is left out",
     "skip-parameter": "a parameter that cannot be repaired is left out",
-    "skip-operation": "an operation that cannot be repaired is left out",
+    "skip-operation": "an operation that cannot be repaired (or holds a `$ref` that leads "
+    "nowhere) is left out",
     "skip-schema": "a schema that cannot be repaired accepts any value (its description kept)",
     "skip-response": "a response that cannot be repaired keeps only its description (no body)",
     "skip-header": "a response header that cannot be repaired is left out",
@@ -93,7 +100,11 @@ def repair_spec(spec: SpecSet) -> RepairResult:
     for _ in range(_MAX_ROUNDS):
         findings = [_accepted(f) for f in collect_findings(spec)]
         errors = [f for f in findings if level_of(f.rule) is Level.ERROR]
-        local = [f for f in errors if f.rule not in _FATAL]
+        local = [
+            f
+            for f in errors
+            if f.rule not in _FATAL or one_piece_needs(f, pointer_tokens(f.pointer))
+        ]
         round_ = Round(version)
         # Deepest first: a keyword is repaired before its enclosing piece would be dropped.
         for finding in sorted(local, key=lambda f: -f.pointer.count("/")):
@@ -142,6 +153,8 @@ def _diagnostics(findings: list[Finding]) -> list[Diagnostic]:
 def _repair(finding: Finding, round_: Round) -> None:
     data = finding.document.data
     tokens = pointer_tokens(finding.pointer)
+    if repair_ref(finding, tokens, data, round_):
+        return
     for rule in RULES:
         if rule(finding, tokens, data, round_):
             return
