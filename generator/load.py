@@ -349,6 +349,29 @@ class RefError(Exception):
         self.rule = rule
 
 
+def default_boundary(spec: Path, cwd: Path | None = None) -> tuple[Path, str]:
+    """The folder relative `$ref`s may reach without --root, and how messages name it.
+
+    Multi-file specs keep shared parts beside the spec's folder (`spec/openapi.yaml` →
+    `../common/schemas/Error.yaml`), so the default is the widest of: the git work tree
+    holding the spec, and the current folder when it holds the spec; else the spec's own
+    folder. A `$ref` still may not reach past it (a spec reading `~/.ssh`), and the
+    filesystem root never counts as "the current folder" (running from `/` allows nothing
+    more)."""
+    folder = spec.resolve().parent
+    found: list[tuple[Path, str]] = []
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():  # a folder, or a file in a linked work tree
+            found.append((candidate, f"the spec's git work tree ({candidate})"))
+            break
+    here = (cwd or Path.cwd()).resolve()
+    if here != Path(here.anchor) and folder.is_relative_to(here):
+        found.append((here, f"the current folder ({here})"))
+    if not found:
+        return folder, f"the spec's folder ({folder})"
+    return min(found, key=lambda pair: len(pair[0].parts))
+
+
 @dataclass
 class SpecSet:
     """A root document and every file its `$ref`s reach, each loaded once."""
@@ -356,15 +379,18 @@ class SpecSet:
     root: Document
     allow_remote: bool = False
     documents: dict[Path, Document] = field(default_factory=dict)
-    # The folder relative `$ref`s may not leave: the root document's, or a wider one (--root)
-    # for multi-file specs whose shared parts sit beside the spec's folder.
+    # The folder relative `$ref`s may not leave: --root when given, else `default_boundary`
+    # (the spec's git work tree or the current folder, whichever is wider and holds it).
     boundary: Path | None = None
     # Big specs repeat the same few thousand `$ref` strings tens of thousands of times.
     _answers: dict[tuple[Path, str], Resolved | RefError] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
-        self._folder = (self.boundary or self.root.path.parent).resolve()
+        if self.boundary is not None:
+            self._folder, self._scope = self.boundary.resolve(), "the --root folder"
+        else:
+            self._folder, self._scope = default_boundary(self.root.path)
 
     @property
     def folder(self) -> Path:
@@ -399,9 +425,8 @@ class SpecSet:
         if file_part:
             target = (base.path.resolve().parent / unquote(file_part)).resolve()
             if not target.is_relative_to(self.folder):
-                which = "the --root folder" if self.boundary else "the spec's folder"
                 hint = "" if self.boundary else " (pass --root DIR to allow a wider folder)"
-                raise RefError("ref-escape", f"reference {ref!r} leaves {which}{hint}")
+                raise RefError("ref-escape", f"reference {ref!r} leaves {self._scope}{hint}")
             try:
                 document = self._document(target)
             except SpecError as exc:

@@ -119,6 +119,33 @@ def _recursive_anchor(finding: Finding, tokens: list[str], data: Any, round_: Ro
     return True
 
 
+def _drop_unused_uses(
+    finding: Finding, tokens: list[str], node: dict[str, Any], data: Any, round_: Round
+) -> bool:
+    """Drop each `$ref` to the component path parameter at `tokens` from the parameter lists
+    of path items whose template has no `{name}` (and of their operations)."""
+    name, ref = node.get("name"), pointer_join("#", *tokens)
+    paths = data.get("paths") if isinstance(data, dict) else None
+    if not isinstance(name, str) or not isinstance(paths, dict):
+        return False
+    reason = f"path parameter {name!r} ({ref}) not in the path"
+    for template, item in paths.items():
+        if not isinstance(item, dict) or name in _TEMPLATE_NAME.findall(str(template)):
+            continue
+        holders = [("paths", str(template))] + [
+            ("paths", str(template), method) for method in item if method in METHODS
+        ]
+        for holder in holders:
+            params = value_at(data, [*holder, "parameters"])
+            if not isinstance(params, list):
+                continue
+            for index, param in enumerate(params):
+                if isinstance(param, dict) and param.get("$ref") == ref:
+                    where = [*holder, "parameters", str(index)]
+                    remove(finding, where, data, round_, "skip-parameter", reason)
+    return True
+
+
 def _path_params(finding: Finding, tokens: list[str], data: Any, round_: Round) -> bool:
     node = value_at(data, tokens)
     doc, pointer = finding.document, finding.pointer
@@ -128,6 +155,10 @@ def _path_params(finding: Finding, tokens: list[str], data: Any, round_: Round) 
         round_.note("repair-path-param-required", message, doc, pointer)
         return True
     if finding.rule == "path-param-unused" and isinstance(node, dict):
+        if tokens[:2] == ["components", "parameters"] and len(tokens) == 3:
+            # A shared parameter that one path does not use (Connexion's own test spec): the
+            # uses in paths without `{name}` go; the component and its other uses stay.
+            return _drop_unused_uses(finding, tokens, node, data, round_)
         remove(finding, tokens, data, round_, "skip-parameter", "path parameter not in the path")
         return True
     if finding.rule == "path-param-undeclared" and isinstance(node, dict) and len(tokens) >= 3:

@@ -81,3 +81,19 @@ def test_a_large_spec_validated_alongside_rendering_is_repaired_when_it_needs_it
     assert output.count("warning[repair-unknown-field]") == 1
     assert output.count("warning[repair-const-to-enum]") == 1
     assert Path("out/big/client").is_dir()
+
+
+def test_a_path_parameter_no_template_uses_is_skipped_not_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Connexion's own test spec was refused whole over one shared parameter like this one.
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURES / "connexion-shared-path-param.yaml", "api.yaml")
+    code, output = run("generate", "api.yaml", "--out", "out", "--artefacts", "client")
+    assert code == 0, output
+    assert "api.yaml:15:9: warning[skip-parameter]" in output
+    assert "path parameter 'name' (#/components/parameters/Name) not in the path" in output
+    text = "\n".join(p.read_text() for p in Path("out").rglob("*.py"))
+    assert "/add_operation_on_http_methods_only" in text and "/greeting/{name}" in text
+    code, output = run("validate", "api.yaml")
+    assert code == 1 and "error[path-param-unused]" in output  # validate stays strict

@@ -453,3 +453,23 @@ def test_a_broken_component_parameter_is_left_out_with_its_uses(tmp_path: Path) 
     post = spec.root.data["paths"]["/pets"]["post"]
     assert post["parameters"] == [{"$ref": "#/components/parameters/Limit"}]
     assert list(spec.root.data["components"]["parameters"]) == ["Limit"]
+
+
+def test_a_shared_path_parameter_is_dropped_only_where_the_template_lacks_it() -> None:
+    # Connexion's own test spec: `#/components/parameters/Name` is `$ref`d by a path without
+    # `{name}`. The finding names the component; the repair drops the uses in that path (its
+    # path item and its operations), never the component the other path still needs.
+    spec, result = repaired(FIXTURES / "connexion-shared-path-param.yaml")
+    assert result.fatal == []
+    assert by_rule(result) == {
+        "skip-parameter": [
+            "15:9 #/paths/~1add_operation_on_http_methods_only/parameters/0",
+            "23:11 #/paths/~1add_operation_on_http_methods_only/put/parameters/0",
+        ]
+    }
+    paths = spec.root.data["paths"]
+    assert paths["/add_operation_on_http_methods_only"]["parameters"] == []
+    assert paths["/add_operation_on_http_methods_only"]["put"]["parameters"] == []
+    assert paths["/greeting/{name}"]["parameters"] == [{"$ref": "#/components/parameters/Name"}]
+    assert "Name" in spec.root.data["components"]["parameters"]
+    assert not [d for d in validate_spec(spec) if d.level is Level.ERROR]

@@ -1,4 +1,6 @@
-"""`--root`: multi-file specs whose shared parts sit beside the spec's folder."""
+"""Multi-file specs whose shared parts sit beside the spec's folder: relative `$ref`s may reach
+anywhere in the spec's git work tree or the current folder (whichever holds the spec and is
+wider), nothing outside it; `--root` widens it."""
 
 from __future__ import annotations
 
@@ -42,11 +44,35 @@ def run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_a_sibling_folder_needs_root_and_the_message_says_so(layout: Path) -> None:
+def test_a_sibling_folder_in_the_current_folder_needs_no_root(layout: Path) -> None:
+    code, output = run("validate", "spec/openapi.yaml")
+    assert code == 0, output
+
+
+def test_a_sibling_folder_in_the_specs_git_work_tree_needs_no_root(
+    layout: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = layout.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the current folder does not hold the spec
+    spec = str(layout / "spec" / "openapi.yaml")
+    code, output = run("validate", spec)
+    assert code == 1 and "error[ref-escape]" in output
+    assert f"leaves the spec's folder ({layout / 'spec'})" in output
+    assert "pass --root DIR" in output
+    (layout / ".git").mkdir()  # `git init` makes the layout a work tree
+    code, output = run("validate", spec)
+    assert code == 0, output
+
+
+def test_outside_the_work_tree_and_the_current_folder_is_still_refused(layout: Path) -> None:
+    (layout / ".git").mkdir()
+    spec = layout / "spec" / "openapi.yaml"
+    spec.write_text(SPEC.replace("../common/schemas/Error.yaml", "../../secret.yaml"))
     code, output = run("validate", "spec/openapi.yaml")
     assert code == 1
     assert "spec/openapi.yaml:12:24: error[ref-escape]" in output
-    assert "pass --root DIR" in output
+    assert f"leaves the spec's git work tree ({layout})" in output
 
 
 def test_with_root_the_layout_validates(layout: Path) -> None:
@@ -62,19 +88,28 @@ def test_root_still_refuses_what_lies_outside_it(layout: Path) -> None:
     assert "error[ref-escape]" in output and "leaves the --root folder" in output
 
 
-def test_generate_takes_root_from_the_flag_and_from_the_config(layout: Path) -> None:
+def test_generate_takes_root_from_the_flag_and_from_the_config(
+    layout: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("generator.render")
-    args = ("generate", "spec/openapi.yaml", "--out", "out", "--artefacts", "models")
+    # The spec reaches two levels up: past the current folder, inside what --root allows.
+    (layout / "spec" / "v1").mkdir()
+    spec = layout / "spec" / "v1" / "openapi.yaml"
+    spec.write_text(SPEC.replace("../common/schemas/Error.yaml", "../../common/schemas/Error.yaml"))
+    (layout / "spec" / "openapi.yaml").unlink()
+    monkeypatch.chdir(layout / "spec")
+    args = ("generate", "v1/openapi.yaml", "--out", "out", "--artefacts", "models")
     code, output = run(*args)
     assert code == 1 and "ref-escape" in output
-    code, output = run(*args, "--root", ".")
+    code, output = run(*args, "--root", "..")
     assert code == 0, output
-    (layout / "pyproject.toml").write_text(
-        '[tool.specgen]\nspecs = "spec"\nroot = "."\nartefacts = ["models"]\n'
+    (layout / "spec" / "pyproject.toml").write_text(
+        '[tool.specgen]\nspecs = "v1"\nroot = ".."\nartefacts = ["models"]\n'
     )
     code, output = run("generate")
     assert code == 0, output
-    assert "Error" in "".join(p.read_text() for p in (layout / "generated").rglob("*.py"))
+    generated = layout / "spec" / "generated"
+    assert "Error" in "".join(p.read_text() for p in generated.rglob("*.py"))
 
 
 def test_config_root_and_overlays_are_checked_and_anchored(tmp_path: Path) -> None:
