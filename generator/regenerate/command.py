@@ -52,7 +52,8 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--root",
             "spec_root",
             type=click.Path(path_type=Path, file_okay=False, exists=True),
-            help="Relative $refs may reach anywhere below this folder (default: the spec's).",
+            help="Relative $refs may reach anywhere below this folder (default: the spec's git "
+            "work tree, or the current folder when it holds the spec).",
         ),
         click.option(
             "--overlay",

@@ -27,7 +27,8 @@ _SUFFIXES = (".yaml", ".yml", ".json")
     "--root",
     "spec_root",
     type=click.Path(path_type=Path, file_okay=False, exists=True),
-    help="Relative $refs may reach anywhere below this folder (default: each spec's folder).",
+    help="Relative $refs may reach anywhere below this folder (default: each spec's git work "
+    "tree, or the current folder when it holds the spec).",
 )
 @click.option(
     "--overlay",
