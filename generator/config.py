@@ -16,7 +16,14 @@ layout = "resources"                         # "flat" | "resources" | "auto" (th
 
 [tool.specgen.targets.reality-modeling.operations]   # operationId (or "METHOD /path") → name
 listJobs = "jobs.all"                        # a dotted name puts the method on a resource
+
+[tool.specgen.operations]                    # renames for a project of one spec, and for
+listJobs = "jobs.all"                        # `generate SPEC --out DIR` runs of any spec
 ```
+
+`specgen generate SPEC --out DIR` reads the same file (found from the current folder up, or
+`--config FILE`): the `[tool.specgen.targets.<stem>]` table of each SPEC's file stem applies,
+else `[tool.specgen.operations]` (see `generator.regenerate.plan.adhoc_overrides`).
 
 Paths are relative to the folder holding the pyproject.toml. Mistakes (unknown keys, wrong
 types, unknown artefacts) are reported as a located `SpecError`, never silently ignored.
@@ -24,6 +31,7 @@ types, unknown artefacts) are reported as a located `SpecError`, never silently 
 
 from __future__ import annotations
 
+import difflib
 import keyword
 import re
 import tomllib
@@ -40,7 +48,9 @@ KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
 """Every artefact a target may choose; `client-ts` (the TypeScript client) is opt-in."""
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
-_TOP_KEYS = frozenset({"specs", "output", "artefacts", "templates", "targets", "root"})
+_TOP_KEYS = frozenset(
+    {"specs", "output", "artefacts", "templates", "targets", "root", "operations"}
+)
 _TARGET_KEYS = frozenset(
     {"artefacts", "package", "package-version", "overlays", "layout", "operations"}
 )
@@ -88,6 +98,13 @@ class ProjectConfig:
     templates: tuple[Path, ...] = ()
     targets: Mapping[str, TargetOverride] = field(default_factory=dict)
     spec_root: Path | None = None  # `root`: the folder relative $refs may not leave
+    # `[tool.specgen.operations]`: renames for a spec without a target table of its own.
+    operations: tuple[NameOverride, ...] = ()
+
+    @property
+    def renames(self) -> bool:
+        """Whether the file renames any method (a target's table or the top-level one)."""
+        return bool(self.operations) or any(o.operations for o in self.targets.values())
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -160,6 +177,7 @@ def parse_config(pyproject: Path) -> ProjectConfig:
     spec_root = table.get("root")
     if spec_root is not None:
         spec_root = reader.string(table, "root", "tool.specgen.root", ".")
+    operations = reader.operations(table.get("operations"), "tool.specgen.operations")
     return ProjectConfig(
         root=root,
         pyproject=pyproject,
@@ -169,6 +187,7 @@ def parse_config(pyproject: Path) -> ProjectConfig:
         templates=tuple(root / t for t in templates),
         targets=overrides,
         spec_root=(root / spec_root).resolve() if spec_root is not None else None,
+        operations=operations,
     )
 
 
@@ -182,7 +201,15 @@ def parse_artefacts(values: Any, where: str = "--artefacts") -> frozenset[str]:
     unknown = sorted(names - KNOWN_ARTEFACTS)
     if unknown:
         known = ", ".join(sorted(KNOWN_ARTEFACTS))
-        raise ValueError(f"{where}: unknown artefact {', '.join(unknown)} (known: {known})")
+        close = [
+            match
+            for name in unknown
+            for match in difflib.get_close_matches(name, sorted(KNOWN_ARTEFACTS), n=1, cutoff=0.6)
+        ]
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        raise ValueError(
+            f"{where}: unknown artefact {', '.join(unknown)}{hint} (known: {known})"
+        )
     if not names:
         raise ValueError(f"{where}: choose at least one of {', '.join(sorted(KNOWN_ARTEFACTS))}")
     return frozenset(names)
@@ -200,7 +227,9 @@ class _Reader:
         for key in sorted(table):
             if key not in known:
                 allowed = ", ".join(sorted(known))
-                raise self.error(f"{where}.{key}", f"unknown key (allowed: {allowed})")
+                close = difflib.get_close_matches(str(key), sorted(known), n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                raise self.error(f"{where}.{key}", f"unknown key{hint} (allowed: {allowed})")
 
     def string(self, table: dict[str, Any], key: str, where: str, default: str) -> str:
         value = table.get(key, default)

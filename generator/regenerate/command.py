@@ -44,7 +44,8 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
             "--artefacts",
             multiple=True,
             callback=_artefacts,
-            help="What to generate: client, models, stubs (comma-separated or repeated).",
+            help="What to generate: client, models, stubs, client-ts (comma-separated or "
+            "repeated; default: client, models, stubs).",
         ),
         click.option("--strict", is_flag=True, help="Refuse to generate when there are warnings."),
         click.option("--allow-remote", is_flag=True, help="Allow http(s) $refs."),
@@ -61,6 +62,14 @@ def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Path(path_type=Path, dir_okay=False, exists=True),
             multiple=True,
             help="OpenAPI Overlay 1.0 file applied to the spec before validation (repeatable).",
+        ),
+        click.option(
+            "--config",
+            "config_file",
+            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+            help="pyproject.toml (or another TOML file) whose [tool.specgen] to use instead of "
+            "the one found from the current folder up; with SPEC --out DIR, its "
+            "[tool.specgen.targets.<stem>] table (method renames included) applies to SPEC.",
         ),
         click.option(
             "--jobs",
@@ -113,15 +122,29 @@ def _package_name(value: str | None) -> str | None:
     return value
 
 
-def _make_plan(spec_files: tuple[Path, ...], flags: Flags) -> Any:
+def _config(config_file: Path | None) -> Any:
+    """`--config FILE`, else the pyproject.toml found from the current folder up."""
+    from generator.config import load_config, parse_config
+
+    return parse_config(config_file) if config_file else load_config(Path.cwd())
+
+
+def _make_plan(spec_files: tuple[Path, ...], flags: Flags, config_file: Path | None) -> Any:
     """Build the plan; prints notices. Raises PlanError or SpecError (bad configuration)."""
-    from generator.regenerate.plan import adhoc_plan, project_plan
+    from generator.regenerate.plan import adhoc_overrides, adhoc_plan, project_plan
 
+    config = _config(config_file)
     if spec_files:
-        return adhoc_plan(spec_files, flags, Path.cwd())
-    from generator.config import load_config
-
-    plan, notices = project_plan(load_config(Path.cwd()), flags)
+        for spec in spec_files:  # before the configuration is asked about it
+            if not spec.is_file():
+                raise PlanError(f"spec not found: {spec}")
+        overrides, notices = adhoc_overrides(spec_files, config, explicit=config_file is not None)
+        root = config.spec_root
+        if root is not None and not all(s.resolve().is_relative_to(root) for s in spec_files):
+            root = None  # the project's `root` is about its own specs
+        plan = adhoc_plan(spec_files, flags, Path.cwd(), overrides, root)
+    else:
+        plan, notices = project_plan(config, flags)
     for notice in notices:
         click.echo(notice, err=True)
     return plan
@@ -139,20 +162,15 @@ def _toolchain(anchor: Path, no_cache: bool) -> Any:
     return replace(found, cache=None if no_cache else anchor / CACHE_FOLDER)
 
 
-def _package_versions(plan: Any, spec_files: tuple[Path, ...], given: str | None) -> dict[str, str]:
+def _package_versions(plan: Any, given: str | None) -> dict[str, str]:
     """Target → version for changelog entries: --package-version for every target, else the
-    `package-version` of each target's table in [tool.specgen.targets]."""
+    `package-version` of each target's table in [tool.specgen.targets] (in its settings)."""
     if given is not None:
         return {target.name: given for target in plan.targets}
-    if spec_files:
-        return {}
-    from generator.config import load_config
-
-    overrides = load_config(Path.cwd()).targets
     return {
-        name: override.package_version
-        for name, override in overrides.items()
-        if override.package_version is not None
+        target.name: target.settings.package_version
+        for target in plan.targets
+        if target.settings.package_version is not None
     }
 
 
@@ -220,6 +238,7 @@ def generate(
     allow_remote: bool,
     spec_root: Path | None,
     overlays: tuple[Path, ...],
+    config_file: Path | None,
     jobs: int | None,
     no_cache: bool,
     force: bool,
@@ -251,7 +270,7 @@ def generate(
         layout,
     )
     try:
-        plan = _make_plan(spec_files, flags)
+        plan = _make_plan(spec_files, flags, config_file)
     except (PlanError, SpecError) as exc:
         _fail_setup(exc)
     toolchain = _toolchain(plan.anchor, no_cache)
@@ -266,7 +285,7 @@ def generate(
         )
     from generator.regenerate.pipeline import generate as generate_plan
 
-    versions = _package_versions(plan, spec_files, package_version)
+    versions = _package_versions(plan, package_version)
     try:
         result = generate_plan(
             plan,
@@ -293,6 +312,7 @@ def watch(
     allow_remote: bool,
     spec_root: Path | None,
     overlays: tuple[Path, ...],
+    config_file: Path | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -303,7 +323,7 @@ def watch(
 
     flags = _flags(specs, out, templates, artefacts, strict, allow_remote, spec_root, overlays)
     try:
-        plan = _make_plan(spec_files, flags)
+        plan = _make_plan(spec_files, flags, config_file)
     except (PlanError, SpecError) as exc:
         _fail_setup(exc)
     from dataclasses import replace
@@ -313,7 +333,7 @@ def watch(
 
     server = Server()
     settings = WatchSettings(
-        make_plan=lambda: _make_plan(spec_files, flags),
+        make_plan=lambda: _make_plan(spec_files, flags, config_file),
         # One process for the whole session: per-unit results stay in memory between saves,
         # and one validation worker, imported and warm, serves every save.
         toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Memory(), server=server),

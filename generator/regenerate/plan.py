@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import generator
-from generator.config import ARTEFACTS, ProjectConfig
+from generator.config import ARTEFACTS, ProjectConfig, TargetOverride
 from generator.regenerate.model import (
     MANIFEST_NAME,
     REPORT_NAME,
@@ -109,8 +109,14 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
     targets = []
     wider = flags.root or config.spec_root
     boundary = wider.resolve() if wider else None
+    if config.operations and len(named) > 1:
+        raise PlanError(
+            f"{config.pyproject}: [tool.specgen.operations] renames the methods of one spec, "
+            f"and {specs_dir} holds {len(named)}: move it to "
+            "[tool.specgen.targets.<name>.operations] for the spec it is meant for"
+        )
     for name, spec in sorted(named.items()):
-        override = config.targets.get(name)
+        override = _with_operations(config.targets.get(name), config)
         artefacts = flags.artefacts or (override and override.artefacts) or config.artefacts
         settings = TargetSettings(
             artefacts=artefacts,
@@ -141,8 +147,65 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
     return plan, notices
 
 
-def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
-    """`specgen generate SPEC... --out DIR`: just these documents, outside any project."""
+def _with_operations(override: TargetOverride | None, config: ProjectConfig) -> TargetOverride | None:
+    """A target's table, with `[tool.specgen.operations]` when it renames nothing itself."""
+    if not config.operations or (override is not None and override.operations):
+        return override
+    return replace(override or TargetOverride(), operations=config.operations)
+
+
+def adhoc_overrides(
+    specs: Sequence[Path], config: ProjectConfig, explicit: bool
+) -> tuple[dict[str, TargetOverride], list[str]]:
+    """What a pyproject.toml says about `generate SPEC... --out DIR`, and notices to print.
+
+    Each SPEC gets the `[tool.specgen.targets.<stem>]` table named after its file stem (as in
+    the project), else `[tool.specgen.operations]`. Method renames are never dropped without
+    a word: when the file renames methods but none of its tables applies to these specs, that
+    is an error with `--config FILE` (the user asked for that file) and a warning when the
+    file was only found on the way up from the current folder."""
+    overrides: dict[str, TargetOverride] = {}
+    for name in _target_names(list(specs)):
+        override = _with_operations(config.targets.get(name), config)
+        if override is not None:
+            overrides[name] = override
+    if not config.renames or any(o.operations for o in overrides.values()):
+        return overrides, []
+    tables = ", ".join(
+        f"[tool.specgen.targets.{name}.operations]"
+        for name, override in sorted(config.targets.items())
+        if override.operations
+    )
+    wanted = ", ".join(f"[tool.specgen.targets.{spec.stem}]" for spec in specs)
+    message = (
+        f"{_shown(config.pyproject)} renames methods in {tables}, which names none of "
+        f"{', '.join(spec.name for spec in specs)}: a table applies to the spec whose file stem "
+        f"is its name ({wanted} here), and [tool.specgen.operations] to any spec"
+    )
+    if explicit:
+        raise PlanError(message)
+    return overrides, [f"warning: {message}; the renames are not applied"]
+
+
+def _shown(path: Path | None) -> str:
+    if path is None:
+        return "the configuration"
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def adhoc_plan(
+    specs: Sequence[Path],
+    flags: Flags,
+    anchor: Path,
+    overrides: Mapping[str, TargetOverride] | None = None,
+    config_root: Path | None = None,
+) -> Plan:
+    """`specgen generate SPEC... --out DIR`: just these documents, outside any project.
+    `overrides`: target → its table of the pyproject.toml in effect (`adhoc_overrides`);
+    flags win over them. `config_root`: that file's `root`."""
     if flags.out is None:
         raise PlanError("generating from SPEC arguments needs --out DIR")
     if flags.specs is not None:
@@ -154,6 +217,7 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
     if flags.package and len(named) > 1:
         raise PlanError("--package-name names one package: pass one SPEC with it")
     templates = _existing_folders(flags.templates or ())
+    wider = flags.root or config_root
     settings = TargetSettings(
         artefacts=flags.artefacts or ARTEFACTS,
         package=flags.package,
@@ -161,23 +225,41 @@ def adhoc_plan(specs: Sequence[Path], flags: Flags, anchor: Path) -> Plan:
         template_dirs=templates,
         strict=flags.strict,
         allow_remote=flags.allow_remote,
-        root=flags.root.resolve() if flags.root else None,
+        root=wider.resolve() if wider else None,
         overlays=tuple(o.resolve() for o in flags.overlays),
         layout=flags.layout,
     )
     builtin = builtin_templates_dir()
     roots = (*(s.resolve().parent for s in specs), *templates, *([builtin] if builtin else []))
+    found = overrides or {}
     return Plan(
         out_dir=flags.out.resolve(),
         anchor=anchor.resolve(),
         targets=tuple(
-            Target(n, s.resolve(), replace(settings, spec_name=s.name))
+            Target(n, s.resolve(), _overridden(replace(settings, spec_name=s.name), flags, found.get(n)))
             for n, s in sorted(named.items())
         ),
         prune=False,
         builtin_templates=builtin,
         watch_roots=_outermost(roots),
         report=True,
+    )
+
+
+def _overridden(
+    settings: TargetSettings, flags: Flags, override: TargetOverride | None
+) -> TargetSettings:
+    """An ad-hoc target's settings with its pyproject.toml table under the flags."""
+    if override is None:
+        return settings
+    return replace(
+        settings,
+        artefacts=flags.artefacts or override.artefacts or settings.artefacts,
+        package=flags.package or override.package,
+        package_version=flags.package_version or override.package_version,
+        overlays=settings.overlays or override.overlays,
+        layout=flags.layout or override.layout,
+        operation_names=override.operations,
     )
 
 

@@ -84,7 +84,11 @@ def test_a_large_invalid_spec_writes_nothing_and_names_the_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    spec = write_spec(tmp_path, document("#/components/schemas/Jb", size=PADDING))
+    # A `$ref` to nothing in a component (the whole document needs it; one in an operation
+    # would only skip that operation).
+    broken = document(size=PADDING)
+    broken["components"]["schemas"]["Job"]["properties"]["id"] = {"$ref": "#/components/schemas/Jb"}
+    spec = write_spec(tmp_path, broken)
     done = generate(spec, tmp_path / "out", "--jobs", "2")
     assert done.exit_code == 1
     assert "spec.yaml:" in done.output and "error[ref-unresolved]" in done.output
