@@ -153,7 +153,7 @@ def test_configuration_mistake_is_located_not_a_traceback(project: Project) -> N
 
     assert result.exit_code == 2  # a usage or configuration error
     assert result.stderr.startswith("pyproject.toml:8:1: error[config]: tool.specgen.artefact:")
-    assert "unknown key" in result.stderr
+    assert "unknown key; did you mean 'artefacts'?" in result.stderr
 
 
 def test_missing_specs_folder_is_a_clear_error(project: Project) -> None:
@@ -213,3 +213,10 @@ def test_parallel_jobs_flag(project: Project) -> None:
 
     assert result.exit_code == 0
     assert result.stdout == "alpha: regenerated (new target)\nbeta: regenerated (new target)\n"
+
+
+def test_the_help_lists_every_artefact() -> None:
+    # `client-ts` exists: a help text that hides it sends users to the docs for nothing.
+    result = run("generate", "--help")
+    text = " ".join(result.output.split())
+    assert "What to generate: client, models, stubs, client-ts" in text
