@@ -257,3 +257,22 @@ async def test_async_401_renews_a_cached_token_once() -> None:
     client = AsyncClient(http_client=api.async_client(), token=token, sleep=Sleeps().async_sleep)
     await client.get_job(job_id="j1")
     assert [r.headers["authorization"] for r in api.requests] == ["Bearer at1", "Bearer at2"]
+
+
+def test_a_token_no_scheme_takes_is_refused_naming_every_scheme_and_its_argument() -> None:
+    from generator.runtime._security import AuthScheme, check_token_use
+
+    key = AuthScheme("key", "api_key", "key", location="query", parameter="api_key")
+    basic = AuthScheme("login", "basic", "login")
+    digest = AuthScheme("digest", "http", "digest", http_scheme="Digest")
+    with pytest.raises(ValueError) as caught:
+        check_token_use({"key": key, "login": basic, "digest": digest}, "t")
+    message = str(caught.value)
+    assert "'key' (an API key in the query 'api_key'): pass key=..." in message
+    assert "'login' (HTTP basic, a (username, password) tuple): pass login=..." in message
+    assert "'digest' (HTTP Digest): pass digest=..." in message
+    assert "Did you mean" not in message  # three to choose from: no single guess
+    bearer = AuthScheme("oauth", "bearer", "oauth")
+    check_token_use({"key": key, "oauth": bearer}, "t")  # the bearer scheme takes it
+    check_token_use({}, "t")  # no declared schemes: sent where an operation declares none
+    check_token_use({"key": key}, None)  # no token, nothing to refuse

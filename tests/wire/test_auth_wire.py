@@ -217,3 +217,86 @@ def test_explicit_headers_still_win(wired: tuple[Any, str]) -> None:
         seen = client.bearer_auth_op(extra_headers={"Authorization": "Bearer explicit"})
     assert seen == {"scheme": "Bearer", "token": "explicit"}
     assert isinstance(httpx.URL(url), httpx.URL)
+
+
+def _key_only_document() -> dict[str, Any]:
+    schemes = {"ApiKeyAuth": {"type": "apiKey", "in": "header", "name": "X-API-Key"}}
+    document = spec(_op("header_key_op", "/header-key", [{"ApiKeyAuth": []}]),
+                    securitySchemes=schemes)  # fmt: skip
+    document["security"] = [{"ApiKeyAuth": []}]
+    return document
+
+
+def test_a_token_for_an_api_without_a_bearer_scheme_is_refused_naming_the_argument(
+    tmp_path: Path,
+) -> None:
+    # Silently unused, it would reach the server as nothing and come back a bare 401.
+    with client_package(tmp_path, _key_only_document(), "key_only_wire") as package:
+        for client_class in (package.Client, package.AsyncClient):
+            with pytest.raises(ValueError) as caught:
+                client_class(base_url="http://127.0.0.1:9", token="t0ken")
+            message = str(caught.value)
+            assert "token is not used by this API" in message
+            assert "'ApiKeyAuth' (an API key in the header 'X-API-Key'): pass api_key_auth=" in message
+            assert message.endswith("Did you mean api_key_auth=...?")
+        with serve(_app()) as url, package.Client(base_url=url, api_key_auth="k3y") as client:
+            assert client.header_key_op() == {"key": "k3y"}  # the argument it names works
+
+
+def test_a_token_beside_a_bearer_scheme_is_still_accepted(wired: tuple[Any, str]) -> None:
+    package, url = wired
+    with package.Client(base_url=url, token="shared") as client:
+        assert client.bearer_auth_op() == {"scheme": "Bearer", "token": "shared"}
+
+
+TS_SCENARIO = """
+import { Client } from "./dist/index.js";
+const url = process.argv[2];
+try {
+  new Client({ baseUrl: url, token: "t0ken" });
+  console.log("accepted");
+} catch (error) {
+  console.log(`${error.constructor.name}: ${error.message}`);
+}
+// What the message advises reaches the server.
+const client = new Client({ baseUrl: url, headers: { "X-API-Key": "k3y" } });
+console.log(JSON.stringify(await client.headerKeyOp()));
+"""
+
+
+def test_the_typescript_client_refuses_the_token_too_and_its_advice_works(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import subprocess
+
+    from generator.render import TargetOptions, render_target
+    from tests.render.helpers import write_spec
+    from tests.ts.node import NODE, ROOT, tsc
+
+    if NODE is None or not (ROOT / "node_modules/.bin/tsc").exists():
+        pytest.skip("node or typescript missing: run `make test`")
+    spec_path = write_spec(tmp_path, _key_only_document(), "keyonly")
+    result = render_target(spec_path, TargetOptions("keyonly", frozenset({"client-ts"})))
+    for file in result.files:
+        target = tmp_path / "out" / file.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.content)
+    package = tmp_path / "out" / "client-ts"
+    assert '{ name: "ApiKeyAuth", kind: "api_key", location: "header", parameter: "X-API-Key" }' in (
+        package / "src" / "client.ts"
+    ).read_text()
+    tsc(["-p", str(package / "tsconfig.json")], ROOT)
+    (package / "scenario.mjs").write_text(TS_SCENARIO)
+    assert shutil.which("node")
+    with serve(_app()) as url:
+        done = subprocess.run([NODE, "scenario.mjs", url], cwd=package, capture_output=True,
+                              text=True, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "TypeError: token is not used by this API: it has no bearer, OAuth2 or OpenID Connect "
+        'security scheme. Its schemes: "ApiKeyAuth" (an API key in the header "X-API-Key"): '
+        'pass headers: { "X-API-Key": key }.'
+    )
+    assert lines[1] == '{"key":"k3y"}'

@@ -3,6 +3,7 @@
 import type * as M from "./models.js";
 import {
   type APIPromise,
+  type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
   type PagePromise,
@@ -11,6 +12,11 @@ import {
 
 /** The spec's first server; `{name}` parts are filled from the client options. */
 export const SERVER_URL = "https://{cluster}.cognitedata.com/api/v1/projects/{project}";
+
+/** The spec's security schemes: a `token` none of them takes is refused by the constructor. */
+export const AUTH_SCHEMES: readonly AuthSchemeInfo[] = [
+  { name: "oidcBearer", kind: "bearer" },
+];
 
 /** The client's options, with the server variables of the spec. */
 export interface ClientOptions extends BaseClientOptions {
@@ -39,7 +45,7 @@ export class Client extends BaseClient {
       "cluster": options.cluster ?? "api",
       "project": options.project ?? "my-project",
     };
-    super(options, SERVER_URL.replace(/\{([^}]+)\}/g, (part, name: string) => variables[name] ?? part));
+    super(options, SERVER_URL.replace(/\{([^}]+)\}/g, (part, name: string) => variables[name] ?? part), AUTH_SCHEMES);
   }
 
   /**

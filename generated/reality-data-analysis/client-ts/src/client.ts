@@ -3,6 +3,7 @@
 import type * as M from "./models.js";
 import {
   type APIPromise,
+  type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
   type PagePromise,
@@ -12,6 +13,11 @@ import { OAuth2ClientCredentials } from "./runtime/index.js";
 
 /** The spec's first server. */
 export const SERVER_URL = "https://api.bentley.com";
+
+/** The spec's security schemes: a `token` none of them takes is refused by the constructor. */
+export const AUTH_SCHEMES: readonly AuthSchemeInfo[] = [
+  { name: "bentleyOAuth2", kind: "bearer" },
+];
 
 /** The OAuth2 token endpoint and default scopes the spec declares. */
 export const TOKEN_URL = "https://ims.bentley.com/connect/token";
@@ -42,7 +48,7 @@ export type ClientOptions = BaseClientOptions;
  */
 export class Client extends BaseClient {
   constructor(options: ClientOptions = {}) {
-    super(options, SERVER_URL);
+    super(options, SERVER_URL, AUTH_SCHEMES);
   }
 
   /**

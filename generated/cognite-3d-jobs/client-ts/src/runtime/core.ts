@@ -6,7 +6,15 @@
  * `BaseClient` and declares, per operation, the path, parameters and body.
  */
 
-import { type FetchLike, type TokenSource, authorization, isRenewable, resolveToken } from "./auth.js";
+import {
+  type AuthSchemeInfo,
+  type FetchLike,
+  type TokenSource,
+  authorization,
+  checkTokenUse,
+  isRenewable,
+  resolveToken,
+} from "./auth.js";
 import { type BodyKind, type QueryParam, encodeBody, encodeSimple, fillPath, queryPairs, queryString } from "./encoding.js";
 import {
   APIConnectionError,
@@ -141,7 +149,9 @@ export class BaseClient {
   readonly #headers: Record<string, string>;
   #transport: Transport | undefined;
 
-  constructor(options: ClientOptions, defaultBaseUrl: string) {
+  /** `schemes`: the spec's security schemes; a `token` none of them takes is refused here. */
+  constructor(options: ClientOptions, defaultBaseUrl: string, schemes: readonly AuthSchemeInfo[] = []) {
+    checkTokenUse(schemes, options.token);
     this.baseUrl = options.baseUrl ?? defaultBaseUrl;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;

@@ -39,6 +39,46 @@ export function isRenewable(source: TokenSource | undefined): source is TokenPro
   return typeof source === "object" && typeof source.invalidate === "function";
 }
 
+/** One security scheme of the spec, as the client knows it (for messages and checks). */
+export interface AuthSchemeInfo {
+  name: string;
+  /** `bearer` (HTTP bearer, OAuth2, OpenID Connect), `basic`, `api_key` or `http`. */
+  kind: "bearer" | "basic" | "api_key" | "http";
+  /** For `api_key`: `header`, `query` or `cookie`, and its name there. */
+  location?: "header" | "query" | "cookie";
+  parameter?: string;
+}
+
+/** Refuse `token` when the API has security schemes but none takes a bearer token: it would
+ *  never do what the caller meant, and the server's 401 would not say why. The message names
+ *  each scheme and how to send its credential. */
+export function checkTokenUse(schemes: readonly AuthSchemeInfo[], token: TokenSource | undefined): void {
+  if (token === undefined || schemes.length === 0 || schemes.some((s) => s.kind === "bearer")) return;
+  const listed = schemes.map(describeScheme).join("; ");
+  throw new TypeError(
+    "token is not used by this API: it has no bearer, OAuth2 or OpenID Connect security scheme. " +
+      `Its schemes: ${listed}.`,
+  );
+}
+
+function describeScheme(scheme: AuthSchemeInfo): string {
+  const name = JSON.stringify(scheme.name);
+  const parameter = JSON.stringify(scheme.parameter ?? "");
+  if (scheme.kind === "api_key" && scheme.location === "header") {
+    return `${name} (an API key in the header ${parameter}): pass headers: { ${parameter}: key }`;
+  }
+  if (scheme.kind === "api_key" && scheme.location === "cookie") {
+    return `${name} (an API key in the cookie ${parameter}): pass headers: { Cookie: ${JSON.stringify((scheme.parameter ?? "") + "=")} + key }`;
+  }
+  if (scheme.kind === "api_key") {
+    return `${name} (an API key in the query ${parameter}): pass it with each call's options, { query: { ${parameter}: key } }`;
+  }
+  if (scheme.kind === "basic") {
+    return `${name} (HTTP basic): pass headers: { Authorization: "Basic " + btoa(user + ":" + password) }`;
+  }
+  return `${name} (HTTP): pass headers: { Authorization: "<scheme> <credential>" }`;
+}
+
 /** `Authorization: Bearer <token>`; a token already starting with a scheme is kept as is. */
 export function authorization(token: string): string {
   return /^(bearer|basic) /i.test(token) ? token : `Bearer ${token}`;

@@ -24,6 +24,7 @@ __all__ = [
     "Security",
     "apply_credentials",
     "check_credentials",
+    "check_token_use",
     "choose_alternative",
 ]
 
@@ -74,6 +75,32 @@ def check_credentials(schemes: Mapping[str, AuthScheme], credentials: Mapping[st
         if scheme is not None and scheme.kind == "basic" and value is not None:
             if not isinstance(value, tuple) or len(value) != 2 or not value[0]:
                 raise ValueError(f"{argument} must be a (username, password) tuple")
+
+
+def check_token_use(schemes: Mapping[str, AuthScheme], token: object) -> None:
+    """Refuse ``token=`` at construction when the API has security schemes but none takes a
+    bearer token: it would never be sent, and the server's 401 would say nothing of why.
+    The message names each scheme the API has and the argument that takes its credential."""
+    if token is None or not schemes or any(s.kind == "bearer" for s in schemes.values()):
+        return
+    listed = "; ".join(_described(scheme) for scheme in schemes.values())
+    hint = ""
+    if len(schemes) == 1:
+        hint = f" Did you mean {next(iter(schemes.values())).argument}=...?"
+    raise ValueError(
+        "token is not used by this API: it has no bearer, OAuth2 or OpenID Connect security "
+        f"scheme. Its schemes: {listed}.{hint}"
+    )
+
+
+def _described(scheme: AuthScheme) -> str:
+    if scheme.kind == "api_key":
+        what = f"an API key in the {scheme.location} {scheme.parameter!r}"
+    elif scheme.kind == "basic":
+        what = "HTTP basic, a (username, password) tuple"
+    else:
+        what = f"HTTP {scheme.http_scheme}"
+    return f"{scheme.name!r} ({what}): pass {scheme.argument}=..."
 
 
 def choose_alternative(

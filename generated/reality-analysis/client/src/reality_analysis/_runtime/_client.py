@@ -44,6 +44,7 @@ from ._retry import (
 from ._security import (
     AppliedAuth,
     Security,
+    check_token_use,
     resolve_async,
     resolve_sync,
 )
@@ -82,6 +83,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         now: Callable[[], datetime] = _utcnow,
         credentials: Mapping[str, object] | None = None,
     ) -> None:
+        check_token_use(self.auth_schemes, token)  # a token no scheme takes is an error
         super().__init__(
             base_url=base_url,
             token=token,
@@ -289,6 +291,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         now: Callable[[], datetime] = _utcnow,
         credentials: Mapping[str, object] | None = None,
     ) -> None:
+        check_token_use(self.auth_schemes, token)  # a token no scheme takes is an error
         super().__init__(
             base_url=base_url,
             token=token,
