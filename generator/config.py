@@ -7,6 +7,7 @@ output = "generated"                         # one sub-folder per target, plus t
 artefacts = ["client", "models", "stubs"]     # also "client-ts": a TypeScript client package
 templates = "specgen-templates"              # optional user override folder (or a list of them)
 root = "."                                   # optional: relative $refs may reach below this
+daemon = false                               # optional: never start a generation server
 
 [tool.specgen.targets.reality-modeling]      # per-spec overrides, keyed by file stem
 artefacts = ["client"]
@@ -49,7 +50,7 @@ KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
 _TOP_KEYS = frozenset(
-    {"specs", "output", "artefacts", "templates", "targets", "root", "operations"}
+    {"specs", "output", "artefacts", "templates", "targets", "root", "operations", "daemon"}
 )
 _TARGET_KEYS = frozenset(
     {"artefacts", "package", "package-version", "overlays", "layout", "operations"}
@@ -178,6 +179,9 @@ def parse_config(pyproject: Path) -> ProjectConfig:
     if spec_root is not None:
         spec_root = reader.string(table, "root", "tool.specgen.root", ".")
     operations = reader.operations(table.get("operations"), "tool.specgen.operations")
+    # Read before click by generator.daemon.address (standard library only); checked here.
+    if not isinstance(table.get("daemon", False), bool):
+        raise reader.error("tool.specgen.daemon", "must be true or false")
     return ProjectConfig(
         root=root,
         pyproject=pyproject,

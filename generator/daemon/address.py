@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.sources import PACKAGE, source_stamps
 
 ENABLE = "SPECGEN_DAEMON"  # "0"/"off" never, "1"/"on" always (even in CI); unset: not in CI
+CONFIG_KEY = "daemon"  # `[tool.specgen] daemon = false`: a project that never wants a server
 FOLDER = "SPECGEN_DAEMON_DIR"  # where the sockets live (tests use their own)
 IDLE = "SPECGEN_DAEMON_IDLE"  # seconds without a request before a server stops
 DEFAULT_IDLE_SECONDS = 900.0
@@ -26,8 +27,9 @@ DEFAULT_MAX_MB = 2048.0
 _IN_PLACE = frozenset({"--no-daemon", "--no-cache", "-h", "--help"})
 
 
-def wanted(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
-    """Whether `specgen ARGV` should be served by a generation server."""
+def wanted(argv: Sequence[str], environ: Mapping[str, str], cwd: Path | None = None) -> bool:
+    """Whether `specgen ARGV` (run in `cwd`, default the current folder) should be served by
+    a generation server."""
     if not argv or argv[0] != "generate" or _IN_PLACE.intersection(argv):
         return False
     if os.name != "posix":  # Unix-domain sockets and fork-free spawning are what it relies on
@@ -38,7 +40,49 @@ def wanted(argv: Sequence[str], environ: Mapping[str, str]) -> bool:
     if choice in ("1", "on", "true", "yes"):
         return True
     # A CI job runs once and ends: a server would only cost its memory (and outlive the step).
-    return environ.get("CI", "").strip().lower() in ("", "0", "false")
+    if environ.get("CI", "").strip().lower() not in ("", "0", "false"):
+        return False
+    return not disabled_in_config(cwd or Path.cwd())
+
+
+def nearest_pyproject(start: Path) -> Path | None:
+    """The nearest pyproject.toml at or above `start` (a few stat calls)."""
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def project_root(start: Path) -> Path:
+    """The project a folder belongs to: the folder of its nearest pyproject.toml, else itself."""
+    found = nearest_pyproject(start.resolve())
+    return found.parent if found else start.resolve()
+
+
+def disabled_in_config(start: Path) -> bool:
+    """Whether the project's pyproject.toml says `daemon = false` under `[tool.specgen]`.
+    Parsed only when the text names the key (a run must not pay for TOML otherwise)."""
+    found = nearest_pyproject(start)
+    if found is None:
+        return False
+    try:
+        text = found.read_text(encoding="utf-8")
+        if CONFIG_KEY not in text:
+            return False
+        import tomllib
+
+        table = tomllib.loads(text).get("tool", {}).get("specgen", {})
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False  # a broken file is reported by the run itself, in place
+    return isinstance(table, dict) and table.get(CONFIG_KEY) is False
+
+
+def idle_minutes(environ: Mapping[str, str]) -> str:
+    """How long a server started now waits without a request before it exits, for people."""
+    minutes = idle_seconds(environ) / 60
+    unit = "minute" if minutes == 1 else "minutes"
+    return f"{minutes:g} {unit}"
 
 
 def idle_seconds(environ: Mapping[str, str]) -> float:

@@ -95,11 +95,12 @@ def _start(path: Path, environ: Mapping[str, str]) -> socket | None:
             env=env,
             start_new_session=True,  # Ctrl-C in this terminal is not for the server
         )
-    minutes = address.idle_seconds(environ) / 60
     sys.stderr.write(
-        "specgen: started a generation server; later runs reuse what it keeps in memory "
-        f"(it stops after {minutes:g} min idle; `specgen daemon stop`, --no-daemon or "
-        "SPECGEN_DAEMON=0 to do without)\n"
+        "specgen: started a generation server: a background process that keeps this "
+        "project's caches in memory so later runs are faster. It exits by itself after "
+        f"{address.idle_minutes(environ)} without a request; `specgen daemon stop` ends it "
+        "now. To never start one: `export SPECGEN_DAEMON=0` (in your shell profile), or "
+        "`daemon = false` under [tool.specgen] in pyproject.toml; --no-daemon for one run.\n"
     )
     deadline = time.monotonic() + _START_SECONDS
     while time.monotonic() < deadline:

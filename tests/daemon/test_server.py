@@ -51,11 +51,13 @@ class Shell:
             timeout=120,
         )
 
-    def servers(self) -> list[int]:
-        """Process ids of the servers answering in this shell's folder."""
+    def servers(self, cwd: Path | None = None, everyone: bool = False) -> list[int]:
+        """Process ids of the servers of the project at `cwd` (default: home), or of every
+        server in this shell's socket folder."""
         import json
 
-        listed = self.run("daemon", "status", "--json").stdout.splitlines()
+        args = ("daemon", "status", "--json", *(["--all"] if everyone else []))
+        listed = self.run(*args, cwd=cwd).stdout.splitlines()
         return [json.loads(line)["pid"] for line in listed]
 
 
@@ -65,8 +67,8 @@ def shell(tmp_path: Path) -> Iterator[Shell]:
     found = Shell(tmp_path, sockets)
     shutil.copy(SPEC, tmp_path / "jobs.yaml")
     yield found
-    pids = found.servers()
-    found.run("daemon", "stop")
+    pids = found.servers(everyone=True)
+    found.run("daemon", "stop", "--all")  # this test's own socket folder: only its servers
     for pid in pids:
         _wait_gone(pid)
     shutil.rmtree(sockets, ignore_errors=True)
@@ -119,7 +121,10 @@ def test_output_after_an_edit_is_what_a_run_in_place_writes(shell: Shell) -> Non
 
 def test_errors_and_exit_codes_come_back_as_in_place(shell: Shell) -> None:
     spec = shell.home / "jobs.yaml"
-    spec.write_text(spec.read_text().replace("#/components/schemas/", "#/components/schemas/X", 1))
+    # A `$ref` to nothing inside a component (the whole document needs it: generation stops;
+    # one inside an operation would only skip that operation).
+    head, _, tail = spec.read_text().rpartition("#/components/schemas/")
+    spec.write_text(head + "#/components/schemas/X" + tail)
 
     served = shell.run("generate", "jobs.yaml", "--out", "out")
     in_place = shell.run("generate", "jobs.yaml", "--out", "out", "--no-daemon")
@@ -203,6 +208,95 @@ def test_stop_ends_the_server(shell: Shell) -> None:
 
     result = shell.run("daemon", "stop")
 
-    assert result.stdout == "stopped 1 generation server\n"
+    assert result.stdout == f"stopped 1 generation server for {shell.home.resolve()}\n"
     assert _wait_gone(pid)
-    assert shell.run("daemon", "status").stdout == "no generation server is running\n"
+    status = shell.run("daemon", "status").stdout
+    assert status == f"no generation server is running for {shell.home.resolve()}\n"
+
+
+def _serve_elsewhere(shell: Shell, project: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """A second server, as another project's copy of specgen would start (another socket),
+    that has run a `generate` in `project`."""
+    from generator.daemon import protocol
+
+    socket_path = shell.sockets / "other-project-code.sock"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "daemon", "serve", "--socket", str(socket_path)],
+        cwd=shell.sockets, env=shell.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while (connection := protocol.connect(str(socket_path))) is None:
+        assert time.monotonic() < deadline and process.poll() is None, "no second server"
+        time.sleep(0.05)
+    request = {"kind": "run", "argv": ["generate", "jobs.yaml", "--out", "out"],
+               "cwd": str(project), "env": shell.env, "umask": 0o022}  # fmt: skip
+    with connection:
+        protocol.send(connection, request)
+        assert [m for m in protocol.messages(connection) if "exit" in m] == [{"exit": 0}]
+    return process, socket_path
+
+
+def test_stop_and_status_act_on_this_projects_server_unless_all(shell: Shell) -> None:
+    other = shell.home / "other-project"
+    other.mkdir()
+    (other / "pyproject.toml").write_text('[project]\nname = "other"\n')
+    shutil.copy(shell.home / "jobs.yaml", other / "jobs.yaml")
+    project = shell.home / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
+    shutil.copy(shell.home / "jobs.yaml", project / "jobs.yaml")
+    (project / "sub").mkdir()
+    assert shell.run("generate", "jobs.yaml", "--out", "out", cwd=project).returncode == 0
+    [mine] = shell.servers(cwd=project)
+    theirs, _ = _serve_elsewhere(shell, other)
+    try:
+        assert shell.servers(cwd=project / "sub") == [mine]  # the project, from a subfolder
+        assert shell.servers(cwd=other) == [theirs.pid]
+        assert sorted(shell.servers(everyone=True)) == sorted([mine, theirs.pid])
+        status = shell.run("daemon", "status", cwd=project).stdout
+        assert f"pid {mine} (this specgen)" in status
+        assert "exits after 2 min without a request" in status  # SPECGEN_DAEMON_IDLE=120
+        assert "1 generation server of other projects: --all to include them" in status
+
+        stopped = shell.run("daemon", "stop", cwd=project / "sub")
+
+        assert stopped.stdout == (
+            f"stopped 1 generation server for {project.resolve()} (1 generation server of "
+            "other projects: --all to include them)\n"
+        )
+        assert _wait_gone(mine)
+        assert theirs.poll() is None  # the other project's server is left alone
+        assert shell.run("daemon", "stop", "--all", cwd=project).stdout == (
+            "stopped 1 generation server\n"
+        )
+        assert theirs.wait(timeout=30) == 0
+    finally:
+        if theirs.poll() is None:
+            theirs.kill()
+            theirs.wait()
+
+
+def test_the_start_up_hint_says_how_long_it_idles_and_how_to_opt_out_for_good(
+    shell: Shell,
+) -> None:
+    first = shell.run("generate", "jobs.yaml", "--out", "out", SPECGEN_DAEMON_IDLE="900")
+    line = _started_line(first.stderr)
+    assert "It exits by itself after 15 minutes without a request" in line
+    assert "export SPECGEN_DAEMON=0" in line and "`daemon = false` under [tool.specgen]" in line
+    shell.run("daemon", "stop", "--all")
+
+
+def test_daemon_false_in_the_project_config_never_starts_one(shell: Shell) -> None:
+    (shell.home / "pyproject.toml").write_text("[tool.specgen]\ndaemon = false\n")
+    env = {k: v for k, v in shell.env.items() if k != "SPECGEN_DAEMON"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "jobs.yaml", "--out", "out"],
+        cwd=shell.home, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert STARTED not in result.stderr
+    assert not list(shell.sockets.glob("*.sock"))
+    (shell.home / "pyproject.toml").write_text('[tool.specgen]\ndaemon = "no"\n')
+    refused = shell.run("generate", "--no-daemon")
+    assert refused.returncode == 2
+    assert "tool.specgen.daemon: must be true or false" in refused.stderr
