@@ -211,9 +211,7 @@ def parse_artefacts(values: Any, where: str = "--artefacts") -> frozenset[str]:
             for match in difflib.get_close_matches(name, sorted(KNOWN_ARTEFACTS), n=1, cutoff=0.6)
         ]
         hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
-        raise ValueError(
-            f"{where}: unknown artefact {', '.join(unknown)}{hint} (known: {known})"
-        )
+        raise ValueError(f"{where}: unknown artefact {', '.join(unknown)}{hint} (known: {known})")
     if not names:
         raise ValueError(f"{where}: choose at least one of {', '.join(sorted(KNOWN_ARTEFACTS))}")
     return frozenset(names)

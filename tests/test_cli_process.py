@@ -160,8 +160,11 @@ BREAKING_SPEC = (
         (("generate", "ok.yaml"), 2, "needs --out DIR"),
         (("generate", "missing.yaml", "--out", "out"), 2, "spec not found: missing.yaml"),
         (("generate", "broken.yaml", "--out", "out"), 2, "broken.yaml:3:6: error[syntax]"),
-                (("generate", "ok.yaml", "--out", "out", "--artefacts", "cleint"), 2,
-         "unknown artefact cleint; did you mean 'client'?"),
+        (
+            ("generate", "ok.yaml", "--out", "out", "--artefacts", "cleint"),
+            2,
+            "unknown artefact cleint; did you mean 'client'?",
+        ),
         (("generate",), 2, "specs folder not found"),
         (("watch", "missing.yaml", "--out", "out"), 2, "spec not found: missing.yaml"),
         (("diff", "breaking.yaml", "ok.yaml"), 1, "breaking"),

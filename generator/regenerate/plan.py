@@ -147,7 +147,9 @@ def project_plan(config: ProjectConfig, flags: Flags) -> tuple[Plan, list[str]]:
     return plan, notices
 
 
-def _with_operations(override: TargetOverride | None, config: ProjectConfig) -> TargetOverride | None:
+def _with_operations(
+    override: TargetOverride | None, config: ProjectConfig
+) -> TargetOverride | None:
     """A target's table, with `[tool.specgen.operations]` when it renames nothing itself."""
     if not config.operations or (override is not None and override.operations):
         return override
@@ -236,7 +238,11 @@ def adhoc_plan(
         out_dir=flags.out.resolve(),
         anchor=anchor.resolve(),
         targets=tuple(
-            Target(n, s.resolve(), _overridden(replace(settings, spec_name=s.name), flags, found.get(n)))
+            Target(
+                n,
+                s.resolve(),
+                _overridden(replace(settings, spec_name=s.name), flags, found.get(n)),
+            )
             for n, s in sorted(named.items())
         ),
         prune=False,

@@ -80,7 +80,10 @@ def test_config_file_is_used_and_renames_that_apply_to_nothing_are_refused(
     )
     code, output = run(*ADHOC, "--config", "elsewhere/specgen.toml")
     assert code == 2
-    assert "elsewhere/specgen.toml renames methods in [tool.specgen.targets.petstore.operations]" in output
+    assert (
+        "elsewhere/specgen.toml renames methods in [tool.specgen.targets.petstore.operations]"
+        in output
+    )
     assert "[tool.specgen.targets.openapi] here" in output
     assert not (folder / "out").exists()
     (other / "specgen.toml").write_text(

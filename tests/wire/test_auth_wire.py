@@ -237,7 +237,9 @@ def test_a_token_for_an_api_without_a_bearer_scheme_is_refused_naming_the_argume
                 client_class(base_url="http://127.0.0.1:9", token="t0ken")
             message = str(caught.value)
             assert "token is not used by this API" in message
-            assert "'ApiKeyAuth' (an API key in the header 'X-API-Key'): pass api_key_auth=" in message
+            assert (
+                "'ApiKeyAuth' (an API key in the header 'X-API-Key'): pass api_key_auth=" in message
+            )
             assert message.endswith("Did you mean api_key_auth=...?")
         with serve(_app()) as url, package.Client(base_url=url, api_key_auth="k3y") as client:
             assert client.header_key_op() == {"key": "k3y"}  # the argument it names works
@@ -283,9 +285,10 @@ def test_the_typescript_client_refuses_the_token_too_and_its_advice_works(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(file.content)
     package = tmp_path / "out" / "client-ts"
-    assert '{ name: "ApiKeyAuth", kind: "api_key", location: "header", parameter: "X-API-Key" }' in (
-        package / "src" / "client.ts"
-    ).read_text()
+    assert (
+        '{ name: "ApiKeyAuth", kind: "api_key", location: "header", parameter: "X-API-Key" }'
+        in (package / "src" / "client.ts").read_text()
+    )
     tsc(["-p", str(package / "tsconfig.json")], ROOT)
     (package / "scenario.mjs").write_text(TS_SCENARIO)
     assert shutil.which("node")
