@@ -387,14 +387,23 @@ class SpecSet:
 
     def __post_init__(self) -> None:
         self.documents.setdefault(self.root.path.resolve(), self.root)
+        # `folder` names files (unit keys, locations: relative to it); `reach` bounds `$ref`s.
         if self.boundary is not None:
-            self._folder, self._scope = self.boundary.resolve(), "the --root folder"
+            self._folder = self._reach = self.boundary.resolve()
+            self._scope = "the --root folder"
         else:
-            self._folder, self._scope = default_boundary(self.root.path)
+            self._folder = self.root.path.resolve().parent
+            self._reach, self._scope = default_boundary(self.root.path)
 
     @property
     def folder(self) -> Path:
+        """The folder other files' names are relative to: the spec's, or --root."""
         return self._folder
+
+    @property
+    def reach(self) -> Path:
+        """The folder relative `$ref`s may not leave (see `default_boundary`)."""
+        return self._reach
 
     def resolve(self, ref: str, base: Document) -> Resolved:
         """Follow one `$ref` from `base`; raises RefError with a rule id when it cannot."""
@@ -424,7 +433,7 @@ class SpecSet:
         document = base
         if file_part:
             target = (base.path.resolve().parent / unquote(file_part)).resolve()
-            if not target.is_relative_to(self.folder):
+            if not target.is_relative_to(self.reach):
                 hint = "" if self.boundary else " (pass --root DIR to allow a wider folder)"
                 raise RefError("ref-escape", f"reference {ref!r} leaves {self._scope}{hint}")
             try:

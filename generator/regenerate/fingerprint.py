@@ -196,7 +196,7 @@ def collect_inputs(
             except RefError:
                 # A broken referenced file is still an input: fixing it must trigger a run.
                 target = (document.path.resolve().parent / unquote(file_part)).resolve()
-                if target.is_relative_to(specset.folder):
+                if target.is_relative_to(specset.reach):
                     unloadable.add(target)
                 continue
             key = resolved.document.path.resolve()
