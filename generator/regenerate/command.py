@@ -131,8 +131,10 @@ def _config(config_file: Path | None) -> Any:
 
 def _make_plan(spec_files: tuple[Path, ...], flags: Flags, config_file: Path | None) -> Any:
     """Build the plan; prints notices. Raises PlanError or SpecError (bad configuration)."""
-    from generator.regenerate.plan import adhoc_overrides, adhoc_plan, project_plan
+    from generator.regenerate.plan import NEEDS_OUT, adhoc_overrides, adhoc_plan, project_plan
 
+    if spec_files and flags.out is None:  # before any configuration is read
+        raise PlanError(NEEDS_OUT)
     config = _config(config_file)
     if spec_files:
         for spec in spec_files:  # before the configuration is asked about it

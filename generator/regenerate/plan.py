@@ -23,6 +23,13 @@ class PlanError(Exception):
     """The run cannot start (missing folder, clashing target names); the message says why."""
 
 
+NEEDS_OUT = (
+    "generating from SPEC arguments needs --out DIR, the folder to write into "
+    "(e.g. `specgen generate openapi.yaml --out out`); without SPEC arguments, every spec "
+    "of the project's [tool.specgen] is generated"
+)
+
+
 @dataclass(frozen=True)
 class Flags:
     """Command-line overrides; None means "as configured"."""
@@ -209,7 +216,7 @@ def adhoc_plan(
     `overrides`: target → its table of the pyproject.toml in effect (`adhoc_overrides`);
     flags win over them. `config_root`: that file's `root`."""
     if flags.out is None:
-        raise PlanError("generating from SPEC arguments needs --out DIR")
+        raise PlanError(NEEDS_OUT)
     if flags.specs is not None:
         raise PlanError("pass either SPEC arguments or --specs, not both")
     for spec in specs:

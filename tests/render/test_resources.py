@@ -386,7 +386,9 @@ def test_configuration_mistakes_are_located(
     tmp_path: Path, layout: str, list_name: str, expected: str
 ) -> None:
     done = _generate(_project(tmp_path, layout, list_name))
-    assert done.exit_code == 1
+    # A malformed [tool.specgen] stops the run before it starts (2, as a usage error); a
+    # well-formed rename the spec cannot honour fails its target (1).
+    assert done.exit_code == (2 if "error[config]" in expected else 1)
     assert expected in done.output, done.output
 
 
