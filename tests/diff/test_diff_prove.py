@@ -52,7 +52,9 @@ def test_rollback_catches_what_a_server_rollback_breaks(
 ) -> None:
     # The new client sends the new optional field; the old server refuses unknown fields.
     change = proved["new-optional-request-property"]
-    assert change["proof"]["verdict"] == "held"
+    # The old client's schema closes the object: it can never send `nickname`.
+    assert change["proof"]["verdict"] == "not-exercised"
+    assert "has no `nickname`" in change["proof"]["detail"]
     assert change["rollback"]["verdict"] == "broke"
     assert change["rollback"]["call"].startswith("new client .create_pet(")
     assert "nickname" in change["rollback"]["detail"] and "HTTP 422" in change["rollback"]["call"]
@@ -98,6 +100,7 @@ def test_what_no_call_can_show_is_not_exercised(tmp_path: Path) -> None:
     assert found["endpoint-added"]["proof"] == {
         "verdict": "not-exercised",
         "call": "",
+        "witness": "",
         "detail": "the old client has no method for GET /pong",
     }
     # Rolling back the server takes the endpoint away from the new client: a real 404.
