@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import random
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -153,9 +154,15 @@ class Prover:
                 f"refused for its credentials: {outcome.error}",
                 how.shown,
             )
-        both = not _errors(self.client_side, op, plan) and not _errors(
-            self.server_side, served, plan
-        )
+        elsewhere = _errors(self.server_side, served, plan)
+        if elsewhere and not _mentions(outcome.error, how.shown):
+            return Proof(
+                "not-exercised",
+                outcome.call,
+                f"the call failed on something else first: {outcome.error}",
+                how.shown,
+            )
+        both = not _errors(self.client_side, op, plan) and not elsewhere
         control = self.caller.call(op, plan) if how.plan != plan and both else None
         if control is not None and not control.ok and outcome.kind == control.kind:
             return Proof(
@@ -245,6 +252,15 @@ class Prover:
             ):
                 return plan
         return plans[-1]
+
+
+def _mentions(error: str, shown: str) -> bool:
+    """Whether an error names the witness's place (the first backticked name in `shown`)."""
+    found = re.search(r"`([^`=:]+?)(?:\[\])*`", shown)
+    if found is None:
+        return True  # nothing to look for: the call itself is the witness
+    name = found.group(1).split(".")[-1]
+    return re.search(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", error) is not None
 
 
 def _errors(side: Spec, op: Operation, plan: Plan) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import json
+import re
 import secrets
 import threading
 import time
@@ -181,8 +182,12 @@ def _show(kwargs: dict[str, Any]) -> str:
     return text if len(text) <= 160 else text[:157] + "..."
 
 
+_LOOPBACK = re.compile(r"https?://127\.0\.0\.1:\d+")
+
+
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
+    # The mock's port changes every run; the path is what a reader needs.
+    text = _LOOPBACK.sub("", str(exc)).strip()
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return " ".join(lines[:3])[:300] if lines else type(exc).__name__
 

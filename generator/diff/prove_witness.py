@@ -81,7 +81,8 @@ def attempt(
         return _request_property(change, op, served, client, server, plan, details)
     if change.area == area.SECURITY:
         if change.kind in _SECURITY_KINDS:
-            return Sent(plan, "the credentials the client's spec asks for", "credentials")
+            # Carried, not refused by the spec's schemas: the mock enforces credentials.
+            return Sent(plan, "the credentials the client's spec asks for", "")
         return NoWay("scopes and OAuth flows live in the token, which a loopback mock cannot weigh")
     if change.area in (area.RESPONSE_PROPERTY, area.RESPONSE_HEADER, area.RESPONSE):
         return _response(change, op, served, client, server, plan, details)
