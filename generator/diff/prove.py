@@ -87,6 +87,8 @@ class Prover:
         self.who = who
         self.caller = Caller(client_side, url, who)
         self.rng = random.Random(0)
+        # Per operation: its plans and the one both specs allow (many changes share one).
+        self._memo: dict[str, tuple[list[Plan], Plan | None]] = {}
 
     def close(self) -> None:
         self.caller.close()
@@ -100,7 +102,7 @@ class Prover:
         if op is None:
             return _skip(f"the {self.who} client has no method for {change.operation}")
         served = self.server_side.operation(change.operation)
-        plans = self._plans(op)
+        plans, accepted = self._arguments(op, served)
         if not plans:
             return _skip("no arguments could be built from the spec's schemas")
         if served is None:  # the operation is not served: the call itself is the witness
@@ -108,7 +110,7 @@ class Prover:
             if outcome.ok:
                 return Proof("held", outcome.call, "the server answered an operation it lacks")
             return Proof("broke", outcome.call, outcome.error, "the call itself")
-        plan = self._accepted(op, served, plans)
+        plan = accepted or plans[-1]
         how = attempt(change, op, served, self.client_side, self.server_side, plan)
         if isinstance(how, NoWay):
             return _skip(how.reason)
@@ -216,6 +218,13 @@ class Prover:
         return ""
 
     # Arguments
+
+    def _arguments(self, op: Operation, served: Operation | None) -> tuple[list[Plan], Plan | None]:
+        if op.python_name not in self._memo:
+            plans = self._plans(op)
+            accepted = self._accepted(op, served, plans) if served and plans else None
+            self._memo[op.python_name] = (plans, accepted)
+        return self._memo[op.python_name]
 
     def _plans(self, op: Operation) -> list[Plan]:
         """The minimal call (required parameters, minimal body) and the full one."""

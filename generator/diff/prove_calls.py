@@ -48,13 +48,13 @@ class Spec:
         self.schemas = Schemas(self.api.models_document)
         data = self.document.root.value
         self.raw = Schemas(data if isinstance(data, dict) else {})
+        self._operations = {
+            (op.method, normalise_path(op.path)): op for op in reversed(self.api.operations)
+        }
 
     def operation(self, label: str) -> Operation | None:
         method, _, path = label.partition(" ")
-        for op in self.api.operations:
-            if op.method == method and normalise_path(op.path) == normalise_path(path):
-                return op
-        return None
+        return self._operations.get((method, normalise_path(path)))
 
 
 @dataclass(frozen=True)
