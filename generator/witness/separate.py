@@ -23,8 +23,9 @@ from generator.values.schema import Schemas
 from generator.witness.build import ABSENT, Route, embed, full, minimal, subschemas, value_at
 from generator.witness.probes import probes
 
-_BUDGET = 600  # validator calls per search: enough for every curated kind, bounded on GitHub
-_MAX_PLACES = 40
+_BUDGET = 300  # whole-value validations per search: every curated kind needs far fewer
+_MAX_PLACES = 24
+_MAX_PROBES = 200  # candidates looked at per place (most fail the cheap local check)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,9 @@ def separate(
     search = _Search(accepts, refuses, details or {}, route)
     places = [route, *(route[:cut] for cut in range(len(route) - 1, -1, -1))]
     if wide:
-        places.extend(_places(start, ()))
+        # Only places under the change's own: a refusal must point at it, and a probe
+        # elsewhere cannot make one there.
+        places.extend(_places(value_at(start, route), route))
     seen: set[Route] = set()
     for place in places:
         if place in seen or len(seen) > _MAX_PLACES:
@@ -136,6 +139,10 @@ class _Search:
             if key in tried or (piece is ABSENT and not place):
                 continue
             tried.add(key)
+            if len(tried) > _MAX_PROBES:
+                return None
+            if not self._may_separate(piece, place, accepting, refusing):
+                continue
             whole = embed(self.accepts.schemas, self.accepts.schema, start, place, piece)
             if whole is None and piece is not None:
                 continue
@@ -151,6 +158,18 @@ class _Search:
             if near:
                 return Witness(whole, place, piece, near[0])
         return None
+
+
+    def _may_separate(
+        self, piece: Any, place: Route, accepting: list[Any], refusing: list[Any]
+    ) -> bool:
+        """A cheap check at the place before validating the whole value: some schema there
+        on the accepting side takes the piece, and not every one on the refusing side does."""
+        if piece is ABSENT or not place:
+            return True
+        if accepting and not any(self.accepts.schemas.is_valid(piece, s) for s in accepting):
+            return False
+        return not refusing or not all(self.refuses.schemas.is_valid(piece, s) for s in refusing)
 
 
 def _base(view: View, given: Any) -> Any:
