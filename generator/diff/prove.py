@@ -111,7 +111,8 @@ class Prover:
                 return Proof("held", outcome.call, "the server answered an operation it lacks")
             return Proof("broke", outcome.call, outcome.error, "the call itself")
         plan = accepted or plans[-1]
-        how = attempt(change, op, served, self.client_side, self.server_side, plan)
+        upgrade = self.who == "old"
+        how = attempt(change, op, served, self.client_side, self.server_side, plan, upgrade)
         if isinstance(how, NoWay):
             return _skip(how.reason)
         if isinstance(how, Sent):

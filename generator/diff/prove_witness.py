@@ -29,6 +29,7 @@ from generator.witness.separate import NoWitness, View, Witness, separate
 _PARAMETER = re.compile(r"parameter `([^`]+)`")
 _STATUS = re.compile(r"/responses/([^/]+)")
 _HEADER = re.compile(r"/headers/([^/]+)")
+_ONE_WAY = "the change only takes values away in the other direction: nothing to separate here"
 _SECURITY_KINDS = {
     "added",
     "alternative-removed",
@@ -68,11 +69,20 @@ Attempt = Sent | Answered | NoWay
 
 
 def attempt(
-    change: Change, op: Operation, served: Operation, client: Spec, server: Spec, plan: Plan
+    change: Change,
+    op: Operation,
+    served: Operation,
+    client: Spec,
+    server: Spec,
+    plan: Plan,
+    upgrade: bool = True,
 ) -> Attempt:
     """How to exercise `change` with `client`'s method `op` against `server`'s `served`;
-    `plan` is a call both specs allow (the base every witness changes one piece of)."""
+    `plan` is a call both specs allow (the base every witness changes one piece of).
+    `upgrade`: the old client calls the new server (False: the rollback)."""
     details = dict(change.details)
+    if not separable(change, upgrade):
+        details["separable"] = "no"
     if change.area == area.PARAMETER:
         return _parameter(change, op, served, client, server, plan, details)
     if change.area == area.REQUEST_BODY:
@@ -89,6 +99,21 @@ def attempt(
     if change.area == area.OPERATION and change.kind.startswith("removed"):
         return Sent(plan, "the call itself", "the operation is gone")
     return NoWay(f"a change of {change.area or 'the whole API'} is not carried by a call")
+
+
+def separable(change: Change, upgrade: bool) -> bool:
+    """Whether a value can separate the sides in this direction, read from the rule table: a
+    request witness needs a change that narrows what the server takes, a response witness one
+    that widens what it sends (the other way round for a rollback). Kinds the table does not
+    know are searched."""
+    sent = area.rule_for(area.REQUEST_PROPERTY, change.kind)
+    received = area.rule_for(area.RESPONSE_PROPERTY, change.kind)
+    if sent is None and received is None:
+        return True
+    narrows, widens = area.inner_effect(change.kind)
+    if change.area in (area.RESPONSE_PROPERTY, area.RESPONSE_HEADER):
+        return widens if upgrade else narrows
+    return narrows if upgrade else widens
 
 
 # Requests
@@ -179,12 +204,15 @@ def _request_property(
         return NoWay("the serving spec takes no body")
     place = route(change.path)
     accepts = View(client.schemas, op.body.schema)
-    found = separate(accepts, View(server.schemas, served.body.schema), place, details, plan.body)
+    found: Witness | NoWitness = NoWitness(_ONE_WAY)
+    if details.get("separable") != "no":
+        refuses = View(server.schemas, served.body.schema)
+        found = separate(accepts, refuses, place, details, plan.body)
     if isinstance(found, Witness):
         return Sent(Plan(plan.params, found.value), found.show(), found.refusal)
     carried = _carrier(accepts, place, plan.body)
     if carried is None:
-        return NoWay(_no_carrier(found.reason, place, "the client's spec"))
+        return NoWay(_no_carrier(found.reason, accepts, place, "the client's spec"))
     return Sent(Plan(plan.params, carried.value), carried.show(), "")
 
 
@@ -237,11 +265,14 @@ def _response(
         return NoWay(f"response {status} has no body schema on both sides")
     place = route(change.path)
     accepts = View(server.schemas, theirs.schema)
-    found = separate(accepts, View(client.schemas, mine.schema), place, details, body, wide=False)
+    found: Witness | NoWitness = NoWitness(_ONE_WAY)
+    if details.get("separable") != "no":
+        refuses = View(client.schemas, mine.schema)
+        found = separate(accepts, refuses, place, details, body, wide=False)
     if isinstance(found, NoWitness):
         carried = _carrier(accepts, place, body)
         if carried is None:
-            return NoWay(_no_carrier(found.reason, place, "the serving spec"))
+            return NoWay(_no_carrier(found.reason, accepts, place, "the serving spec"))
         found = carried
     answer = _answer(server, theirs, found.value)
     return Answered(plan, answer, found.show(), found.refusal)
@@ -314,8 +345,8 @@ def _carrier(accepts: View, place: tuple[str, ...], base: Any) -> Witness | None
     return Witness(whole, place, piece, "")
 
 
-def _no_carrier(reason: str, place: tuple[str, ...], whose: str) -> str:
-    if reason.startswith("the schema has no place"):
+def _no_carrier(reason: str, accepts: View, place: tuple[str, ...], whose: str) -> str:
+    if not subschemas(accepts.schemas, accepts.schema, place):
         where = ".".join(place).replace(".[]", "[]")
         return f"{whose} has no `{where}`: nothing there can go on the wire this way"
     return reason
