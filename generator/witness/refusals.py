@@ -125,10 +125,10 @@ def _leaf_edits(
     if isinstance(value, str):
         yield from _text_edits(schemas, schema, value, place)
     if isinstance(value, list):
-        low, high = schema.get("minItems"), schema.get("maxItems")
-        if _count(low) and low > 0 and value:
+        low, high = _count(schema.get("minItems")), _count(schema.get("maxItems"))
+        if low is not None and low > 0 and value:
             yield place, "items", f"{low - 1} items where minItems is {low}", value[: low - 1]
-        if _count(high) and high < 1000 and value:
+        if high is not None and high < 1000 and value:
             more = value + [value[0]] * (high + 1 - len(value))
             yield place, "items", f"{high + 1} items where maxItems is {high}", more
 
@@ -141,7 +141,8 @@ def _bound_edits(
     step: int | float = 1 if isinstance(value, int) else 0.5
     for key, exclusive, direction in (("minimum", "exclusiveMinimum", -1),
                                       ("maximum", "exclusiveMaximum", 1)):  # fmt: skip
-        bound, shut = schema.get(key), schema.get(exclusive) is True
+        bound: Any = schema.get(key)
+        shut = schema.get(exclusive) is True
         if _number(schema.get(exclusive)):  # 3.1: the exclusive bound is the number
             bound, shut = schema[exclusive], True
         if not _number(bound):
@@ -154,10 +155,10 @@ def _bound_edits(
 def _text_edits(
     schemas: Schemas, schema: dict[str, Any], value: str, place: Place
 ) -> Iterator[tuple[Place, str, str, Any]]:
-    low, high = schema.get("minLength"), schema.get("maxLength")
-    if _count(low) and 0 < low <= _MAX_TEXT:
+    low, high = _count(schema.get("minLength")), _count(schema.get("maxLength"))
+    if low is not None and 0 < low <= _MAX_TEXT:
         yield place, "length", f"{low - 1} characters where minLength is {low}", "a" * (low - 1)
-    if _count(high) and high < _MAX_TEXT:
+    if high is not None and high < _MAX_TEXT:
         yield place, "length", f"{high + 1} characters where maxLength is {high}", "a" * (high + 1)
     pattern = schema.get("pattern")
     if isinstance(pattern, str):
@@ -189,8 +190,8 @@ def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _replaced(value: Any, place: Place, replacement: Any) -> Any:
