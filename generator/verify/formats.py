@@ -63,6 +63,9 @@ def text(report: Report, color: bool = False) -> str:
         table.add_row(row["operation"], str(row["requests"]), str(row["findings"]),
                       _ms(row["p50_ms"]), _ms(row["p95_ms"]), row["skipped"] or "")  # fmt: skip
     console.print(table)
+    for steps in report.sequences:
+        if steps:
+            console.print("sequence: " + " ; ".join(steps), markup=False)
     console.print(_status(report), markup=False)
     return out.getvalue()
 
@@ -74,6 +77,10 @@ def markdown(report: Report) -> str:
     for row in report.summary()["operations"]:
         lines.append(f"| `{row['operation']}` | {row['requests']} | {row['findings']} | "
                      f"{_ms(row['p50_ms'])} | {_ms(row['p95_ms'])} | {row['skipped'] or ''} |")  # fmt: skip
+    sequences = [steps for steps in report.sequences if steps]
+    if sequences:
+        lines += ["", "## Sequences", ""]
+        lines += [f"1. {' → '.join(steps)}" for steps in sequences]
     if report.findings:
         lines += ["", "## Findings"]
     for finding in report.findings:

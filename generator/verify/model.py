@@ -145,6 +145,8 @@ class Report:
     safe: bool = False
     base_url: str = ""
     spec: str = ""
+    # Each stateful sequence run: its steps, "POST /pets → 201", in order.
+    sequences: list[list[str]] = field(default_factory=list)
 
     def summary(self) -> dict[str, Any]:
         by_check = {c: sum(1 for f in self.findings if f.check == c) for c in CHECKS}
@@ -158,6 +160,7 @@ class Report:
             "findings": len(self.findings),
             "by_check": {k: v for k, v in by_check.items() if v},
             "defective_operations": len({f.operation for f in self.findings}),
+            "sequences": [" ; ".join(steps) for steps in self.sequences if steps],
             "operations": [
                 {
                     "operation": s.operation,

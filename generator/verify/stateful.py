@@ -50,6 +50,7 @@ class Sequences:
 
     def __post_init__(self) -> None:
         self.runner.observer = self.harvest
+        self.steps: list[str] = []  # of the sequence under way, for the report
         self.roles: dict[str, Role] = {}
         try:
             self.roles, self.resource_schemas = read_roles(self.runner.api, self.runner.schemas)
@@ -85,6 +86,7 @@ class Sequences:
 
     def run(self) -> None:
         for resource in self.resources():
+            self.steps = []  # a lone list is no sequence: not reported
             if resource.list is not None:  # first: it shows what already exists
                 self.runner.progress(f"list {resource.collection}")
                 self._valid(resource.list)
@@ -113,6 +115,8 @@ class Sequences:
     def lifecycle(self, resource: Resource) -> None:
         create = resource.create
         assert create is not None
+        self.steps = []
+        self.runner.report.sequences.append(self.steps)
         _, received, body = self._valid(create)
         if received is None or not 200 <= received.status < 300:
             return
@@ -163,7 +167,10 @@ class Sequences:
         if body is None or not self.runner.schemas.is_valid(body, update.body.schema or {}):
             self._valid(update, known)
             return
-        self.runner.exchange(replace(call, body=body), "valid", "submit the job")
+        _, received, _ = self.runner.exchange(replace(call, body=body), "valid", "submit the job")
+        self.steps.append(
+            f"{update.method} {update.path} (submit: {name} {active}) → {received.status}"
+        )
         if resource.read is not None:
             self._poll(resource.read, known, job, cancelled=False)
 
@@ -179,6 +186,7 @@ class Sequences:
             if received is None or received.status != 200:
                 return
             state = _state(body, name)
+            self.steps[-1] += f" ({name} {state})"
             if state is None or lifecycle.is_finished(str(state)):
                 break
         if cancelled and sent and received and state is not None:
@@ -196,7 +204,9 @@ class Sequences:
         call = self.runner.planner.valid(op, known or self.known_ids(op))
         if call is None:
             return None, None, None
-        return self.runner.exchange(call, "valid", "a valid request")
+        sent, received, body = self.runner.exchange(call, "valid", "a valid request")
+        self.steps.append(f"{op.method} {op.path} → {received.status}")
+        return sent, received, body
 
     def _expect_found(self, read: Operation, known: dict[str, Any], what: str) -> None:
         sent, received, _ = self._valid(read, known)
@@ -230,6 +240,7 @@ class Sequences:
             if call is None:
                 continue
             sent, answer, _ = self.runner.exchange(call, "valid", "a valid request")
+            self.steps.append(f"{target.method} {target.path} (link) → {answer.status}")
             if answer.status == 404:
                 self._finding(target, sent, answer,
                               f"the link from {op.operation_id} leads to a 404")  # fmt: skip
