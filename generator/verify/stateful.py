@@ -126,7 +126,7 @@ class Sequences:
             return
         known = {**self.known_ids(create), resource.param: new_id}
         if resource.read is not None:
-            self._expect_found(resource.read, known, "the resource it created")
+            self._expect_found(resource.read, known, create)
         if resource.list is not None:
             self._valid(resource.list)
         job = self._job(resource)
@@ -137,9 +137,9 @@ class Sequences:
         if resource.delete is not None:
             self._valid(resource.delete, known)
             if resource.read is not None and job is None:
-                self._expect_gone(resource.read, known)
+                self._expect_gone(resource.read, known, resource.delete)
             elif resource.read is not None and job is not None:
-                self._poll(resource.read, known, job, cancelled=True)
+                self._poll(resource.read, known, job, cancel=resource.delete)
 
     # -- the job lifecycle -----------------------------------------------------------------
 
@@ -172,12 +172,16 @@ class Sequences:
             f"{update.method} {update.path} (submit: {name} {active}) → {received.status}"
         )
         if resource.read is not None:
-            self._poll(resource.read, known, job, cancelled=False)
+            self._poll(resource.read, known, job)
 
     def _poll(
-        self, read: Operation, known: dict[str, Any], job: tuple[str, Lifecycle], cancelled: bool
+        self,
+        read: Operation,
+        known: dict[str, Any],
+        job: tuple[str, Lifecycle],
+        cancel: Operation | None = None,
     ) -> None:
-        """Read the job a few times; after a cancel its state must say so (or it is gone)."""
+        """Read the job a few times; after `cancel` its state must say so (or it is gone)."""
         name, lifecycle = job
         state = None
         sent = received = None
@@ -189,10 +193,12 @@ class Sequences:
             self.steps[-1] += f" ({name} {state})"
             if state is None or lifecycle.is_finished(str(state)):
                 break
-        if cancelled and sent and received and state is not None:
+        if cancel is not None and sent and received and state is not None:
             if not (lifecycle.is_finished(str(state)) or str(state) == lifecycle.cancel_target):
-                self._finding(read, sent, received,
-                              f"after the cancel, the job's {name} is still {state!r}")  # fmt: skip
+                self._finding(cancel, sent, received,
+                              f"after {cancel.method} {cancel.path} (the cancel), "
+                              f"{read.method} {read.path} says the job's {name} is still "
+                              f"{state!r}")  # fmt: skip
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -208,16 +214,19 @@ class Sequences:
         self.steps.append(f"{op.method} {op.path} → {received.status}")
         return sent, received, body
 
-    def _expect_found(self, read: Operation, known: dict[str, Any], what: str) -> None:
+    def _expect_found(self, read: Operation, known: dict[str, Any], create: Operation) -> None:
         sent, received, _ = self._valid(read, known)
         if sent and received and received.status == 404:
-            self._finding(read, sent, received, f"{what} could not be read back (404)")
+            self._finding(create, sent, received,
+                          f"what {create.method} {create.path} created could not be read back: "
+                          f"{read.method} {read.path} answered 404")  # fmt: skip
 
-    def _expect_gone(self, read: Operation, known: dict[str, Any]) -> None:
+    def _expect_gone(self, read: Operation, known: dict[str, Any], delete: Operation) -> None:
         sent, received, _ = self._valid(read, known)
         if sent and received and 200 <= received.status < 300:
-            self._finding(read, sent, received,
-                          f"the deleted resource is still served ({received.status})")  # fmt: skip
+            self._finding(delete, sent, received,
+                          f"after {delete.method} {delete.path}, the deleted resource is still "
+                          f"served: {read.method} {read.path} answered {received.status}")  # fmt: skip
 
     def _follow_links(self, op: Operation, received: Received, body: Any) -> None:
         """Each `links` entry of the response: the target operation with its parameters
@@ -246,6 +255,8 @@ class Sequences:
                               f"the link from {op.operation_id} leads to a 404")  # fmt: skip
 
     def _finding(self, op: Operation, sent: Sent, received: Received, message: str) -> None:
+        """A finding on `op`, the operation that misbehaved (`sent` is the request that
+        showed it, often a later read)."""
         place: Place = self.runner.source.at(op.pointer)
         self.runner.add([Finding(f"{op.method} {op.path}", op.operation_id, "stateful", message,
                                  sent, received, place.where(), place.pointer)])  # fmt: skip

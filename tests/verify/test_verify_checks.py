@@ -108,8 +108,10 @@ def test_a_missing_required_header_is_shape() -> None:
 
 def test_a_delete_that_deletes_nothing_is_stateful() -> None:
     report = verify_app("undead")
-    assert checks_of(report) == {"GET /pets/{petId}": {"stateful"}}
-    assert "deleted resource is still served" in report.findings[0].message
+    assert checks_of(report) == {"DELETE /pets/{petId}": {"stateful"}}
+    (finding,) = report.findings
+    assert "the deleted resource is still served: GET /pets/{petId} answered 200" in finding.message
+    assert finding.request.method == "GET"  # the read that showed it
 
 
 def test_safe_mode_sends_only_reads() -> None:

@@ -80,5 +80,5 @@ def test_a_cancel_that_does_nothing_is_stateful(rendered: dict[str, RenderedServ
     app = cancel_does_nothing(mock_app(rendered["jobs"], MockOptions(stateful=True)))
     with served(app) as url:
         report = run_verify(JOBS, url)
-    assert checks_of(report) == {"GET /jobs/{jobId}": {"stateful"}}
-    assert "after the cancel, the job's state is still 'active'" in report.findings[0].message
+    assert checks_of(report) == {"DELETE /jobs/{jobId}": {"stateful"}}
+    assert "says the job's state is still 'active'" in report.findings[0].message
