@@ -122,7 +122,7 @@ def verify(
     sequences hold. Exit 1 when anything drifts."""
     from generator.render import TargetOptions, prepare_target
     from generator.verify.locate import Source
-    from generator.verify.runner import Runner
+    from generator.verify.runner import Runner, Unreachable
 
     base_url = _check_url(base_url)
     if basic is not None and ":" not in basic:
@@ -150,10 +150,11 @@ def verify(
     runner = Runner(prepared.api, Source(specset), settings)
     runner.report.spec = specset.root.display
     interactive = sys.stderr.isatty()
-    if interactive:
-        report = _with_progress(runner)
-    else:
-        report = runner.run()
+    try:
+        report = _with_progress(runner) if interactive else runner.run()
+    except Unreachable as exc:
+        click.echo(f"error: {exc}", err=True)
+        ctx.exit(2)
     text = render(report, fmt, color=interactive and output is None and sys.stdout.isatty())
     if output is not None:
         output.write_text(text, encoding="utf-8")

@@ -39,6 +39,13 @@ class Exhausted(Exception):
     """The run's bound was reached; the message names which."""
 
 
+class Unreachable(Exception):
+    """The server never answered (nothing listens at the base URL): a usage error."""
+
+
+_STOPS = (Exhausted, Unreachable)
+
+
 @dataclass(frozen=True)
 class Settings:
     base_url: str
@@ -104,6 +111,7 @@ class Runner:
         self.report = Report(safe=settings.safe, base_url=settings.base_url)
         self.stats: dict[str, OperationStats] = {}
         self.seen: set[tuple[str, str, str, str]] = set()
+        self.reached = False  # whether the server ever answered
         # Told of every successful valid call (the sequences harvest ids from it).
         self.observer: Callable[[Call, Any], None] | None = None
 
@@ -124,10 +132,16 @@ class Runner:
         try:
             sequences.run()
             for op in operations:
-                if self.stats[f"{op.method} {op.path}"].skipped:
+                stats = self.stats[f"{op.method} {op.path}"]
+                if stats.skipped:
                     continue
                 self.progress(f"{op.method} {op.path}")
-                self.check_operation(op, sequences.known_ids(op))
+                try:
+                    self.check_operation(op, sequences.known_ids(op))
+                except _STOPS:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - one operation is skipped, and says why
+                    stats.skipped = f"verify could not test it: {type(exc).__name__}: {exc}"[:300]
         except Exhausted as exc:
             self.report.stopped = str(exc)
         finally:
@@ -225,9 +239,12 @@ class Runner:
                 # A server that crashed on the previous request may have dropped the kept-alive
                 # connection: one more try, on a new one, before calling it a failure.
                 body = f"no response: {type(exc).__name__}: {exc}".encode()
+                if attempt == 2 and not self.reached and isinstance(exc, httpx.ConnectError):
+                    raise Unreachable(f"cannot reach {self.settings.base_url}: {exc}") from None
                 if attempt == 2:
                     break
                 continue
+            self.reached = True
             body = response.content
             status, headers = response.status_code, list(response.headers.items())
             url = str(response.request.url)

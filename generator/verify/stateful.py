@@ -85,14 +85,21 @@ class Sequences:
     # -- sequences -------------------------------------------------------------------------
 
     def run(self) -> None:
+        from generator.verify.runner import Exhausted, Unreachable
+
         for resource in self.resources():
             self.steps = []  # a lone list is no sequence: not reported
-            if resource.list is not None:  # first: it shows what already exists
-                self.runner.progress(f"list {resource.collection}")
-                self._valid(resource.list)
-            if resource.create is not None and not self.runner.settings.safe:
-                self.runner.progress(f"lifecycle {resource.collection}")
-                self.lifecycle(resource)
+            try:
+                if resource.list is not None:  # first: it shows what already exists
+                    self.runner.progress(f"list {resource.collection}")
+                    self._valid(resource.list)
+                if resource.create is not None and not self.runner.settings.safe:
+                    self.runner.progress(f"lifecycle {resource.collection}")
+                    self.lifecycle(resource)
+            except (Exhausted, Unreachable):
+                raise
+            except Exception as exc:  # noqa: BLE001 - the single-operation checks still run
+                self.steps.append(f"stopped: {type(exc).__name__}: {exc}"[:300])
 
     def resources(self) -> list[Resource]:
         found: dict[str, Resource] = {}
