@@ -105,6 +105,7 @@ class Runner:
         self.judge = Judge(self.schemas, source)
         self.redactor = Redactor(settings.credentials.secrets)
         self.schemes = {s.name: s for s in api.security_schemes}
+        self.owns_http = http is None  # a client made here is closed at the end of `run`
         self.http = http or httpx.Client(timeout=settings.timeout, follow_redirects=False)
         self.budget = Budget(settings)
         self.progress = progress or (lambda _: None)
@@ -147,6 +148,8 @@ class Runner:
         finally:
             self.report.requests = self.budget.used
             self.report.seconds = time.perf_counter() - started
+            if self.owns_http:
+                self.http.close()
         return self.report
 
     def check_operation(self, op: Operation, known: dict[str, Any]) -> None:
