@@ -1,8 +1,9 @@
 """`specgen verify` against schemathesis on the same seeded-defect servers, in the same run.
 
-Each case is a real FastAPI server on loopback (`tests/verify/pets_app.py`: the pets spec with
-one defect seeded; `tests/verify/jobs.yaml` served by the stateful mock whose cancel does
-nothing), started afresh for each tool. Both tools run as processes, as a user runs them:
+Each case is a real server on loopback, started afresh for each tool: a FastAPI app of the
+pets spec with one defect seeded (`tests/verify/pets_app.py`), the stateful mock of
+`tests/verify/jobs.yaml` whose cancel does nothing, and a Connexion app of the pets spec
+(`tests/verify/connexion_app.py`), as is and with a response off its schema. Both tools run as processes, as a user runs them:
 
     specgen verify SPEC --base-url URL --format json
     st run SPEC --url URL --max-examples 25 -H 'Authorization: Bearer bench' --report junit
@@ -53,6 +54,10 @@ SEEDED: dict[str, tuple[str, ...]] = {
     "missing-header": ("GET /pets",),
     "undead": ("DELETE /pets/{petId}",),
     "jobs-cancel-does-nothing": ("DELETE /jobs/{jobId}",),
+    # Connexion (spec-first) serving pets.yaml as written; its problem+json errors and 400s are
+    # real drift from this spec, but not seeded: they count as extra on both sides.
+    "connexion": (),
+    "connexion-off-schema": ("GET /pets/{petId}",),
 }
 
 
@@ -118,6 +123,11 @@ def _jobs_server() -> AbstractContextManager[str]:
 def server_for(case: str) -> tuple[Path, Callable[[], AbstractContextManager[str]]]:
     if case == "jobs-cancel-does-nothing":
         return JOBS, _jobs_server
+    if case.startswith("connexion"):
+        from tests.verify.connexion_app import connexion_app
+
+        seeded = ("off-schema",) if case.endswith("off-schema") else ()
+        return PETS, lambda: served(connexion_app(*seeded))
     defects = () if case == "conforming" else (case,)
     return PETS, lambda: served(pets_app(*defects))
 

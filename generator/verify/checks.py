@@ -80,7 +80,8 @@ class Judge:
             declared = ", ".join(r.status for r in op.responses) or "none"
             return [self._finding(exchange, "declared",
                 f"status {received.status} is not declared (declared: {declared})", responses,
-                f"declare a {received.status} response for {op.method} {op.path}")]  # fmt: skip
+                f"if the server is right, declare a {received.status} (or "
+                f"{str(received.status)[0]}XX, or default) response for {op.method} {op.path}")]  # fmt: skip
         place = self.source.at(op.pointer, "responses", response.status)
         found = self._headers(exchange, response, place)
         if not exchange.body.strip() or exchange.sent.method == "HEAD":

@@ -3,6 +3,7 @@ the injected 5xx of `--fail-rate` are reported, and the job lifecycle runs end t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,3 +83,20 @@ def test_a_cancel_that_does_nothing_is_stateful(rendered: dict[str, RenderedServ
         report = run_verify(JOBS, url)
     assert checks_of(report) == {"DELETE /jobs/{jobId}": {"stateful"}}
     assert "says the job's state is still 'active'" in report.findings[0].message
+
+
+def test_a_project_target_is_verified_by_name(rendered: dict[str, RenderedServer]) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    with served(mock_app(rendered["reality-modeling"], MockOptions(stateful=True))) as url:
+        args = ["verify", "--target", "reality-modeling", "--base-url", url, "--format", "json"]
+        result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["spec"] == "specs/reality-modeling.yaml"
+    assert [o["operation"] for o in summary["operations"]] == [
+        "GET /contextcapture/jobs",
+        "POST /contextcapture/jobs",
+    ]
