@@ -62,9 +62,10 @@ class Sequences:
     def harvest(self, call: Call, body: Any) -> None:
         """Remember the ids a successful response carries, under its collection."""
         op = call.op
-        item = _ITEM.match(op.path)
-        collection = item["collection"] if item else op.path
-        param = item["param"] if item else _item_param(self.runner.api.operations, op.path)
+        route = _route(op.path)
+        item = _ITEM.match(route)
+        collection = item["collection"] if item else route
+        param = item["param"] if item else _item_param(self.runner.api.operations, route)
         for found in _ids(body, param):
             known = self.ids.setdefault(collection, [])
             if found not in known:
@@ -73,7 +74,7 @@ class Sequences:
     def known_ids(self, op: Operation) -> dict[str, Any]:
         """A known id for each path parameter of `op` (the latest one seen)."""
         known: dict[str, Any] = {}
-        path = op.path
+        path = _route(op.path)
         for param in op.params_in("path"):
             marker = "{" + param.wire_name + "}"
             collection = path.split(marker, 1)[0].rstrip("/")
@@ -104,7 +105,7 @@ class Sequences:
     def resources(self) -> list[Resource]:
         found: dict[str, Resource] = {}
         for op in self.runner.api.operations:
-            item = _ITEM.match(op.path)
+            item = _ITEM.match(_route(op.path))
             if item:
                 resource = found.setdefault(item["collection"], Resource(item["collection"]))
                 resource.param = item["param"]
@@ -112,7 +113,7 @@ class Sequences:
                 if op.method in kind and getattr(resource, kind[op.method]) is None:
                     setattr(resource, kind[op.method], op)
             elif op.method in ("POST", "GET"):
-                resource = found.setdefault(op.path, Resource(op.path))
+                resource = found.setdefault(_route(op.path), Resource(_route(op.path)))
                 if op.method == "POST" and op.body is not None and resource.create is None:
                     resource.create = op
                 elif op.method == "GET" and resource.list is None:
@@ -269,9 +270,15 @@ class Sequences:
                                  sent, received, place.where(), place.pointer)])  # fmt: skip
 
 
+def _route(path: str) -> str:
+    """The path a resource is keyed by: no query key (`/v1/x?beta`), no trailing slash
+    (FastAPI's `/items/` lists what `/items/{item_id}` reads)."""
+    return path.split("?", 1)[0].rstrip("/") or "/"
+
+
 def _item_param(operations: tuple[Operation, ...], collection: str) -> str:
     for op in operations:
-        item = _ITEM.match(op.path)
+        item = _ITEM.match(_route(op.path))
         if item and item["collection"] == collection:
             return item["param"]
     return ""
