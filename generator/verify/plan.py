@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from generator.ir.model import Api, Operation, Parameter, SecurityScheme
+from generator.server_runtime._http import split_key
 from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, synthesize
 from generator.verify.locate import Source
@@ -186,10 +187,10 @@ def wire(
     call: Call, base_url: str, schemes: dict[str, SecurityScheme], credentials: Credentials
 ) -> Wire:
     op = call.op
-    path = op.path.split("?", 1)[0]
+    path, declared = split_key(op.path)  # `/v1/messages?beta=true`: the pair is part of the key
     for name, value in call.path.items():
         path = path.replace("{" + name + "}", quote(_text(value), safe=""))
-    params: list[tuple[str, str | int | float | bool | None]] = []
+    params: list[tuple[str, str | int | float | bool | None]] = list(declared)
     styles = {p.wire_name: p for p in op.parameters}
     for name, value in call.query.items():
         params += _query(styles.get(name), name, value)

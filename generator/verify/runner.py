@@ -7,6 +7,7 @@ request passes `Budget.take` (max requests, time limit, rate), so no run is unbo
 
 from __future__ import annotations
 
+import itertools
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -32,6 +33,7 @@ from generator.verify.plan import NO_BODY, Call, Credentials, Planner, client_ca
 from generator.witness.refusals import refusals
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+_MAX_REFUSALS = 200  # body refusals looked at per operation (each is validated: a big body)
 _ORDER = {"GET": 0, "HEAD": 0, "OPTIONS": 0, "POST": 1, "PUT": 2, "PATCH": 2, "DELETE": 3}
 
 
@@ -196,7 +198,8 @@ class Runner:
             schema_place = self.source.at(
                 op.pointer, "requestBody", "content", op.body.media_type, "schema"
             )
-            for refusal in refusals(self.schemas, op.body.schema or {}, call.body):
+            found = refusals(self.schemas, op.body.schema or {}, call.body)
+            for refusal in itertools.islice(found, _MAX_REFUSALS):
                 tokens = refusal.place[:-1] if refusal.kind in ("required", "additional") else (
                     refusal.place)  # fmt: skip
                 candidates.append((refusal.kind, replace(call, body=refusal.value),

@@ -4,6 +4,7 @@ suggested fixes."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 
 import pytest
 
@@ -103,3 +104,10 @@ def test_suggested_spec_fixes(path: str, message: str, value: object, expected: 
 def test_a_server_that_is_not_there_is_a_usage_error() -> None:
     code, _, err = invoke(str(PETS), "--base-url", "http://127.0.0.1:9")
     assert code == 2 and "cannot reach http://127.0.0.1:9" in err
+
+
+def test_a_path_with_a_query_key_sends_its_pair() -> None:
+    keyed = dataclasses.replace(_op(), path="/v1/messages?beta=true", security=())
+    request = wire(Call(keyed), "http://h", SCHEMES, Credentials())
+    assert request.url == "http://h/v1/messages"
+    assert request.params == [("beta", "true")]
