@@ -168,7 +168,9 @@ def _with_progress(runner: Any) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    total = runner.settings.max_requests
+    # A guess (the sequences and the refusals found vary), never past the bound.
+    per_operation = 4 + runner.settings.negatives
+    total = min(runner.settings.max_requests, per_operation * len(runner.api.operations))
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                MofNCompleteColumn(), TextColumn("{task.fields[findings]} finding(s)"))  # fmt: skip
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:

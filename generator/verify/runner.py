@@ -29,7 +29,16 @@ from generator.verify.model import (
     Report,
     Sent,
 )
-from generator.verify.plan import NO_BODY, Call, Credentials, Planner, client_call, secured, wire
+from generator.verify.plan import (
+    NO_BODY,
+    Call,
+    Credentials,
+    Planner,
+    Wire,
+    client_call,
+    secured,
+    wire,
+)
 from generator.witness.refusals import refusals
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -230,31 +239,14 @@ class Runner:
         self.budget.take()
         request = wire(call, self.settings.base_url, self.schemes, self.settings.credentials)
         started = time.perf_counter()
-        status, headers, url = 599, [], request.url  # 599: no response at all
-        for attempt in (1, 2):
-            try:
-                response = self.http.request(
-                    request.method,
-                    request.url,
-                    params=request.params,
-                    headers=request.headers,
-                    cookies=request.cookies or None,
-                    content=request.content,
-                )
-            except httpx.TransportError as exc:
-                # A server that crashed on the previous request may have dropped the kept-alive
-                # connection: one more try, on a new one, before calling it a failure.
-                body = f"no response: {type(exc).__name__}: {exc}".encode()
-                if attempt == 2 and not self.reached and isinstance(exc, httpx.ConnectError):
-                    raise Unreachable(f"cannot reach {self.settings.base_url}: {exc}") from None
-                if attempt == 2:
-                    break
-                continue
-            self.reached = True
-            body = response.content
-            status, headers = response.status_code, list(response.headers.items())
-            url = str(response.request.url)
-            break
+        status, headers, url, body = self._request(request)
+        wait = _retry_after(headers) if status == 429 else None
+        if wait is not None:
+            # Throttled: once, after the wait the server asked for, counted in the budget.
+            self.budget.sleep(wait)
+            self.budget.take()
+            started = time.perf_counter()
+            status, headers, url, body = self._request(request)
         elapsed = (time.perf_counter() - started) * 1000
         self.stats[f"{call.op.method} {call.op.path}"].latencies_ms.append(elapsed)
         self.report.requests = self.budget.used
@@ -272,6 +264,36 @@ class Runner:
         except ValueError:
             parsed = None
         return sent, received, body, parsed
+
+    def _request(self, request: Wire) -> tuple[int, list[tuple[str, str]], str, bytes]:
+        """Status, headers, final URL and body; 599 when no response came."""
+        for attempt in (1, 2):
+            try:
+                response = self.http.request(
+                    request.method,
+                    request.url,
+                    params=request.params,
+                    headers=request.headers,
+                    cookies=request.cookies or None,
+                    content=request.content,
+                )
+            except httpx.TransportError as exc:
+                # A server that crashed on the previous request may have dropped the kept-alive
+                # connection: one more try, on a new one, before calling it a failure.
+                if attempt == 2 and not self.reached and isinstance(exc, httpx.ConnectError):
+                    raise Unreachable(f"cannot reach {self.settings.base_url}: {exc}") from None
+                if attempt == 2:
+                    return (
+                        599,
+                        [],
+                        request.url,
+                        f"no response: {type(exc).__name__}: {exc}".encode(),
+                    )
+                continue
+            self.reached = True
+            return (response.status_code, list(response.headers.items()),
+                    str(response.request.url), response.content)  # fmt: skip
+        raise AssertionError("unreachable")
 
     def exchange(
         self, call: Call, expect: str, why: str, where: Place | None = None
@@ -292,6 +314,16 @@ class Runner:
             if key not in self.seen:
                 self.seen.add(key)
                 self.report.findings.append(finding)
+
+
+def _retry_after(headers: list[tuple[str, str]]) -> float | None:
+    """The seconds a 429 asks to wait, when it is a short wait (at most 5 s)."""
+    value = next((v for k, v in headers if k.lower() == "retry-after"), "1")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return None  # an HTTP date: too far to wait for in a bounded run
+    return seconds if 0 <= seconds <= 5 else None
 
 
 def _shape(message: str) -> str:

@@ -100,3 +100,15 @@ def test_a_project_target_is_verified_by_name(rendered: dict[str, RenderedServer
         "GET /contextcapture/jobs",
         "POST /contextcapture/jobs",
     ]
+
+
+def test_a_throttled_request_is_sent_again_after_retry_after(
+    rendered: dict[str, RenderedServer],
+) -> None:
+    # jobs.yaml declares no 429: a throttled request not sent again would show up (only the
+    # requests that reach the service, valid ones, count against the mock's limit).
+    options = MockOptions(stateful=True, faults=Faults(rate_limit=5))
+    with served(mock_app(rendered["jobs"], options)) as url:
+        report = run_verify(JOBS, url)
+    assert report.findings == [], render(report, "text")
+    assert report.requests > 5 + len(report.operations)
