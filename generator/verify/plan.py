@@ -37,6 +37,7 @@ class Call:
     # What the request is for, in a finding: "valid", "refused: <reason>", ...
     purpose: str = "valid"
     credentials: str = "given"  # given | none | malformed | unknown
+    files: frozenset[str] = frozenset()  # multipart properties sent as file parts
 
     def without(self, location: str, name: str) -> Call:
         """This call with a parameter left out (`location` as the spec says: path, header...)."""
@@ -118,7 +119,7 @@ class Planner:
             body = self.body_value(op, rng)
             if body is NO_BODY:
                 return None
-            call = replace(call, body=body)
+            call = replace(call, body=body, files=self._file_parts(op))
         return call
 
     def parameter_value(self, op: Operation, param: Parameter, rng: random.Random) -> Any:
@@ -143,6 +144,21 @@ class Planner:
             return synthesize(self.schemas, schema, rng)
         except (SynthesisError, RecursionError):
             return NO_BODY
+
+    def _file_parts(self, op: Operation) -> frozenset[str]:
+        """The multipart properties that are files (`format: binary`, or a part type)."""
+        if op.body is None or op.body.kind != "multipart" or not op.body.schema:
+            return frozenset()
+        names = {name for name, media in op.body.part_types
+                 if "json" not in media and not media.startswith("text/")}  # fmt: skip
+        for name, sub in self.schemas.properties(op.body.schema).items():
+            schema = self.schemas.resolve(sub)
+            items = self.schemas.resolve(schema.get("items", {}))
+            if "binary" in (self.schemas.format(schema), self.schemas.format(items)) or (
+                "contentMediaType" in schema
+            ):
+                names.add(name)
+        return frozenset(names)
 
     def body_examples(self, op: Operation) -> list[Any]:
         if op.body is None:
@@ -199,7 +215,7 @@ def wire(
     _authorize(op, schemes, credentials, call.credentials, headers, params, cookies)
     content, text = None, None
     if call.body is not NO_BODY and op.body is not None:
-        content, text, media = _body(op.body.kind, op.body.media_type, call.body)
+        content, text, media = _body(op.body.kind, op.body.media_type, call.body, call.files)
         headers.setdefault("Content-Type", media)
     return Wire(op.method, base_url.rstrip("/") + path, params, headers, cookies, content, text)
 
@@ -243,7 +259,9 @@ def _authorize(
                                         "unknown": "Bearer specgen.unknown.token"}[mode]  # fmt: skip
 
 
-def _body(kind: str, media_type: str, value: Any) -> tuple[bytes, str, str]:
+def _body(
+    kind: str, media_type: str, value: Any, files: frozenset[str] = frozenset()
+) -> tuple[bytes, str, str]:
     if kind == "form" and isinstance(value, dict):
         from urllib.parse import urlencode
 
@@ -251,10 +269,33 @@ def _body(kind: str, media_type: str, value: Any) -> tuple[bytes, str, str]:
         return text.encode(), text, media_type
     if kind in ("binary", "text") and isinstance(value, str):
         return value.encode(), value, media_type
+    if kind == "multipart" and isinstance(value, dict):
+        return _multipart(value, files)
     text = json.dumps(value)
-    if kind == "multipart":
-        return text.encode(), text, "application/json"  # refused by a multipart server: fine
     return text.encode(), text, media_type if "json" in media_type else "application/json"
+
+
+def _multipart(value: dict[str, Any], files: frozenset[str]) -> tuple[bytes, str, str]:
+    """A multipart body: `files` as file parts (a name and bytes), the rest as fields (objects
+    as JSON), with a fixed boundary so a seeded run sends the same bytes."""
+    import httpx
+
+    data: dict[str, Any] = {}
+    uploads: list[tuple[str, tuple[str, bytes, str]]] = []
+    for name, item in value.items():
+        items = item if isinstance(item, list) else [item]
+        if name in files:
+            uploads += [(name, (f"{name}.bin", _text(one).encode(), "application/octet-stream"))
+                        for one in items]  # fmt: skip
+        else:
+            texts = [json.dumps(one) if isinstance(one, dict) else _text(one) for one in items]
+            data[name] = texts if isinstance(item, list) else texts[0]
+    boundary = "specgen-verify-boundary"
+    request = httpx.Request("POST", "http://x", data=data, files=uploads or None,
+                            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})  # fmt: skip
+    content = request.read()
+    shown = ", ".join(f"{k}=<file>" if k in files else f"{k}={v!r}" for k, v in value.items())
+    return content, f"multipart: {shown}", request.headers["Content-Type"]
 
 
 def _query(param: Parameter | None, name: str, value: Any) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ No `from __future__ import annotations`: FastAPI reads the local `User` alias at
 
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query
+from fastapi import Depends, FastAPI, File, Form, HTTPException, Query, UploadFile
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel, Field
 
@@ -58,5 +58,9 @@ def tutorial_app(*defects: str) -> FastAPI:
         if item_id not in items:
             raise HTTPException(404, "Item not found")
         del items[item_id]
+
+    @app.post("/files/")
+    async def upload(file: Annotated[UploadFile, File()], note: Annotated[str, Form()]) -> Any:
+        return {"filename": file.filename, "size": len(await file.read()), "note": note}
 
     return app
