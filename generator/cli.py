@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
+    "verify": ("generator.verify.command:verify", "Test a running server against its spec."),
     "daemon": (
         "generator.daemon.command:daemon",
         "Show or stop the generation servers `generate` hands its runs to.",

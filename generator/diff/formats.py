@@ -56,6 +56,9 @@ def format_text(reports: Sequence[Report], colour: bool = False) -> str:
                 if proved:
                     verdicts = f"{_verdict(change.proof):<13} {_verdict(change.rollback):<13} "
                 lines.append(f"  {level} {change.id:<{width}}  {verdicts}{change.message}")
+                for label, proof in (("proof", change.proof), ("rollback", change.rollback)):
+                    if proof is not None and (proof.witness or proof.verdict == "broke"):
+                        lines.append(f"      {label}: {proof_line(proof)}")
         lines.append("")
         lines.append(_summary(report))
         blocks.append("\n".join(lines))
@@ -92,6 +95,15 @@ def _verdict(proof: Proof | None) -> str:
     return proof.verdict if proof is not None else "-"
 
 
+def proof_line(proof: Proof) -> str:
+    """`broke with `v` = "bird": HTTP 422 ...`: the verdict, its witness and what happened."""
+    text = proof.verdict
+    if proof.witness:
+        text += f" with {proof.witness}"
+    detail = " ".join(proof.detail.split())
+    return f"{text}: {detail[:240]}" if detail else text
+
+
 def _proof_table(changes: Sequence[Change]) -> list[str]:
     """With --prove, an operation's changes as a table: what changed, and what the calls
     showed (the call made and its outcome, for the old client and for the new one)."""
@@ -105,7 +117,10 @@ def _proof_table(changes: Sequence[Change]) -> list[str]:
             if proof is None:
                 cells.append("-")
                 continue
-            text = f"**{proof.verdict}**: {_md(proof.detail)}"
+            text = f"**{proof.verdict}**"
+            if proof.witness:
+                text += f" with {_md(proof.witness)}"
+            text += f": {_md(proof.detail)}"
             if proof.call:
                 text += f" (`{proof.call.replace('`', '')}`)"
             cells.append(re.sub(r"(?<!\\)\|", r"\\|", text.replace("\n", " ")))
@@ -131,13 +146,18 @@ def format_json(reports: Sequence[Report], colour: bool = False) -> str:
 def format_junit(
     reports: Sequence[Report], colour: bool = False, fail_on: Severity | None = Severity.BREAKING
 ) -> str:
-    """One test suite per spec pair, one test case per operation; a case fails when one of its
-    changes is at or above the fail-on level, and lists the others as output."""
+    """One test suite per spec pair. Without proofs, one test case per operation, failing when
+    one of its changes is at or above the fail-on level. With proofs (`--prove`), one test
+    case per change: a failure when its proof broke (carrying the witness and the error),
+    skipped when it was not exercised (with the reason), passed when it held."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
     for report in reports:
+        name = quoteattr(f"{report.base} → {report.revision}")
+        if any(change.proof is not None for change in report.changes):
+            lines.extend(_proved_suite(report, name))
+            continue
         groups = _by_operation(report.changes)
         failing = sum(1 for _, changes in groups if _failures(changes, fail_on))
-        name = quoteattr(f"{report.base} → {report.revision}")
         lines.append(
             f'  <testsuite name={name} tests="{max(len(groups), 1)}" failures="{failing}">'
         )
@@ -160,6 +180,37 @@ def format_junit(
         lines.append("  </testsuite>")
     lines.append("</testsuites>")
     return "\n".join(lines) + "\n"
+
+
+def _proved_suite(report: Report, name: str) -> list[str]:
+    broke = sum(1 for c in report.changes if c.proof is not None and c.proof.verdict == "broke")
+    skipped = sum(
+        1 for c in report.changes if c.proof is not None and c.proof.verdict == "not-exercised"
+    )
+    lines = [
+        f'  <testsuite name={name} tests="{len(report.changes)}" failures="{broke}" '
+        f'skipped="{skipped}">'
+    ]
+    for change in report.changes:
+        classname = quoteattr(f"specgen.diff.{change.operation or GLOBAL}")
+        case = quoteattr(f"{change.id}: {change.message}")
+        lines.append(f"    <testcase classname={classname} name={case}>")
+        proof = change.proof
+        if proof is not None and proof.verdict == "broke":
+            message = quoteattr(f"broke with {proof.witness}" if proof.witness else "broke")
+            lines.append(f'      <failure message={message} type="{change.level.value}">')
+            lines.append(escape(f"witness: {proof.witness}\ncall: {proof.call}\n{proof.detail}"))
+            lines.append("      </failure>")
+        elif proof is not None and proof.verdict == "not-exercised":
+            lines.append(f"      <skipped message={quoteattr(proof.detail)}/>")
+        out = [_line(change)]
+        for label, shown in (("proof", proof), ("rollback", change.rollback)):
+            if shown is not None:
+                out.append(f"{label}: {proof_line(shown)} ({shown.call})")
+        lines.append(f"      <system-out>{escape(chr(10).join(out))}</system-out>")
+        lines.append("    </testcase>")
+    lines.append("  </testsuite>")
+    return lines
 
 
 def _failures(changes: Sequence[Change], fail_on: Severity | None) -> list[Change]:

@@ -26,9 +26,15 @@ class Proof:
     verdict: str  # broke | held | not-exercised
     call: str
     detail: str
+    witness: str = ""  # the value that was sent (or answered) to exercise the change
 
     def to_json(self) -> dict[str, str]:
-        return {"verdict": self.verdict, "call": self.call, "detail": self.detail}
+        return {
+            "verdict": self.verdict,
+            "call": self.call,
+            "witness": self.witness,
+            "detail": self.detail,
+        }
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,10 @@ class Change:
     # Where the fact sits, for --prove: the rule's area and the route inside the schema.
     area: str = field(default="", compare=False)
     path: str = field(default="", compare=False)
+    # The fact's kind and what it names (old/new values, the removed enum value, ...): the
+    # witness engine's hints.
+    kind: str = field(default="", compare=False)
+    details: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     proof: Proof | None = field(default=None, compare=False)  # old client, new mock
     rollback: Proof | None = field(default=None, compare=False)  # new client, old mock
 
@@ -193,6 +203,8 @@ def _change(rule: Rule, delta: Delta) -> Change:
         message,
         area=delta.area,
         path=delta.path,
+        kind=delta.kind,
+        details=delta.details,
     )
 
 

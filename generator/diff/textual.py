@@ -87,6 +87,10 @@ def textual_deltas(
             kind = text_kind(old_shape, new_shape, old_items, new_items)
             if kind is not None:
                 kept.append(judged(delta, kind))
+            elif reshaped:
+                # Scalar ↔ array taking the same texts (`[integer, string]` → an exploded array
+                # of strings: `?token=x` stays valid): harmless, but the generated type changes.
+                kept.append(replace(delta, kind="type-compatible"))
         elif delta.path == "[]" and delta.kind in TYPE_KINDS and old_items and new_items:
             # The items of a delimited or exploded array are texts too.
             kind = text_kind(old_items, new_items, None, None)

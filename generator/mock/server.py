@@ -22,7 +22,7 @@ from starlette.responses import JSONResponse
 from starlette.responses import Response as StarletteResponse
 
 from generator.ir.model import Api
-from generator.mock import auth, prefer
+from generator.mock import auth, direct, prefer
 from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
 from generator.mock.replies import MockError, MockReply
@@ -38,6 +38,7 @@ class MockOptions:
     faults: Faults = field(default_factory=Faults)
     data: tuple[dict[str, Any], ...] = ()  # resources to preload (stateful)
     token: str | None = None  # the one credential secured operations accept (None: any)
+    direct: bool = False  # honour X-Specgen-Answer from loopback peers (generator.mock.direct)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
             return StarletteResponse(status_code=chosen.status)
         return JSONResponse(chosen.body, chosen.status, media_type=chosen.media_type)
 
+    if options.direct:  # innermost: it answers only what the server accepted
+        app.add_middleware(BaseHTTPMiddleware, dispatch=direct.directed_answers())
     app.add_middleware(BaseHTTPMiddleware, dispatch=_null_check(server, table, engine))
     if options.token is not None:
         # Added first, so Prefer (added after, outermost) still answers without a token.

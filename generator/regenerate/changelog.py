@@ -103,12 +103,23 @@ def committed_spec(spec: Path, workdir: Path) -> SpecSet | None:
 
 
 def entry_for(
-    old: SpecSet, new: SpecSet, package_version: str | None, today: dt.date | None = None
+    old: SpecSet,
+    new: SpecSet,
+    package_version: str | None,
+    today: dt.date | None = None,
+    prove: bool = False,
 ) -> Entry | None:
-    """The entry for the change from `old` to `new`; None when nothing changed."""
+    """The entry for the change from `old` to `new`; None when nothing changed. With `prove`,
+    each change carries its proof (`diff --prove`), written into the entry."""
     report = diff_specs(old, new, base_label="previous", revision_label="current", today=today)
     if not report.changes:
         return None
+    if prove:
+        from generator.diff.prove import prove_reports
+
+        with tempfile.TemporaryDirectory(prefix="specgen-changelog-prove-") as scratch:
+            pair = [(old.root.path, new.root.path)]
+            report = prove_reports([report], pair, Path(scratch))[0]
     previous = str(old.root.data.get("info", {}).get("version", "0.0.0"))
     bump = suggest_bump(report.changes)
     suggested = bumped(previous, bump)
@@ -130,8 +141,18 @@ def render_entry(entry: Entry, today: dt.date) -> str:
         lines.extend(["", f"### {title}"])
         for operation, group in groupby(changes, key=lambda c: c.operation or "(whole API)"):
             lines.extend(["", f"`{operation}`", ""])
-            lines.extend(f"- {change.message} (`{change.id}`)" for change in group)
+            lines.extend(_entry_line(change) for change in group)
     return "\n".join(lines) + "\n"
+
+
+def _entry_line(change: Change) -> str:
+    """One change; with its proof when the report was proved (`diff --prove`)."""
+    line = f"- {change.message} (`{change.id}`)"
+    if change.proof is not None:
+        from generator.diff.formats import proof_line
+
+        line += f"; proof: {proof_line(change.proof)}"
+    return line
 
 
 def write_entry(path: Path, entry: Entry, today: dt.date) -> None:

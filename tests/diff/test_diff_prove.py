@@ -52,7 +52,9 @@ def test_rollback_catches_what_a_server_rollback_breaks(
 ) -> None:
     # The new client sends the new optional field; the old server refuses unknown fields.
     change = proved["new-optional-request-property"]
-    assert change["proof"]["verdict"] == "held"
+    # The old client's schema closes the object: it can never send `nickname`.
+    assert change["proof"]["verdict"] == "not-exercised"
+    assert "has no `nickname`" in change["proof"]["detail"]
     assert change["rollback"]["verdict"] == "broke"
     assert change["rollback"]["call"].startswith("new client .create_pet(")
     assert "nickname" in change["rollback"]["detail"] and "HTTP 422" in change["rollback"]["call"]
@@ -98,6 +100,7 @@ def test_what_no_call_can_show_is_not_exercised(tmp_path: Path) -> None:
     assert found["endpoint-added"]["proof"] == {
         "verdict": "not-exercised",
         "call": "",
+        "witness": "",
         "detail": "the old client has no method for GET /pong",
     }
     # Rolling back the server takes the endpoint away from the new client: a real 404.
@@ -135,3 +138,31 @@ def test_parameter_witnesses_are_the_values_the_new_server_refuses(tmp_path: Pat
     assert 'sort="random"' in proofs["request-parameter-enum-value-removed"]["call"]
     assert proofs["request-parameter-max-decreased"]["verdict"] == "broke"
     assert "limit=100" in proofs["request-parameter-max-decreased"]["call"]
+
+
+def test_junit_fails_each_broken_change_with_its_witness() -> None:
+    args = (str(FIXTURES / "base.yaml"), str(FIXTURES / "revision.yaml"), "--prove")
+    xml = run_cli(*args, "--format", "junit").stdout
+    assert 'failures="2" skipped="1"' in xml
+    assert "<failure message='broke with `kind` = \"bird\"'" in xml
+    assert "witness: `name` left out" in xml
+    assert "<skipped message=" in xml
+
+
+def test_the_changelog_entry_carries_the_proofs() -> None:
+    import datetime as dt
+
+    from generator.load import SpecSet, load_document
+    from generator.regenerate.changelog import entry_for, render_entry
+
+    base, revision = FIXTURES / "base.yaml", FIXTURES / "revision.yaml"
+    old = SpecSet(load_document(base, base.name))
+    new = SpecSet(load_document(revision, revision.name))
+    entry = entry_for(old, new, None, dt.date(2026, 1, 1), prove=True)
+    assert entry is not None
+    text = render_entry(entry, dt.date(2026, 1, 1))
+    assert (
+        'removed (`request-property-enum-value-removed`); proof: broke with `kind` = "bird"' in text
+    )
+    assert "proof: broke with `name` left out: APIResponseValidationError" in text
+    assert "127.0.0.1" not in text  # stable: no port in a file that is committed

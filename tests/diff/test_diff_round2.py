@@ -142,6 +142,12 @@ def test_parameters_and_headers_are_judged_as_text(tmp_path: Path) -> None:
     assert _found(tmp_path, _query(array), _query(strings)) == [
         ("request-parameter-type-compatible", "info")
     ]
+    # `[integer, string]` → a form-exploded array of strings: `?token=x` stays valid.
+    either = {"type": ["integer", "string"]}
+    exploded = {"type": "array", "items": string}
+    base31, revision31 = _query(either), _query(exploded)
+    base31["openapi"] = revision31["openapi"] = "3.1.0"
+    assert _found(tmp_path, base31, revision31) == [("request-parameter-type-compatible", "info")]
     # A JSON-encoded parameter is a document, not text: the JSON rules apply.
     json_number = {"content": {"application/json": {"schema": number}}}
     json_string = {"content": {"application/json": {"schema": string}}}

@@ -1,0 +1,1 @@
+"""Witness engine: values that separate two schemas, or that one schema refuses."""
