@@ -33,6 +33,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
+    "release": (
+        "generator.release.command:release",
+        "Build versioned wheels, sdists and npm tarballs, checked against the contract diff.",
+    ),
     "daemon": (
         "generator.daemon.command:daemon",
         "Show or stop the generation servers `generate` hands its runs to.",

@@ -48,6 +48,7 @@ class Entry:
     suggested: str  # what the bump makes of `previous`
     report: Report
     base_hash: str
+    note: str = ""  # said under the bump (`specgen release`: an override, a first release)
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.report.count(level)} {level.value}" for level in Severity)
@@ -120,9 +121,11 @@ def render_entry(entry: Entry, today: dt.date) -> str:
     lines = [
         f"## {entry.version} ({today.isoformat()})",
         f"<!-- specgen: base={entry.base_hash} -->",
-        "",
-        f"Suggested bump: **{entry.bump}** (from {entry.previous}).",
     ]
+    if entry.previous:  # a first release has nothing to bump from
+        lines.extend(["", f"Suggested bump: **{entry.bump}** (from {entry.previous})."])
+    if entry.note:
+        lines.extend(["", entry.note])
     for level, title in _SECTIONS:
         changes = [c for c in entry.report.changes if c.level is level]
         if not changes:
@@ -130,8 +133,15 @@ def render_entry(entry: Entry, today: dt.date) -> str:
         lines.extend(["", f"### {title}"])
         for operation, group in groupby(changes, key=lambda c: c.operation or "(whole API)"):
             lines.extend(["", f"`{operation}`", ""])
-            lines.extend(f"- {change.message} (`{change.id}`)" for change in group)
+            lines.extend(f"- {change.message} (`{change.id}`){_proven(change)}" for change in group)
     return "\n".join(lines) + "\n"
+
+
+def _proven(change: Change) -> str:
+    """What `--prove` showed, when it ran: the old client against the new mock."""
+    if change.proof is None:
+        return ""
+    return f"; proof: **{change.proof.verdict}**, {change.proof.call}: {change.proof.detail}"
 
 
 def write_entry(path: Path, entry: Entry, today: dt.date) -> None:
