@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Regenerate whenever specs or templates change.",
     ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
+    "docs": (
+        "generator.docsite.command:docs",
+        "Build the static reference site of each spec (snippets, models, search, changelog).",
+    ),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
     "release": (
         "generator.release.command:release",
