@@ -33,14 +33,18 @@ DOCS = frozenset({"docs"})
     help="Where the sites go, one folder per spec (open <out>/<name>/index.html).",
 )
 @click.option("--strict", is_flag=True, help="Refuse a spec that needs repairs.")
+@click.option("--no-cache", is_flag=True, help="Do not use or fill .specgen-cache/.")
 @click.pass_context
-def docs(ctx: click.Context, targets: tuple[str, ...], out_dir: Path, strict: bool) -> None:
+def docs(
+    ctx: click.Context, targets: tuple[str, ...], out_dir: Path, strict: bool, no_cache: bool
+) -> None:
     """Build the reference site of TARGETs (default: every target of the project) or of SPEC
     files: operations with snippets in Python, TypeScript and curl, models, search, changelog."""
+    from generator.regenerate.command import CACHE_FOLDER
     from generator.regenerate.job import Toolchain, run_job
 
     try:
-        chosen = _targets(targets, out_dir, strict)
+        chosen, anchor = _targets(targets, out_dir, strict)
     except (PlanError, SpecError) as exc:
         message = exc.diagnostic.format() if isinstance(exc, SpecError) else str(exc)
         click.echo(f"error: {message}", err=True)
@@ -48,7 +52,10 @@ def docs(ctx: click.Context, targets: tuple[str, ...], out_dir: Path, strict: bo
     failed = False
     for target in chosen:
         started = time.perf_counter()
-        result = run_job(target, Toolchain())
+        # As `generate` runs one target: the validator of a large spec works in a process of
+        # its own while this one builds the IR and the site; the same cache folder.
+        toolchain = Toolchain(cache=None if no_cache else anchor / CACHE_FOLDER)
+        result = run_job(target, toolchain, workers=2)
         warnings = [d for d in result.diagnostics if d.level is not Level.INFO]
         if result.failed:
             for diagnostic in result.diagnostics:
@@ -76,13 +83,14 @@ def docs(ctx: click.Context, targets: tuple[str, ...], out_dir: Path, strict: bo
     ctx.exit(2 if failed else 0)
 
 
-def _targets(names: tuple[str, ...], out_dir: Path, strict: bool) -> list[Target]:
+def _targets(names: tuple[str, ...], out_dir: Path, strict: bool) -> tuple[list[Target], Path]:
+    """The targets to build and the folder the cache lives in (the project's, else here)."""
     files = [Path(n) for n in names if Path(n).is_file()]
     if files:
         if len(files) != len(names):
             raise PlanError("give either spec files or target names, not both")
         plan = adhoc_plan(files, Flags(out=out_dir, artefacts=DOCS, strict=strict), Path.cwd())
-        return list(plan.targets)
+        return list(plan.targets), plan.anchor
     config = load_config()
     plan, _ = project_plan(config, Flags(artefacts=DOCS, strict=strict))
     by_name = {t.name: t for t in plan.targets}
@@ -90,7 +98,7 @@ def _targets(names: tuple[str, ...], out_dir: Path, strict: bool) -> list[Target
     if unknown:
         known = ", ".join(sorted(by_name))
         raise PlanError(f"unknown target(s) or missing file(s): {', '.join(unknown)} ({known})")
-    return [by_name[n] for n in names] if names else list(plan.targets)
+    return [by_name[n] for n in names] if names else list(plan.targets), plan.anchor
 
 
 __all__ = ["docs"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -226,3 +227,33 @@ def test_the_theme_toggle_switches_and_is_remembered(page: Page) -> None:
     page.open(_url("models.html"))
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == after
     page.evaluate("localStorage.removeItem('specgen-theme')")
+
+
+TSC = ROOT / "node_modules" / ".bin" / "tsc"
+
+
+@pytest.mark.skipif(not TSC.exists(), reason="typescript is not installed (npm ci)")
+def test_a_copied_typescript_snippet_compiles_strictly_and_runs_against_the_mock(
+    page: Page, mock_url: str, tmp_path: Path
+) -> None:
+    snippet = _copied(page, "op-createJob", "ts")
+    assert 'import { Client } from "reality-modeling";' in snippet
+    # The package as a team installs it: the generated client-ts, built with tsc.
+    package = tmp_path / "app" / "node_modules" / "reality-modeling"
+    shutil.copytree(SITE.parent / "client-ts", package)
+    built = subprocess.run([str(TSC), "-p", "."], cwd=package, capture_output=True, text=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    app = tmp_path / "app"
+    (app / "package.json").write_text('{"type": "module", "private": true}\n')
+    (app / "snippet.ts").write_text(snippet.replace("https://api.bentley.com", mock_url))
+    compiled = subprocess.run(
+        [str(TSC), "--strict", "--target", "ES2022", "--module", "NodeNext"]
+        + ["--moduleResolution", "NodeNext", "--lib", "ES2022,DOM", "--types", "", "snippet.ts"],
+        cwd=app,
+        capture_output=True,
+        text=True,
+    )
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
+    ran = subprocess.run(["node", "snippet.js"], cwd=app, capture_output=True, text=True)
+    assert ran.returncode == 0, ran.stderr
+    assert "id" in ran.stdout
