@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import SpecError
-from generator.diff.report import Change, Report
+from generator.diff.report import Report
 from generator.diff.sources import GitSource, load_spec
 from generator.load import SpecSet, load_document
 from generator.regenerate.changelog import CHANGELOG, Entry, write_entry
@@ -189,9 +189,5 @@ def _history_entry(verdict: Verdict, allowed_breaking: bool, today: dt.date) -> 
         "bump": verdict.bump,
         "required": verdict.required,
         "override": allowed_breaking and not verdict.allowed,
-        "changes": [_change_json(c) for c in verdict.changes],
+        "changes": [c.to_json() for c in verdict.changes],
     }
-
-
-def _change_json(change: Change) -> dict[str, object]:
-    return change.to_json()

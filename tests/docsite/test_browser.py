@@ -102,9 +102,13 @@ def mock_url() -> Iterator[str]:
     )
     try:
         assert process.stdout is not None
-        line = process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+", line)
-        assert found, line
+        seen = []
+        found = None
+        while found is None and len(seen) < 50:  # warnings about the spec may come first
+            seen.append(process.stdout.readline())
+            found = re.search(r"http://127\.0\.0\.1:\d+", seen[-1])
+            assert seen[-1] or found, "".join(seen)
+        assert found, "".join(seen)
         yield found.group(0)
     finally:
         process.terminate()
