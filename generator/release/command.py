@@ -54,10 +54,9 @@ class Prepared:
 @click.option(
     "--dist",
     "dist_dir",
-    default="dist",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Where the artefacts go, one folder per target.",
+    help="Where the artefacts go, one folder per target [default: dist/ beside pyproject.toml].",
 )
 @click.option("--tag/--no-tag", default=True, help="Tag HEAD `<name>-v<version>` (in git).")
 @click.option(
@@ -72,7 +71,7 @@ def release(
     check: bool,
     prove: bool,
     allow_breaking: bool,
-    dist_dir: Path,
+    dist_dir: Path | None,
     tag: bool,
     today: dt.datetime | None,
 ) -> None:
@@ -111,23 +110,21 @@ def release(
                     continue
             if check:
                 continue
-            out = (dist_dir / target.name).resolve()
+            out = ((dist_dir or config.root / "dist") / target.name).resolve()
             try:
                 artefacts = build_target(plan.out_dir / target.name, out, config.root)
             except BuildError as exc:
                 _fail(ctx, str(exc))
             for artefact in artefacts:
                 click.echo(f"  {artefact.kind:5}  {_shown(artefact.path)}")
-            tagging = tag and _spec_committed(target.spec, config.root)
+            blocker = _tag_blocker(target.spec, config.root) if tag else None
+            tagging = tag and blocker is None
             for line in record(
                 target.name, target.spec, config.root, verdict, allow_breaking, date, tagging
             ):
                 click.echo(f"  {line}")
-            if tag and not tagging:
-                click.echo(
-                    f"  no git tag {tag_name(target.name, verdict.version)}: the spec differs "
-                    "from HEAD (commit it, then tag)"
-                )
+            if blocker is not None:
+                click.echo(f"  no git tag {tag_name(target.name, verdict.version)}: {blocker}")
             shutil.copyfile(releases_dir(config.root, target.name) / CHANGELOG, out / CHANGELOG)
     ctx.exit(1 if refused else 0)
 
@@ -179,17 +176,23 @@ def _check_generated(target_dir: Path, version: str) -> None:
             )
 
 
-def _spec_committed(spec: Path, root: Path) -> bool:
+def _tag_blocker(spec: Path, root: Path) -> str | None:
+    """Why HEAD cannot be tagged as this release (None: it can): the tag must name a commit
+    holding the spec being released."""
     try:
-        done = subprocess.run(
-            ["git", "diff", "--quiet", "HEAD", "--", str(spec)],
-            cwd=root,
-            capture_output=True,
-            check=False,
+        inside = subprocess.run(
+            ["git", "rev-parse", "--verify", "-q", "HEAD"], cwd=root, capture_output=True
+        )
+        if inside.returncode != 0:
+            return "not a git repository with a commit (the release is recorded in releases/)"
+        changed = subprocess.run(
+            ["git", "diff", "--quiet", "HEAD", "--", str(spec)], cwd=root, capture_output=True
         )
     except OSError:
-        return False
-    return done.returncode == 0
+        return "git is not installed (the release is recorded in releases/)"
+    if changed.returncode != 0:
+        return "the spec differs from HEAD (commit it, then tag)"
+    return None
 
 
 def _headline(prepared: Prepared) -> str:
