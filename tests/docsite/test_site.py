@@ -137,3 +137,36 @@ def test_docs_command_and_the_docs_artefact_follow_releases(tmp_path: Path) -> N
     assert "First release" in (repo / "generated" / NAME / "docs" / "changelog.html").read_text()
     unknown = specgen(repo, "docs", "nope")
     assert unknown.returncode == 2 and "nope" in unknown.stderr
+
+
+def test_resource_methods_are_named_as_the_clients_reach_them(tmp_path: Path) -> None:
+    """Operations in several groups become resources (`client.pets.list`); the snippets use
+    those paths in both languages, not the operationIds."""
+    import yaml
+
+    from tests.release.project import SPEC
+
+    spec = json.loads(json.dumps(SPEC))
+    spec["paths"]["/pets"]["get"]["tags"] = ["pets"]
+    spec["paths"]["/pets/{petId}"]["get"]["tags"] = ["pets"]
+    spec["paths"]["/stores"] = {
+        "get": {
+            "operationId": "listStores",
+            "tags": ["stores"],
+            "responses": {"200": {"description": "ok"}},
+        }
+    }
+    path = tmp_path / "shop.yaml"
+    path.write_text(yaml.safe_dump(spec))
+    ctx, _, _ = prepare_target(path, TargetOptions(name="shop"))
+    assert ctx.api.client.layout == "resources"
+    files = render_site(ctx)
+    assert {"docs/ops-pets.html", "docs/ops-stores.html"} <= set(files)
+    pets = html.unescape(files["docs/ops-pets.html"])
+    ts_calls = {t.op.operation_id: t.call for t in ts_api(ctx.api).all_operations}
+    for op in ctx.api.operations:
+        call = ctx.api.client.call_of(op)
+        assert "." in call and "." in ts_calls[op.operation_id]
+        page = pets if call.startswith("pets.") else html.unescape(files["docs/ops-stores.html"])
+        assert f"client.{call}(" in page
+        assert f"client.{ts_calls[op.operation_id]}(" in page
