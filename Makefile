@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: generate check test lint bench clean
+.PHONY: generate check test lint bench clean chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,17 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests $(wildcard bench)
 	$(BIN)/mypy
 
-test: $(STAMP) $(NODE_STAMP)
+# The docs-site tests drive Debian's chromium headless. Installed here when missing and apt can
+# (root, or passwordless sudo); otherwise those tests are skipped with the reason printed.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	{ command -v apt-get >/dev/null 2>&1 && \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	    $$SUDO apt-get update -qq >/dev/null 2>&1 && \
+	    $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1; }; } || \
+	echo "chromium could not be installed: the docs-site browser tests will be skipped"
+
+test: $(STAMP) $(NODE_STAMP) chromium
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
 # Benchmarks against the peers (installed on first use into bench/.work/); slow, never in CI.

@@ -32,8 +32,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Regenerate whenever specs or templates change.",
     ),
     "diff": ("generator.diff.command:diff", "Classify the changes between two versions of a spec."),
+    "docs": (
+        "generator.docsite.command:docs",
+        "Build the static reference site of each spec (snippets, models, search, changelog).",
+    ),
     "mock": ("generator.mock.command:mock", "Serve a mock server for a spec."),
     "verify": ("generator.verify.command:verify", "Test a running server against its spec."),
+    "release": (
+        "generator.release.command:release",
+        "Build versioned wheels, sdists and npm tarballs, checked against the contract diff.",
+    ),
     "daemon": (
         "generator.daemon.command:daemon",
         "Show or stop the generation servers `generate` hands its runs to.",

@@ -4,7 +4,7 @@
 [tool.specgen]
 specs = "specs"                              # folder of spec files, one target per file
 output = "generated"                         # one sub-folder per target, plus the manifest
-artefacts = ["client", "models", "stubs"]     # also "client-ts": a TypeScript client package
+artefacts = ["client", "models", "stubs"]     # also "client-ts" (TypeScript client), "docs" (site)
 templates = "specgen-templates"              # optional user override folder (or a list of them)
 root = "."                                   # optional: relative $refs may reach below this
 daemon = false                               # optional: never start a generation server
@@ -45,8 +45,9 @@ from generator.diagnostics import Diagnostic, Level, SpecError
 
 ARTEFACTS: frozenset[str] = frozenset({"client", "models", "stubs"})
 """The artefacts a target gets when none are configured (the Python ones)."""
-KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts"}
-"""Every artefact a target may choose; `client-ts` (the TypeScript client) is opt-in."""
+KNOWN_ARTEFACTS: frozenset[str] = ARTEFACTS | {"client-ts", "docs"}
+"""Every artefact a target may choose; `client-ts` (the TypeScript client) and `docs` (the
+reference site, `generator.docsite`) are opt-in."""
 DEFAULT_SPECS = "specs"
 DEFAULT_OUTPUT = "generated"
 _TOP_KEYS = frozenset(

@@ -48,6 +48,7 @@ class Entry:
     suggested: str  # what the bump makes of `previous`
     report: Report
     base_hash: str
+    note: str = ""  # said under the bump (`specgen release`: an override, a first release)
 
     def summary(self) -> str:
         counts = ", ".join(f"{self.report.count(level)} {level.value}" for level in Severity)
@@ -131,9 +132,11 @@ def render_entry(entry: Entry, today: dt.date) -> str:
     lines = [
         f"## {entry.version} ({today.isoformat()})",
         f"<!-- specgen: base={entry.base_hash} -->",
-        "",
-        f"Suggested bump: **{entry.bump}** (from {entry.previous}).",
     ]
+    if entry.previous:  # a first release has nothing to bump from
+        lines.extend(["", f"Suggested bump: **{entry.bump}** (from {entry.previous})."])
+    if entry.note:
+        lines.extend(["", entry.note])
     for level, title in _SECTIONS:
         changes = [c for c in entry.report.changes if c.level is level]
         if not changes:
@@ -151,7 +154,9 @@ def _entry_line(change: Change) -> str:
     if change.proof is not None:
         from generator.diff.formats import proof_line
 
-        line += f"; proof: {proof_line(change.proof)}"
+        shown = proof_line(change.proof)
+        verdict = change.proof.verdict
+        line += f"; proof: **{verdict}**{shown[len(verdict):]}"
     return line
 
 

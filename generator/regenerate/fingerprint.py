@@ -30,6 +30,11 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# The digest recorded for an input a renderer read the absence of (the docs site's release
+# history before the first release): the target is stale once the file appears.
+ABSENT = "absent"
+
+
 def hash_file(path: Path) -> str | None:
     try:
         return sha256(path.read_bytes())
@@ -155,7 +160,7 @@ def inputs_unchanged(spec: Path, recorded: Mapping[str, str]) -> bool:
     if spec.name not in recorded:
         return False
     folder = spec.parent
-    return all(hash_file(folder / path) == digest for path, digest in recorded.items())
+    return all((hash_file(folder / path) or ABSENT) == digest for path, digest in recorded.items())
 
 
 def collect_inputs(

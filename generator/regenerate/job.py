@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Literal
 from generator import collector
 from generator.diagnostics import Diagnostic, Level, SpecError, errors_in
 from generator.positions import carry_positions, keep_positions
-from generator.regenerate.fingerprint import collect_inputs, display_path, hash_file, relative_to
+from generator.regenerate.fingerprint import (
+    ABSENT,
+    collect_inputs,
+    display_path,
+    hash_file,
+    relative_to,
+)
 from generator.regenerate.model import (
     SCRATCH_PREFIX,
     OutputFile,
@@ -140,7 +146,14 @@ def _run(
             from generator.render import render_target  # heavy (jinja2): only when rendering
 
             options = replace(_options(target), cache_dir=toolchain.cache, memory=part)
-            result = render_target(_spec_argument(target.spec), options, specset)
+            if "docs" in settings.artefacts:  # the reference site, from the same IR
+                from generator.regenerate.docs import render_with_docs
+
+                result = render_with_docs(
+                    _spec_argument(target.spec), options, specset, target.spec
+                )
+            else:
+                result = render_target(_spec_argument(target.spec), options, specset)
         else:
             result = toolchain.render(_spec_argument(target.spec), _options(target))
     except SpecError as exc:
@@ -318,9 +331,7 @@ def _extra_inputs(
         relative = relative_to(Path(path), folder)
         if known is not None and relative in known:
             continue
-        digest = hash_file(Path(path))
-        if digest is not None:
-            found[relative] = digest
+        found[relative] = hash_file(Path(path)) or ABSENT
     return found
 
 

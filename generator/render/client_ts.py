@@ -9,7 +9,7 @@ printed types), so the templates only loop and print.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import naming
@@ -353,7 +353,8 @@ def ts_api(api: Api) -> TsApi:
 
 def render_client_ts(ctx: RenderContext) -> dict[str, str]:
     """Every file of `client-ts/`, by path relative to the target folder."""
-    ts = ts_api(ctx.api)
+    # The package's version is the Python packages' (`package-version` wins over the spec's).
+    ts = replace(ts_api(ctx.api), version=npm_version(ctx.version))
     # The two helpers the TypeScript templates print with (idempotent: same functions each time).
     ctx.env.filters["tsstr"] = ts_string
     ctx.env.globals["doc"] = doc_comment

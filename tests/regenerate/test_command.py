@@ -139,10 +139,10 @@ def test_per_target_overrides_from_pyproject(project: Project) -> None:
 
 
 def test_unknown_artefact_is_a_usage_error(project: Project) -> None:
-    result = run("generate", "--artefacts", "client,docs")
+    result = run("generate", "--artefacts", "client,sdk")
 
     assert result.exit_code == 2
-    assert "unknown artefact docs" in result.output
+    assert "unknown artefact sdk" in result.output
 
 
 def test_configuration_mistake_is_located_not_a_traceback(project: Project) -> None:

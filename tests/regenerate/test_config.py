@@ -70,7 +70,7 @@ def test_per_target_overrides(tmp_path: Path) -> None:
     ("text", "line", "message"),
     [
         ('[tool.specgen]\nspecs = "s"\nartefact = []\n', 3, "tool.specgen.artefact: unknown key"),
-        ('[tool.specgen]\nartefacts = ["docs"]\n', 2, "unknown artefact docs"),
+        ('[tool.specgen]\nartefacts = ["sdk"]\n', 2, "unknown artefact sdk"),
         ("[tool.specgen]\nspecs = 3\n", 2, "tool.specgen.specs: must be a non-empty string"),
         (
             '[tool.specgen.targets.x]\npackage = "not-an-identifier"\n',
@@ -98,5 +98,5 @@ def test_mistakes_are_located_errors(
 
 def test_parse_artefacts_accepts_commas_and_repeats() -> None:
     assert parse_artefacts(["client,models", "stubs"]) == ARTEFACTS
-    with pytest.raises(ValueError, match="unknown artefact docs"):
-        parse_artefacts("docs")
+    with pytest.raises(ValueError, match="unknown artefact sdk"):
+        parse_artefacts("sdk")
