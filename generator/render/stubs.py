@@ -81,6 +81,8 @@ class RouteView:
     media_type: str
     responses: tuple[ResponseView, ...]
     returns: str  # the interface method's return annotation
+    # (status key literal, model) of each JSON response whose body the server checks
+    contract: tuple[tuple[str, str], ...]
     security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = open
     openapi_security: str  # Python literal of the operation's OpenAPI `security`
     documents_validation_status: bool
@@ -243,6 +245,14 @@ def _route(
         for r in op.responses
         if r is not success
     )
+    contract = tuple(
+        (py_literal(r.status_code) if r.status_code else py_literal(r.status), model)
+        for r in op.responses
+        if _body_allowed(r.status_code)
+        and r.media_type
+        and "json" in r.media_type
+        and (model := _response_model(r.type.annotation if r.type else None)) is not None
+    )
     security = tuple(
         tuple(name for name, _ in requirement.schemes)
         for requirement in op.security
@@ -269,6 +279,7 @@ def _route(
         media_type=media_type,
         responses=responses,
         returns=f"{op.return_type.annotation} | Reply",
+        contract=contract,
         security=security,
         openapi_security=py_literal(
             [{name: list(scopes) for name, scopes in r.schemes} for r in op.security]

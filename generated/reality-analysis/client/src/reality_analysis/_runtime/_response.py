@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Coroutine, Mapping
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
@@ -26,6 +26,7 @@ __all__ = [
     "parse_lenient",
     "parse_response",
     "select_response_type",
+    "strict_responses",
 ]
 
 T = TypeVar("T")
@@ -130,12 +131,39 @@ class AdapterCache:
             return pydantic.TypeAdapter(tp)
 
 
+_strict: ContextVar[bool] = ContextVar("specgen_strict_responses", default=False)
+
+
+class strict_responses:  # noqa: N801 (a context manager, named like one)
+    """Within this block responses are read exactly as the spec says, as a server reads a
+    request: a ``null`` where the schema allows none, an enum value the spec does not list, a
+    naive date-time, a write-only property or a property ``additionalProperties: false``
+    refuses all raise ``APIResponseValidationError``.
+
+    Outside it (the default) responses are read leniently: servers send ``null`` for absent
+    optional properties, add enum values and fields, and an old client must keep working. For
+    contract tests of a server: ``with strict_responses(): client.get_job(...)``.
+    """
+
+    __slots__ = ("_token",)
+    _token: Token[bool]
+
+    def __enter__(self) -> None:
+        self._token = _strict.set(True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _strict.reset(self._token)
+
+
 GC_PAUSE_MIN_BYTES = 64 * 1024
 """JSON bodies at least this large are validated with the cyclic garbage collector paused."""
 
 
 def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
-    """Validate a response body: fields and enum values a newer server adds are kept."""
+    """Validate a response body: fields and enum values a newer server adds are kept (inside
+    ``strict_responses()``: validated exactly, as a server validates a request)."""
+    if _strict.get():
+        return adapter.validate_json(data) if json else adapter.validate_python(data)
     with lenient_parsing():
         if not json:
             return adapter.validate_python(data, extra="allow")
