@@ -23,7 +23,7 @@ from generator.ir.model import (
     ServerVariable,
     TypeRef,
 )
-from generator.ir.types import ANY_TYPE, TypeExpr, union
+from generator.ir.types import ANY_TYPE, AnyType, TypeExpr, union
 from generator.printers.typescript import (
     TypeScriptTypes,
     doc_comment,
@@ -130,7 +130,7 @@ class TsOperation:
     name: str
     arguments: tuple[TsArgument, ...]
     returns: str
-    response_kind: str  # json | text | binary | none
+    response_kind: str  # json | any | text | binary | none
     secured: bool
     pagination: TsPagination | None
     call: str = ""  # how a user reaches it from the client: "customers.sources.list"
@@ -199,7 +199,8 @@ def _response_kind(response: Response | None) -> str:
         return "none"
     media = response.media_type.split(";")[0].strip()
     if _JSON_MEDIA.search(media):
-        return "json"
+        # A schema that accepts anything: the Content-Type decides (FastAPI's file routes).
+        return "any" if isinstance(response.type.expr, AnyType) else "json"
     if media.startswith("text/") or media in (
         "application/xml",
         "application/x-www-form-urlencoded",

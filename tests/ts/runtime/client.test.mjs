@@ -189,3 +189,18 @@ test("withResponse gives the parsed body and the response; await gives the body"
   assert.ok(missing instanceof TypeError);
   assert.match(missing.message, /path parameter "id" is required/);
 });
+
+test("a body whose schema accepts anything is read by its Content-Type (FastAPI's file and HTML routes)", async () => {
+  const answers = {
+    "/page": { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: "<h1>hi</h1>" },
+    "/file": { status: 200, headers: { "content-type": "application/octet-stream" }, body: "\u0001\u0002raw" },
+    "/data": { status: 200, body: { ok: true } },
+  };
+  const server = await start((req) => answers[req.url]);
+  const c = client(server.url);
+  assert.equal(await c.request({ method: "GET", path: "/page", responseKind: "any" }), "<h1>hi</h1>");
+  const file = await c.request({ method: "GET", path: "/file", responseKind: "any" });
+  assert.ok(file instanceof Blob, String(file));
+  assert.equal(await file.text(), "\u0001\u0002raw");
+  assert.deepEqual(await c.request({ method: "GET", path: "/data", responseKind: "any" }), { ok: true });
+});

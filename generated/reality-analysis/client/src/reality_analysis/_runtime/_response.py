@@ -218,6 +218,9 @@ def parse_response(
 
     ``None`` declared or an empty body gives ``None``; ``bytes`` gives the raw content; ``str``
     gives the text unless the body is JSON; no declared type gives the decoded JSON (or text).
+    A schema that accepts anything (``Any``: FastAPI declares ``application/json`` with an
+    empty schema for its file and HTML routes) lets the Content-Type decide: a body that is
+    not JSON is the text (``text/*``, XML) or the bytes (anything else).
     """
     declared = declared_type(response, response_types)
     if declared is None:
@@ -230,6 +233,8 @@ def parse_response(
         return None
     if declared is str and not _is_json(response):
         return response.text
+    if declared is Any and not _is_json(response):
+        return response.text if _is_text(response) else response.content
     try:
         return parse_lenient(adapters.get(declared), response.content, json=True)
     except pydantic.ValidationError as exc:
@@ -253,6 +258,11 @@ def _is_json(response: httpx.Response) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_text(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return content_type.startswith("text/") or content_type.endswith(("/xml", "+xml"))
 
 
 def _type_name(tp: object) -> str:
