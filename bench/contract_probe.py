@@ -10,6 +10,11 @@ JSON type. A copy the spec's own schema refuses (validated with the OpenAPI vali
 stub whose implementation was reached, 5xx) is a leak and is listed. Path, query and header
 parameters are synthesized from their schemas so that only the body is wrong.
 
+A `nullable: true` beside a composition without `type` (GitHub's `milestone: {oneOf: [string,
+integer], nullable: true}`, described as "use `null` to remove the milestone") is read as
+allowing null, as the models and schemathesis read it; OpenAPI 3.0.3's letter (`nullable`
+modifies only `type`) would refuse it, which is not what the author meant.
+
 Targets: `mock` is `specgen mock` (the generated server with the mock engine behind it),
 `stubs` the generated server package with its default implementation (every operation
 501): a broken body that reaches the implementation answers 501, not 4xx. The curated specs
@@ -166,22 +171,37 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
+def nullable_compositions(schema: Any) -> Any:
+    """`schema` with each `nullable: true` that has no `type` beside it (beside a `oneOf`,
+    `anyOf`, `allOf` or `$ref`) spelled as "that, or null", as the models read it."""
+    if isinstance(schema, list):
+        return [nullable_compositions(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    copied = {key: nullable_compositions(value) for key, value in schema.items()}
+    if copied.get("nullable") is True and "type" not in copied:
+        rest = {key: value for key, value in copied.items() if key != "nullable"}
+        return {"anyOf": [rest, {"enum": [None]}]}
+    return copied
+
+
 def probes(api: Api, document: dict[str, Any], tally: Tally, seed: int = 0) -> Iterator[Probe]:
     """Every broken body the spec refuses, for every operation with a JSON body example."""
-    schemas = Schemas(api.models_document)
+    schemas = Schemas(nullable_compositions(api.models_document))
     rng = random.Random(seed)
     for op in api.operations:
         body = op.body
         if body is None or body.kind != "json" or not body.schema:
             continue
-        values = [v for v in examples(document, op) if schemas.is_valid(v, body.schema)]
+        body_schema = nullable_compositions(body.schema)
+        values = [v for v in examples(document, op) if schemas.is_valid(v, body_schema)]
         if not values:
             try:
-                values = [synthesize(schemas, body.schema, rng)]
+                values = [synthesize(schemas, body_schema, rng)]
             except SynthesisError:
                 tally.skipped.append(op.operation_id)
                 continue
-            if not schemas.is_valid(values[0], body.schema):
+            if not schemas.is_valid(values[0], body_schema):
                 tally.skipped.append(op.operation_id)
                 continue
         parameters = _parameters(op, schemas, rng)
@@ -198,7 +218,7 @@ def probes(api: Api, document: dict[str, Any], tally: Tally, seed: int = 0) -> I
                     if current is None and kind == "null":
                         continue
                     broken = _replaced(value, keys, new)
-                    if not schemas.is_valid(broken, body.schema):
+                    if not schemas.is_valid(broken, body_schema):
                         yield Probe(op, path, query, headers, where, kind, broken)
 
 
