@@ -250,8 +250,12 @@ def _route(
         for r in op.responses
         if _body_allowed(r.status_code)
         and r.media_type
-        and "json" in r.media_type
-        and (model := _response_model(r.type.annotation if r.type else None)) is not None
+        and _JSON_MEDIA.search(r.media_type.split(";")[0].strip())
+        and (model := _response_model(r.type.annotation if r.type else None)) not in (
+            None,
+            "bytes",
+            "str",
+        )
     )
     security = tuple(
         tuple(name for name, _ in requirement.schemes)
@@ -306,6 +310,10 @@ def _route_path(key: str) -> tuple[str, dict[str, str]]:
     for name, new in renamed.items():
         path = path.replace("{" + name + "}", "{" + new + "}")
     return path + mark + query, renamed
+
+
+# JSON proper (`application/json`, `...+json`); not JSON Lines (`application/x-jsonl`).
+_JSON_MEDIA = re.compile(r"^application/json$|\+json$", re.IGNORECASE)
 
 
 def _body_allowed(status: int | None) -> bool:

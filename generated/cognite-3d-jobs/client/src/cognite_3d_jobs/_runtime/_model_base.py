@@ -352,8 +352,17 @@ def _assume_utc(value: Any) -> Any:
     # (servers that omit the offset mean UTC far more often than anything else).
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, str) and _lenient.get() and "T" in value.upper():
+    if isinstance(value, str) and "T" in value.upper():
         if _HAS_OFFSET.search(value):
+            if _lenient.get():
+                return value  # pydantic parses it, faster
+            # Strict validation (a server reading a request) refuses text handed on by a
+            # validator, even a valid RFC 3339 date-time: it gets the datetime instead.
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                return value
+        if not _lenient.get():
             return value
         try:
             parsed = datetime.fromisoformat(value)
