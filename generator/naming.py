@@ -127,6 +127,9 @@ MODEL_CLASS_RESERVED = frozenset(
         "StrictInt",
         "StrictStr",
         # the generated runtime and client module
+        "Int32",
+        "Int64",
+        "NoNull",
         "OpenEnum",
         "SpecModel",
         "WriteOnlyModel",

@@ -330,8 +330,14 @@ class ClassBuilder:
             )
         bases, properties, required = self._object_parts(name, schema)
         taken = set(naming.MODEL_FIELD_RESERVED)
+        inherited: set[str] = set()
         for base in bases:
             taken.update(f.python_name for f in self.all_fields(base))
+            inherited.update(f.wire_name for f in self.all_fields(base))
+        # A required name no property declares (an `allOf` member adding `required: [x]`):
+        # the value must be present, of any type.
+        for wire in sorted(required - properties.keys() - inherited):
+            properties[wire] = {}
         fields = tuple(
             self._field(name, wire, sub, wire in required, taken)
             for wire, sub in properties.items()

@@ -12,7 +12,7 @@ Names (`ModelClass.name`, `Field.python_name`, `EnumMember.name`) are decided by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -235,3 +235,29 @@ def union(options: list[TypeExpr]) -> TypeExpr:
         return NullType() if is_nullable else ANY_TYPE
     result: TypeExpr = unique[0] if len(unique) == 1 else UnionOf(tuple(unique))
     return nullable(result) if is_nullable else result
+
+
+def admits_null(expr: TypeExpr, models: Mapping[str, ModelClass]) -> bool:
+    """Whether a value of `expr` may be JSON `null`: a nullable type, `Any`, a union with a
+    null option, a literal listing null, or a named alias of one of those (`models`: every
+    model of the API by name). A model or alias that is not found, or an alias defined only
+    through itself, counts as admitting null: the check exists to refuse what the spec
+    refuses, never what it may allow."""
+    seen: set[str] = set()
+    pending = [expr]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, Nullable | AnyType | NullType):
+            return True
+        if isinstance(current, LiteralOf) and None in current.values:
+            return True
+        if isinstance(current, UnionOf):
+            pending.extend(current.options)
+        elif isinstance(current, ModelRef):
+            target = models.get(current.name)
+            if target is None or current.name in seen:
+                return target is None or target.kind == "alias"
+            seen.add(current.name)
+            if target.kind == "alias":
+                pending.append(target.root)
+    return False

@@ -7,7 +7,6 @@ error envelopes); only the service behind it is the mock engine.
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import random
 import sys
@@ -141,41 +140,11 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
 
     if options.direct:  # innermost: it answers only what the server accepted
         app.add_middleware(BaseHTTPMiddleware, dispatch=direct.directed_answers())
-    app.add_middleware(BaseHTTPMiddleware, dispatch=_null_check(server, table, engine))
     if options.token is not None:
         # Added first, so Prefer (added after, outermost) still answers without a token.
         app.add_middleware(BaseHTTPMiddleware, dispatch=_token_check(server, table, options.token))
     app.add_middleware(BaseHTTPMiddleware, dispatch=preferred_response)
     return app
-
-
-def _null_check(server: RenderedServer, table: tuple[prefer.Route, ...], engine: MockEngine) -> Any:
-    """A JSON body with a null where its schema allows none is refused like any invalid body."""
-    errors = importlib.import_module(server.package.__name__ + ".errors")
-
-    async def check(request: Any, call_next: Any) -> Any:
-        operation = prefer.match(table, request.method, request.url.path, request.url.query)
-        body = operation.body if operation else None
-        if operation is None or body is None or body.kind != "json" or not body.schema:
-            return await call_next(request)
-        try:
-            value = json.loads(await request.body() or b"null")
-        except ValueError:
-            return await call_next(request)  # the server reports malformed JSON itself
-        problems = engine.schemas.null_errors(value, body.schema) if value is not None else []
-        if not problems:
-            return await call_next(request)
-        details = [errors.ErrorDetail("InvalidValue", message, path) for path, message in problems]
-        error = errors.ApiError(
-            errors.VALIDATION_STATUS, f"{problems[0][0]}: {problems[0][1]}", details=details
-        )
-        return JSONResponse(
-            errors.error_body(operation.operation_id, error),
-            error.status,
-            media_type=errors.error_media_type(operation.operation_id, error.status),
-        )
-
-    return check
 
 
 def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token: str) -> Any:

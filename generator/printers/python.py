@@ -154,6 +154,9 @@ class ModelTypes:
                 module, name = "._runtime", "File as _File"
             if expr.kind != "string":
                 module, name = "", _BUILTINS[expr.kind]
+            if expr.kind == "integer" and expr.format in ("int32", "int64"):
+                # The format bounds the value (a 2**31 in an int32 field is invalid).
+                module, name = "._runtime", expr.format.capitalize()
             constraints = expr.constraints
             textual = (constraints.min_length, constraints.max_length, constraints.pattern)
             if name not in ("str", "bytes", "File as _File") and textual != (None, None, None):

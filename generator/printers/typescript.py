@@ -29,6 +29,7 @@ from generator.ir.types import (
     Primitive,
     TypeExpr,
     UnionOf,
+    referenced_models,
 )
 
 _PRIMITIVES = {"string": "string", "integer": "number", "number": "number", "boolean": "boolean"}
@@ -230,7 +231,138 @@ class ModelPrinter:
         return fields, extra
 
 
-def print_models(classes: tuple[ModelClass, ...]) -> str:
-    """The declarations of every model, separated by blank lines."""
-    printer = ModelPrinter({c.name: c for c in classes})
-    return "\n".join(printer.declaration(c) for c in classes)
+@dataclass(frozen=True)
+class Variants:
+    """The one-way types of an API: for each model that reaches a `readOnly` property (itself,
+    a base, or a model its fields name, at any depth) the name of its request variant, which
+    leaves those properties out (`JobInput`); for each that reaches a `writeOnly` one, the
+    name of its response variant (`AccountOutput`). Request bodies are typed with the first,
+    responses with the second; a model that reaches neither is its own variant."""
+
+    request: Mapping[str, str]
+    response: Mapping[str, str]
+
+    def request_types(self, prefix: str = "") -> TypeScriptTypes:
+        return TypeScriptTypes(ref=lambda name: prefix + self.request.get(name, name))
+
+    def response_types(self, prefix: str = "") -> TypeScriptTypes:
+        return TypeScriptTypes(ref=lambda name: prefix + self.response.get(name, name))
+
+
+NO_VARIANTS = Variants({}, {})
+
+
+def one_way_variants(classes: tuple[ModelClass, ...]) -> Variants:
+    """The `Variants` of `classes`, named `<Model>Input` / `<Model>Output` (unique among
+    the models' names)."""
+    by_name = {c.name: c for c in classes}
+    taken = set(by_name)
+
+    def reaching(marked: Callable[[Field], bool], suffix: str) -> dict[str, str]:
+        needs = {
+            c.name
+            for c in classes
+            if c.kind == "object" and any(marked(f) for f in _all_fields(c, by_name))
+        }
+        changed = True
+        while changed:  # a model naming a model that needs a variant needs one too
+            changed = False
+            for c in classes:
+                if c.name in needs or c.kind == "enum":
+                    continue
+                named = set(c.bases) | {r for r in c.references}
+                if c.kind == "object":
+                    named |= {n for f in c.fields for n in referenced_models(f.type)}
+                else:
+                    named |= set(referenced_models(c.root))
+                if named & needs:
+                    needs.add(c.name)
+                    changed = True
+        names: dict[str, str] = {}
+        for c in classes:
+            if c.name in needs:
+                names[c.name] = unique_name(c.name + suffix, taken)
+        return names
+
+    return Variants(
+        reaching(lambda f: f.read_only, "Input"), reaching(lambda f: f.write_only, "Output")
+    )
+
+
+def unique_name(name: str, taken: set[str]) -> str:
+    candidate, counter = name, 2
+    while candidate in taken:
+        candidate, counter = f"{name}{counter}", counter + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _all_fields(model: ModelClass, by_name: Mapping[str, ModelClass]) -> list[Field]:
+    """Every field of `model`, its own first, then its bases' (the nearest declaration wins)."""
+    fields: dict[str, Field] = {}
+    stack, seen = [model.name], set()
+    while stack:
+        name = stack.pop(0)
+        if name in seen or name not in by_name:
+            continue
+        seen.add(name)
+        current = by_name[name]
+        for f in current.fields:
+            fields.setdefault(f.wire_name, f)
+        stack.extend(current.bases)
+    return list(fields.values())
+
+
+def _variant(
+    model: ModelClass,
+    name: str,
+    direction: str,
+    by_name: Mapping[str, ModelClass],
+    types: TypeScriptTypes,
+) -> str:
+    """The request (`direction` "request": read-only properties left out) or response
+    ("response": write-only ones left out) variant of `model`, its inherited fields copied in
+    (so nothing refers back to the two-way interface) and its model names the variants'."""
+    drop = "read_only" if direction == "request" else "write_only"
+    sent = "requests" if direction == "request" else "responses"
+    head = doc_comment(
+        f"`{model.name}` as {sent} carry it"
+        + (
+            ": without its read-only properties."
+            if drop == "read_only"
+            else ": without its write-only properties."
+        )
+    )
+    if model.kind == "alias":
+        return f"{head}export type {name} = {types.print(model.root)};\n"
+    printer = ModelPrinter(by_name, types)
+    kept = [f for f in _all_fields(model, by_name) if not getattr(f, drop)]
+    body = [printer._field(f) for f in kept]
+    extra = [model.extra_type] if model.extra_type is not None else []
+    for base in model.bases:
+        extra += printer._inherited(base)[1]
+    if extra:
+        parts = [types.print(t) for t in extra] + [printer._field_type(f) for f in kept]
+        if any(not f.required for f in kept):
+            parts.append("undefined")
+        body.append(f"  [key: string]: {_join(parts)};\n")
+    if not body:
+        return f"{head}export interface {name} {{}}\n"
+    return f"{head}export interface {name} {{\n{''.join(body)}}}\n"
+
+
+def print_models(classes: tuple[ModelClass, ...], variants: Variants = NO_VARIANTS) -> str:
+    """The declarations of every model, then of their one-way variants, separated by blank
+    lines."""
+    by_name = {c.name: c for c in classes}
+    printer = ModelPrinter(by_name)
+    declarations = [printer.declaration(c) for c in classes]
+    for direction, names, types in (
+        ("request", variants.request, variants.request_types()),
+        ("response", variants.response, variants.response_types()),
+    ):
+        declarations += [
+            _variant(by_name[model], name, direction, by_name, types)
+            for model, name in names.items()
+        ]
+    return "\n".join(declarations)

@@ -9,7 +9,8 @@ printed types), so the templates only loop and print.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import naming
@@ -23,10 +24,13 @@ from generator.ir.model import (
     ServerVariable,
     TypeRef,
 )
-from generator.ir.types import ANY_TYPE, TypeExpr, union
+from generator.ir.types import ANY_TYPE, AnyType, TypeExpr, union
 from generator.printers.typescript import (
+    NO_VARIANTS,
     TypeScriptTypes,
+    Variants,
     doc_comment,
+    one_way_variants,
     print_models,
     property_key,
     ts_string,
@@ -81,8 +85,29 @@ def runtime_files() -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sources}
 
 
-def print_type(ref: TypeRef | None) -> str:
-    return "void" if ref is None else _TYPES.print(ref.expr)
+def print_type(ref: TypeRef | None, types: TypeScriptTypes = _TYPES) -> str:
+    return "void" if ref is None else types.print(ref.expr)
+
+
+@dataclass(frozen=True)
+class _Direction:
+    """The printers of what a request carries (read-only properties left out) and of what a
+    response carries (write-only ones left out); see `printers.typescript.Variants`."""
+
+    request: TypeScriptTypes = _TYPES
+    response: TypeScriptTypes = _TYPES
+    # operation id -> the PascalCase stem of its error names, unique in the API
+    error_names: Mapping[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def of(api: Api, variants: Variants) -> _Direction:
+        prefix = f"{_MODELS}."
+        taken: set[str] = set()
+        names = {
+            op.operation_id: naming.unique(naming.pascal(op.operation_id), taken)
+            for op in api.operations
+        }
+        return _Direction(variants.request_types(prefix), variants.response_types(prefix), names)
 
 
 @dataclass(frozen=True)
@@ -130,10 +155,14 @@ class TsOperation:
     name: str
     arguments: tuple[TsArgument, ...]
     returns: str
-    response_kind: str  # json | text | binary | none
+    response_kind: str  # json | any | text | binary | none
     secured: bool
     pagination: TsPagination | None
     call: str = ""  # how a user reaches it from the client: "customers.sources.list"
+    # The error bodies it declares: (key as printed: `404`, `"4XX"`, `default`, type).
+    errors: tuple[tuple[str, str], ...] = ()
+    errors_type: str = ""  # "GetJobErrors": the interface of `errors`
+    errors_guard: str = ""  # "isGetJobError": its type guard
 
     @property
     def args_required(self) -> bool:
@@ -199,7 +228,8 @@ def _response_kind(response: Response | None) -> str:
         return "none"
     media = response.media_type.split(";")[0].strip()
     if _JSON_MEDIA.search(media):
-        return "json"
+        # A schema that accepts anything: the Content-Type decides (FastAPI's file routes).
+        return "any" if isinstance(response.type.expr, AnyType) else "json"
     if media.startswith("text/") or media in (
         "application/xml",
         "application/x-www-form-urlencoded",
@@ -208,7 +238,7 @@ def _response_kind(response: Response | None) -> str:
     return "binary"
 
 
-def _returns(op: Operation, kind: str) -> str:
+def _returns(op: Operation, kind: str, types: TypeScriptTypes = _TYPES) -> str:
     if kind == "none":
         return "void"
     if kind == "binary":
@@ -218,16 +248,16 @@ def _returns(op: Operation, kind: str) -> str:
     exprs: list[TypeExpr] = [
         r.type.expr for r in op.responses if r.is_success and r.type is not None
     ]
-    return _TYPES.print(union(exprs) if exprs else ANY_TYPE)
+    return types.print(union(exprs) if exprs else ANY_TYPE)
 
 
-def _parameter(p: Parameter, name: str) -> TsArgument:
+def _parameter(p: Parameter, name: str, types: TypeScriptTypes = _TYPES) -> TsArgument:
     return TsArgument(
         name=name,
         wire_name=p.wire_name,
         location=p.location,
         required=p.required,
-        type=_TYPES.print(p.type.expr),
+        type=types.print(p.type.expr),
         description=p.description,
         deprecated=p.deprecated,
         explode=p.explode,
@@ -241,6 +271,7 @@ def ts_operation(
     method_name: str | None = None,
     reserved: frozenset[str] = _CLIENT_MEMBERS,
     prefix: str = "",
+    direction: _Direction = _Direction(),
 ) -> TsOperation:
     """`op` as a TypeScript method named after `method_name` (default: its Python name),
     unique in `taken` and clear of the owner's `reserved` members."""
@@ -249,10 +280,11 @@ def ts_operation(
         name += "Operation"
     argument_names: set[str] = {"body"} if op.body else set()
     arguments = [
-        _parameter(p, _unique(camel(p.python_name), argument_names)) for p in op.parameters
+        _parameter(p, _unique(camel(p.python_name), argument_names), direction.request)
+        for p in op.parameters
     ]
     if op.body is not None:
-        body_type = _TYPES.print(op.body.type.expr)
+        body_type = direction.request.print(op.body.type.expr)
         if op.body.kind == "binary":
             body_type = "BodyInit"
         elif op.body.kind == "multipart":
@@ -271,20 +303,39 @@ def ts_operation(
             items=op.pagination.items,
             next=op.pagination.next,
             cursor_param=op.pagination.cursor_param,
-            item_type=print_type(op.pagination.item_type),
-            page_type=print_type(op.pagination.page_type),
+            item_type=print_type(op.pagination.item_type, direction.response),
+            page_type=print_type(op.pagination.page_type, direction.response),
         )
     name = _unique(name, taken)
+    errors = _error_bodies(op, direction.response)
+    pascal = direction.error_names.get(op.operation_id) or naming.pascal(op.operation_id)
     return TsOperation(
         op=op,
         name=name,
         call=prefix + name,
         arguments=tuple(arguments),
-        returns=_returns(op, kind),
+        returns=_returns(op, kind, direction.response),
         response_kind=kind,
         secured=any(r.schemes for r in op.security),
         pagination=pagination,
+        errors=errors,
+        errors_type=f"{pascal}Errors" if errors else "",
+        errors_guard=f"is{pascal}Error" if errors else "",
     )
+
+
+def _error_bodies(op: Operation, types: TypeScriptTypes) -> tuple[tuple[str, str], ...]:
+    """(key, body type) of each error response of `op` that declares a JSON body."""
+    found: list[tuple[str, str]] = []
+    for r in op.responses:
+        if r.is_success or r.is_redirect or r.type is None or not r.media_type:
+            continue
+        if not _JSON_MEDIA.search(r.media_type.split(";")[0].strip()):
+            continue
+        status = r.status.upper() if r.status != "default" else "default"
+        key = status if status.isdigit() or status == "default" else ts_string(status)
+        found.append((key, types.print(r.type.expr)))
+    return tuple(found)
 
 
 def npm_version(version: str) -> str:
@@ -302,9 +353,15 @@ def npm_name(name: str) -> str:
 
 
 def _ts_methods(
-    methods: tuple[Method, ...], taken: set[str], reserved: frozenset[str], prefix: str
+    methods: tuple[Method, ...],
+    taken: set[str],
+    reserved: frozenset[str],
+    prefix: str,
+    direction: _Direction,
 ) -> tuple[TsOperation, ...]:
-    return tuple(ts_operation(m.operation, taken, m.name, reserved, prefix) for m in methods)
+    return tuple(
+        ts_operation(m.operation, taken, m.name, reserved, prefix, direction) for m in methods
+    )
 
 
 def _ts_member(name: str, reserved: frozenset[str], taken: set[str]) -> str:
@@ -313,7 +370,7 @@ def _ts_member(name: str, reserved: frozenset[str], taken: set[str]) -> str:
     return _unique(found + "Resource" if found in reserved else found, taken)
 
 
-def _ts_resource(resource: Resource, name: str, prefix: str) -> TsResource:
+def _ts_resource(resource: Resource, name: str, prefix: str, direction: _Direction) -> TsResource:
     path = prefix + name
     taken = set(_RESOURCE_MEMBERS)
     children = [(r, _ts_member(r.name, _RESOURCE_MEMBERS, taken)) for r in resource.resources]
@@ -321,17 +378,18 @@ def _ts_resource(resource: Resource, name: str, prefix: str) -> TsResource:
         name=name,
         class_name=resource.class_name,
         path=path,
-        operations=_ts_methods(resource.methods, taken, _RESOURCE_MEMBERS, path + "."),
-        resources=tuple(_ts_resource(r, n, path + ".") for r, n in children),
+        operations=_ts_methods(resource.methods, taken, _RESOURCE_MEMBERS, path + ".", direction),
+        resources=tuple(_ts_resource(r, n, path + ".", direction) for r, n in children),
     )
 
 
-def ts_api(api: Api) -> TsApi:
+def ts_api(api: Api, variants: Variants = NO_VARIANTS) -> TsApi:
+    direction = _Direction.of(api, variants)
     taken = set(_CLIENT_MEMBERS)
     tree = api.client
     # Resources first: a resource wins its name over a method (as in the Python client).
     tops = [(r, _ts_member(r.name, _CLIENT_MEMBERS, taken)) for r in tree.resources]
-    operations = _ts_methods(tree.methods, taken, _CLIENT_MEMBERS, "")
+    operations = _ts_methods(tree.methods, taken, _CLIENT_MEMBERS, "", direction)
     server = api.server
     variable_names = {"baseUrl", "token", "fetch", "timeoutMs", "maxRetries", "headers"}
     variables = tuple(
@@ -347,14 +405,15 @@ def ts_api(api: Api) -> TsApi:
         server_variables=variables,
         token_url=flow.token_url if flow else None,
         scopes=tuple(scope for scope, _ in flow.scopes) if flow else (),
-        resources=tuple(_ts_resource(r, name, "") for r, name in tops),
+        resources=tuple(_ts_resource(r, name, "", direction) for r, name in tops),
     )
 
 
 def render_client_ts(ctx: RenderContext) -> dict[str, str]:
     """Every file of `client-ts/`, by path relative to the target folder."""
+    variants = one_way_variants(ctx.api.model_classes)
     # The package's version is the Python packages' (`package-version` wins over the spec's).
-    ts = replace(ts_api(ctx.api), version=npm_version(ctx.version))
+    ts = replace(ts_api(ctx.api, variants), version=npm_version(ctx.version))
     # The two helpers the TypeScript templates print with (idempotent: same functions each time).
     ctx.env.filters["tsstr"] = ts_string
     ctx.env.globals["doc"] = doc_comment
@@ -366,14 +425,14 @@ def render_client_ts(ctx: RenderContext) -> dict[str, str]:
         f"{ROOT}/.gitignore": "node_modules/\ndist/\n",
         f"{ROOT}/src/index.ts": ctx.render("client-ts/index.ts.jinja", ts=ts),
         f"{ROOT}/src/client.ts": ctx.render("client-ts/client.ts.jinja", ts=ts),
-        f"{ROOT}/src/models.ts": header + _models_source(ctx.api),
+        f"{ROOT}/src/models.ts": header + _models_source(ctx.api, variants),
     }
     for name, text in runtime_files().items():
         files[f"{ROOT}/src/runtime/{name}"] = header + text
     return files
 
 
-def _models_source(api: Api) -> str:
+def _models_source(api: Api, variants: Variants) -> str:
     if not api.model_classes:
         return "export {};\n"
-    return "\n" + print_models(api.model_classes)
+    return "\n" + print_models(api.model_classes, variants)

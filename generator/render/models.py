@@ -19,6 +19,7 @@ from generator.ir.types import (
     ModelClass,
     ModelRef,
     Nullable,
+    admits_null,
     referenced_models,
 )
 from generator.printers.python import ModelTypes
@@ -251,16 +252,25 @@ def _field_view(
     declared: set[str],
 ) -> FieldView:
     annotation = types.annotation(field.type, files=files)
-    default = _default_source(field, by_name)
     # A read-only field is never sent and a write-only one never received: required on one
     # side only, so optional in the one model both sides share.
     required = field.required and not (field.read_only or field.write_only)
+    # A required property has no default: the spec refuses a body without it, so the model
+    # must too (a client that left it to the default would never send it).
+    default = None if required else _default_source(field, by_name)
     optional = not required and default is None
+    metadata = []
     if optional and annotation != "Any" and not isinstance(field.type, Nullable):
         annotation += " | None"
+    if not required and not admits_null(field.type, by_name):
+        # `None` stands for absent here; a null is refused (see the runtime's `NoNull`).
+        metadata.append("NoNull")
+        types.imports.update({("typing", "Annotated"), ("._runtime", "NoNull")})
     if field.python_name != field.wire_name:
         types.imports.update({("typing", "Annotated"), ("pydantic", "Field")})
-        annotation = f"Annotated[{annotation}, Field(alias={field.wire_name!r})]"
+        metadata.append(f"Field(alias={field.wire_name!r})")
+    if metadata:
+        annotation = f"Annotated[{annotation}, {', '.join(metadata)}]"
     if optional:
         default = "None"
     if not declared.issuperset(referenced_models(field.type)):

@@ -81,6 +81,8 @@ class RouteView:
     media_type: str
     responses: tuple[ResponseView, ...]
     returns: str  # the interface method's return annotation
+    # (status key literal, model) of each JSON response whose body the server checks
+    contract: tuple[tuple[str, str], ...]
     security: tuple[tuple[str, ...], ...]  # alternatives of scheme names; () = open
     openapi_security: str  # Python literal of the operation's OpenAPI `security`
     documents_validation_status: bool
@@ -243,6 +245,18 @@ def _route(
         for r in op.responses
         if r is not success
     )
+    contract = tuple(
+        (py_literal(r.status_code) if r.status_code else py_literal(r.status), model)
+        for r in op.responses
+        if _body_allowed(r.status_code)
+        and r.media_type
+        and _JSON_MEDIA.search(r.media_type.split(";")[0].strip())
+        and (model := _response_model(r.type.annotation if r.type else None)) not in (
+            None,
+            "bytes",
+            "str",
+        )
+    )
     security = tuple(
         tuple(name for name, _ in requirement.schemes)
         for requirement in op.security
@@ -269,6 +283,7 @@ def _route(
         media_type=media_type,
         responses=responses,
         returns=f"{op.return_type.annotation} | Reply",
+        contract=contract,
         security=security,
         openapi_security=py_literal(
             [{name: list(scopes) for name, scopes in r.schemes} for r in op.security]
@@ -295,6 +310,10 @@ def _route_path(key: str) -> tuple[str, dict[str, str]]:
     for name, new in renamed.items():
         path = path.replace("{" + name + "}", "{" + new + "}")
     return path + mark + query, renamed
+
+
+# JSON proper (`application/json`, `...+json`); not JSON Lines (`application/x-jsonl`).
+_JSON_MEDIA = re.compile(r"^application/json$|\+json$", re.IGNORECASE)
 
 
 def _body_allowed(status: int | None) -> bool:

@@ -61,7 +61,10 @@ export interface RequestOptions {
   idempotent?: boolean;
 }
 
-export type ResponseKind = "json" | "text" | "binary" | "none";
+/** How a success body is read; `any`: declared JSON with a schema that accepts anything (as
+ * FastAPI declares its file and HTML routes), so the Content-Type decides: JSON is parsed,
+ * `text/*` and XML stay text, anything else is a Blob. */
+export type ResponseKind = "json" | "any" | "text" | "binary" | "none";
 
 /** One operation call as a generated method describes it. */
 export interface RequestSpec {
@@ -292,6 +295,7 @@ export class BaseClient {
       const init: RequestInit = { method: request.method, headers, signal: controller.signal };
       if (request.body !== undefined) init.body = request.body;
       const response = await this.#fetch(request.url, init);
+      if (kind === "any" && response.ok) kind = bodyKind(response);
       if (!response.ok || kind === "text" || kind === "json") {
         const text = await response.text();
         const data = !response.ok ? undefined : kind === "json" ? parseJson(text, response) : text;
@@ -308,6 +312,14 @@ export class BaseClient {
       signal?.removeEventListener("abort", onAbort);
     }
   }
+}
+
+/** The kind of a body whose schema accepts anything, read from its Content-Type. */
+function bodyKind(response: Response): ResponseKind {
+  const type = (response.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!type || type.includes("json")) return "json";
+  if (type.startsWith("text/") || type.endsWith("/xml") || type.endsWith("+xml")) return "text";
+  return "binary";
 }
 
 /** A JSON body parsed; an empty body is undefined, a body not declared JSON stays text. */

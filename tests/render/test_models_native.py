@@ -123,6 +123,14 @@ SCHEMAS: dict[str, Any] = {
             {"type": "object", "properties": {"key": {"type": "string", "writeOnly": True}}},
         ]
     },
+    # A member adding a required name no property declares (InfluxData's cells).
+    "Cell": {"allOf": [ref("Resource"), {"required": ["trackPointVisualization"]}]},
+    # `required` with a default: the default never stands in for the required value.
+    "Quota": {
+        "type": "object",
+        "required": ["limit"],
+        "properties": {"limit": {"type": "integer", "default": 10}},
+    },
 }
 
 
@@ -287,3 +295,28 @@ def test_binary_fields_of_multipart_models_take_any_file_form(tmp_path: Path) ->
         with pytest.raises(pydantic.ValidationError):
             m.Upload(file=12)
         assert m.Blob.model_validate({"data": "raw"}).data == b"raw"  # JSON: plain bytes
+
+
+def test_a_required_name_no_property_declares_is_required_of_any_type(package: Any) -> None:
+    cell = models(package).Cell
+    with pytest.raises(pydantic.ValidationError, match="trackPointVisualization"):
+        cell.model_validate({"id": "c1"})
+    for value in ("on", 3, None, {"a": [1]}):
+        assert cell.model_validate({"id": "c1", "trackPointVisualization": value})
+
+
+def test_a_required_property_with_a_default_is_still_required(package: Any) -> None:
+    quota = models(package).Quota
+    with pytest.raises(pydantic.ValidationError, match="limit"):
+        quota.model_validate({})
+    assert quota(limit=3).limit == 3
+
+
+def test_absent_is_not_null_where_the_schema_allows_no_null(package: Any) -> None:
+    owner = models(package).Owner
+    with pytest.raises(pydantic.ValidationError, match="nickName"):
+        owner.model_validate({"pets": [{"kind": "dog"}], "nickName": None})
+    assert owner.model_validate({"pets": [{"kind": "dog"}], "note": None}).note is None
+    assert "nick_name" not in owner.model_validate({"pets": [{"kind": "dog"}]}).model_fields_set
+    with package[0]._runtime.lenient_parsing():  # a response: servers send null for absent
+        assert owner.model_validate({"pets": [{"kind": "dog"}], "nickName": None}).nick_name is None

@@ -189,3 +189,34 @@ test("withResponse gives the parsed body and the response; await gives the body"
   assert.ok(missing instanceof TypeError);
   assert.match(missing.message, /path parameter "id" is required/);
 });
+
+test("a body whose schema accepts anything is read by its Content-Type (FastAPI's file and HTML routes)", async () => {
+  const answers = {
+    "/page": { status: 200, headers: { "content-type": "text/html; charset=utf-8" }, body: "<h1>hi</h1>" },
+    "/file": { status: 200, headers: { "content-type": "application/octet-stream" }, body: "\u0001\u0002raw" },
+    "/data": { status: 200, body: { ok: true } },
+  };
+  const server = await start((req) => answers[req.url]);
+  const c = client(server.url);
+  assert.equal(await c.request({ method: "GET", path: "/page", responseKind: "any" }), "<h1>hi</h1>");
+  const file = await c.request({ method: "GET", path: "/file", responseKind: "any" });
+  assert.ok(file instanceof Blob, String(file));
+  assert.equal(await file.text(), "\u0001\u0002raw");
+  assert.deepEqual(await c.request({ method: "GET", path: "/data", responseKind: "any" }), { ok: true });
+});
+
+test("an operation's error guard matches its exact statuses first, then ranges, then default", async () => {
+  const { errorGuard } = await import("./runtime/index.js");
+  const bodies = { "/404": [404, { missing: "org" }], "/409": [409, { title: "taken" }], "/500": [500, { oops: 1 }] };
+  const server = await start((req) => ({ status: bodies[req.url][0], body: bodies[req.url][1] }));
+  const isError = errorGuard([404, "4XX", "default"]);
+  const caught = async (path) => client(server.url, { maxRetries: 0 }).request({ method: "POST", path }).catch((e) => e);
+  const notFound = await caught("/404");
+  assert.ok(isError(notFound, 404) && !isError(notFound, "4XX") && !isError(notFound, "default"));
+  assert.deepEqual(notFound.body, { missing: "org" });
+  const conflict = await caught("/409");
+  assert.ok(isError(conflict, "4XX") && !isError(conflict, 404) && !isError(conflict, "default"));
+  const crash = await caught("/500");
+  assert.ok(isError(crash, "default") && !isError(crash, "4XX"));
+  assert.ok(!isError(new Error("not a status error"), "default"));
+});

@@ -6,6 +6,7 @@ import {
   type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
+  errorGuard,
   type PagePromise,
   type RequestOptions,
 } from "./runtime/index.js";
@@ -73,3 +74,16 @@ export class Client extends BaseClient {
     );
   }
 }
+
+/** The error bodies `createJobs` declares, by status (a `"4XX"` key is a range, `default` any other status). */
+export interface CreateJobsErrors {
+  400: M.ErrorResponse;
+  401: M.ErrorResponse;
+  403: M.ErrorResponse;
+  422: M.ErrorResponse;
+  429: M.ErrorResponse;
+  500: M.ErrorResponse;
+}
+
+/** Whether `error` is a status error of `createJobs` whose body is the one declared for `status`. */
+export const isCreateJobsError = errorGuard<CreateJobsErrors>([400, 401, 403, 422, 429, 500]);

@@ -5,6 +5,7 @@
 export * from "./models.js";
 export * as models from "./models.js";
 export { Client, type ClientOptions, SERVER_URL } from "./client.js";
+export { type CreateJobsErrors, isCreateJobsError } from "./client.js";
 export {
   APIConnectionError,
   APIPromise,
@@ -26,6 +27,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
+  errorGuard,
   type ErrorDetail,
   type FetchLike,
   type RequestOptions,

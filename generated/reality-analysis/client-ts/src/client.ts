@@ -6,6 +6,7 @@ import {
   type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
+  errorGuard,
   type PagePromise,
   type RequestOptions,
 } from "./runtime/index.js";
@@ -76,3 +77,14 @@ export class Client extends BaseClient {
     );
   }
 }
+
+/** The error bodies `cancelJob` declares, by status (a `"4XX"` key is a range, `default` any other status). */
+export interface CancelJobErrors {
+  401: M.ErrorResponse;
+  404: M.ErrorResponse;
+  422: M.ErrorResponse;
+  429: M.ErrorResponse;
+}
+
+/** Whether `error` is a status error of `cancelJob` whose body is the one declared for `status`. */
+export const isCancelJobError = errorGuard<CancelJobErrors>([401, 404, 422, 429]);

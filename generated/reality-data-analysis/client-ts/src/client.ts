@@ -6,6 +6,7 @@ import {
   type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
+  errorGuard,
   type PagePromise,
   type RequestOptions,
 } from "./runtime/index.js";
@@ -82,3 +83,14 @@ export class Client extends BaseClient {
     );
   }
 }
+
+/** The error bodies `patchJob` declares, by status (a `"4XX"` key is a range, `default` any other status). */
+export interface PatchJobErrors {
+  401: M.ErrorResponse;
+  404: M.ErrorResponse2;
+  422: M.ErrorResponse2;
+  429: M.ErrorResponse;
+}
+
+/** Whether `error` is a status error of `patchJob` whose body is the one declared for `status`. */
+export const isPatchJobError = errorGuard<PatchJobErrors>([401, 404, 422, 429]);

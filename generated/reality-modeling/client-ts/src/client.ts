@@ -6,6 +6,7 @@ import {
   type AuthSchemeInfo,
   BaseClient,
   type ClientOptions as BaseClientOptions,
+  errorGuard,
   type PagePromise,
   type RequestOptions,
 } from "./runtime/index.js";
@@ -124,3 +125,24 @@ export class Client extends BaseClient {
     );
   }
 }
+
+/** The error bodies `listJobs` declares, by status (a `"4XX"` key is a range, `default` any other status). */
+export interface ListJobsErrors {
+  401: M.ErrorResponse;
+  404: M.ErrorResponse;
+  422: M.DetailedErrorResponse;
+  429: M.ErrorResponse;
+}
+
+/** Whether `error` is a status error of `listJobs` whose body is the one declared for `status`. */
+export const isListJobsError = errorGuard<ListJobsErrors>([401, 404, 422, 429]);
+
+/** The error bodies `createJob` declares, by status (a `"4XX"` key is a range, `default` any other status). */
+export interface CreateJobErrors {
+  401: M.ErrorResponse;
+  422: M.DetailedErrorResponse;
+  429: M.ErrorResponse;
+}
+
+/** Whether `error` is a status error of `createJob` whose body is the one declared for `status`. */
+export const isCreateJobError = errorGuard<CreateJobErrors>([401, 422, 429]);

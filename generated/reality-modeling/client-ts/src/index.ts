@@ -5,6 +5,8 @@
 export * from "./models.js";
 export * as models from "./models.js";
 export { Client, type ClientOptions, SERVER_URL, clientCredentials } from "./client.js";
+export { type ListJobsErrors, isListJobsError } from "./client.js";
+export { type CreateJobErrors, isCreateJobError } from "./client.js";
 export {
   APIConnectionError,
   APIPromise,
@@ -26,6 +28,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   UnprocessableEntityError,
+  errorGuard,
   type ErrorDetail,
   type FetchLike,
   type RequestOptions,

@@ -33,6 +33,7 @@ from ._runtime import (
     InternalServerError,
     NotFoundError,
     NotGiven,
+    NullNotAllowedError,
     OAuth2ClientCredentials,
     PermissionDeniedError,
     RateLimitError,
@@ -41,6 +42,7 @@ from ._runtime import (
     Stream,
     SyncPage,
     UnprocessableEntityError,
+    strict_responses,
 )
 
 __version__ = "v1"
@@ -69,6 +71,7 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "NullNotAllowedError",
     "OAuth2ClientCredentials",
     "PermissionDeniedError",
     "RateLimitError",
@@ -78,4 +81,5 @@ __all__ = [
     "SyncPage",
     "UnprocessableEntityError",
     "models",
+    "strict_responses",
 ]

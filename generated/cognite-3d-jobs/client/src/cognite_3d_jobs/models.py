@@ -5,7 +5,7 @@ from typing import Annotated, Any, TypeAlias
 
 from pydantic import ConfigDict, Field
 
-from ._runtime import SpecModel
+from ._runtime import Int64, NoNull, SpecModel
 
 
 class JobConfiguration(SpecModel, defer_build=True):
@@ -24,24 +24,24 @@ class InstanceId(SpecModel, defer_build=True):
 class JobSource(SpecModel, defer_build=True):
     """The 3D source data the job runs on."""
 
-    type: str | None = None
+    type: Annotated[str | None, NoNull] = None
     """Source kind. Values seen on the page: `CogniteFile`, `Cognite360ImageCollection`."""
-    instance_id: Annotated[InstanceId | None, Field(alias="instanceId")] = None
+    instance_id: Annotated[InstanceId | None, NoNull, Field(alias="instanceId")] = None
 
 
 class JobCreate(SpecModel, defer_build=True):
     """A 3D job to create."""
 
-    space: str | None = None
+    space: Annotated[str | None, NoNull] = None
     """Data modeling space of the job instance."""
-    external_id: Annotated[str | None, Field(alias="externalId")] = None
+    external_id: Annotated[str | None, NoNull, Field(alias="externalId")] = None
     """External id of the job instance, unique within its space."""
-    name: str | None = None
+    name: Annotated[str | None, NoNull] = None
     """Name of the job."""
-    type: "JobType | None" = None
-    source: JobSource | None = None
-    configuration: JobConfiguration | None = None
-    nonce: str | None = None
+    type: "Annotated[JobType | None, NoNull]" = None
+    source: Annotated[JobSource | None, NoNull] = None
+    configuration: Annotated[JobConfiguration | None, NoNull] = None
+    nonce: Annotated[str | None, NoNull] = None
     """Session nonce from Cognite's sessions API; the job runs with that session's credentials."""
 
 
@@ -55,18 +55,20 @@ class JobCreateList(SpecModel, defer_build=True):
 class Job(SpecModel, defer_build=True):
     """A created 3D job."""
 
-    space: str | None = None
+    space: Annotated[str | None, NoNull] = None
     """Data modeling space of the job instance."""
-    external_id: Annotated[str | None, Field(alias="externalId")] = None
+    external_id: Annotated[str | None, NoNull, Field(alias="externalId")] = None
     """External id of the job instance, unique within its space."""
-    name: str | None = None
+    name: Annotated[str | None, NoNull] = None
     """Name of the job."""
-    type: "JobType | None" = None
-    source: JobSource | None = None
-    configuration: JobConfiguration | None = None
-    status: str | None = None
+    type: "Annotated[JobType | None, NoNull]" = None
+    source: Annotated[JobSource | None, NoNull] = None
+    configuration: Annotated[JobConfiguration | None, NoNull] = None
+    status: Annotated[str | None, NoNull] = None
     """Job status. Values seen on the page: `Scheduled`. Kept open (not an enum) because the page lists no value set."""
-    created_at: Annotated[Annotated[int, Field(ge=0)] | None, Field(alias="createdAt")] = None
+    created_at: Annotated[
+        Annotated[Int64, Field(ge=0)] | None, NoNull, Field(alias="createdAt")
+    ] = None
     """Creation time, milliseconds since the Unix epoch (UTC)."""
 
 
@@ -83,9 +85,9 @@ class Error(SpecModel, defer_build=True):
     """HTTP status code."""
     message: str
     """Error message."""
-    missing: list[dict[str, Any]] | None = None
+    missing: Annotated[list[dict[str, Any]] | None, NoNull] = None
     """Items that were not found."""
-    duplicated: list[dict[str, Any]] | None = None
+    duplicated: Annotated[list[dict[str, Any]] | None, NoNull] = None
     """Items that are duplicated."""
 
 

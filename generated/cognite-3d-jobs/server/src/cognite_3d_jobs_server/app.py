@@ -22,6 +22,7 @@ from pydantic import TypeAdapter
 from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
+from ._runtime._contract import ResponseContract
 from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
@@ -61,6 +62,20 @@ def _service(request: Request) -> Service:
 _CREATE_JOBS_BODY: TypeAdapter[JobCreateList] = TypeAdapter(JobCreateList)
 
 
+_CREATE_JOBS_RESPONSES = ResponseContract(
+    "createJobs",
+    {
+        201: JobList,
+        400: ErrorResponse,
+        401: ErrorResponse,
+        403: ErrorResponse,
+        422: ErrorResponse,
+        429: ErrorResponse,
+        500: ErrorResponse,
+    },
+)
+
+
 async def create_jobs_route(
     http_request: Request,
     *,
@@ -86,7 +101,13 @@ async def create_jobs_route(
             body=body,
         )
     )
-    return answer(result, 201, "application/json")
+    return answer(
+        result,
+        201,
+        "application/json",
+        _CREATE_JOBS_RESPONSES,
+        http_request,
+    )
 
 
 _register(
@@ -121,10 +142,14 @@ handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
 """Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
-def create_app(service: Service | None = None) -> FastAPI:
-    """The app serving `service` (default: ``implementation.Implementation()``)."""
+def create_app(service: Service | None = None, *, check_responses: bool | None = None) -> FastAPI:
+    """The app serving `service` (default: ``implementation.Implementation()``).
+
+    Every response body is checked against the spec (a body it refuses is answered 500 and
+    logged) unless `check_responses` is False, or None and ``SPECGEN_CHECK_RESPONSES=0``.
+    """
     if service is None:
         from .implementation import Implementation
 
         service = Implementation()
-    return build_app(service, router, handlers, FACTS)
+    return build_app(service, router, handlers, FACTS, check_responses=check_responses)

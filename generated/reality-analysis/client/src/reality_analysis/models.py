@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from ._runtime import AwareDatetime, OpenEnum, SpecModel
+from ._runtime import AwareDatetime, NoNull, OpenEnum, SpecModel
 
 
 class JobState(OpenEnum):
@@ -87,7 +87,7 @@ class ChangeDetectionSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: ChangeDetectionInputs
-    options: ChangeDetectionOptions | None = None
+    options: Annotated[ChangeDetectionOptions | None, NoNull] = None
     outputs: ChangeDetectionOutputs
 
 
@@ -161,7 +161,7 @@ class EvalO2DSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: EvalO2DInputs
-    options: EvalO2DOptions | None = None
+    options: Annotated[EvalO2DOptions | None, NoNull] = None
     outputs: EvalO2DOutputs
 
 
@@ -202,7 +202,7 @@ class EvalO3DSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: EvalO3DInputs
-    options: EvalO3DOptions | None = None
+    options: Annotated[EvalO3DOptions | None, NoNull] = None
     outputs: EvalO3DOutputs
 
 
@@ -375,7 +375,7 @@ class Objects2DSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: Objects2DInputs
-    options: Objects2DOptions | None = None
+    options: Annotated[Objects2DOptions | None, NoNull] = None
     outputs: Objects2DOutputs
 
 
@@ -438,7 +438,7 @@ class Segmentation2DSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: Segmentation2DInputs
-    options: Segmentation2DOptions | None = None
+    options: Annotated[Segmentation2DOptions | None, NoNull] = None
     outputs: Segmentation2DOutputs
 
 
@@ -523,7 +523,7 @@ class Segmentation3DSpecifications(SpecModel, defer_build=True):
     model_config = ConfigDict(extra="forbid")
 
     inputs: Segmentation3DInputs
-    options: Segmentation3DOptions | None = None
+    options: Annotated[Segmentation3DOptions | None, NoNull] = None
     outputs: Segmentation3DOutputs
 
 

@@ -263,3 +263,25 @@ function identifier(item: unknown): string | undefined {
   }
   return asText(item);
 }
+
+/**
+ * A type guard for the error bodies one operation declares, keyed by status (`404`), range
+ * (`"4XX"`) or `"default"`. The generated client exports one per operation that declares
+ * error bodies (`isGetJobError`); `declared` lists the keys, so that a range or `default`
+ * matches only the statuses no more precise key claims:
+ *
+ *     catch (error) { if (isGetJobError(error, 404)) console.log(error.body.error.code); }
+ */
+export function errorGuard<E>(declared: readonly (keyof E)[]) {
+  return <S extends keyof E>(
+    error: unknown,
+    status: S,
+  ): error is APIStatusError & { readonly body: E[S] } => {
+    if (!(error instanceof APIStatusError)) return false;
+    if (typeof status === "number") return error.status === status;
+    if ((declared as readonly unknown[]).includes(error.status)) return false;
+    const range = `${Math.floor(error.status / 100)}XX`;
+    if (status === "default") return !(declared as readonly unknown[]).includes(range);
+    return status === range;
+  };
+}

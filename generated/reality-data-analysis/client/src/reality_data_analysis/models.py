@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ._runtime import AwareDatetime, OpenEnum, SpecModel
+from ._runtime import AwareDatetime, Int32, NoNull, OpenEnum, SpecModel
 
 
 class JobType(OpenEnum):
@@ -51,25 +51,25 @@ class JobOutputFormat(OpenEnum):
 class JobO2DInput(SpecModel, defer_build=True):
     """Input description for an Objects 2D job"""
 
-    name: JobO2DInputFormat | None = None
+    name: Annotated[JobO2DInputFormat | None, NoNull] = None
     """Input name"""
-    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
+    reality_data_id: Annotated[str | None, NoNull, Field(alias="realityDataId")] = None
     """Reality Data id of the input"""
 
 
 class JobS2DInput(SpecModel, defer_build=True):
     """Input description for a Segmentation 2D job"""
 
-    name: JobS2DInputFormat | None = None
+    name: Annotated[JobS2DInputFormat | None, NoNull] = None
     """Input name"""
-    reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
+    reality_data_id: Annotated[str | None, NoNull, Field(alias="realityDataId")] = None
     """Reality Data id of the input"""
 
 
 class JobOutput(SpecModel, defer_build=True):
     """Output description for a job"""
 
-    name: JobOutputFormat | None = None
+    name: Annotated[JobOutputFormat | None, NoNull] = None
     """Output name"""
     reality_data_id: Annotated[str | None, Field(alias="realityDataId")] = None
     """Reality Data id of the output"""
@@ -98,7 +98,7 @@ class CostEstimationParameters(SpecModel, defer_build=True):
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
     """Number of giga pixels in inputs"""
-    number_of_photos: Annotated[int | None, Field(alias="numberOfPhotos")] = None
+    number_of_photos: Annotated[Int32 | None, Field(alias="numberOfPhotos")] = None
     """Number of photos in inputs"""
     scene_width: Annotated[float | None, Field(alias="sceneWidth")] = None
     """Width of the scene"""
@@ -115,33 +115,33 @@ class CostEstimationParameters(SpecModel, defer_build=True):
 class JobPatch(SpecModel, defer_build=True):
     """Patch information to be applied"""
 
-    state: State | None = None
+    state: Annotated[State | None, NoNull] = None
     """Only 'Active' or 'Cancelled' are valid values, see tutorials."""
     cost_estimation_parameters: Annotated[
-        CostEstimationParameters | None, Field(alias="costEstimationParameters")
+        CostEstimationParameters | None, NoNull, Field(alias="costEstimationParameters")
     ] = None
     """New cost estimation parameters."""
-    type: JobType | None = None
+    type: Annotated[JobType | None, NoNull] = None
     """New job type (requires compatible settings)"""
-    settings: Objects2DSettingsIn | Segmentation2DSettingsIn | None = None
+    settings: Annotated[Objects2DSettingsIn | Segmentation2DSettingsIn | None, NoNull] = None
     """New settings for this job, must be in sync with type"""
 
 
 class Objects2DSettings(SpecModel, defer_build=True):
     """Settings for an Objects2D job"""
 
-    inputs: list[JobO2DInput] | None = None
+    inputs: Annotated[list[JobO2DInput] | None, NoNull] = None
     """List of inputs of the job"""
-    outputs: list[JobOutput] | None = None
+    outputs: Annotated[list[JobOutput] | None, NoNull] = None
     """List of output formats of the job"""
 
 
 class Segmentation2DSettings(SpecModel, defer_build=True):
     """Settings for an Segmentation2D job"""
 
-    inputs: list[JobS2DInput] | None = None
+    inputs: Annotated[list[JobS2DInput] | None, NoNull] = None
     """List of inputs of the job"""
-    outputs: list[JobOutput] | None = None
+    outputs: Annotated[list[JobOutput] | None, NoNull] = None
     """List of output formats of the job"""
 
 
@@ -165,7 +165,7 @@ class CostEstimation(SpecModel, defer_build=True):
 
     giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
     """Number of giga pixels in inputs"""
-    number_of_photos: Annotated[int | None, Field(alias="numberOfPhotos")] = None
+    number_of_photos: Annotated[Int32 | None, Field(alias="numberOfPhotos")] = None
     """Number of photos in inputs"""
     scene_width: Annotated[float | None, Field(alias="sceneWidth")] = None
     """Width of the scene"""
@@ -177,40 +177,42 @@ class CostEstimation(SpecModel, defer_build=True):
     """Scale of the detector"""
     detector_cost: Annotated[float | None, Field(alias="detectorCost")] = None
     """Cost of the detector"""
-    estimated_cost: Annotated[float | None, Field(alias="estimatedCost")] = None
+    estimated_cost: Annotated[float | None, NoNull, Field(alias="estimatedCost")] = None
     """Estimated Cost of the job using the CostEstimationParameters"""
 
 
 class Job(SpecModel, defer_build=True):
     """Job complete details"""
 
-    id: str | None = None
+    id: Annotated[str | None, NoNull] = None
     """Job id"""
-    email: str | None = None
+    email: Annotated[str | None, NoNull] = None
     """User email address"""
-    state: State | None = None
+    state: Annotated[State | None, NoNull] = None
     """Job state"""
-    type: JobType | None = None
+    type: Annotated[JobType | None, NoNull] = None
     """Job type"""
-    name: str | None = None
+    name: Annotated[str | None, NoNull] = None
     """Job name"""
-    project_id: Annotated[str | None, Field(alias="projectId")] = None
+    project_id: Annotated[str | None, NoNull, Field(alias="projectId")] = None
     """Project Id"""
-    settings: Objects2DSettings | Segmentation2DSettings | None = None
+    settings: Annotated[Objects2DSettings | Segmentation2DSettings | None, NoNull] = None
     """Settings for this job, must be in sync with type"""
-    created_date_time: Annotated[AwareDatetime | None, Field(alias="createdDateTime")] = None
+    created_date_time: Annotated[AwareDatetime | None, NoNull, Field(alias="createdDateTime")] = (
+        None
+    )
     """Created date time of the job"""
     last_modified_date_time: Annotated[
-        AwareDatetime | None, Field(alias="lastModifiedDateTime")
+        AwareDatetime | None, NoNull, Field(alias="lastModifiedDateTime")
     ] = None
     """Date time of the latest modification of the job"""
     execution_information: Annotated[
-        ExecutionInformation | None, Field(alias="executionInformation")
+        ExecutionInformation | None, NoNull, Field(alias="executionInformation")
     ] = None
     """Execution Information of the job"""
-    cost_estimation: Annotated[CostEstimation | None, Field(alias="costEstimation")] = None
+    cost_estimation: Annotated[CostEstimation | None, NoNull, Field(alias="costEstimation")] = None
     """Cost estimation before job processing"""
-    data_center: Annotated[str | None, Field(alias="dataCenter")] = None
+    data_center: Annotated[str | None, NoNull, Field(alias="dataCenter")] = None
     """Data center location of the job"""
 
 
@@ -224,16 +226,16 @@ class JobResponse(SpecModel, defer_build=True):
 class ErrorResponseError(SpecModel, defer_build=True):
     """The error object."""
 
-    code: str | None = None
+    code: Annotated[str | None, NoNull] = None
     """One of a server-defined set of error codes."""
-    message: str | None = None
+    message: Annotated[str | None, NoNull] = None
     """A human-readable representation of the error."""
 
 
 class ErrorResponse(SpecModel, defer_build=True):
     """Gives details for an error that occurred while handling the request. Note that clients MUST NOT assume that every failed request will produce an object of this schema, or that all of the properties in the response will be non-null, as the error may have prevented this response from being constructed."""
 
-    error: ErrorResponseError | None = None
+    error: Annotated[ErrorResponseError | None, NoNull] = None
 
 
 class ErrorDetails(SpecModel, defer_build=True):
@@ -252,7 +254,7 @@ class Error(SpecModel, defer_build=True):
     """One of a server-defined set of error codes."""
     message: str
     """A human-readable representation of the error."""
-    details: list[ErrorDetails] | None = None
+    details: Annotated[list[ErrorDetails] | None, NoNull] = None
     """Optional array of more specific errors."""
 
 

@@ -23,6 +23,7 @@ from reality_data_analysis.models import (
 from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
+from ._runtime._contract import ResponseContract
 from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
@@ -62,6 +63,18 @@ def _service(request: Request) -> Service:
 _PATCH_JOB_BODY: TypeAdapter[JobPatch] = TypeAdapter(JobPatch)
 
 
+_PATCH_JOB_RESPONSES = ResponseContract(
+    "patchJob",
+    {
+        200: JobResponse,
+        401: ErrorResponse,
+        404: ErrorResponse2,
+        422: ErrorResponse2,
+        429: ErrorResponse,
+    },
+)
+
+
 async def patch_job_route(
     http_request: Request,
     *,
@@ -81,7 +94,13 @@ async def patch_job_route(
             body=body,
         )
     )
-    return answer(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+    return answer(
+        result,
+        200,
+        "application/vnd.bentley.itwin-platform.v1+json",
+        _PATCH_JOB_RESPONSES,
+        http_request,
+    )
 
 
 _register(
@@ -118,10 +137,14 @@ handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
 """Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
-def create_app(service: Service | None = None) -> FastAPI:
-    """The app serving `service` (default: ``implementation.Implementation()``)."""
+def create_app(service: Service | None = None, *, check_responses: bool | None = None) -> FastAPI:
+    """The app serving `service` (default: ``implementation.Implementation()``).
+
+    Every response body is checked against the spec (a body it refuses is answered 500 and
+    logged) unless `check_responses` is False, or None and ``SPECGEN_CHECK_RESPONSES=0``.
+    """
     if service is None:
         from .implementation import Implementation
 
         service = Implementation()
-    return build_app(service, router, handlers, FACTS)
+    return build_app(service, router, handlers, FACTS, check_responses=check_responses)

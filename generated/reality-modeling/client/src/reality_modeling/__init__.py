@@ -35,6 +35,7 @@ from ._runtime import (
     InternalServerError,
     NotFoundError,
     NotGiven,
+    NullNotAllowedError,
     OAuth2ClientCredentials,
     PermissionDeniedError,
     RateLimitError,
@@ -43,6 +44,7 @@ from ._runtime import (
     Stream,
     SyncPage,
     UnprocessableEntityError,
+    strict_responses,
 )
 
 __version__ = "v1"
@@ -71,6 +73,7 @@ __all__ = [
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
+    "NullNotAllowedError",
     "OAuth2ClientCredentials",
     "PermissionDeniedError",
     "RateLimitError",
@@ -82,4 +85,5 @@ __all__ = [
     "async_client_credentials",
     "client_credentials",
     "models",
+    "strict_responses",
 ]

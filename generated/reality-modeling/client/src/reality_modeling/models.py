@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
-from ._runtime import AwareDatetime, OpenEnum, SpecModel
+from ._runtime import AwareDatetime, NoNull, OpenEnum, SpecModel
 
 
 class Format(OpenEnum):
@@ -84,11 +84,11 @@ class CostEstimationParameters(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    giga_pixels: Annotated[float | None, Field(alias="gigaPixels")] = None
+    giga_pixels: Annotated[float | None, NoNull, Field(alias="gigaPixels")] = None
     """Gigapixels to be processed"""
-    mega_points: Annotated[float | None, Field(alias="megaPoints")] = None
+    mega_points: Annotated[float | None, NoNull, Field(alias="megaPoints")] = None
     """Megapoints to be processed"""
-    mesh_quality: Annotated[Quality | None, Field(alias="meshQuality")] = None
+    mesh_quality: Annotated[Quality | None, NoNull, Field(alias="meshQuality")] = None
     """Quality of the job"""
 
 
@@ -99,7 +99,7 @@ class JobInput(SpecModel, defer_build=True):
 
     id: str
     """Context Share reality data id of the input"""
-    description: str | None = None
+    description: Annotated[str | None, NoNull] = None
     """Description of the input"""
 
 
@@ -108,9 +108,9 @@ class CacheSettings(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    create_cache: Annotated[bool | None, Field(alias="createCache")] = None
+    create_cache: Annotated[bool | None, NoNull, Field(alias="createCache")] = None
     """Indicate if the job will produce a cache"""
-    use_cache: Annotated[str | None, Field(alias="useCache")] = None
+    use_cache: Annotated[str | None, NoNull, Field(alias="useCache")] = None
     """Id of the previous job cache to be reused"""
 
 
@@ -121,11 +121,11 @@ class JobCreateSettings(SpecModel, defer_build=True):
 
     quality: Quality
     """Quality of the job"""
-    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
+    processing_engines: Annotated[int | None, NoNull, Field(alias="processingEngines")] = None
     """Number of engines to be used at most, between 0 and your engine limit. If set at 0, it will use your engine limit."""
     outputs: list[Format]
     """List of output formats to be produced"""
-    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
+    cache_settings: Annotated[CacheSettings | None, NoNull, Field(alias="cacheSettings")] = None
     """Cache settings for the job"""
 
 
@@ -139,7 +139,7 @@ class JobCreation(SpecModel, defer_build=True):
     name: str
     """Job name"""
     cost_estimation_parameters: Annotated[
-        CostEstimationParameters | None, Field(alias="costEstimationParameters")
+        CostEstimationParameters | None, NoNull, Field(alias="costEstimationParameters")
     ] = None
     """Parameters to be used to estimate the cost of the job"""
     workspace_id: Annotated[str, Field(alias="workspaceId")]
@@ -155,13 +155,13 @@ class ErrorWarningMessages(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: str | None = None
+    code: Annotated[str | None, NoNull] = None
     """Error or warning message code"""
-    title: str | None = None
+    title: Annotated[str | None, NoNull] = None
     """Error or warning message title"""
-    message: str | None = None
+    message: Annotated[str | None, NoNull] = None
     """Error or warning message"""
-    params: list[Any] | None = None
+    params: Annotated[list[Any] | None, NoNull] = None
     """Error or warning message parameters"""
 
 
@@ -200,13 +200,13 @@ class JobSettings(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    quality: Quality | None = None
+    quality: Annotated[Quality | None, NoNull] = None
     """Quality of the job"""
-    processing_engines: Annotated[int | None, Field(alias="processingEngines")] = None
+    processing_engines: Annotated[int | None, NoNull, Field(alias="processingEngines")] = None
     """Maximum usable engines for the job"""
-    outputs: list[JobOutput] | None = None
+    outputs: Annotated[list[JobOutput] | None, NoNull] = None
     """List of outputs of the job"""
-    cache_settings: Annotated[CacheSettings | None, Field(alias="cacheSettings")] = None
+    cache_settings: Annotated[CacheSettings | None, NoNull, Field(alias="cacheSettings")] = None
     """Cache settings for the job"""
 
 
@@ -229,23 +229,25 @@ class Job(SpecModel, defer_build=True):
     """Last modification date of the job"""
     location: JobLocation
     """Datacenter location of the job"""
-    i_twin_id: Annotated[str | None, Field(alias="iTwinId")] = None
+    i_twin_id: Annotated[str | None, NoNull, Field(alias="iTwinId")] = None
     """Project Id"""
     workspace_id: Annotated[str, Field(alias="workspaceId")]
     """Workspace id relative to the job"""
     email: str
     """User email address"""
-    execution_information: Annotated[ExecInfo | None, Field(alias="executionInformation")] = None
+    execution_information: Annotated[
+        ExecInfo | None, NoNull, Field(alias="executionInformation")
+    ] = None
     """Execution information relative to the job"""
     inputs: list[JobInput]
     """List of inputs for the job"""
     job_settings: Annotated[JobSettings, Field(alias="jobSettings")]
     """Job settings"""
     cost_estimation_parameters: Annotated[
-        CostEstimationParameters | None, Field(alias="costEstimationParameters")
+        CostEstimationParameters | None, NoNull, Field(alias="costEstimationParameters")
     ] = None
     """Parameters to be used to estimate the cost of the job"""
-    estimated_cost: Annotated[float | None, Field(alias="estimatedCost")] = None
+    estimated_cost: Annotated[float | None, NoNull, Field(alias="estimatedCost")] = None
     """Estimated Cost of the job using the CostEstimationParameters"""
 
 
@@ -305,7 +307,7 @@ class Link(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    href: str | None = None
+    href: Annotated[str | None, NoNull] = None
     """Hyperlink container."""
 
 
@@ -314,7 +316,7 @@ class NextPageLink(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    next: Link | None = None
+    next: Annotated[Link | None, NoNull] = None
     """URL for getting the next page of results."""
 
 
@@ -323,7 +325,7 @@ class Jobs(SpecModel, defer_build=True):
 
     model_config = ConfigDict(extra="forbid")
 
-    jobs: list[Job] | None = None
+    jobs: Annotated[list[Job] | None, NoNull] = None
     """Array of jobs"""
     field_links: Annotated[NextPageLink | None, Field(alias="_links")] = None
     """Contains the hyperlink to the next page of results, if applicable"""

@@ -24,6 +24,7 @@ from reality_modeling.models import (
 from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
+from ._runtime._contract import ResponseContract
 from ._runtime._handlers import ErrorHandlers, guarded, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
@@ -61,6 +62,18 @@ def _service(request: Request) -> Service:
     return cast(Service, request.app.state.service)
 
 
+_LIST_JOBS_RESPONSES = ResponseContract(
+    "listJobs",
+    {
+        200: Jobs,
+        401: ErrorResponse,
+        404: ErrorResponse,
+        422: DetailedErrorResponse,
+        429: ErrorResponse,
+    },
+)
+
+
 async def list_jobs_route(
     http_request: Request,
     *,
@@ -95,7 +108,13 @@ async def list_jobs_route(
             top=top,
         )
     )
-    return answer(result, 200, "application/vnd.bentley.itwin-platform.v1+json")
+    return answer(
+        result,
+        200,
+        "application/vnd.bentley.itwin-platform.v1+json",
+        _LIST_JOBS_RESPONSES,
+        http_request,
+    )
 
 
 _register(
@@ -131,6 +150,17 @@ _register(
 _CREATE_JOB_BODY: TypeAdapter[JobCreation] = TypeAdapter(JobCreation)
 
 
+_CREATE_JOB_RESPONSES = ResponseContract(
+    "createJob",
+    {
+        201: JobResponse,
+        401: ErrorResponse,
+        422: DetailedErrorResponse,
+        429: ErrorResponse,
+    },
+)
+
+
 async def create_job_route(
     http_request: Request,
     *,
@@ -145,7 +175,13 @@ async def create_job_route(
             body=body,
         )
     )
-    return answer(result, 201, "application/vnd.bentley.itwin-platform.v1+json")
+    return answer(
+        result,
+        201,
+        "application/vnd.bentley.itwin-platform.v1+json",
+        _CREATE_JOB_RESPONSES,
+        http_request,
+    )
 
 
 _register(
@@ -181,10 +217,14 @@ handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
 """Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
-def create_app(service: Service | None = None) -> FastAPI:
-    """The app serving `service` (default: ``implementation.Implementation()``)."""
+def create_app(service: Service | None = None, *, check_responses: bool | None = None) -> FastAPI:
+    """The app serving `service` (default: ``implementation.Implementation()``).
+
+    Every response body is checked against the spec (a body it refuses is answered 500 and
+    logged) unless `check_responses` is False, or None and ``SPECGEN_CHECK_RESPONSES=0``.
+    """
     if service is None:
         from .implementation import Implementation
 
         service = Implementation()
-    return build_app(service, router, handlers, FACTS)
+    return build_app(service, router, handlers, FACTS, check_responses=check_responses)

@@ -19,7 +19,7 @@ from typing import Annotated, Any, ClassVar, ForwardRef, Literal, get_args, get_
 
 import pydantic
 from pydantic import BaseModel, BeforeValidator, ConfigDict, GetCoreSchemaHandler
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False)
 
@@ -41,6 +41,32 @@ class lenient_parsing:  # noqa: N801 (used like the function it replaced: `with 
 
     def __exit__(self, *exc_info: object) -> None:
         _lenient.reset(self._token)
+
+
+def _refuse_null(value: Any) -> Any:
+    if value is None and not _lenient.get():
+        raise PydanticCustomError(
+            "null_refused", "null is not allowed here: leave the property out instead"
+        )
+    return value
+
+
+NoNull = BeforeValidator(_refuse_null)
+"""Marks an optional property whose schema does not allow ``null``: in
+``Annotated[int | None, NoNull] = None`` the ``None`` stands for *absent* (the property is left
+out of the JSON), never for ``null``.
+
+Absent and null are told apart by pydantic's ``model_fields_set``: a property the caller did
+not set is not sent (``request_dump``), and a property set to ``None`` is a null. Building a
+model from data (a request a client validates, a body a server receives) refuses a ``null``
+here, at any depth and inside every union; ``request_dump`` refuses one assigned later, before
+anything is sent. A response is read leniently (``lenient_parsing``): servers send ``null`` for
+absent optional properties all the time, and it reads as ``None``.
+
+A marker rather than a sentinel type (``UNSET``) so that reading a model stays
+``job.name: str | None`` for the caller and for ``mypy --strict``; the same marker serves the
+client and the server packages, which share the models.
+"""
 
 
 # True while deferred models are being built in dependency order (each class alone).
@@ -94,6 +120,9 @@ class SpecModel(BaseModel):
     __write_only_keys__: ClassVar[frozenset[str]] = frozenset()
     """The keys a response may spell them with: wire names and Python names."""
 
+    __no_null__: ClassVar[frozenset[str]] = frozenset()
+    """Python names of the optional fields whose schema refuses ``null`` (marked ``NoNull``)."""
+
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
@@ -113,6 +142,9 @@ class SpecModel(BaseModel):
         } | set(cls.__dict__.get("__write_only__", ()))
         cls.__write_only__ = frozenset(write_only)
         fields = cls.model_fields
+        cls.__no_null__ = frozenset(
+            name for name, info in fields.items() if any(m is NoNull for m in info.metadata)
+        )
         cls.__write_only_keys__ = frozenset(write_only) | {
             fields[name].alias or name for name in write_only if name in fields
         }
@@ -264,18 +296,32 @@ def _subclasses(base: type[BaseModel]) -> list[type[BaseModel]]:
     return list(found)
 
 
+class NullNotAllowedError(ValueError):
+    """A request body holds ``None`` (set after the model was built) where the spec allows no
+    ``null``; raised before anything is sent. ``location`` is the path to the property."""
+
+    def __init__(self, location: str, model: str, field: str) -> None:
+        super().__init__(
+            f"{location}: {model}.{field} does not allow null; leave it unset to omit it"
+        )
+        self.location = location
+
+
 def request_dump(model: BaseModel, mode: str = "json") -> Any:
     """A model as a request body: by alias, only the fields that were set, and without
-    read-only fields at any depth (``mode="python"`` keeps bytes, for multipart files)."""
+    read-only fields at any depth (``mode="python"`` keeps bytes, for multipart files).
+    A ``None`` where the spec allows no null raises ``NullNotAllowedError`` naming it."""
     dumped = model.model_dump(mode=mode, by_alias=True, exclude_unset=True)
-    _drop_read_only(model, dumped)
+    _drop_read_only(model, dumped, "")
     return dumped
 
 
-def _drop_read_only(value: object, dumped: object) -> None:
+def _drop_read_only(value: object, dumped: object, where: str) -> None:
     if isinstance(value, BaseModel) and isinstance(dumped, dict):
-        read_only: frozenset[str] = getattr(type(value), "__read_only__", frozenset())
-        fields = type(value).model_fields
+        cls = type(value)
+        read_only: frozenset[str] = getattr(cls, "__read_only__", frozenset())
+        no_null: frozenset[str] = getattr(cls, "__no_null__", frozenset())
+        fields = cls.model_fields
         for name in value.model_fields_set:
             info = fields.get(name)
             key = (info.serialization_alias or info.alias or name) if info else name
@@ -283,15 +329,19 @@ def _drop_read_only(value: object, dumped: object) -> None:
                 continue
             if name in read_only:
                 del dumped[key]
-            else:
-                _drop_read_only(getattr(value, name, None), dumped[key])
+                continue
+            item = getattr(value, name, None)
+            path = f"{where}.{key}" if where else key
+            if item is None and name in no_null:
+                raise NullNotAllowedError(path, cls.__name__, name)
+            _drop_read_only(item, dumped[key], path)
     elif isinstance(value, list | tuple) and isinstance(dumped, list):
-        for item, item_dumped in zip(value, dumped, strict=False):
-            _drop_read_only(item, item_dumped)
+        for index, (item, item_dumped) in enumerate(zip(value, dumped, strict=False)):
+            _drop_read_only(item, item_dumped, f"{where}[{index}]")
     elif isinstance(value, dict) and isinstance(dumped, dict):
         for key, item in value.items():
             if key in dumped:
-                _drop_read_only(item, dumped[key])
+                _drop_read_only(item, dumped[key], f"{where}.{key}" if where else str(key))
 
 
 _HAS_OFFSET = re.compile(r"(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$")
@@ -302,8 +352,17 @@ def _assume_utc(value: Any) -> Any:
     # (servers that omit the offset mean UTC far more often than anything else).
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-    if isinstance(value, str) and _lenient.get() and "T" in value.upper():
+    if isinstance(value, str) and "T" in value.upper():
         if _HAS_OFFSET.search(value):
+            if _lenient.get():
+                return value  # pydantic parses it, faster
+            # Strict validation (a server reading a request) refuses text handed on by a
+            # validator, even a valid RFC 3339 date-time: it gets the datetime instead.
+            try:
+                return datetime.fromisoformat(value)
+            except ValueError:
+                return value
+        if not _lenient.get():
             return value
         try:
             parsed = datetime.fromisoformat(value)
@@ -316,3 +375,10 @@ def _assume_utc(value: Any) -> Any:
 AwareDatetime = Annotated[pydantic.AwareDatetime, BeforeValidator(_assume_utc)]
 """``pydantic.AwareDatetime`` that takes a naive ``datetime`` as UTC, and a naive string as UTC
 while a response is parsed (requests built from strings stay strict)."""
+
+
+Int32 = Annotated[int, pydantic.Field(ge=-(2**31), le=2**31 - 1)]
+"""An integer of ``format: int32``: the format bounds the value."""
+
+Int64 = Annotated[int, pydantic.Field(ge=-(2**63), le=2**63 - 1)]
+"""An integer of ``format: int64``: the format bounds the value."""

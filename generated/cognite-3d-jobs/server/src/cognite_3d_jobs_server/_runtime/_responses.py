@@ -28,5 +28,10 @@ def respond(body: object, status: int, headers: Mapping[str, str], media_type: s
         return Response(status_code=status, headers=dict(headers))
     if isinstance(body, bytes | str) and "json" not in media_type:
         return Response(body, status_code=status, headers=dict(headers), media_type=media_type)
-    content = _ANY.dump_python(body, mode="json", by_alias=True, exclude_unset=True)
+    content = json_content(body)
     return JSONResponse(content, status_code=status, headers=dict(headers), media_type=media_type)
+
+
+def json_content(body: object) -> Any:
+    """`body` as the JSON data the server sends: models by wire name, unset fields left out."""
+    return _ANY.dump_python(body, mode="json", by_alias=True, exclude_unset=True)

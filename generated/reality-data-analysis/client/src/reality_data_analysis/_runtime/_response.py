@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Callable, Coroutine, Mapping
-from contextvars import ContextVar
+from contextvars import ContextVar, Token
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
@@ -26,6 +26,7 @@ __all__ = [
     "parse_lenient",
     "parse_response",
     "select_response_type",
+    "strict_responses",
 ]
 
 T = TypeVar("T")
@@ -130,12 +131,39 @@ class AdapterCache:
             return pydantic.TypeAdapter(tp)
 
 
+_strict: ContextVar[bool] = ContextVar("specgen_strict_responses", default=False)
+
+
+class strict_responses:  # noqa: N801 (a context manager, named like one)
+    """Within this block responses are read exactly as the spec says, as a server reads a
+    request: a ``null`` where the schema allows none, an enum value the spec does not list, a
+    naive date-time, a write-only property or a property ``additionalProperties: false``
+    refuses all raise ``APIResponseValidationError``.
+
+    Outside it (the default) responses are read leniently: servers send ``null`` for absent
+    optional properties, add enum values and fields, and an old client must keep working. For
+    contract tests of a server: ``with strict_responses(): client.get_job(...)``.
+    """
+
+    __slots__ = ("_token",)
+    _token: Token[bool]
+
+    def __enter__(self) -> None:
+        self._token = _strict.set(True)
+
+    def __exit__(self, *exc_info: object) -> None:
+        _strict.reset(self._token)
+
+
 GC_PAUSE_MIN_BYTES = 64 * 1024
 """JSON bodies at least this large are validated with the cyclic garbage collector paused."""
 
 
 def parse_lenient(adapter: pydantic.TypeAdapter[Any], data: Any, *, json: bool = False) -> Any:
-    """Validate a response body: fields and enum values a newer server adds are kept."""
+    """Validate a response body: fields and enum values a newer server adds are kept (inside
+    ``strict_responses()``: validated exactly, as a server validates a request)."""
+    if _strict.get():
+        return adapter.validate_json(data) if json else adapter.validate_python(data)
     with lenient_parsing():
         if not json:
             return adapter.validate_python(data, extra="allow")
@@ -190,6 +218,9 @@ def parse_response(
 
     ``None`` declared or an empty body gives ``None``; ``bytes`` gives the raw content; ``str``
     gives the text unless the body is JSON; no declared type gives the decoded JSON (or text).
+    A schema that accepts anything (``Any``: FastAPI declares ``application/json`` with an
+    empty schema for its file and HTML routes) lets the Content-Type decide: a body that is
+    not JSON is the text (``text/*``, XML) or the bytes (anything else).
     """
     declared = declared_type(response, response_types)
     if declared is None:
@@ -202,6 +233,8 @@ def parse_response(
         return None
     if declared is str and not _is_json(response):
         return response.text
+    if declared is Any and not _is_json(response):
+        return response.text if _is_text(response) else response.content
     try:
         return parse_lenient(adapters.get(declared), response.content, json=True)
     except pydantic.ValidationError as exc:
@@ -225,6 +258,11 @@ def _is_json(response: httpx.Response) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _is_text(response: httpx.Response) -> bool:
+    content_type: str = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return content_type.startswith("text/") or content_type.endswith(("/xml", "+xml"))
 
 
 def _type_name(tp: object) -> str:

@@ -17,21 +17,17 @@ from fastapi import APIRouter, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
-from pydantic import TypeAdapter, ValidationError
+from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.routing import Match
 
+from ._contract import strict_errors, unset_read_only
 from ._errors import ApiError, ErrorDetail, ErrorTable
 
 T = TypeVar("T")
 _LOG = logging.getLogger("specgen.server")
 _CRASHED = "The server failed to handle the request."
-
-# Errors strict mode reports for a date or time written as text behind a before-validator
-# (the models' AwareDatetime takes naive values as UTC): the validator hands the inner type a
-# Python str, which strict mode refuses even when it is a valid RFC 3339 date-time.
-_TEMPORAL = frozenset({"datetime_type", "date_type", "time_type", "timedelta_type"})
 
 
 async def guarded(call: Awaitable[T]) -> T:
@@ -49,25 +45,13 @@ async def guarded(call: Awaitable[T]) -> T:
 
 
 def strict_body(adapter: TypeAdapter[Any], raw: bytes) -> Any:
-    """The body validated in strict mode from its JSON text: no coercion, wire names only.
-    Dates and times written as text are the one exception: they are parsed as JSON has them."""
-    try:
-        return adapter.validate_json(raw, strict=True, by_alias=True, by_name=False)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-    temporal = [e for e in errors if e["type"] in _TEMPORAL and isinstance(e.get("input"), str)]
-    if temporal:
-        refused: set[tuple[Any, ...]] = set()
-        try:
-            lax = adapter.validate_json(raw, strict=False, by_alias=True, by_name=False)
-        except ValidationError as exc:
-            refused = {tuple(e["loc"]) for e in exc.errors(include_url=False)}
-        else:
-            if len(temporal) == len(errors):  # only dates were refused, and they read
-                return lax
-        # A date the lax reading accepts is no error; everything else is judged strictly.
-        errors = [e for e in errors if e not in temporal or tuple(e["loc"]) in refused] or errors
-    raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors])
+    """The body validated in strict mode from its JSON text: no coercion, wire names only,
+    no null where the spec allows none; read-only properties a client sent are then dropped
+    (see `_contract`). Dates and times written as text are parsed as JSON has them."""
+    value, errors = strict_errors(adapter, raw)
+    if errors:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in errors])
+    return unset_read_only(value)
 
 
 @dataclass(frozen=True)
@@ -142,6 +126,8 @@ def _detail(error: dict[str, Any]) -> ErrorDetail:
         code = "MissingRequiredProperty" if in_body else "MissingRequiredParameter"
     elif kind == "extra_forbidden":
         code = "UnknownProperty"
+    elif kind == "null_refused":
+        code = "NullNotAllowed" if in_body else "InvalidParameter"
     elif kind.startswith("json"):
         code = "InvalidRequestBody"
     else:

@@ -35,6 +35,10 @@ from ._errors import (
 )
 from ._model_base import (
     AwareDatetime,
+    Int32,
+    Int64,
+    NoNull,
+    NullNotAllowedError,
     OpenEnum,
     SpecModel,
     WriteOnlyModel,
@@ -43,7 +47,14 @@ from ._model_base import (
 )
 from ._pagination import AsyncPage, AsyncPager, Pagination, SyncPage
 from ._params import Styled, styled
-from ._response import APIResponse, ByMedia, ResponseTypes, async_raw_wrapper, raw_wrapper
+from ._response import (
+    APIResponse,
+    ByMedia,
+    ResponseTypes,
+    async_raw_wrapper,
+    raw_wrapper,
+    strict_responses,
+)
 from ._security import AuthScheme, BasicCredentials
 from ._streaming import (
     AsyncStream,
@@ -88,8 +99,12 @@ __all__ = [
     "FileInput",
     "InternalServerError",
     "NotFoundError",
+    "Int32",
+    "Int64",
+    "NoNull",
     "NotGiven",
     "NotGivenOr",
+    "NullNotAllowedError",
     "OAuth2ClientCredentials",
     "OAuth2TokenError",
     "OpenEnum",
@@ -124,5 +139,6 @@ __all__ = [
     "multipart_parts",
     "raw_wrapper",
     "streaming_wrapper",
+    "strict_responses",
     "styled",
 ]

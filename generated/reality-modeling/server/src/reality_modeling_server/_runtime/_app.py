@@ -19,9 +19,11 @@ from fastapi.openapi.utils import get_openapi
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from ._contract import ResponseContract, checks_responses
 from ._errors import ApiError
 from ._handlers import ErrorHandlers
-from ._responses import respond
+from ._http import body_allowed
+from ._responses import json_content, respond
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,31 @@ def register(
         )
 
 
-def answer(result: object, status: int, media_type: str) -> Response:
-    """A handler's result as a response: the model (unset fields left out), a Reply, or None."""
+def answer(
+    result: object,
+    status: int,
+    media_type: str,
+    contract: ResponseContract | None = None,
+    request: Request | None = None,
+) -> Response:
+    """A handler's result as a response: the model (unset fields left out), a Reply, or None.
+    With a `contract` (and the app's ``check_responses`` on) a JSON body the spec refuses for
+    its status is answered 500 instead, and logged with the place of each problem."""
     if isinstance(result, Response):
         return result
+    body, headers = (result.body, result.headers) if isinstance(result, Reply) else (result, {})
     if isinstance(result, Reply):
-        return respond(result.body, result.status, result.headers, media_type)
-    return respond(result, status, {}, media_type)
+        status = result.status
+    if (
+        contract is not None
+        and request is not None
+        and getattr(request.app.state, "check_responses", True)
+        and body is not None
+        and body_allowed(status)
+        and not (isinstance(body, bytes | str) and "json" not in media_type)
+    ):
+        contract.check(status, json_content(body))
+    return respond(body, status, headers, media_type)
 
 
 @dataclass(frozen=True)
@@ -92,11 +112,19 @@ def openapi_document(app: FastAPI, facts: SpecFacts) -> dict[str, Any]:
 
 
 def build_app(
-    service: object, router: APIRouter, handlers: ErrorHandlers, facts: SpecFacts
+    service: object,
+    router: APIRouter,
+    handlers: ErrorHandlers,
+    facts: SpecFacts,
+    *,
+    check_responses: bool | None = None,
 ) -> FastAPI:
-    """The app serving `service` on `router`, every error answered by `handlers`."""
+    """The app serving `service` on `router`, every error answered by `handlers`; responses
+    are checked against the spec unless `check_responses` (default: the environment's
+    ``SPECGEN_CHECK_RESPONSES``, on unless ``0``) says not to (see `_contract`)."""
     app = FastAPI(title=facts.title, version=facts.version)
     app.state.service = service
+    app.state.check_responses = checks_responses(check_responses)
     app.include_router(router)
     app.add_exception_handler(ApiError, handlers.on_api_error)
     app.add_exception_handler(RequestValidationError, handlers.on_validation_error)
