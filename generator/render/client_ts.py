@@ -116,7 +116,7 @@ class TsArgument:
 class TsPagination:
     style: str
     items: str
-    next: str
+    next: str | None
     cursor_param: str | None
     item_type: str
     page_type: str

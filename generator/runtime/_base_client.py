@@ -520,7 +520,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             except pydantic.ValidationError:
                 pass  # not JSON, or not the declared page: reported below, exactly as before
             else:
-                following = NextPage(pagination, response.json, request, response.url)
+                following = NextPage(
+                    pagination, response.json, request, response.url, response.headers
+                )
                 return page, _page_items(page, pagination.items), following
         try:
             body: Any = response.json() if response.content else None
@@ -545,7 +547,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=body,
             ) from exc
-        return page, items, NextPage(pagination, lambda: body, request, response.url)
+        return (
+            page,
+            items,
+            NextPage(pagination, lambda: body, request, response.url, response.headers),
+        )
 
 
 def has_event_stream(types: ResponseTypes) -> bool:
