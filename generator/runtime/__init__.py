@@ -30,6 +30,7 @@ from ._errors import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     UnprocessableEntityError,
 )
 from ._model_base import (
@@ -94,6 +95,7 @@ __all__ = [
     "OpenEnum",
     "Pagination",
     "PaginationError",
+    "RequestValidationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RenewableToken",

@@ -25,6 +25,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  RequestValidationError,
   UnprocessableEntityError,
   type ErrorDetail,
   type FetchLike,
