@@ -340,7 +340,7 @@ def ts_api(api: Api) -> TsApi:
     )
     flow = api.client_credentials
     return TsApi(
-        package_name=npm_name(api.name),
+        package_name=npm_name(naming.api_name(api.name, api.title)),
         version=npm_version(api.version),
         operations=operations,
         server_url=server.url if server else "",

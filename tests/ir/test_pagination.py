@@ -306,3 +306,31 @@ def test_x_pagination_true_asks_for_detection_on_a_post(tmp_path: Path) -> None:
     assert [d.rule for d in diagnostics if d.rule.startswith("pagination")] == [
         "pagination-invalid"
     ]
+
+
+def test_inline_union_members_are_named_by_their_discriminant(tmp_path: Path) -> None:
+    member = {
+        "type": "object",
+        "properties": {"resource_subtype": {"type": "string"}, "due_on": {"type": "string"}},
+    }
+    union = {
+        "oneOf": [
+            {
+                **member,
+                "properties": {**member["properties"], "resource_subtype": {"enum": ["milestone"]}},
+            },
+            {
+                **member,
+                "properties": {
+                    **member["properties"],
+                    "resource_subtype": {"enum": ["default_task"]},
+                },
+            },
+        ]
+    }
+    op, _ = built(tmp_path, operation({"$ref": "#/components/schemas/Task"}), {"Task": union})
+    document = tmp_path / "spec.yaml"
+    api, _ = build_api(SpecSet(load_document(document)), "inline")
+    names = {m.class_name for m in api.models}
+    assert {"TaskMilestone", "TaskDefaultTask"} <= names
+    assert not any("Option" in n for n in names)
