@@ -264,6 +264,8 @@ def test_problem_json_with_a_map_of_field_errors() -> None:
         ({"message": "flat"}, "flat"),
         ({"fault": {"faultstring": "Invalid ApiKey", "detail": {"code": 1}}}, "Invalid ApiKey"),
         ({"status": "error", "payload": {"reason": "quota exceeded"}}, "quota exceeded"),
+        ({"result": {"errorCode": "E42", "errorText": "no such account"}}, "no such account"),
+        ({"failure": {"failureReason": "locked", "failureId": "f1"}}, "locked"),
         ({"status": "error"}, "Bad Request"),  # nothing to read: the status text
     ],
 )

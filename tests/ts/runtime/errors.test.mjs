@@ -73,4 +73,5 @@ test("lists of errors, FastAPI details, problem+json maps and a declared schema'
   assert.equal(parseErrorBody({ message: "flat" }).message, "flat");
   assert.equal(parseErrorBody({ fault: { faultstring: "Invalid ApiKey", detail: { errorcode: "x" } } }).message, "Invalid ApiKey");
   assert.equal(parseErrorBody({ status: "error", payload: { reason: "quota" } }).message, "quota");
+  assert.equal(parseErrorBody({ result: { errorCode: "E42", errorText: "no such account" } }).message, "no such account");
 });

@@ -269,16 +269,32 @@ function findMessage(node: unknown): string | undefined {
     const following: unknown[] = [];
     for (const item of level) {
       if (isRecord(item)) {
-        for (const key of MESSAGE_KEYS) {
-          const text = item[key];
-          if (typeof text === "string" && text.trim()) return text;
-        }
+        const text = messageAt(item);
+        if (text !== undefined) return text;
         following.push(...Object.values(item).filter((v) => typeof v === "object" && v !== null));
       } else if (Array.isArray(item) && item.length > 0 && typeof item[0] === "object" && item[0] !== null) {
         following.push(item[0]);
       }
     }
     level = following;
+  }
+  return undefined;
+}
+
+const MESSAGE_WORDS = ["message", "description", "detail", "reason", "error", "text"];
+const NOT_MESSAGE_WORDS = ["code", "id", "type", "uri", "url", "link", "time", "date"];
+
+/** A message among an object's own string fields: a known key, else a key that says it is
+ *  one (`errorText`, `failureReason`), never a code, id or type. */
+function messageAt(item: Record<string, unknown>): string | undefined {
+  for (const key of MESSAGE_KEYS) {
+    const text = item[key];
+    if (typeof text === "string" && text.trim()) return text;
+  }
+  for (const [key, text] of Object.entries(item)) {
+    const name = key.toLowerCase();
+    if (typeof text !== "string" || !text.trim()) continue;
+    if (MESSAGE_WORDS.some((w) => name.includes(w)) && !NOT_MESSAGE_WORDS.some((w) => name.includes(w))) return text;
   }
   return undefined;
 }

@@ -383,15 +383,37 @@ def _find_message(node: object, depth: int) -> str | None:
         following: list[object] = []
         for item in level:
             if isinstance(item, Mapping):
-                for key in _MESSAGE_KEYS:
-                    text = item.get(key)
-                    if isinstance(text, str) and text.strip():
-                        return text
+                text = _message_at(item)
+                if text is not None:
+                    return text
                 following.extend(v for v in item.values() if isinstance(v, Mapping | list))
             elif isinstance(item, list):
                 following.extend(v for v in item[:1] if isinstance(v, Mapping | list))
         level = following
     return None
+
+
+def _message_at(item: Mapping[str, Any]) -> str | None:
+    """A message among an object's own string fields: a known key, else a key that says it
+    is one (`errorText`, `failureReason`), never a code, id or type."""
+    for key in _MESSAGE_KEYS:
+        text = item.get(key)
+        if isinstance(text, str) and text.strip():
+            return text
+    for key, text in item.items():
+        name = str(key).lower()
+        if (
+            isinstance(text, str)
+            and text.strip()
+            and any(word in name for word in _MESSAGE_WORDS)
+            and not any(word in name for word in _NOT_MESSAGE_WORDS)
+        ):
+            return text
+    return None
+
+
+_MESSAGE_WORDS = ("message", "description", "detail", "reason", "error", "text")
+_NOT_MESSAGE_WORDS = ("code", "id", "type", "uri", "url", "link", "time", "date")
 
 
 def _summary(details: Sequence[ErrorDetail]) -> str | None:
