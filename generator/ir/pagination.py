@@ -28,7 +28,7 @@ from generator.diagnostics import Level, pointer_join
 from generator.ir.context import BuildContext
 from generator.ir.model import Operation, Pagination, Parameter, TypeRef
 from generator.ir.schemas import SchemaHoister
-from generator.ir.types import ListOf, ModelRef, Nullable, Primitive, TypeExpr
+from generator.ir.types import ListOf, ModelRef, Nullable, Primitive, TypeExpr, UnionOf
 from generator.load import Document
 
 STYLES = ("next-link", "cursor", "has-more", "offset", "page", "link-header")
@@ -454,11 +454,19 @@ def _has_more(
     item_field = {f.dotted: f for f in _fields(schemas, page, ())}.get(items)
     if item_field is None or not isinstance(item_field.type, ListOf):
         return None
-    item_fields = {f.dotted for f in _fields(schemas, item_field.type.item, ())}
+    item_fields = _item_fields(schemas, item_field.type.item)
     id_field = next((n for n in ("id", "gid", "uuid", "name") if n in item_fields), None)
     if id_field is None:
         return None
     return Detected("has-more", "has-more", items, flag.dotted, after.wire_name, id_field=id_field)
+
+
+def _item_fields(schemas: SchemaHoister, item: TypeExpr) -> set[str]:
+    """The top-level fields every item has (of each member, for a union of classes)."""
+    item = _unwrap(schemas.classes.through_aliases(item))
+    options = item.options if isinstance(item, UnionOf) else (item,)
+    found = [{f.dotted for f in _fields(schemas, o, ()) if len(f.path) == 1} for o in options]
+    return set.intersection(*found) if found else set()
 
 
 def _numbered(query: list[Parameter], items: str, fields: list[BodyField]) -> Detected | None:

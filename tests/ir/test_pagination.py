@@ -334,3 +334,18 @@ def test_inline_union_members_are_named_by_their_discriminant(tmp_path: Path) ->
     names = {m.class_name for m in api.models}
     assert {"TaskMilestone", "TaskDefaultTask"} <= names
     assert not any("Option" in n for n in names)
+
+
+def test_has_more_over_a_union_of_items_that_all_have_an_id(tmp_path: Path) -> None:
+    card = {"type": "object", "properties": {"id": {"type": "string"}, "brand": {"type": "string"}}}
+    union = {
+        "anyOf": [{"$ref": "#/components/schemas/Item"}, {"$ref": "#/components/schemas/Card"}]
+    }
+    body = {
+        "type": "object",
+        "properties": {"data": {"type": "array", "items": union}, "has_more": {"type": "boolean"}},
+    }
+    item = operation(body, [query("limit"), query("starting_after", "string")])
+    op, _ = built(tmp_path, item, {"Card": card})
+    assert summary(op) == ("has-more", "has-more", "data", "has_more", "starting_after", None)
+    assert op.pagination is not None and op.pagination.id_field == "id"
