@@ -20,6 +20,7 @@ turns detection off for one operation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,6 +110,24 @@ SIZE_PARAMS = frozenset(
     }
 )
 _MAX_DEPTH = 3
+# Objects of the body that may hold a next link, cursor or page count (`links.next`,
+# `response_metadata.next_cursor`, `meta.next_page_url`, `next_page.offset`): the only ones
+# read below the top, besides the one holding the items.
+CONTAINER_WORDS = frozenset(
+    {
+        "next",
+        "links",
+        "link",
+        "paging",
+        "pagination",
+        "page",
+        "meta",
+        "metadata",
+        "cursor",
+        "cursors",
+        "info",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -257,10 +276,17 @@ def _page(schemas: SchemaHoister, op: Operation) -> TypeExpr | None:
     return _unwrap(schemas.classes.through_aliases(success.type.expr))
 
 
-def _fields(schemas: SchemaHoister, expr: TypeExpr, prefix: tuple[str, ...]) -> list[BodyField]:
-    """The fields of an object type and, to `_MAX_DEPTH`, of its object fields."""
+def _fields(
+    schemas: SchemaHoister,
+    expr: TypeExpr,
+    prefix: tuple[str, ...],
+    depth: int = _MAX_DEPTH,
+    descend: Callable[[BodyField], bool] | None = None,
+) -> list[BodyField]:
+    """The fields of an object type and, to `depth` levels, of its object fields (those
+    `descend` accepts: a large object's every nested class is not worth reading)."""
     expr = _unwrap(schemas.classes.through_aliases(expr))
-    if not isinstance(expr, ModelRef) or len(prefix) >= _MAX_DEPTH:
+    if not isinstance(expr, ModelRef) or len(prefix) >= depth:
         return []
     classes = schemas.classes
     if classes.kind(expr.name) != "object":
@@ -269,8 +295,10 @@ def _fields(schemas: SchemaHoister, expr: TypeExpr, prefix: tuple[str, ...]) -> 
     for f in classes.all_fields(expr.name):
         path = (*prefix, f.wire_name)
         typ = _unwrap(classes.through_aliases(f.type))
-        result.append(BodyField(path, tuple(w.lower() for w in naming.words(f.wire_name)), typ))
-        result += _fields(schemas, typ, path)
+        field = BodyField(path, tuple(w.lower() for w in naming.words(f.wire_name)), typ)
+        result.append(field)
+        if descend is None or descend(field):
+            result += _fields(schemas, typ, path, depth, descend)
     return result
 
 
@@ -298,7 +326,7 @@ def _typed(schemas: SchemaHoister, op: Operation, found: Detected) -> Pagination
             return None
         item_expr: TypeExpr = page.item
     else:
-        by_path = {f.dotted: f for f in _fields(schemas, page, ())}
+        by_path = {f.dotted: f for f in _fields(schemas, page, (), len(found.items.split(".")))}
         field = by_path.get(found.items)
         if field is None or not isinstance(field.type, ListOf):
             return None
@@ -346,14 +374,21 @@ def detect(schemas: SchemaHoister, op: Operation) -> Detected | None:
     if isinstance(page, ListOf):
         items, fields = "", []
     else:
-        fields = _fields(schemas, page, ())
-        found = _items(fields)
+        top = _fields(schemas, page, (), 1)
+        found = _items(top)
         # `/albums/{id}` answers one album that embeds the first page of its tracks: nested
         # items make a listing only where the path names no single resource.
-        if found is None or (len(found.path) > 1 and op.path.rstrip("/").endswith("}")):
+        if found is None and not op.path.rstrip("/").endswith("}"):
+            found = _items([f for g in top for f in _fields(schemas, g.type, g.path, 2)])
+        if found is None:
             return None
         items = found.dotted
-        fields = _beside(fields, found)
+        parent = found.path[:-1]
+
+        def descend(f: BodyField) -> bool:
+            return f.path == parent[: len(f.path)] or bool(set(f.words) & CONTAINER_WORDS)
+
+        fields = _beside(_fields(schemas, page, (), _MAX_DEPTH, descend), found)
     if fields:
         found_next = _body_marker(fields, query, items)
         if found_next is not None:
@@ -451,7 +486,7 @@ def _has_more(
     after = next((p for p in query if _words(p.wire_name) in AFTER_PARAMS), None)
     if flag is None or after is None:
         return None
-    item_field = {f.dotted: f for f in _fields(schemas, page, ())}.get(items)
+    item_field = {f.dotted: f for f in _fields(schemas, page, (), len(items.split(".")))}.get(items)
     if item_field is None or not isinstance(item_field.type, ListOf):
         return None
     item_fields = _item_fields(schemas, item_field.type.item)
@@ -465,7 +500,7 @@ def _item_fields(schemas: SchemaHoister, item: TypeExpr) -> set[str]:
     """The top-level fields every item has (of each member, for a union of classes)."""
     item = _unwrap(schemas.classes.through_aliases(item))
     options = item.options if isinstance(item, UnionOf) else (item,)
-    found = [{f.dotted for f in _fields(schemas, o, ()) if len(f.path) == 1} for o in options]
+    found = [{f.dotted for f in _fields(schemas, o, (), 1)} for o in options]
     return set.intersection(*found) if found else set()
 
 
