@@ -10,7 +10,8 @@ import functools
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 _WORD_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -384,3 +385,151 @@ def is_identifier(name: str) -> bool:
         and not keyword.iskeyword(name)
         and not keyword.issoftkeyword(name)
     )
+
+
+# -- package names --------------------------------------------------------------------------------
+
+# File names that say nothing about the API: its package is named after `info.title` instead.
+GENERIC_SPEC_NAMES = frozenset({"openapi", "swagger", "api", "spec", "specs", "schema"})
+# Words a title adds to every API's name (`Swagger Petstore - OpenAPI 3.0` → `petstore`).
+_TITLE_NOISE = frozenset(
+    {
+        "the",
+        "api",
+        "apis",
+        "openapi",
+        "swagger",
+        "rest",
+        "restful",
+        "http",
+        "spec",
+        "specification",
+        "service",
+        "v",
+    }
+)
+
+
+def _is_version(word: str) -> bool:
+    return bool(re.fullmatch(r"v?\d+[a-z]?", word.lower()))
+
+
+def is_generic_spec_name(stem: str) -> bool:
+    """Whether a spec's file name says nothing (`openapi`, `swagger.v2`, `API`, `spec-3`)."""
+    found = [w.lower() for w in words(re.sub(r"(?i)open[\s_-]*api", " openapi ", stem))]
+    return (
+        bool(found)
+        and all(w in GENERIC_SPEC_NAMES or _is_version(w) for w in found)
+        and any(w in GENERIC_SPEC_NAMES for w in found)
+    )
+
+
+def api_name(stem: str, title: str) -> str:
+    """What a target is called in package names: the spec's file name, or its `info.title`
+    when the file name is generic (`openapi.yaml` of `Asana` → `asana`)."""
+    if not is_generic_spec_name(stem):
+        return stem
+    spelled = re.sub(r"(?i)open\s*api", " ", title)  # `OpenAPI` would split into Open, API
+    kept = [w for w in words(spelled) if w.lower() not in _TITLE_NOISE and not _is_version(w)]
+    return "-".join(w.lower() for w in kept) or stem
+
+
+# -- resource names -------------------------------------------------------------------------------
+
+# Words a method name may end with once the resource word after them is removed.
+PREPOSITIONS = frozenset(
+    {"for", "of", "in", "on", "to", "from", "by", "with", "at", "into", "within", "per", "under"}
+)
+
+
+# A leading section number: `1. `, `02 - `, `3) `, `1.2: ` (not the `2` of `2FA`).
+_NUMBERING = re.compile(r"^\s*\d+(?:\.\d+)*\s*[.):\-–—]*\s+|^\s*\d+(?:\.\d+)*[.):\-–—]+\s*")
+
+
+def tag_resource(tag: str) -> str:
+    """A resource name for a tag: snake cased, without numbering or punctuation
+    (`1. Login` → `login`, `02 - Users & Groups` → `users_groups`, `v2 Jobs` kept)."""
+    unnumbered = _NUMBERING.sub("", tag)
+    return snake(unnumbered if words(unnumbered) else tag, fallback="default")
+
+
+def without_dangling_preposition(found: list[str]) -> list[str]:
+    """Words without a trailing preposition left behind by removing the resource word after
+    it (`add_dependencies_for` → `add_dependencies`)."""
+    if len(found) > 1 and found[-1].lower() in PREPOSITIONS:
+        return found[:-1]
+    return found
+
+
+# -- union members --------------------------------------------------------------------------------
+
+_TYPE_WORDS = {
+    "string": "String",
+    "integer": "Integer",
+    "number": "Number",
+    "boolean": "Boolean",
+    "array": "List",
+    "object": "Object",
+    "null": "Null",
+}
+
+
+def member_suffixes(members: list[Any]) -> list[str]:
+    """The class name suffix of each inline `oneOf`/`anyOf` member, from what tells it apart:
+    its discriminant (a property with one `const` or `enum` value: `Milestone`), its `title`,
+    a property no other member has (`WithEmail`), its type (`String`); `Option<n>` when none
+    is unique among the members."""
+    props = [_properties(m) for m in members]
+
+    def title(i: int) -> str:
+        member = members[i]
+        return _suffix(str(member.get("title") or "")) if isinstance(member, dict) else ""
+
+    def type_word(i: int) -> str:
+        member = members[i]
+        return _TYPE_WORDS.get(str(member.get("type")), "") if isinstance(member, dict) else ""
+
+    strategies: tuple[Callable[[int], str], ...] = (
+        lambda i: _discriminant(props[i]),
+        title,
+        lambda i: _own_property(props, i),
+        type_word,
+    )
+    chosen = [""] * len(members)
+    for strategy in strategies:
+        for i in range(len(members)):
+            if not chosen[i]:
+                chosen[i] = strategy(i)
+        counts: dict[str, int] = {}
+        for name in chosen:
+            counts[name] = counts.get(name, 0) + 1
+        chosen = [name if name and counts[name] == 1 else "" for name in chosen]
+    return [name or f"Option{i + 1}" for i, name in enumerate(chosen)]
+
+
+def _suffix(text: str) -> str:
+    """`text` as a class name suffix, or "" when it has no words."""
+    return pascal(text, fallback="Member") if words(text) else ""
+
+
+def _properties(member: Any) -> dict[str, Any]:
+    if not isinstance(member, dict):
+        return {}
+    found = member.get("properties")
+    return found if isinstance(found, dict) else {}
+
+
+def _discriminant(props: dict[str, Any]) -> str:
+    for sub in props.values():
+        if not isinstance(sub, dict):
+            continue
+        values = [sub["const"]] if "const" in sub else sub.get("enum")
+        if isinstance(values, list) and len(values) == 1 and isinstance(values[0], str):
+            return _suffix(values[0])
+    return ""
+
+
+def _own_property(props: list[dict[str, Any]], index: int) -> str:
+    others = {name for i, p in enumerate(props) if i != index for name in p}
+    own = [name for name in props[index] if name not in others]
+    return "With" + _suffix(str(own[0])) if own and words(str(own[0])) else ""

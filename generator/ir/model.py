@@ -212,12 +212,17 @@ class Response:
 
 @dataclass(frozen=True)
 class Pagination:
-    style: str  # next-link | cursor
-    items: str  # response property holding the page items
-    next: str  # dotted path into the response body
-    cursor_param: str | None
+    style: str  # next-link | cursor | has-more | offset | page | link-header
+    items: str  # dotted path of the page items in the body ("": the body is the list)
+    next: str | None  # dotted path of the next link, cursor or has-more flag
+    cursor_param: str | None  # the parameter the cursor, last id, offset or page goes in
     item_type: TypeRef
     page_type: TypeRef
+    cursor_in: str = "query"  # query | body (a POST listing's cursor)
+    size_param: str | None = None  # offset/page: a page shorter than the size sent is last
+    id_field: str = "id"  # has-more: the item property sent back
+    first_page: int = 1  # page: the number of the page the server gives when none is sent
+    rule: str = "x-pagination"  # how it was found: `x-pagination` or the detection rule
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,7 @@ def _grouped(op: Operation, index: PathIndex, tagged: bool) -> _Placement:
     if tagged:
         if not op.tags:
             return _Placement(op, (), op.python_name)
-        owner: tuple[str, ...] = (naming.snake(op.tags[0], fallback="default"),)
+        owner: tuple[str, ...] = (naming.tag_resource(op.tags[0]),)
     else:
         if not shape.chain:
             return _Placement(op, (), op.python_name)
@@ -214,7 +214,7 @@ def _without_resource_words(found: list[str], owner: tuple[str, ...]) -> list[st
         if naming.same_words(found[:size], resource_words):
             found = found[size:]
         elif naming.same_words(found[-size:], resource_words):
-            found = found[:-size]
+            found = naming.without_dangling_preposition(found[:-size])
     return found
 
 

@@ -203,13 +203,16 @@ class SchemaHoister:
                 suffix = {"items": "Item", "additionalProperties": "Value", "not": "Not"}[key]
                 out[key] = self.transform(value, document, child, hint + suffix)
             elif key in COMPOSITIONS and isinstance(value, list):
-                # An inline `allOf` member is part of this class, not a class of its own.
+                # An inline `allOf` member is part of this class, not a class of its own (what
+                # it nests is named after this class); a `oneOf`/`anyOf` member is named by
+                # what tells it apart (`naming`).
+                suffixes = naming.member_suffixes(value) if key != "allOf" else [""] * len(value)
                 out[key] = [
                     self.transform(
                         sub,
                         document,
                         pointer_join(child, i),
-                        f"{hint}Option{i + 1}",
+                        hint + suffixes[i],
                         top=key == "allOf",
                     )
                     for i, sub in enumerate(value)

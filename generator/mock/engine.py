@@ -96,7 +96,7 @@ class MockEngine:
         if key not in self.samples:
             self.samples[key] = self.sample(success)
         body = copy.deepcopy(self.samples[key])
-        if op.pagination:
+        if op.pagination and op.pagination.style in ("next-link", "cursor") and op.pagination.next:
             body = _without_next(body, op.pagination.next)
         return MockReply(status, body)
 
@@ -189,7 +189,9 @@ class MockEngine:
         size_name = _pick(values, SIZE_PARAMS)
         size = values[size_name] if size_name and values[size_name] else _DEFAULT_PAGE_SIZE
         token_name = _pick(values, TOKEN_PARAMS) or (
-            op.pagination.cursor_param if op.pagination else None
+            op.pagination.cursor_param
+            if op.pagination and op.pagination.style == "cursor"
+            else None
         )
         token = values.get(token_name) if token_name else None
         try:
@@ -198,8 +200,11 @@ class MockEngine:
             raise invalid(str(exc), token_name or "continuationToken") from None
         assert role.response is not None
         body = self._wrap(op, chunk, role.response)
-        if next_token is not None and op.pagination is not None:
-            if op.pagination.style == "cursor":
+        paging = op.pagination
+        # only the styles whose next page is a marker in the body (the others need no marker)
+        if next_token is not None and paging and paging.style in ("next-link", "cursor"):
+            assert paging.next is not None
+            if paging.style == "cursor":
                 marker = next_token
             else:
                 path, declared = split_key(op.path)
@@ -207,7 +212,7 @@ class MockEngine:
                 query.update({k: _plain(v) for k, v in values.items() if v is not None})
                 query[token_name or "continuationToken"] = next_token
                 marker = f"{path}?{urlencode(query)}"
-            put_path(body, op.pagination.next.split("."), marker)
+            put_path(body, paging.next.split("."), marker)
         return self._reply(op, body)
 
     def _get(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:

@@ -141,7 +141,7 @@ class TsArgument:
 class TsPagination:
     style: str
     items: str
-    next: str
+    next: str | None
     cursor_param: str | None
     item_type: str
     page_type: str
@@ -398,7 +398,7 @@ def ts_api(api: Api, variants: Variants = NO_VARIANTS) -> TsApi:
     )
     flow = api.client_credentials
     return TsApi(
-        package_name=npm_name(api.name),
+        package_name=npm_name(naming.api_name(api.name, api.title)),
         version=npm_version(api.version),
         operations=operations,
         server_url=server.url if server else "",

@@ -46,7 +46,7 @@ class RenderContext:
         env: jinja2.Environment,
         version: str | None = None,
     ) -> RenderContext:
-        import_name = package or naming.module_name(api.name)
+        import_name = package or naming.module_name(naming.api_name(api.name, api.title))
         return cls(
             api=api,
             spec=spec,

@@ -30,6 +30,7 @@ from ._errors import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     UnprocessableEntityError,
 )
 from ._model_base import (
@@ -109,6 +110,7 @@ __all__ = [
     "OpenEnum",
     "Pagination",
     "PaginationError",
+    "RequestValidationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RenewableToken",

@@ -72,3 +72,65 @@ def test_parameters_never_shadow_what_a_method_body_reads(name: str) -> None:
 @pytest.mark.parametrize("name", ["close", "with_raw_response", "http_client", "base_url"])
 def test_operations_never_replace_client_attributes(name: str) -> None:
     assert naming.snake(name, reserved=naming.CLIENT_ATTRIBUTES) == name + "_"
+
+
+@pytest.mark.parametrize(
+    ("tag", "resource"),
+    [
+        ("1. Login", "login"),
+        ("02 - Users & Groups", "users_groups"),
+        ("3) Billing", "billing"),
+        ("1.2: Sub part", "sub_part"),
+        ("Customer Accounts", "customer_accounts"),
+        ("v2 Jobs", "v2_jobs"),
+        ("2FA", "default_2_fa"),
+        ("404", "default_404"),
+    ],
+)
+def test_tag_resources_lose_their_numbering(tag: str, resource: str) -> None:
+    assert naming.tag_resource(tag) == resource
+
+
+@pytest.mark.parametrize(
+    ("stem", "title", "name"),
+    [
+        ("openapi", "Asana", "asana"),
+        ("OpenAPI", "Asana", "asana"),
+        ("swagger", "Swagger Petstore - OpenAPI 3.0", "petstore"),
+        ("api-v2", "The Stripe REST API", "stripe"),
+        ("spec", "Open Banking Read/Write", "open-banking-read-write"),
+        ("openapi", "OpenAPI", "openapi"),  # nothing left of the title: the file name stays
+        ("reality-modeling", "Reality Modeling API", "reality-modeling"),  # a real file name
+        ("asana-api", "Asana", "asana-api"),
+    ],
+)
+def test_a_generic_file_name_gives_way_to_the_title(stem: str, title: str, name: str) -> None:
+    assert naming.api_name(stem, title) == name
+
+
+@pytest.mark.parametrize(
+    ("members", "suffixes"),
+    [
+        # a discriminant: a property with one const or enum value
+        (
+            [
+                {"type": "object", "properties": {"resource_subtype": {"enum": ["milestone"]}}},
+                {"type": "object", "properties": {"resource_subtype": {"const": "approval"}}},
+            ],
+            ["Milestone", "Approval"],
+        ),
+        ([{"title": "File Pin"}, {"title": "Message Pin"}], ["FilePin", "MessagePin"]),
+        # a property only one member has
+        (
+            [{"properties": {"email": {}}}, {"properties": {"phone": {}, "email": {}}}],
+            ["Option1", "WithPhone"],
+        ),
+        ([{"type": "string"}, {"type": "object", "properties": {}}], ["String", "Object"]),
+        # nothing tells them apart
+        ([{"type": "object"}, {"type": "object"}], ["Option1", "Option2"]),
+    ],
+)
+def test_union_members_are_named_by_what_tells_them_apart(
+    members: list[dict[str, object]], suffixes: list[str]
+) -> None:
+    assert naming.member_suffixes(members) == suffixes

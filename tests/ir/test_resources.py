@@ -224,3 +224,27 @@ def test_two_overrides_giving_one_name_collide(tmp_path: Path) -> None:
     )
     with pytest.raises(SpecError, match="'all' is given twice"):
         _tree(tmp_path, STRIPE_LIKE, overrides=overrides)
+
+
+def test_numbered_tags_and_dangling_prepositions_give_names_a_person_would_choose(
+    tmp_path: Path,
+) -> None:
+    paths = {
+        "/login": {"post": _op("login", ["1. Login"])},
+        "/tasks/{task}/addDependencies": {
+            "post": _op("addDependenciesForTask", ["Tasks"]),
+        },
+        "/tasks/{task}/followers": {"post": _op("addFollowersToTask", ["Tasks"])},
+        "/projects/{project}/tasks": {"get": _op("getTasksForProject", ["Tasks"])},
+        "/users": {"get": _op("getUsers", ["02 - Users & Groups"])},
+        "/2fa": {"post": _op("enable", ["2FA"])},
+    }
+    assert _calls(_tree(tmp_path, paths)) == {
+        "POST /login": "login.login",
+        "POST /tasks/{task}/addDependencies": "tasks.add_dependencies",
+        "POST /tasks/{task}/followers": "tasks.add_followers",
+        # the resource word is not at an end: nothing removed, nothing left dangling
+        "GET /projects/{project}/tasks": "tasks.get_tasks_for_project",
+        "GET /users": "users_groups.list_users",  # a machine-made id: its CRUD verb
+        "POST /2fa": "default_2_fa.enable",  # `2FA` is a name, not a section number
+    }

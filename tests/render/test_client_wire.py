@@ -93,10 +93,13 @@ def test_create_job_accepts_a_dict_or_a_model_and_validates_models_strictly(mode
     model = modeling.models.JobCreation.model_validate(payload)
     client.create_job(body=model)
     assert bodies[0] == bodies[1] == payload
-    # A request is checked before it is sent: a bad enum value or a missing field never leaves.
-    with pytest.raises(ValidationError, match="type"):
+    # A request is checked before it is sent: a bad enum value or a missing field never leaves;
+    # the error is an APIError (and a ValueError), pydantic's own is its __cause__.
+    with pytest.raises(modeling.RequestValidationError, match="type") as caught:
         client.create_job(body={**payload, "type": "NotAType"})
-    with pytest.raises(ValidationError, match="workspaceId"):
+    assert isinstance(caught.value, modeling.APIError)
+    assert isinstance(caught.value.__cause__, ValidationError)
+    with pytest.raises(modeling.RequestValidationError, match="workspaceId"):
         client.create_job(body={k: v for k, v in payload.items() if k != "workspaceId"})
     assert len(bodies) == 2
 

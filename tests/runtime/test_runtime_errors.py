@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from pydantic import BaseModel
 
 from generator.runtime import (
     APIError,
@@ -16,6 +17,7 @@ from generator.runtime import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     SyncAPIClient,
     UnprocessableEntityError,
 )
@@ -196,3 +198,93 @@ def test_rate_limit_error_carries_retry_after() -> None:
     assert isinstance(error, RateLimitError)
     assert error.retry_after == 12.0
     assert error.message == "slow down"
+
+
+# -- the server's own words -----------------------------------------------------------------------
+
+
+def test_asana_list_of_errors_gives_message_and_details() -> None:
+    body = {"errors": [{"message": "task: Not a recognized ID: 42", "help": "see the docs"}]}
+    error = make_status_error(_response(404, json=body))
+    assert isinstance(error, NotFoundError)
+    assert error.message == "task: Not a recognized ID: 42"
+    assert [d.message for d in error.details] == ["task: Not a recognized ID: 42"]
+    assert str(error) == "404: task: Not a recognized ID: 42"  # the one detail is not repeated
+    assert error.body == body
+
+
+def test_several_errors_are_summarised_and_each_kept() -> None:
+    body = {
+        "errors": [
+            {"title": "is too short", "source": {"pointer": "/data/attributes/name"}},
+            {"message": "unknown field", "path": ["input", "colour"]},
+        ]
+    }
+    error = make_status_error(_response(400, json=body))
+    assert error.message == "/data/attributes/name: is too short (and 1 more)"
+    assert [(d.target, d.message) for d in error.details] == [
+        ("/data/attributes/name", "is too short"),
+        ("input.colour", "unknown field"),
+    ]
+    assert "\n  - input.colour: unknown field" in str(error)
+
+
+def test_fastapi_validation_details() -> None:
+    body = {"detail": [{"loc": ["body", "name"], "msg": "Field required", "type": "missing"}]}
+    error = make_status_error(_response(422, json=body))
+    assert error.message == "body.name: Field required"
+    assert error.details[0].target == "body.name"
+    plain = make_status_error(_response(404, json={"detail": "Not Found"}))
+    assert plain.message == "Not Found"
+
+
+def test_problem_json_with_a_map_of_field_errors() -> None:
+    body = {
+        "type": "about:blank",
+        "title": "Invalid",
+        "status": 422,
+        "errors": {"email": ["taken"]},
+    }
+    error = make_status_error(
+        httpx.Response(
+            422,
+            json=body,
+            headers={"content-type": "application/problem+json"},
+            request=httpx.Request("POST", BASE_URL),
+        )
+    )
+    assert error.message == "Invalid"
+    assert [(d.target, d.message) for d in error.details] == [("email", "taken")]
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"error": {"message": "nested"}}, "nested"),
+        ({"message": "flat"}, "flat"),
+        ({"fault": {"faultstring": "Invalid ApiKey", "detail": {"code": 1}}}, "Invalid ApiKey"),
+        ({"status": "error", "payload": {"reason": "quota exceeded"}}, "quota exceeded"),
+        ({"result": {"errorCode": "E42", "errorText": "no such account"}}, "no such account"),
+        ({"failure": {"failureReason": "locked", "failureId": "f1"}}, "locked"),
+        ({"status": "error"}, "Bad Request"),  # nothing to read: the status text
+    ],
+)
+def test_a_declared_error_schemas_message_is_found(body: object, message: str) -> None:
+    assert make_status_error(_response(400, json=body)).message == message
+
+
+def test_a_body_refused_before_sending_is_an_api_error_and_a_value_error() -> None:
+    class Job(BaseModel):
+        name: str
+
+    script = Script([])
+    client = SyncAPIClient(base_url=BASE_URL, http_client=script.sync_client())
+    with pytest.raises(APIError) as caught:
+        client._request("POST", "/jobs", json_body={"name": 7}, body_type=Job)
+    assert isinstance(caught.value, RequestValidationError)
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.errors[0]["loc"] == ("name",)
+    assert "does not match Job" in caught.value.message
+    with pytest.raises(RequestValidationError, match="'job_id'"):
+        client._request("GET", "/jobs/{job_id}", path_params={})
+    assert script.requests == []

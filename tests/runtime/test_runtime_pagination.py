@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from generator.runtime import Pagination, PaginationError, SyncAPIClient
-from generator.runtime._pagination import lookup_path
+from generator.runtime._pagination import link_header_next, lookup_path
 from tests.runtime.example_client import AsyncClient, Client, Job, JobPage, Run, RunPage
 from tests.runtime.runtime_helpers import Script, Sleeps, json_response
 
@@ -242,7 +242,11 @@ def test_pagination_declaration_is_validated() -> None:
     with pytest.raises(ValueError, match="cursor_param"):
         Pagination(style="cursor", items="items", next="next")
     with pytest.raises(ValueError, match="style"):
-        Pagination(style="offset", items="items", next="next")  # type: ignore[arg-type]
+        Pagination(style="seek", items="items", next="next")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="cursor_param"):
+        Pagination(style="offset", items="items")
+    with pytest.raises(ValueError, match="next path"):
+        Pagination(style="has-more", items="data", cursor_param="starting_after")
 
 
 def test_lookup_path() -> None:
@@ -251,3 +255,111 @@ def test_lookup_path() -> None:
     assert lookup_path(body, "_links.prev.href") is None
     assert lookup_path(body, "a.b") is None
     assert lookup_path(None, "a") is None
+
+
+NUMBERS = [{"id": f"n{i}"} for i in range(5)]
+
+
+def _numbers_client(handler: Any) -> tuple[SyncAPIClient, list[httpx.Request]]:
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        response: httpx.Response = handler(request)
+        return response
+
+    http = httpx.Client(transport=httpx.MockTransport(record))
+    return SyncAPIClient(base_url="https://api.example.com", http_client=http), seen
+
+
+def test_offset_pages_skip_what_was_read_and_stop_on_a_short_page() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params.get("offset", 0))
+        limit = int(request.url.params.get("limit", 2))
+        return json_response(200, {"data": NUMBERS[offset : offset + limit]})
+
+    client, seen = _numbers_client(handler)
+    pagination = Pagination(style="offset", items="data", cursor_param="offset", size_param="limit")
+    page = client._request_page(
+        "GET", "/n", query={"limit": 2}, item_type=dict[str, str], pagination=pagination
+    )
+    assert [n["id"] for n in page] == ["n0", "n1", "n2", "n3", "n4"]
+    assert [r.url.params.get("offset") for r in seen] == [None, "2", "4"]
+
+
+def test_offset_pages_without_a_size_stop_on_an_empty_page() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params.get("offset", 0))
+        return json_response(200, {"data": NUMBERS[offset : offset + 3]})
+
+    client, seen = _numbers_client(handler)
+    pagination = Pagination(style="offset", items="data", cursor_param="offset", size_param="limit")
+    assert len(list(client._request_page("GET", "/n", item_type=Any, pagination=pagination))) == 5
+    assert [r.url.params.get("offset") for r in seen] == [None, "3", "5"]
+
+
+def test_page_numbers_count_up_from_the_first_over_a_bare_array() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", 0))
+        return json_response(200, NUMBERS[page * 2 : page * 2 + 2])
+
+    client, seen = _numbers_client(handler)
+    pagination = Pagination(style="page", items="", cursor_param="page", first_page=0)
+    page = client._request_page(
+        "GET", "/n", item_type=dict[str, str], page_type=list[dict[str, str]], pagination=pagination
+    )
+    assert page.items == NUMBERS[:2]
+    assert [n["id"] for n in page] == ["n0", "n1", "n2", "n3", "n4"]
+    assert [r.url.params.get("page") for r in seen] == [None, "1", "2", "3"]
+
+
+def test_has_more_sends_the_last_items_id_and_stops_when_false() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        after = request.url.params.get("starting_after")
+        start = next(i + 1 for i, n in enumerate(NUMBERS) if n["id"] == after) if after else 0
+        chunk = NUMBERS[start : start + 2]
+        return json_response(200, {"data": chunk, "has_more": start + 2 < len(NUMBERS)})
+
+    client, seen = _numbers_client(handler)
+    pagination = Pagination(
+        style="has-more", items="data", next="has_more", cursor_param="starting_after"
+    )
+    page = client._request_page("GET", "/n", item_type=dict[str, str], pagination=pagination)
+    assert [n["id"] for n in page] == ["n0", "n1", "n2", "n3", "n4"]
+    assert [r.url.params.get("starting_after") for r in seen] == [None, "n1", "n3"]
+
+
+def test_link_header_pages_follow_rel_next() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params.get("page", 1))
+        links = ['<https://api.example.com/n?page=1>; rel="first"']
+        if page < 3:
+            links.append(f'</n?page={page + 1}>; rel="next"')
+        return httpx.Response(
+            200, json=NUMBERS[(page - 1) * 2 : page * 2], headers={"Link": ", ".join(links)}
+        )
+
+    client, seen = _numbers_client(handler)
+    pagination = Pagination(style="link-header", items="")
+    page = client._request_page("GET", "/n", item_type=dict[str, str], pagination=pagination)
+    assert [n["id"] for n in page] == ["n0", "n1", "n2", "n3", "n4"]
+    assert [str(r.url) for r in seen][1:] == [
+        "https://api.example.com/n?page=2",
+        "https://api.example.com/n?page=3",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            '<https://a/x?page=2>; rel="next", <https://a/x?page=9>; rel="last"',
+            "https://a/x?page=2",
+        ),
+        ('<https://a/x?page=9>; rel="last", </x?page=2>; rel=next', "/x?page=2"),
+        ('<https://a/x?page=1>; rel="prev first"', None),
+        ("", None),
+    ],
+)
+def test_link_header_next(header: str, expected: str | None) -> None:
+    assert link_header_next(header) == expected

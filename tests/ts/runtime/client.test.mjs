@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import {
-  APITimeoutError, APIUserAbortError, APIConnectionError, BaseClient, InternalServerError,
-  NotFoundError, RateLimitError, UnprocessableEntityError,
+  APIError, APITimeoutError, APIUserAbortError, APIConnectionError, BaseClient, InternalServerError,
+  NotFoundError, RateLimitError, RequestValidationError, UnprocessableEntityError,
 } from "./runtime/index.js";
 import { serve, sleep } from "./server.mjs";
 
@@ -186,7 +186,7 @@ test("withResponse gives the parsed body and the response; await gives the body"
   assert.deepEqual(await c.request({ method: "GET", path: "/jobs/7" }), { id: 7 });
   // A mistake found before sending (a missing path parameter) rejects; .catch sees it.
   const missing = await c.request({ method: "GET", path: "/jobs/{id}" }).catch((e) => e);
-  assert.ok(missing instanceof TypeError);
+  assert.ok(missing instanceof RequestValidationError && missing instanceof APIError, String(missing));
   assert.match(missing.message, /path parameter "id" is required/);
 });
 
@@ -219,4 +219,16 @@ test("an operation's error guard matches its exact statuses first, then ranges, 
   const crash = await caught("/500");
   assert.ok(isError(crash, "default") && !isError(crash, "4XX"));
   assert.ok(!isError(new Error("not a status error"), "default"));
+});
+
+test("a 404 in Asana's envelope speaks the server's words; body and response stay readable", async () => {
+  const errors = [{ message: "task: Not a recognized ID: 42", help: "see docs" }];
+  const server = await start(() => ({ status: 404, body: { errors } }));
+  const error = await new BaseClient({ baseUrl: server.url }, "").request({ method: "GET", path: "/tasks/42" }).catch((e) => e);
+  assert.ok(error instanceof NotFoundError);
+  assert.equal(error.serverMessage, "task: Not a recognized ID: 42");
+  assert.equal(error.message, "404: task: Not a recognized ID: 42");
+  assert.deepEqual(error.details.map((d) => d.message), ["task: Not a recognized ID: 42"]);
+  assert.deepEqual(error.body, { errors });
+  assert.equal(error.response.status, 404);
 });

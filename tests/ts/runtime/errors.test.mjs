@@ -58,3 +58,20 @@ test("which statuses are retried", () => {
   assert.equal(isRetryableStatus("GET", 500, false), true);
   assert.equal(isRetryableStatus("GET", 404, false), false);
 });
+
+test("lists of errors, FastAPI details, problem+json maps and a declared schema's message", () => {
+  const asana = parseErrorBody({ errors: [{ message: "a" }, { message: "b", field: "name" }] });
+  assert.equal(asana.message, "a (and 1 more)");
+  assert.deepEqual(asana.details.map((d) => [d.target, d.message]), [[undefined, "a"], ["name", "b"]]);
+  const jsonapi = parseErrorBody({ errors: [{ title: "Invalid", source: { pointer: "/data/name" } }] });
+  assert.equal(jsonapi.message, "/data/name: Invalid");
+  const fastapi = parseErrorBody({ detail: [{ loc: ["body", "name"], msg: "Field required", type: "missing" }] });
+  assert.equal(fastapi.message, "body.name: Field required");
+  const problem = parseErrorBody({ type: "https://x/validation", title: "Invalid", status: 422, errors: { email: ["is taken"] } });
+  assert.equal(problem.message, "Invalid");
+  assert.deepEqual(problem.details.map((d) => [d.target, d.message]), [["email", "is taken"]]);
+  assert.equal(parseErrorBody({ message: "flat" }).message, "flat");
+  assert.equal(parseErrorBody({ fault: { faultstring: "Invalid ApiKey", detail: { errorcode: "x" } } }).message, "Invalid ApiKey");
+  assert.equal(parseErrorBody({ status: "error", payload: { reason: "quota" } }).message, "quota");
+  assert.equal(parseErrorBody({ result: { errorCode: "E42", errorText: "no such account" } }).message, "no such account");
+});

@@ -88,6 +88,66 @@ test("a next link to another origin gets no credentials", async () => {
   assert.equal(other.requests[0].headers["authorization"], undefined);
 });
 
+const NUMBERS = Array.from({ length: 5 }, (_, i) => ({ id: `n${i}` }));
+
+test("offset pagination skips what was read; a short page is the last", async () => {
+  const server = await start((req) => {
+    const url = new URL(req.url, "http://x");
+    const offset = Number(url.searchParams.get("offset") ?? 0);
+    const limit = Number(url.searchParams.get("limit") ?? 2);
+    return { status: 200, body: { data: NUMBERS.slice(offset, offset + limit) } };
+  });
+  const client = new BaseClient({ baseUrl: server.url }, "");
+  const spec = { style: "offset", items: "data", cursorParam: "offset", sizeParam: "limit" };
+  const ids = [];
+  for await (const item of client.paginate({ method: "GET", path: "/n", query: [{ name: "limit", value: 2 }] }, spec)) ids.push(item.id);
+  assert.deepEqual(ids, ["n0", "n1", "n2", "n3", "n4"]);
+  assert.equal(server.requests.length, 3, "the short third page ends the walk without a fourth request");
+  assert.match(server.requests[2].url, /offset=4/);
+});
+
+test("page pagination of a bare array counts pages up from the first", async () => {
+  const server = await start((req) => {
+    const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+    return { status: 200, body: NUMBERS.slice((page - 1) * 2, page * 2) };
+  });
+  const client = new BaseClient({ baseUrl: server.url }, "");
+  const spec = { style: "page", items: "", cursorParam: "page", sizeParam: "per_page", firstPage: 1 };
+  const ids = [];
+  for await (const item of client.paginate({ method: "GET", path: "/n" }, spec)) ids.push(item.id);
+  assert.deepEqual(ids, ["n0", "n1", "n2", "n3", "n4"]);
+  assert.deepEqual(server.requests.map((r) => r.url), ["/n", "/n?page=2", "/n?page=3", "/n?page=4"]);
+});
+
+test("has-more pagination sends the last item's id back", async () => {
+  const server = await start((req) => {
+    const after = new URL(req.url, "http://x").searchParams.get("starting_after");
+    const start = after ? NUMBERS.findIndex((n) => n.id === after) + 1 : 0;
+    return { status: 200, body: { data: NUMBERS.slice(start, start + 2), has_more: start + 2 < NUMBERS.length } };
+  });
+  const client = new BaseClient({ baseUrl: server.url }, "");
+  const spec = { style: "has-more", items: "data", next: "has_more", cursorParam: "starting_after" };
+  const ids = [];
+  for await (const item of client.paginate({ method: "GET", path: "/n" }, spec)) ids.push(item.id);
+  assert.deepEqual(ids, ["n0", "n1", "n2", "n3", "n4"]);
+  assert.match(server.requests[2].url, /starting_after=n3$/);
+  assert.equal(server.requests.length, 3);
+});
+
+test("link-header pagination follows rel=next of the Link header", async () => {
+  const server = await start((req) => {
+    const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
+    const links = [`</n?page=1>; rel="first"`];
+    if (page < 3) links.push(`</n?page=${page + 1}>; rel="next"`);
+    return { status: 200, headers: { link: links.join(", ") }, body: NUMBERS.slice((page - 1) * 2, page * 2) };
+  });
+  const client = new BaseClient({ baseUrl: server.url }, "");
+  const ids = [];
+  for await (const item of client.paginate({ method: "GET", path: "/n" }, { style: "link-header", items: "" })) ids.push(item.id);
+  assert.deepEqual(ids, ["n0", "n1", "n2", "n3", "n4"]);
+  assert.equal(server.requests.length, 3);
+});
+
 function tokenServer() {
   let issued = 0;
   let valid = "";

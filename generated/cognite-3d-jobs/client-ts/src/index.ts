@@ -26,6 +26,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  RequestValidationError,
   UnprocessableEntityError,
   errorGuard,
   type ErrorDetail,

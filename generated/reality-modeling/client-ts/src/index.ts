@@ -27,6 +27,7 @@ export {
   PaginationError,
   PermissionDeniedError,
   RateLimitError,
+  RequestValidationError,
   UnprocessableEntityError,
   errorGuard,
   type ErrorDetail,

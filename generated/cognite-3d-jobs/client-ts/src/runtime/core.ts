@@ -192,7 +192,7 @@ export class BaseClient {
     const fetchPage = async (request: PageRequest): Promise<Page<Item, Body>> => {
       const { response, data } = await this.#send(request, "json", options);
       const items = lookupPath(data, pagination.items);
-      const next = nextPageRequest(pagination, data, request, response.url);
+      const next = nextPageRequest(pagination, data, request, response.url, response.headers);
       return new Page<Item, Body>(data as Body, (Array.isArray(items) ? items : []) as Item[], response, next, fetchPage);
     };
     return new PagePromise(() => fetchPage(this.#prepare(spec, options)));

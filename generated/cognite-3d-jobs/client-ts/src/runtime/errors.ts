@@ -8,6 +8,7 @@
  *     ├── APIUserAbortError           the caller's AbortSignal fired
  *     ├── APIResponseValidationError  a 2xx response body is not what was declared (not JSON)
  *     ├── PaginationError             a paged response could not be followed
+ *     ├── RequestValidationError      the call's arguments were refused before sending
  *     └── APIStatusError              the server answered with a non-2xx status
  *         ├── BadRequestError             400
  *         ├── AuthenticationError         401
@@ -21,8 +22,10 @@
  *
  * Status errors carry `status`, `code`, `message`, `details` and `target` read from the common
  * error envelopes (Bentley `{"error": {...}}`, Cognite `{"error": {"code", "missing": [...]}}`,
- * RFC 7807 problem details, OAuth `{"error", "error_description"}`, flat `{"code", "message"}`),
- * plus the parsed `body` and the `headers` of the response.
+ * RFC 9457 / 7807 problem details, OAuth `{"error", "error_description"}`, a list of errors
+ * `{"errors": [{"message"}]}` (Asana, JSON:API, GraphQL), FastAPI's `{"detail": [{"loc", "msg"}]}`,
+ * flat `{"code", "message"}`; any other declared error schema is searched for a message field a
+ * few levels down), plus the parsed `body`, the `headers` and the `response`.
  */
 
 /** One entry of an error's `details` (Bentley) or `missing`/`duplicated` (Cognite). */
@@ -64,12 +67,16 @@ export class APIResponseValidationError extends APIError {}
 /** A paged response pointed at a next page that cannot be followed. */
 export class PaginationError extends APIError {}
 
+/** The call's arguments were refused before anything was sent (a missing path parameter). */
+export class RequestValidationError extends APIError {}
+
 export interface StatusErrorInit {
   readonly status: number;
   readonly headers: Headers;
   readonly body: unknown;
   readonly info: ErrorInfo;
   readonly retryAfter?: number | undefined;
+  readonly response?: Response | undefined;
 }
 
 /** The server answered with a non-success status. */
@@ -81,9 +88,15 @@ export class APIStatusError extends APIError {
   readonly code: string | number | undefined;
   readonly details: readonly ErrorDetail[];
   readonly target: string | undefined;
+  /** The server's own message (or the status text); `message` adds the status and details. */
+  readonly serverMessage: string;
+  /** The response (its body already read into `body`). */
+  readonly response: Response | undefined;
 
   constructor(message: string, init: StatusErrorInit) {
     super(describe(init.status, message, init.info));
+    this.serverMessage = message;
+    this.response = init.response;
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -96,7 +109,10 @@ export class APIStatusError extends APIError {
 function describe(status: number, message: string, info: ErrorInfo): string {
   let text = info.code === undefined ? `${status}: ${message}` : `${status} ${info.code}: ${message}`;
   if (info.target !== undefined) text += ` (target: ${info.target})`;
-  for (const detail of info.details) text += `\n  - ${detailText(detail)}`;
+  for (const detail of info.details) {
+    const said = detailText(detail);
+    if (said !== message && said !== detail.target) text += `\n  - ${said}`; // not twice
+  }
   return text;
 }
 
@@ -176,6 +192,7 @@ export function makeStatusError(
     body,
     info,
     retryAfter: options.retryAfter,
+    response,
   });
 }
 
@@ -203,6 +220,12 @@ export function parseErrorBody(body: unknown): ErrorInfo {
     return { message: text ? text.slice(0, MAX_TEXT) : undefined, details: [] };
   }
   if (!isRecord(body)) return { details: [] };
+  const info = parseEnvelope(body);
+  // A declared error schema of its own: its message a few levels down.
+  return info.message === undefined ? { ...info, message: findMessage(body) } : info;
+}
+
+function parseEnvelope(body: Record<string, unknown>): ErrorInfo {
   const error = body["error"];
   if (isRecord(error)) return parseErrorObject(error);
   if (typeof error === "string") {
@@ -210,16 +233,79 @@ export function parseErrorBody(body: unknown): ErrorInfo {
     const message = asText(body["error_description"]) ?? asText(body["message"]) ?? error;
     return { code: error, message, details: [] };
   }
+  const detail = body["detail"];
+  if (Array.isArray(detail)) {
+    // FastAPI / pydantic: {"detail": [{"loc": ["body", "name"], "msg": "...", "type": ...}]}
+    const details = parseDetails(detail);
+    return { message: summary(details), details };
+  }
   if ("title" in body || "detail" in body) {
-    // RFC 7807 problem details.
+    // RFC 9457 (formerly 7807) problem details.
     return {
       code: asCode(body["code"]) ?? asText(body["type"]),
-      message: asText(body["detail"]) ?? asText(body["title"]),
+      message: asText(detail) ?? asText(body["title"]),
       details: parseDetails(body["errors"]),
       target: asText(body["instance"]),
     };
   }
+  const errors = body["errors"];
+  if (Array.isArray(errors) && errors.length > 0 && asText(body["message"]) === undefined) {
+    // Asana, JSON:API, GraphQL: {"errors": [{"message": ...}, ...]}
+    const details = parseDetails(errors);
+    return { code: asCode(body["code"]) ?? details[0]?.code, message: summary(details), details, target: details[0]?.target };
+  }
   return parseErrorObject(body);
+}
+
+/** Keys that hold an error's human message, in the order they are preferred. */
+const MESSAGE_KEYS = [
+  "message", "msg", "detail", "error_description", "errorMessage", "error_message", "description", "reason", "faultstring", "title",
+];
+
+/** The first message-like string in `node`, breadth first, at most three levels down. */
+function findMessage(node: unknown): string | undefined {
+  let level: unknown[] = [node];
+  for (let depth = 0; depth <= 3; depth++) {
+    const following: unknown[] = [];
+    for (const item of level) {
+      if (isRecord(item)) {
+        const text = messageAt(item);
+        if (text !== undefined) return text;
+        following.push(...Object.values(item).filter((v) => typeof v === "object" && v !== null));
+      } else if (Array.isArray(item) && item.length > 0 && typeof item[0] === "object" && item[0] !== null) {
+        following.push(item[0]);
+      }
+    }
+    level = following;
+  }
+  return undefined;
+}
+
+const MESSAGE_WORDS = ["message", "description", "detail", "reason", "error", "text"];
+const NOT_MESSAGE_WORDS = ["code", "id", "type", "uri", "url", "link", "time", "date"];
+
+/** A message among an object's own string fields: a known key, else a key that says it is
+ *  one (`errorText`, `failureReason`), never a code, id or type. */
+function messageAt(item: Record<string, unknown>): string | undefined {
+  for (const key of MESSAGE_KEYS) {
+    const text = item[key];
+    if (typeof text === "string" && text.trim()) return text;
+  }
+  for (const [key, text] of Object.entries(item)) {
+    const name = key.toLowerCase();
+    if (typeof text !== "string" || !text.trim()) continue;
+    if (MESSAGE_WORDS.some((w) => name.includes(w)) && !NOT_MESSAGE_WORDS.some((w) => name.includes(w))) return text;
+  }
+  return undefined;
+}
+
+/** The first detail's message (with its target), and how many more there are. */
+function summary(details: readonly ErrorDetail[]): string | undefined {
+  const first = details[0];
+  if (first === undefined) return undefined;
+  let text = first.message ?? detailText(first);
+  if (first.target !== undefined && first.message !== undefined) text = `${first.target}: ${first.message}`;
+  return details.length > 1 ? `${text} (and ${details.length - 1} more)` : text;
 }
 
 function parseErrorObject(error: Record<string, unknown>): ErrorInfo {
@@ -242,18 +328,41 @@ function parseErrorObject(error: Record<string, unknown>): ErrorInfo {
 }
 
 function parseDetails(raw: unknown): ErrorDetail[] {
+  if (isRecord(raw)) {
+    // {"errors": {"email": ["is invalid"]}}: one detail per field and message
+    return Object.entries(raw).flatMap(([field, messages]) =>
+      (Array.isArray(messages) ? messages : [messages]).map(
+        (m: unknown): ErrorDetail => ({ code: undefined, message: asText(m), target: field, raw: m }),
+      ),
+    );
+  }
   if (!Array.isArray(raw)) return [];
   return raw.map((item: unknown): ErrorDetail => {
     if (isRecord(item)) {
       return {
         code: asCode(item["code"]),
-        message: asText(item["message"]) ?? asText(item["detail"]),
-        target: asText(item["target"]),
+        message: asText(item["message"]) ?? asText(item["msg"]) ?? asText(item["detail"]) ?? asText(item["title"]),
+        target: targetOf(item),
         raw: item,
       };
     }
     return { code: undefined, message: asText(item), target: undefined, raw: item };
   });
+}
+
+/** Where an error entry points: `target`, `field`, pydantic's `loc`, JSON:API's
+ *  `source.pointer`, GraphQL's `path`. */
+function targetOf(item: Record<string, unknown>): string | undefined {
+  for (const key of ["target", "field", "param", "parameter"]) {
+    const text = asText(item[key]);
+    if (text !== undefined) return text;
+  }
+  for (const key of ["loc", "path"]) {
+    const steps = item[key];
+    if (Array.isArray(steps) && steps.length > 0) return steps.map(String).join(".");
+  }
+  const source = item["source"];
+  return isRecord(source) ? asText(source["pointer"]) ?? asText(source["parameter"]) : undefined;
 }
 
 function identifier(item: unknown): string | undefined {

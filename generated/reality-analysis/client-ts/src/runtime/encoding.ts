@@ -5,6 +5,8 @@
  * path and header values), and request bodies by kind.
  */
 
+import { RequestValidationError } from "./errors.js";
+
 export type BodyKind = "json" | "form" | "multipart" | "binary" | "text";
 
 /** One query parameter of an operation, with its wire name and serialisation. */
@@ -78,7 +80,7 @@ export function fillPath(template: string, values: Readonly<Record<string, unkno
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined || value === null) {
-      throw new TypeError(`path parameter ${JSON.stringify(name)} is required`);
+      throw new RequestValidationError(`path parameter ${JSON.stringify(name)} is required`);
     }
     return encodeURIComponent(encodeSimple(value));
   });

@@ -2,25 +2,42 @@
 /**
  * Paged responses, walked lazily.
  *
- * Two styles, declared per operation by the spec's `x-pagination`:
+ * Six styles, declared per operation by the spec's `x-pagination` or detected by the generator:
  * - `next-link`: the response holds the URL of the next page (absolute or relative), requested
  *   as-is with GET, query string included (credentials only to the same origin);
  * - `cursor`: the response holds an opaque cursor, sent back in `cursorParam` with the first
- *   request's parameters (in the query string, or in the JSON body for APIs that page with POST).
+ *   request's parameters (in the query string, or in the JSON body for APIs that page with POST);
+ * - `has-more`: a boolean at `next` says more items follow; the `idField` of the page's last
+ *   item is sent back in `cursorParam` (Stripe's `has_more` + `starting_after`);
+ * - `offset`: `cursorParam` counts items to skip; the next page skips this page's items too;
+ * - `page`: `cursorParam` numbers pages (the first is `firstPage` when not sent); `next`, when
+ *   given, is the body's page count (Linode's `pages`), which ends the walk;
+ * - `link-header`: the `Link` response header's `rel="next"` URL (RFC 8288).
  *
- * Paging stops when the next link or cursor is missing, null or empty. A next page that points
- * back at the page just read is a `PaginationError`, not an endless loop.
+ * Paging stops when the next link or cursor is missing, null or empty, when `has-more` is false,
+ * and, for `offset` and `page`, on an empty page or one shorter than the `sizeParam` sent. A next
+ * page that points back at the page just read is a `PaginationError`, not an endless loop.
  */
 
 import { PaginationError } from "./errors.js";
 
+export type PaginationStyle = "next-link" | "cursor" | "has-more" | "offset" | "page" | "link-header";
+
 export interface PaginationSpec {
-  readonly style: "next-link" | "cursor";
-  /** Dotted path of the items in the response body, e.g. `jobs` or `data.items`. */
+  readonly style: PaginationStyle;
+  /** Dotted path of the items in the response body, e.g. `jobs` or `data.items`; `""` when the
+   *  body is the list itself. */
   readonly items: string;
-  /** Dotted path of the next link or cursor, e.g. `_links.next.href`. */
-  readonly next: string;
+  /** Dotted path of the next link, cursor, has-more flag or page count, e.g. `_links.next.href`. */
+  readonly next?: string | undefined;
   readonly cursorParam?: string | undefined;
+  readonly cursorIn?: "query" | "body" | undefined;
+  /** The page size parameter (`offset`, `page`): a page shorter than the size sent is the last. */
+  readonly sizeParam?: string | undefined;
+  /** `has-more`: the item property sent back (default `id`). */
+  readonly idField?: string | undefined;
+  /** `page`: the number of the first page, when the first request sends none (default 1). */
+  readonly firstPage?: number | undefined;
 }
 
 /** What the client needs to send a page request again (see `BaseClient`). */
@@ -34,8 +51,10 @@ export interface PageRequest {
   readonly idempotent: boolean;
 }
 
-/** The value at `a.b.c` in nested JSON objects, or undefined if any step is missing. */
+/** The value at `a.b.c` in nested JSON objects, or undefined if any step is missing; the body
+ *  itself for `""`. */
 export function lookupPath(body: unknown, dotted: string): unknown {
+  if (dotted === "") return body;
   let current: unknown = body;
   for (const key of dotted.split(".")) {
     if (typeof current !== "object" || current === null || Array.isArray(current) || !(key in current)) {
@@ -50,16 +69,80 @@ function hasMarker(marker: unknown): boolean {
   return marker !== undefined && marker !== null && marker !== "";
 }
 
+/** The `rel="next"` target of a `Link` header (RFC 8288), or undefined. */
+export function linkHeaderNext(value: string | null | undefined): string | undefined {
+  for (const match of (value ?? "").matchAll(/<([^>]*)>\s*((?:;\s*[^;,]+)*)/g)) {
+    const rel = /rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(match[2] ?? "");
+    const names = (rel?.[1] ?? rel?.[2] ?? "").toLowerCase().split(/\s+/);
+    if (names.includes("next")) return (match[1] ?? "").trim();
+  }
+  return undefined;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+function sent(pagination: PaginationSpec, current: PageRequest, name: string | undefined): unknown {
+  if (!name) return undefined;
+  const record = asRecord(current.jsonBody);
+  if (pagination.cursorIn === "body" || (pagination.cursorIn === undefined && record !== undefined)) {
+    if (record !== undefined) return record[name];
+  }
+  return new URL(current.url).searchParams.get(name) ?? undefined;
+}
+
+function asInt(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  const number = Number(value);
+  return Number.isInteger(number) ? number : undefined;
+}
+
+/** What names the next page (a link, a cursor, a number), or undefined on the last page. */
+function nextMarker(
+  pagination: PaginationSpec,
+  body: unknown,
+  headers: Headers | undefined,
+  current: PageRequest,
+): unknown {
+  const style = pagination.style;
+  if (style === "link-header") return linkHeaderNext(headers?.get("link"));
+  if (style === "next-link" || style === "cursor") {
+    const marker = lookupPath(body, pagination.next ?? "");
+    return hasMarker(marker) ? marker : undefined;
+  }
+  const items = lookupPath(body, pagination.items);
+  if (!Array.isArray(items) || items.length === 0) return undefined;
+  if (style === "has-more") {
+    if (lookupPath(body, pagination.next ?? "") !== true) return undefined;
+    const last = asRecord(items[items.length - 1]);
+    const id = last?.[pagination.idField ?? "id"];
+    return hasMarker(id) ? id : undefined;
+  }
+  const size = asInt(sent(pagination, current, pagination.sizeParam));
+  if (size !== undefined && items.length < size) return undefined;
+  const current_ = asInt(sent(pagination, current, pagination.cursorParam));
+  if (style === "offset") return (current_ ?? 0) + items.length;
+  const first = pagination.firstPage ?? 1;
+  const number = current_ ?? first;
+  const pages = pagination.next ? asInt(lookupPath(body, pagination.next)) : undefined;
+  if (pages !== undefined && number >= first + pages - 1) return undefined; // the body's page count
+  return number + 1;
+}
+
 /** The request for the page after `body`, or undefined on the last page. */
 export function nextPageRequest(
   pagination: PaginationSpec,
   body: unknown,
   current: PageRequest,
   responseUrl: string,
+  headers?: Headers,
 ): PageRequest | undefined {
-  const marker = lookupPath(body, pagination.next);
-  if (!hasMarker(marker)) return undefined;
-  if (pagination.style === "next-link") {
+  const marker = nextMarker(pagination, body, headers, current);
+  if (marker === undefined) return undefined;
+  if (pagination.style === "next-link" || pagination.style === "link-header") {
     if (typeof marker !== "string") {
       throw new PaginationError(`next link at ${JSON.stringify(pagination.next)} is ${typeof marker}, expected a URL`);
     }
@@ -81,20 +164,20 @@ export function nextPageRequest(
     };
   }
   const param = pagination.cursorParam;
-  if (!param) throw new PaginationError("cursor pagination needs a cursor parameter");
-  const cursor = typeof marker === "string" ? marker : JSON.stringify(marker);
-  const jsonBody = current.jsonBody;
-  if (typeof jsonBody === "object" && jsonBody !== null && !Array.isArray(jsonBody)) {
-    const record = jsonBody as Record<string, unknown>;
+  if (!param) throw new PaginationError(`${pagination.style} pagination needs a cursor parameter`);
+  const numeric = typeof marker === "number";
+  const cursor = typeof marker === "string" || numeric ? marker : JSON.stringify(marker);
+  const record = asRecord(current.jsonBody);
+  if (record !== undefined && pagination.cursorIn !== "query") {
     if (record[param] === cursor) throw new PaginationError(`cursor ${JSON.stringify(cursor)} repeats the page just read`);
     const next = { ...record, [param]: cursor };
     return { ...current, jsonBody: next, body: JSON.stringify(next) };
   }
   const url = new URL(current.url);
-  if (url.searchParams.get(param) === cursor) {
+  if (url.searchParams.get(param) === String(cursor)) {
     throw new PaginationError(`cursor ${JSON.stringify(cursor)} repeats the page just read`);
   }
-  url.searchParams.set(param, cursor);
+  url.searchParams.set(param, String(cursor));
   return { ...current, url: url.href };
 }
 

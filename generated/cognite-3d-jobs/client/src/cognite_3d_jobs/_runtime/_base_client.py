@@ -27,6 +27,7 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APITimeoutError,
+    RequestValidationError,
     make_status_error,
 )
 from ._pagination import NextPage, Pagination, lookup_path
@@ -268,7 +269,13 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             json_body = None
         if body_type is not None and isinstance(json_body, Mapping):
             # A plain dict is checked against the request model before anything is sent.
-            json_body = body_type.model_validate(json_body)
+            try:
+                json_body = body_type.model_validate(json_body)
+            except pydantic.ValidationError as exc:
+                raise RequestValidationError(
+                    f"the request body does not match {body_type.__name__}: {exc}",
+                    errors=exc.errors(include_url=False),
+                ) from exc
         bodies = [
             name
             for name, value in (
@@ -279,7 +286,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             if value is not None
         ]
         if len(bodies) > 1:
-            raise ValueError(f"a request has one body; got {' and '.join(bodies)}")
+            raise RequestValidationError(f"a request has one body; got {' and '.join(bodies)}")
         path = fill_path(path_template, path_params or {})
         if not path.startswith("/"):
             path = "/" + path
@@ -521,7 +528,9 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             except pydantic.ValidationError:
                 pass  # not JSON, or not the declared page: reported below, exactly as before
             else:
-                following = NextPage(pagination, response.json, request, response.url)
+                following = NextPage(
+                    pagination, response.json, request, response.url, response.headers
+                )
                 return page, _page_items(page, pagination.items), following
         try:
             body: Any = response.json() if response.content else None
@@ -546,7 +555,11 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
                 response=response,
                 body=body,
             ) from exc
-        return page, items, NextPage(pagination, lambda: body, request, response.url)
+        return (
+            page,
+            items,
+            NextPage(pagination, lambda: body, request, response.url, response.headers),
+        )
 
 
 def has_event_stream(types: ResponseTypes) -> bool:

@@ -8,6 +8,8 @@
     │   └── APITimeoutError           the request timed out
     ├── APIResponseValidationError    a 2xx response did not match the declared schema
     ├── PaginationError               a paged response could not be followed
+    ├── RequestValidationError        the call's arguments were refused before sending
+    │                                 (also a ``ValueError``)
     └── APIStatusError                the server answered with a non-2xx status
         ├── BadRequestError               400
         ├── AuthenticationError           401
@@ -21,9 +23,12 @@
 
 Any other 4xx raises a plain ``APIStatusError``. Status errors expose ``status_code``, ``code``,
 ``message``, ``details`` and ``target`` parsed from the common error envelopes (Bentley
-``{"error": {...}}``, Cognite ``{"error": {"code": 400, "missing": [...]}}``, RFC 7807 problem
-details, OAuth ``{"error": "...", "error_description": "..."}`` and flat ``{"code", "message"}``),
-plus the raw ``body`` and the ``httpx.Response``.
+``{"error": {...}}``, Cognite ``{"error": {"code": 400, "missing": [...]}}``, RFC 9457 / 7807
+problem details, OAuth ``{"error": "...", "error_description": "..."}``, a list of errors
+``{"errors": [{"message": ...}]}`` (Asana, JSON:API, GraphQL), FastAPI's
+``{"detail": [{"loc", "msg"}]}`` and flat ``{"code", "message"}``; any other declared error
+schema is searched for a message field a few levels down), plus the raw ``body`` and the
+``httpx.Response``.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ __all__ = [
     "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestValidationError",
     "UnprocessableEntityError",
     "decode_body",
     "parse_error_body",
@@ -133,6 +139,18 @@ class PaginationError(APIError):
     """A paged response pointed at a next page that cannot be followed (e.g. the same page)."""
 
 
+class RequestValidationError(APIError, ValueError):
+    """The call's arguments were refused before anything was sent (a body that does not match
+    its request model, a missing path parameter...). A ``ValueError`` too, so code written for
+    the plain ``ValueError`` keeps working; ``errors`` lists pydantic's errors when it refused."""
+
+    errors: tuple[Mapping[str, Any], ...]
+
+    def __init__(self, message: str, *, errors: Sequence[Mapping[str, Any]] = ()) -> None:
+        super().__init__(message)
+        self.errors = tuple(errors)
+
+
 class APIStatusError(APIError):
     """The server answered with a non-success status code."""
 
@@ -167,7 +185,8 @@ class APIStatusError(APIError):
         if self.target is not None:
             text += f" (target: {self.target})"
         for detail in self.details:
-            text += f"\n  - {detail}"
+            if str(detail) not in (self.message, detail.target):  # said already
+                text += f"\n  - {detail}"
         return text
 
 
@@ -297,6 +316,16 @@ def parse_error_body(body: object) -> ErrorInfo:
         return ErrorInfo(message=_truncate(text) if text else None)
     if not isinstance(body, Mapping):
         return ErrorInfo()
+    info = _parse_envelope(body)
+    if info.message is None:
+        # A declared error schema of its own: its message a few levels down.
+        found = _find_message(body, _MAX_SEARCH_DEPTH)
+        if found is not None:
+            info = ErrorInfo(info.code, found, info.details, info.target)
+    return info
+
+
+def _parse_envelope(body: Mapping[str, Any]) -> ErrorInfo:
     error = body.get("error")
     if isinstance(error, Mapping):
         return _parse_error_object(error)
@@ -304,15 +333,99 @@ def parse_error_body(body: object) -> ErrorInfo:
         # OAuth 2.0 (RFC 6749 section 5.2): {"error": "invalid_client", "error_description": ...}
         description = _as_text(body.get("error_description"))
         return ErrorInfo(code=error, message=description or _as_text(body.get("message")) or error)
+    detail = body.get("detail")
+    if isinstance(detail, list):
+        # FastAPI / pydantic: {"detail": [{"loc": ["body", "name"], "msg": "...", "type": ...}]}
+        details = _parse_details(detail)
+        return ErrorInfo(message=_summary(details), details=details)
     if "title" in body or "detail" in body:
-        # RFC 7807 problem details.
+        # RFC 9457 (formerly 7807) problem details.
         return ErrorInfo(
             code=_as_code(body.get("code")) or _as_text(body.get("type")),
-            message=_as_text(body.get("detail")) or _as_text(body.get("title")),
+            message=_as_text(detail) or _as_text(body.get("title")),
             details=_parse_details(body.get("errors")),
             target=_as_text(body.get("instance")),
         )
+    errors = body.get("errors")
+    if isinstance(errors, list) and errors and not _as_text(body.get("message")):
+        # Asana, JSON:API, GraphQL: {"errors": [{"message": ...}, ...]}
+        details = _parse_details(errors)
+        first = details[0]
+        return ErrorInfo(
+            code=_as_code(body.get("code")) or first.code,
+            message=_summary(details),
+            details=details,
+            target=first.target,
+        )
     return _parse_error_object(body)
+
+
+# Keys that hold an error's human message, in the order they are preferred.
+_MESSAGE_KEYS = (
+    "message",
+    "msg",
+    "detail",
+    "error_description",
+    "errorMessage",
+    "error_message",
+    "description",
+    "reason",
+    "faultstring",
+    "title",
+)
+_MAX_SEARCH_DEPTH = 3
+
+
+def _find_message(node: object, depth: int) -> str | None:
+    """The first message-like string in `node`, breadth first, at most `depth` levels down."""
+    level: list[object] = [node]
+    for _ in range(depth + 1):
+        following: list[object] = []
+        for item in level:
+            if isinstance(item, Mapping):
+                text = _message_at(item)
+                if text is not None:
+                    return text
+                following.extend(v for v in item.values() if isinstance(v, Mapping | list))
+            elif isinstance(item, list):
+                following.extend(v for v in item[:1] if isinstance(v, Mapping | list))
+        level = following
+    return None
+
+
+def _message_at(item: Mapping[str, Any]) -> str | None:
+    """A message among an object's own string fields: a known key, else a key that says it
+    is one (`errorText`, `failureReason`), never a code, id or type."""
+    for key in _MESSAGE_KEYS:
+        text = item.get(key)
+        if isinstance(text, str) and text.strip():
+            return text
+    for key, text in item.items():
+        name = str(key).lower()
+        if (
+            isinstance(text, str)
+            and text.strip()
+            and any(word in name for word in _MESSAGE_WORDS)
+            and not any(word in name for word in _NOT_MESSAGE_WORDS)
+        ):
+            return text
+    return None
+
+
+_MESSAGE_WORDS = ("message", "description", "detail", "reason", "error", "text")
+_NOT_MESSAGE_WORDS = ("code", "id", "type", "uri", "url", "link", "time", "date")
+
+
+def _summary(details: Sequence[ErrorDetail]) -> str | None:
+    """The first detail's message (with its target), and how many more there are."""
+    if not details:
+        return None
+    first = details[0]
+    text = first.message or str(first)
+    if first.target and first.message:
+        text = f"{first.target}: {first.message}"
+    more = len(details) - 1
+    return f"{text} (and {more} more)" if more else text
 
 
 def _parse_error_object(error: Mapping[str, Any]) -> ErrorInfo:
@@ -334,6 +447,13 @@ def _parse_error_object(error: Mapping[str, Any]) -> ErrorInfo:
 
 
 def _parse_details(raw: object) -> tuple[ErrorDetail, ...]:
+    if isinstance(raw, Mapping):
+        # {"errors": {"email": ["is invalid"]}}: one detail per field and message
+        return tuple(
+            ErrorDetail(code=None, message=_as_text(m), target=str(field), raw=m)
+            for field, messages in raw.items()
+            for m in (messages if isinstance(messages, list) else [messages])
+        )
     if not isinstance(raw, list):
         return ()
     details: list[ErrorDetail] = []
@@ -342,14 +462,34 @@ def _parse_details(raw: object) -> tuple[ErrorDetail, ...]:
             details.append(
                 ErrorDetail(
                     code=_as_code(item.get("code")),
-                    message=_as_text(item.get("message")) or _as_text(item.get("detail")),
-                    target=_as_text(item.get("target")),
+                    message=_as_text(item.get("message"))
+                    or _as_text(item.get("msg"))
+                    or _as_text(item.get("detail"))
+                    or _as_text(item.get("title")),
+                    target=_target(item),
                     raw=item,
                 )
             )
         else:
             details.append(ErrorDetail(code=None, message=_as_text(item), target=None, raw=item))
     return tuple(details)
+
+
+def _target(item: Mapping[str, Any]) -> str | None:
+    """Where an error entry points: `target`, `field`, pydantic's `loc`, JSON:API's
+    `source.pointer`, GraphQL's `path`."""
+    for key in ("target", "field", "param", "parameter"):
+        text = _as_text(item.get(key))
+        if text:
+            return text
+    for key in ("loc", "path"):
+        steps = item.get(key)
+        if isinstance(steps, list) and steps:
+            return ".".join(str(s) for s in steps)
+    source = item.get("source")
+    if isinstance(source, Mapping):
+        return _as_text(source.get("pointer")) or _as_text(source.get("parameter"))
+    return None
 
 
 def _describe_identifier(item: object) -> str:

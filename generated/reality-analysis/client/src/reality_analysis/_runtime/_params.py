@@ -39,6 +39,7 @@ from urllib.parse import quote
 from pydantic import BaseModel
 
 from ._encoding import encode_scalar, to_jsonable
+from ._errors import RequestValidationError
 from ._types import NotGiven
 
 __all__ = [
@@ -134,10 +135,14 @@ def fill_path(template: str, params: Mapping[str, object]) -> str:
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in params:
-            raise ValueError(f"path {template!r} needs parameter {name!r}, which was not given")
+            raise RequestValidationError(
+                f"path {template!r} needs parameter {name!r}, which was not given"
+            )
         value = params[name]
         if value is None or isinstance(value, NotGiven):
-            raise ValueError(f"path parameter {name!r} of {template!r} must not be None")
+            raise RequestValidationError(
+                f"path parameter {name!r} of {template!r} must not be None"
+            )
         return path_segment(name, value)
 
     return _PLACEHOLDER.sub(substitute, template)

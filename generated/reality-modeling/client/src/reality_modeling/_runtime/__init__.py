@@ -31,6 +31,7 @@ from ._errors import (
     PaginationError,
     PermissionDeniedError,
     RateLimitError,
+    RequestValidationError,
     UnprocessableEntityError,
 )
 from ._model_base import (
@@ -110,6 +111,7 @@ __all__ = [
     "OpenEnum",
     "Pagination",
     "PaginationError",
+    "RequestValidationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RenewableToken",

@@ -1,20 +1,28 @@
 # Generated from specs/reality-modeling.yaml by specgen. Do not edit: edit the spec and regenerate.
 """Paged responses: the pagination style of each operation and lazily fetched page objects.
 
-Two styles are supported, declared per operation by the spec:
+Six styles, declared per operation by the spec (`x-pagination`) or detected by the generator:
 
 * ``next-link``: the response holds the URL of the next page (absolute or relative), which is
   requested as-is with GET, query string included;
 * ``cursor``: the response holds an opaque cursor, sent back in ``cursor_param`` together with
   the original request's parameters (in the query string, or in the JSON body for APIs that
-  page with POST).
+  page with POST);
+* ``has-more``: a boolean at ``next`` says whether more items follow; the ``id_field`` of the
+  page's last item is sent back in ``cursor_param`` (Stripe's ``has_more`` + ``starting_after``);
+* ``offset``: ``cursor_param`` counts items to skip; the next page skips this page's items too;
+* ``page``: ``cursor_param`` numbers pages (the first is ``first_page`` when not sent); ``next``,
+  when given, is the body's page count (Linode's ``pages``), which ends the walk;
+* ``link-header``: the ``Link`` response header's ``rel="next"`` URL (RFC 8288), as GitHub pages.
 
-Paging stops when the next link or cursor is missing, null or empty.
+Paging stops when the next link or cursor is missing, null or empty, when ``has-more`` is false,
+and, for ``offset`` and ``page``, on an empty page or one shorter than the ``size_param`` sent.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -30,11 +38,18 @@ __all__ = [
     "AsyncPager",
     "Pagination",
     "SyncPage",
+    "link_header_next",
     "lookup_path",
     "next_page_request",
 ]
 
 ItemT = TypeVar("ItemT")
+Style = Literal["next-link", "cursor", "has-more", "offset", "page", "link-header"]
+STYLES = ("next-link", "cursor", "has-more", "offset", "page", "link-header")
+# The styles whose next page is named by a value at `next` in the body.
+_MARKED = ("next-link", "cursor", "has-more")
+# The styles that send a value of their own back in `cursor_param`.
+_PARAMETERED = ("cursor", "has-more", "offset", "page")
 
 
 @dataclass(frozen=True)
@@ -42,32 +57,109 @@ class Pagination:
     """How an operation pages.
 
     ``items`` and ``next`` are dotted paths into the JSON response body, e.g. ``"items"`` and
-    ``"_links.next.href"`` (next-link) or ``"nextCursor"`` (cursor).
+    ``"_links.next.href"`` (next-link) or ``"nextCursor"`` (cursor); ``items=""`` when the body
+    is the list itself.
     """
 
-    style: Literal["next-link", "cursor"]
+    style: Style
     items: str
-    next: str
+    next: str | None = None
     cursor_param: str | None = None
     cursor_in: Literal["query", "body"] = "query"
+    size_param: str | None = None
+    id_field: str = "id"
+    first_page: int = 1
 
     def __post_init__(self) -> None:
-        if self.style not in ("next-link", "cursor"):
+        if self.style not in STYLES:
             raise ValueError(f"unknown pagination style {self.style!r}")
-        if self.style == "cursor" and not self.cursor_param:
-            raise ValueError("cursor pagination needs cursor_param (where to send the cursor)")
-        if not self.items or not self.next:
-            raise ValueError("pagination needs both an items path and a next path")
+        if self.style in _PARAMETERED and not self.cursor_param:
+            raise ValueError(
+                f"{self.style} pagination needs cursor_param (where to send the next value)"
+            )
+        if self.style in _MARKED and not self.next:
+            raise ValueError(f"{self.style} pagination needs a next path")
+        if not self.items and self.style in _MARKED:
+            raise ValueError(f"{self.style} pagination needs an items path")
 
 
 def lookup_path(body: object, dotted: str) -> object:
-    """The value at ``a.b.c`` in nested JSON objects, or ``None`` if any step is missing."""
+    """The value at ``a.b.c`` in nested JSON objects, or ``None`` if any step is missing;
+    the body itself for ``""``."""
     current = body
+    if not dotted:
+        return current
     for key in dotted.split("."):
         if not isinstance(current, Mapping) or key not in current:
             return None
         current = current[key]
     return current
+
+
+_LINK = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]+)*)")
+_REL = re.compile(r"""rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))""", re.IGNORECASE)
+
+
+def link_header_next(value: str | None) -> str | None:
+    """The ``rel="next"`` target of a ``Link`` header (RFC 8288), or ``None``."""
+    for match in _LINK.finditer(value or ""):
+        rel = _REL.search(match.group(2))
+        if rel and "next" in (rel.group(1) or rel.group(2) or "").lower().split():
+            return match.group(1).strip()
+    return None
+
+
+def _items(pagination: Pagination, body: object) -> list[Any]:
+    found = lookup_path(body, pagination.items)
+    return found if isinstance(found, list) else []
+
+
+def _sent(pagination: Pagination, current: PreparedRequest, name: str) -> object:
+    """The value `current` sent for parameter `name` (query string or JSON body), or None."""
+    if pagination.cursor_in == "body":
+        return current.json_body.get(name) if isinstance(current.json_body, Mapping) else None
+    return current.url.params.get(name)
+
+
+def _as_int(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None and value != "" else None
+    except ValueError:
+        return None
+
+
+def _marker(
+    pagination: Pagination, body: object, headers: httpx.Headers | None, current: PreparedRequest
+) -> object:
+    """What names the next page (a link, a cursor, a number), or None on the last page."""
+    style = pagination.style
+    if style == "link-header":
+        return link_header_next(headers.get("link") if headers is not None else None)
+    if style in ("next-link", "cursor"):
+        assert pagination.next is not None
+        marker = lookup_path(body, pagination.next)
+        return None if marker == "" else marker
+    items = _items(pagination, body)
+    if not items:
+        return None
+    if style == "has-more":
+        assert pagination.next is not None
+        if lookup_path(body, pagination.next) is not True:
+            return None
+        last = items[-1]
+        return last.get(pagination.id_field) if isinstance(last, Mapping) else None
+    size = _as_int(_sent(pagination, current, pagination.size_param or ""))
+    if size is not None and len(items) < size:
+        return None  # a short page is the last one
+    assert pagination.cursor_param is not None
+    sent = _as_int(_sent(pagination, current, pagination.cursor_param))
+    if style == "offset":
+        return (sent or 0) + len(items)
+    number = pagination.first_page if sent is None else sent
+    pages = _as_int(lookup_path(body, pagination.next)) if pagination.next else None
+    if pages is not None and number >= pagination.first_page + pages - 1:
+        return None  # the body's page count says this page is the last
+    return number + 1
 
 
 def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
@@ -79,12 +171,13 @@ def next_page_request(
     body: object,
     current: PreparedRequest,
     response_url: httpx.URL,
+    headers: httpx.Headers | None = None,
 ) -> PreparedRequest | None:
     """The request for the page after ``body``, or ``None`` on the last page."""
-    marker = lookup_path(body, pagination.next)
-    if marker is None or marker == "":
+    marker = _marker(pagination, body, headers, current)
+    if marker is None:
         return None
-    if pagination.style == "next-link":
+    if pagination.style in ("next-link", "link-header"):
         if not isinstance(marker, str):
             raise PaginationError(
                 f"next link at {pagination.next!r} is {type(marker).__name__}, expected a URL"
@@ -103,7 +196,7 @@ def next_page_request(
             send_auth=current.send_auth and _same_origin(url, current.url),
         )
     assert pagination.cursor_param is not None  # checked in Pagination.__post_init__
-    cursor = encode_scalar(marker)
+    cursor = marker if isinstance(marker, int) else encode_scalar(marker)
     if pagination.cursor_in == "body":
         if not isinstance(current.json_body, Mapping):
             raise PaginationError(
@@ -115,10 +208,11 @@ def next_page_request(
         return dataclasses.replace(
             current, json_body={**current.json_body, pagination.cursor_param: cursor}
         )
-    if current.url.params.get(pagination.cursor_param) == cursor:
-        raise PaginationError(f"cursor {cursor!r} repeats the page just read")
+    text = str(cursor)
+    if current.url.params.get(pagination.cursor_param) == text:
+        raise PaginationError(f"cursor {text!r} repeats the page just read")
     return dataclasses.replace(
-        current, url=current.url.copy_set_param(pagination.cursor_param, cursor)
+        current, url=current.url.copy_set_param(pagination.cursor_param, text)
     )
 
 
@@ -136,15 +230,19 @@ class NextPage:
         body: Callable[[], object],
         current: PreparedRequest,
         url: httpx.URL,
+        headers: httpx.Headers | None = None,
     ) -> None:
         self._pagination = pagination
         self._body = body
         self._current = current
         self._url = url
+        self._headers = headers
         self._decoded: tuple[object] | None = None
         self._request: tuple[PreparedRequest | None] | None = None
 
     def _decoded_body(self) -> object:
+        if self._pagination.style == "link-header":
+            return None  # the next page is named by a header: the body need not be JSON
         if self._decoded is None:
             try:
                 self._decoded = (self._body(),)
@@ -156,13 +254,19 @@ class NextPage:
 
     @property
     def exists(self) -> bool:
-        marker = lookup_path(self._decoded_body(), self._pagination.next)
-        return marker is not None and marker != ""
+        body = self._decoded_body()
+        return _marker(self._pagination, body, self._headers, self._current) is not None
 
     def request(self) -> PreparedRequest | None:
         if self._request is None:
             self._request = (
-                next_page_request(self._pagination, self._decoded_body(), self._current, self._url),
+                next_page_request(
+                    self._pagination,
+                    self._decoded_body(),
+                    self._current,
+                    self._url,
+                    self._headers,
+                ),
             )
         return self._request[0]
 
