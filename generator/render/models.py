@@ -256,7 +256,8 @@ def _field_view(
     # side only, so optional in the one model both sides share.
     required = field.required and not (field.read_only or field.write_only)
     optional = not required and default is None
-    if optional and annotation != "Any" and not isinstance(field.type, Nullable):
+    # A `type: null` field (3.1) is already `None`: `None | None` fails when the class is made.
+    if optional and annotation not in ("Any", "None") and not isinstance(field.type, Nullable):
         annotation += " | None"
     if field.python_name != field.wire_name:
         types.imports.update({("typing", "Annotated"), ("pydantic", "Field")})
