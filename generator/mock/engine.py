@@ -25,7 +25,7 @@ from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
 from generator.mock.replies import MockError, MockReply, change_error, invalid
 from generator.mock.reshape import adapt, counterpart
-from generator.mock.roles import Role, Wrapper, read_roles, unwrap, wrap
+from generator.mock.roles import Role, Wrapper, read_roles, singular, unwrap, wrap
 from generator.mock.state import (
     ChangeError,
     Lifecycle,
@@ -129,8 +129,8 @@ class MockEngine:
             return response.examples[0][1] if response.examples else None
         schema = response.schema
         example = next((e for _, e in response.examples if self.schemas.is_valid(e, schema)), None)
-        if example is not None and self.lean:
-            return copy.deepcopy(example)
+        if example is not None and (self.lean or not response.is_success):
+            return copy.deepcopy(example)  # an error example is answered as the spec shows it
         made = self.synthesized(schema)
         if example is None:
             return made
@@ -146,12 +146,13 @@ class MockEngine:
             return None
 
     def _completed(self, example: Any, made: Any, schema: Any) -> Any:
-        """`example` with the top-level properties only `made` has (an example that shows a
-        few fields still answers with every documented one)."""
-        if not isinstance(example, dict) or not isinstance(made, dict):
-            return copy.deepcopy(example)
-        merged = {**copy.deepcopy(made), **copy.deepcopy(example)}
-        return merged if self.schemas.is_valid(merged, schema) else copy.deepcopy(example)
+        """`example` with the properties only `made` has, at every level (an example that
+        shows a few fields still answers with every documented one); the example's own
+        values win. The top level alone, or the bare example, when the merge is invalid."""
+        for merged in (_merged(example, made, deep=True), _merged(example, made, deep=False)):
+            if self.schemas.is_valid(merged, schema):
+                return merged
+        return copy.deepcopy(example)
 
     # -- reading the API as resources ------------------------------------------------------------
 
@@ -299,7 +300,7 @@ class MockEngine:
         resource_id = str(arguments.get(role.id_param or "", ""))
         found = self.stores[role.resource].get(resource_id)
         if found is None:
-            noun = self._noun(role.resource)
+            noun = self._noun(role)
             raise MockError(
                 404,
                 f"Requested {noun.lower()} is not available.",
@@ -307,13 +308,18 @@ class MockEngine:
             )
         return found
 
-    def _noun(self, key: str) -> str:
-        """The resource's name for messages: its schema's, without a view suffix (Asana's
-        `TaskResponse` is a task)."""
+    def _noun(self, role: Role) -> str:
+        """The resource's name for messages: its schema's without a view suffix (Asana's
+        `TaskResponse` is a Task) when that names the collection, else the collection's
+        (Hetzner's `GetServersIdResponseServer` is a Server)."""
+        key = role.resource
         ref = json.loads(key).get("$ref", "") if key.startswith("{") else ""
-        name = str(ref).rsplit("/", 1)[-1] or "Resource"
+        name = str(ref).rsplit("/", 1)[-1]
         name = re.sub(r"(?<=[a-z0-9])(Response|Compact|Resource|Object|Model|Dto)$", "", name)
-        return name[:1].upper() + name[1:]
+        noun = singular(role.collection)
+        if not name or (noun and name.lower() != noun.replace("_", "").replace("-", "")):
+            name = "".join(w[:1].upper() + w[1:] for w in re.split(r"[_\-]", noun)) or name
+        return (name[:1].upper() + name[1:]) or "Resource"
 
     def _wrapped(self, op: Operation, role: Role, resource: dict[str, Any]) -> Any:
         assert role.response is not None
@@ -451,6 +457,18 @@ class MockEngine:
                 param,
             ) from None
         return [r for r in items if odata.evaluate(tree, r, access)]
+
+
+def _merged(example: Any, made: Any, *, deep: bool) -> Any:
+    if isinstance(example, dict) and isinstance(made, dict):
+        result = copy.deepcopy(made)
+        for key, value in example.items():
+            inner = made.get(key)
+            result[key] = _merged(value, inner, deep=True) if deep else copy.deepcopy(value)
+        return result
+    if deep and isinstance(example, list) and isinstance(made, list) and made:
+        return [_merged(item, made[0], deep=True) for item in example]
+    return copy.deepcopy(example)
 
 
 def _pick(values: Mapping[str, Any], candidates: tuple[str, ...]) -> str | None:

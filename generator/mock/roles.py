@@ -86,7 +86,9 @@ def _stores(
         return node
 
     for role in found.values():
-        if role.shape:
+        # One schema on two paths is one resource (`/projects/{gid}/tasks` lists the tasks of
+        # `/tasks`), unless the schema is only an id (Apideck's creates all answer `{id}`).
+        if role.shape and len(schemas.properties(shapes[role.shape])) > 2:
             parent[root("c:" + role.collection)] = root("s:" + role.shape)
         root("c:" + role.collection)
     members: dict[str, list[Role]] = {}
@@ -128,7 +130,7 @@ class _RoleReader:
         success = op.success
         found = None
         if success is not None and success.schema is not None:
-            found = self._wrapper(success.schema, hint)
+            found = self._wrapper(success.schema, hint, singular(collection))
         if found is None:
             if item and op.method == "DELETE":  # `{"data": {}}` or no body: still a delete
                 param = self._param(op, item["param"])
@@ -163,11 +165,28 @@ class _RoleReader:
         found = state_property(self.schemas, resource_schema)
         return found is not None and Lifecycle(found[1]).cancel_target is not None
 
-    def _wrapper(self, schema: Any, hint: str | None) -> tuple[Wrapper, dict[str, Any]] | None:
+    def _wrapper(
+        self, schema: Any, hint: str | None, noun: str = ""
+    ) -> tuple[Wrapper, dict[str, Any]] | None:
         """The resource schema inside a response (or request) schema, and where it sits."""
+        if self.schemas.primitive_type(schema) == "array":  # a bare list (Netlify's sites)
+            items = self.schemas.resolve(schema).get("items", {})
+            if self.schemas.primitive_type(items) == "object":
+                return Wrapper((), many=True), canonical(items)
+            return None
         props = self.schemas.properties(schema)
         if id_property(self.schemas, schema, hint) is not None and len(props) > 2:
             return Wrapper((), many=False), canonical(schema)
+        for name in _envelope_keys(props, noun):
+            # `{"server": {...}, "action": {...}}` (Hetzner), `{"status": 200, "data": {...}}`
+            # (Apideck): the property named after the resource, or `data`, holds it.
+            sub = props[name]
+            if self.schemas.primitive_type(sub) == "array":
+                items = self.schemas.resolve(sub).get("items", {})
+                if id_property(self.schemas, items, hint) is not None:
+                    return Wrapper((name,), many=True), canonical(items)
+            elif id_property(self.schemas, sub, hint) is not None:
+                return Wrapper((name,), many=False), canonical(sub)
         for name, sub in props.items():
             kind = self.schemas.primitive_type(sub)
             if kind == "array":
@@ -175,7 +194,7 @@ class _RoleReader:
                 if self.schemas.primitive_type(items) == "object":
                     return Wrapper((name,), many=True), canonical(items)
             elif kind == "object" and len(props) == 1:
-                inner = self._wrapper(sub, hint)
+                inner = self._wrapper(sub, hint, noun)
                 if inner is not None and not inner[0].many:
                     return Wrapper((name, *inner[0].path), many=False), inner[1]
         return None
@@ -191,6 +210,27 @@ class _RoleReader:
             if kind == "object" and len(props) == 1:  # Asana's `{"data": {...}}`
                 return Wrapper((name,), many=False)
         return Wrapper((), many=False)
+
+
+def singular(collection: str) -> str:
+    """The resource noun of a collection path: `/v1/ssh_keys` → `ssh_key`, `/tasks` → `task`."""
+    words = [w for w in collection.split("/") if w and not w.startswith("{")]
+    word = words[-1].lower() if words else ""
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
+
+
+def _envelope_keys(props: dict[str, Any], noun: str) -> list[str]:
+    squashed = noun.replace("_", "").replace("-", "")
+    named = [
+        name
+        for name in props
+        if squashed and name.lower().replace("_", "").replace("-", "") in (squashed, squashed + "s")
+    ]
+    return named + [name for name in ("data", "result", "item") if name in props]
 
 
 def canonical(schema: Any) -> dict[str, Any]:
