@@ -111,6 +111,8 @@ class Caller:
                 values[param.wire_name] = str(self._value(param.schema, param.wire_name) or "1")
             elif param.required and param.location in ("query", "header"):
                 value = (known or {}).get(param.wire_name)
+                if isinstance(value, dict):  # `parent: {"gid": ...}`: filtered by its id
+                    value = next((value[k] for k in ("id", "gid", "uuid") if k in value), None)
                 if value is None:
                     value = self._value(param.schema, param.wire_name)
                 text = json.dumps(value) if isinstance(value, dict | list) else value

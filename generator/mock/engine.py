@@ -27,6 +27,7 @@ from generator.mock.replies import MockError, MockReply, change_error, invalid
 from generator.mock.reshape import adapt, counterpart
 from generator.mock.roles import Role, Wrapper, read_roles, singular, unwrap, wrap
 from generator.mock.state import (
+    ID_PROPERTIES,
     ChangeError,
     Lifecycle,
     ResourceStore,
@@ -224,7 +225,7 @@ class MockEngine:
         props = self.schemas.properties(schema)
         for name, value in values.items():
             if name in props and value is not None:  # ?state=active style equality filters
-                items = [r for r in items if str(r.get(name)) == str(_plain(value))]
+                items = [r for r in items if _equals(r.get(name), _plain(value))]
         size_name = _pick(values, SIZE_PARAMS)
         size = values[size_name] if size_name and values[size_name] else _DEFAULT_PAGE_SIZE
         token_name = _pick(values, TOKEN_PARAMS) or (
@@ -469,6 +470,14 @@ def _merged(example: Any, made: Any, *, deep: bool) -> Any:
     if deep and isinstance(example, list) and isinstance(made, list) and made:
         return [_merged(item, made[0], deep=True) for item in example]
     return copy.deepcopy(example)
+
+
+def _equals(stored: Any, wanted: Any) -> bool:
+    """`?parent=123` against a stored value: the value itself, or the id of the object it is
+    (Asana keeps `parent` as `{"gid": "123", ...}`)."""
+    if isinstance(stored, dict):
+        stored = next((stored[k] for k in ID_PROPERTIES if k in stored), stored)
+    return str(stored) == str(wanted)
 
 
 def _pick(values: Mapping[str, Any], candidates: tuple[str, ...]) -> str | None:

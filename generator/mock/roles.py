@@ -218,7 +218,7 @@ def singular(collection: str) -> str:
     word = words[-1].lower() if words else ""
     if word.endswith("ies") and len(word) > 3:
         return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
+    if word.endswith(("sses", "xes", "ches", "shes", "uses")):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
 

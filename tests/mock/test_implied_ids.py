@@ -49,6 +49,7 @@ def test_the_id_property_is_found_from_names_and_the_path(
         ("/addresses", "address"),
         ("/boxes", "box"),
         ("/status", "status"),
+        ("/project_statuses", "project_status"),
     ],
 )
 def test_the_noun_of_a_collection(collection: str, noun: str) -> None:
