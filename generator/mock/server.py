@@ -177,7 +177,10 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         app.add_middleware(BaseHTTPMiddleware, dispatch=_token_check(server, table, options.token))
     app.add_middleware(BaseHTTPMiddleware, dispatch=preferred_response)
     if server.skipped:
-        served = lambda method, path, query: prefer.match(table, method, path, query) is not None  # noqa: E731
+
+        def served(method: str, path: str, query: str) -> bool:
+            return prefer.match(table, method, path, query) is not None
+
         skipped = forgive.answer_skipped(server.skipped, served, error_body, errors.ApiError)
         app.add_middleware(BaseHTTPMiddleware, dispatch=skipped)
     return app
