@@ -97,3 +97,16 @@ def test_stateful_tasks_round_trip_through_the_generated_client(url: str) -> Non
     body = missing.value.body
     assert body["errors"][0]["message"] == "Requested task is not available."
     assert client.tasks.list().data == []
+
+
+@pytest.mark.parametrize("url", [MockOptions(stateful=True)], indirect=True)
+def test_a_create_answered_in_its_own_view_is_stored_in_the_get_view(url: str) -> None:
+    # The create answers `WebhookCreated` (with the secret shown once), the get `Webhook`.
+    made = httpx.post(f"{url}/webhooks", json={"data": {"target": "https://example.org/in"}})
+    created = made.json()["data"]
+    assert made.status_code == 201 and created["secret"] == "s3cr3t"
+    assert created["target"] == "https://example.org/in"
+    fetched = httpx.get(f"{url}/webhooks/{created['gid']}").json()["data"]
+    assert fetched["gid"] == created["gid"] and "secret" not in fetched
+    listed = httpx.get(f"{url}/webhooks").json()["data"]
+    assert [w["gid"] for w in listed] == [created["gid"]]
