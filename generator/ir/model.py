@@ -279,6 +279,9 @@ class Operation:
         """Every generated model class this operation's types name (for imports)."""
         types = [p.type for p in self.parameters] + [r.type for r in self.responses if r.type]
         types += [r.event_type for r in self.responses if r.event_type]
+        # A response's other media types (Vercel's `application/stream+json`): the server's
+        # response model names their classes too.
+        types += [t for r in self.responses for _, t in r.alternatives]
         if self.body:
             types += [b.type for b in self.body.choices]
         if self.pagination:

@@ -11,7 +11,7 @@ import click
 
 from generator.diagnostics import SpecError
 from generator.mock.faults import Faults
-from generator.mock.server import MockOptions, mock_app, render_server
+from generator.mock.server import MockOptions, RenderedServer, mock_app, render_server
 
 
 def _load_data(path: Path | None) -> tuple[dict[str, Any], ...]:
@@ -47,6 +47,30 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+class Refused(click.ClickException):
+    """The spec cannot be served (a load error, or what `generate` refuses): exit 2."""
+
+    exit_code = 2
+
+
+def _started(spec: Path, overlays: tuple[Path, ...]) -> RenderedServer:
+    """The server package of `spec` prepared as `generate` prepares it, or a clear refusal."""
+    try:
+        return render_server(spec, overlays=overlays, forgiving=True)
+    except SpecError as exc:
+        shown = "\n".join(d.format() for d in exc.diagnostics)
+        raise Refused(f"{shown}\n{spec}: not served (`specgen generate` refuses it too)") from None
+    except Exception as exc:  # noqa: BLE001 - the generated package itself failed: say so
+        raise _crashed(spec, exc) from None
+
+
+def _crashed(spec: Path, exc: Exception) -> click.ClickException:
+    return click.ClickException(
+        f"{spec}: the server generated from it failed to start "
+        f"({type(exc).__name__}: {exc}); please report this with the spec"
+    )
+
+
 @click.command()
 @click.argument("spec", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -61,6 +85,20 @@ def bind(host: str, port: int) -> socket.socket:
 @click.option("--latency", "latency_ms", default=0.0, help="Added delay per request, in ms.")
 @click.option("--fail-rate", default=0.0, help="Probability (0..1) of answering 503.")
 @click.option("--rate-limit", default=0, help="Requests per second before 429 + Retry-After.")
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An OpenAPI Overlay 1.0 file applied to SPEC first, as `generate --overlay` does "
+    "(repeatable, applied in order).",
+)
+@click.option(
+    "--minimal",
+    is_flag=True,
+    help="Answer with the required properties only (as `Prefer: return=minimal` asks per "
+    "request); by default every documented property is filled.",
+)
 @click.option(
     "--token",
     default=None,
@@ -78,10 +116,17 @@ def mock(
     fail_rate: float,
     rate_limit: int,
     token: str | None,
+    overlays: tuple[Path, ...],
+    minimal: bool,
 ) -> None:
-    """Serve a mock of SPEC: the generated server answering with the spec's examples (or, with
-    --stateful, an in-memory store). Operations are served at the spec's paths from the root.
-    A `Prefer: code=404` (or `example=NAME`) request header asks for a declared response."""
+    """Serve a mock of SPEC: the generated server answering with the spec's examples and
+    every documented property (or, with --stateful, an in-memory store). Operations are served
+    at the spec's paths from the root. A `Prefer: code=404` (or `example=NAME`) request header
+    asks for a declared response, `Prefer: return=minimal` for the lean answer.
+
+    SPEC is prepared as `generate` prepares it: overlays, then repairs and skips (warnings);
+    a skipped operation answers 501 with the reason, and what `generate` refuses (a `$ref`
+    that leads nowhere) the mock refuses too (exit 2)."""
     import uvicorn
 
     try:
@@ -91,26 +136,31 @@ def mock(
     if token is not None and not token.strip():
         raise click.BadParameter("is empty (an unset environment variable?)", param_hint="--token")
     options = MockOptions(
-        stateful=stateful, seed=seed, faults=faults, data=_load_data(data), token=token
+        stateful=stateful,
+        seed=seed,
+        faults=faults,
+        data=_load_data(data),
+        token=token,
+        minimal=minimal,
     )
+    server = _started(spec, overlays)
+    for warning in server.warnings:  # the same located warnings `generate` prints
+        click.echo(warning.format(), err=True)
     try:
-        server = render_server(spec)
         app = mock_app(server, options)
     except SpecError as exc:
-        raise click.ClickException("\n".join(d.format() for d in exc.diagnostics)) from None
+        raise Refused("\n".join(d.format() for d in exc.diagnostics)) from None
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - the generated package itself failed: say so
-        raise click.ClickException(
-            f"{spec}: the server generated from it failed to start "
-            f"({type(exc).__name__}: {exc}); please report this with the spec"
-        ) from None
+        raise _crashed(spec, exc) from None
     sock = bind(host, port)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     mode = "stateful" if stateful else "examples"
     click.echo(f"Mock of {server.api.title} ({mode}) at http://{shown}:{bound_port}", err=False)
-    click.echo(f"Serving {len(server.api.operations)} operations; Ctrl-C stops.", err=True)
+    skipped = f" ({len(server.skipped)} skipped: answered 501)" if server.skipped else ""
+    click.echo(f"Serving {len(server.api.operations)} operations{skipped}; Ctrl-C stops.", err=True)
     config = uvicorn.Config(app, log_level="warning", lifespan="off")
     try:
         uvicorn.Server(config).run(sockets=[sock])

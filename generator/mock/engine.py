@@ -1,7 +1,9 @@
 """What the mock answers, independent of FastAPI and of the generated package.
 
 Stateless: every operation answers its documented success with the spec's example (when it is
-valid against the schema) or data synthesized from the schema. Stateful: operations are read
+valid against the schema) or data synthesized from the schema. Answers carry every documented
+property (the example's, then the synthesizer's full fill for the ones it lacks); the lean
+answer (required properties only) is asked for with `Prefer: return=minimal` or `--minimal`. Stateful: operations are read
 as resource roles from the paths and schemas (create on a collection, list with paging, patch
 and cancel on an item), and answered from an in-memory store. How operations are read as roles is `roles.py`; how
 request data lands on a resource, `reshape.py`.
@@ -12,7 +14,9 @@ from __future__ import annotations
 import copy
 import json
 import random
+import re
 from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -21,14 +25,14 @@ from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
 from generator.mock.replies import MockError, MockReply, change_error, invalid
 from generator.mock.reshape import adapt, counterpart
-from generator.mock.roles import Role, Wrapper, read_roles, unwrap, wrap
+from generator.mock.roles import Role, Wrapper, read_roles, singular, unwrap, wrap
 from generator.mock.state import (
+    ID_PROPERTIES,
     ChangeError,
     Lifecycle,
     ResourceStore,
     TokenError,
     accessors,
-    id_property,
     page,
     state_property,
 )
@@ -57,19 +61,28 @@ class MockEngine:
         stateful: bool = False,
         seed: int = 0,
         data: tuple[dict[str, Any], ...] = (),
+        minimal: bool = False,
     ) -> None:
         self.api = api
         self.schemas = Schemas(api.models_document)
         self.stateful = stateful
+        self.minimal = minimal
+        # Set by the server for one request that says `Prefer: return=minimal` (a context
+        # variable: concurrent requests of one app each have their own).
+        self.prefer_minimal: ContextVar[bool] = ContextVar(f"minimal-{id(self)}", default=False)
         self.rng = random.Random(seed)
         self.operations = {op.operation_id: op for op in api.operations}
         self.roles: dict[str, Role] = {}
         self.resource_schemas: dict[str, dict[str, Any]] = {}
         self.stores: dict[str, ResourceStore] = {}
-        self.samples: dict[tuple[str, str], Any] = {}  # validated once, copied per answer
+        # By id of the IR response (which the API keeps alive) and leanness: made once, copied.
+        self.samples: dict[tuple[int, bool], Any] = {}
         self.lifecycles: dict[str, tuple[str, Lifecycle]] = {}
+        self.id_properties: dict[str, str] = {}
         if stateful:
-            self.roles, self.resource_schemas = read_roles(api, self.schemas)
+            resources = read_roles(api, self.schemas)
+            self.roles, self.resource_schemas = resources.roles, resources.schemas
+            self.id_properties = resources.id_properties
             self._seed(data)
 
     # -- entry point ---------------------------------------------------------------------------
@@ -92,35 +105,62 @@ class MockEngine:
         status = success.status_code or 200
         if success.schema is None or not body_allowed(status):
             return MockReply(status)  # a 204 declared with a schema still has no body
-        key = (op.operation_id, success.status)
-        if key not in self.samples:
-            self.samples[key] = self.sample(success)
-        body = copy.deepcopy(self.samples[key])
+        body = self.sample(success)
         if op.pagination and op.pagination.style in ("next-link", "cursor") and op.pagination.next:
             body = _without_next(body, op.pagination.next)
         return MockReply(status, body)
 
+    @property
+    def lean(self) -> bool:
+        """Whether this answer is the lean one (`--minimal`, or `Prefer: return=minimal`)."""
+        return self.minimal or self.prefer_minimal.get()
+
     def sample(self, response: Response) -> Any:
-        """The first example valid against the response schema, else synthesized data; with
-        no schema, the first example (or no body)."""
+        """A body for `response` (a copy: callers may change it): the first example valid
+        against its schema, with the documented properties it lacks filled in (unless the
+        answer is lean), else synthesized data; with no schema, the first example (or no
+        body)."""
+        key = (id(response), self.lean)
+        if key not in self.samples:
+            self.samples[key] = self._sample(response)
+        return copy.deepcopy(self.samples[key])
+
+    def _sample(self, response: Response) -> Any:
         if response.schema is None:
             return response.examples[0][1] if response.examples else None
-        for _, example in response.examples:
-            if self.schemas.is_valid(example, response.schema):
-                return copy.deepcopy(example)
+        schema = response.schema
+        example = next((e for _, e in response.examples if self.schemas.is_valid(e, schema)), None)
+        if example is not None and (self.lean or not response.is_success):
+            return copy.deepcopy(example)  # an error example is answered as the spec shows it
+        made = self.synthesized(schema)
+        if example is None:
+            return made
+        return self._completed(example, made, schema)
+
+    def synthesized(self, schema: Any) -> Any:
+        """The synthesizer's answer for `schema` (full unless lean); None when none can be made."""
         try:
-            return synthesize(self.schemas, response.schema, self.rng)
+            return synthesize(
+                self.schemas, schema, self.rng, full=not self.lean, direction="response"
+            )
         except SynthesisError:
             return None
+
+    def _completed(self, example: Any, made: Any, schema: Any) -> Any:
+        """`example` with the properties only `made` has, at every level (an example that
+        shows a few fields still answers with every documented one); the example's own
+        values win. The top level alone, or the bare example, when the merge is invalid."""
+        for merged in (_merged(example, made, deep=True), _merged(example, made, deep=False)):
+            if self.schemas.is_valid(merged, schema):
+                return merged
+        return copy.deepcopy(example)
 
     # -- reading the API as resources ------------------------------------------------------------
 
     def _seed(self, data: tuple[dict[str, Any], ...]) -> None:
         """Stores filled with the resources the spec's examples show, then `data`."""
         for key, schema in self.resource_schemas.items():
-            prop = id_property(self.schemas, schema)
-            assert prop is not None  # roles exist only for resources with an id
-            self.stores[key] = ResourceStore(prop)
+            self.stores[key] = ResourceStore(self.id_properties[key])
             state = state_property(self.schemas, schema)
             if state is not None:
                 self.lifecycles[key] = (state[0], Lifecycle(state[1]))
@@ -171,7 +211,8 @@ class MockEngine:
         for resource in created:
             store.put(resource)
         assert role.response is not None
-        payload = created if role.response.many else created[0]
+        viewed = self._viewed(role, created)
+        payload = viewed if role.response.many else viewed[0]
         return self._reply(op, self._wrap(op, payload, role.response))
 
     def _list(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
@@ -185,7 +226,7 @@ class MockEngine:
         props = self.schemas.properties(schema)
         for name, value in values.items():
             if name in props and value is not None:  # ?state=active style equality filters
-                items = [r for r in items if str(r.get(name)) == str(_plain(value))]
+                items = [r for r in items if _equals(r.get(name), _plain(value))]
         size_name = _pick(values, SIZE_PARAMS)
         size = values[size_name] if size_name and values[size_name] else _DEFAULT_PAGE_SIZE
         token_name = _pick(values, TOKEN_PARAMS) or (
@@ -199,7 +240,7 @@ class MockEngine:
         except TokenError as exc:
             raise invalid(str(exc), token_name or "continuationToken") from None
         assert role.response is not None
-        body = self._wrap(op, chunk, role.response)
+        body = self._wrap(op, self._viewed(role, chunk), role.response)
         paging = op.pagination
         # only the styles whose next page is a marker in the body (the others need no marker)
         if next_token is not None and paging and paging.style in ("next-link", "cursor"):
@@ -220,7 +261,8 @@ class MockEngine:
 
     def _update(self, op: Operation, role: Role, arguments: Mapping[str, Any]) -> MockReply:
         resource = copy.deepcopy(self._find(role, arguments))
-        patch = _json(arguments.get("body")) or {}
+        body = _json(arguments.get("body"))
+        patch = (unwrap(body, role.request)[:1] or [{}])[0] if role.request else body or {}
         if not isinstance(patch, dict):
             raise invalid("The request body must be an object.", "body")
         lifecycle = self.lifecycles.get(role.resource)
@@ -255,6 +297,8 @@ class MockEngine:
         resource = self._find(role, arguments)
         store = self.stores[role.resource]
         store.resources.pop(str(resource[store.id_property]), None)
+        if role.response is None:  # the answer does not carry the resource (`{"data": {}}`)
+            return self.example_reply(op)
         return self._reply(op, self._wrapped(op, role, resource))
 
     # -- helpers -------------------------------------------------------------------------------
@@ -263,7 +307,7 @@ class MockEngine:
         resource_id = str(arguments.get(role.id_param or "", ""))
         found = self.stores[role.resource].get(resource_id)
         if found is None:
-            noun = self._noun(role.resource)
+            noun = self._noun(role)
             raise MockError(
                 404,
                 f"Requested {noun.lower()} is not available.",
@@ -271,14 +315,38 @@ class MockEngine:
             )
         return found
 
-    def _noun(self, key: str) -> str:
+    def _noun(self, role: Role) -> str:
+        """The resource's name for messages: its schema's without a view suffix (Asana's
+        `TaskResponse` is a Task) when that names the collection, else the collection's
+        (Hetzner's `GetServersIdResponseServer` is a Server)."""
+        key = role.resource
         ref = json.loads(key).get("$ref", "") if key.startswith("{") else ""
-        name = str(ref).rsplit("/", 1)[-1] or "Resource"
-        return name[:1].upper() + name[1:]
+        name = str(ref).rsplit("/", 1)[-1]
+        name = re.sub(r"(?<=[a-z0-9])(Response|Compact|Resource|Object|Model|Dto)$", "", name)
+        noun = singular(role.collection)
+        if not name or (noun and name.lower() != noun.replace("_", "").replace("-", "")):
+            name = "".join(w[:1].upper() + w[1:] for w in re.split(r"[_\-]", noun)) or name
+        return (name[:1].upper() + name[1:]) or "Resource"
 
     def _wrapped(self, op: Operation, role: Role, resource: dict[str, Any]) -> Any:
         assert role.response is not None
-        return self._wrap(op, [resource] if role.response.many else resource, role.response)
+        viewed = self._viewed(role, [resource])
+        return self._wrap(op, viewed if role.response.many else viewed[0], role.response)
+
+    def _viewed(self, role: Role, resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The resources as this operation shows them: Asana's list answers a compact task
+        (the properties its schema documents), its get the full one."""
+        if not role.shape or role.shape == role.resource:
+            return resources
+        shape = json.loads(role.shape)
+        props = self.schemas.properties(shape)
+        if not props:
+            return resources
+        # What this view documents and the store lacks (Adyen's create answers an API
+        # credential with its `apiKey`, which the get does not show) is filled in.
+        made = self.synthesized(shape)
+        around = made if isinstance(made, dict) else {}
+        return [{**around, **{k: v for k, v in r.items() if k in props}} for r in resources]
 
     def _wrap(self, op: Operation, payload: Any, wrapper: Wrapper) -> Any:
         """`payload` placed where the response keeps its resources, inside the stateless
@@ -333,10 +401,8 @@ class MockEngine:
                 for resource in unwrap(example, role.response):
                     if isinstance(resource, dict) and self.schemas.is_valid(resource, schema):
                         return dict(resource)
-        try:
-            made = synthesize(self.schemas, schema, self.rng)
-        except SynthesisError:
-            return {}  # built from the request alone; `_reply` falls back if that is not enough
+        made = self.synthesized(schema)
+        # None: built from the request alone; `_reply` falls back if that is not enough.
         return made if isinstance(made, dict) else {}
 
     def _repair(
@@ -403,6 +469,26 @@ class MockEngine:
                 param,
             ) from None
         return [r for r in items if odata.evaluate(tree, r, access)]
+
+
+def _merged(example: Any, made: Any, *, deep: bool) -> Any:
+    if isinstance(example, dict) and isinstance(made, dict):
+        result = copy.deepcopy(made)
+        for key, value in example.items():
+            inner = made.get(key)
+            result[key] = _merged(value, inner, deep=True) if deep else copy.deepcopy(value)
+        return result
+    if deep and isinstance(example, list) and isinstance(made, list) and made:
+        return [_merged(item, made[0], deep=True) for item in example]
+    return copy.deepcopy(example)
+
+
+def _equals(stored: Any, wanted: Any) -> bool:
+    """`?parent=123` against a stored value: the value itself, or the id of the object it is
+    (Asana keeps `parent` as `{"gid": "123", ...}`)."""
+    if isinstance(stored, dict):
+        stored = next((stored[k] for k in ID_PROPERTIES if k in stored), stored)
+    return str(stored) == str(wanted)
 
 
 def _pick(values: Mapping[str, Any], candidates: tuple[str, ...]) -> str | None:

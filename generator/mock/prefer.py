@@ -1,5 +1,6 @@
 """`Prefer: code=404` and `Prefer: example=name`: ask the mock for one of an operation's declared
-responses, as Prism does, so a client's error paths can be exercised without a real failure.
+responses, as Prism does (and `Prefer: return=minimal` for the lean answer, required
+properties only), so a client's error paths can be exercised without a real failure.
 
 The preferred response is answered before the request is validated or its credentials are
 checked: asking for a 401 must not need a valid token. A code the operation does not declare
@@ -75,15 +76,21 @@ def parse_prefer(header: str) -> dict[str, str]:
     wanted: dict[str, str] = {}
     for item in re.split(r"[,;]", header):
         name, _, value = item.strip().partition("=")
-        if name and value:
+        if name:
             wanted[name.strip().lower()] = value.strip().strip('"')
     return wanted
+
+
+def wants_minimal(wanted: Mapping[str, str]) -> bool:
+    """`Prefer: return=minimal` (RFC 7240), or a bare `minimal`: the lean answer, with only
+    the required properties."""
+    return wanted.get("return", "").lower() == "minimal" or "minimal" in wanted
 
 
 def preferred(operation: Operation, wanted: Mapping[str, str], sample: Any) -> Preferred | None:
     """The response `wanted` names, or None when it names nothing the mock handles.
     `sample(response)` synthesizes a body when no example fits."""
-    code, example = wanted.get("code"), wanted.get("example")
+    code, example = wanted.get("code") or None, wanted.get("example") or None
     if code is None and example is None:
         return None
     if code is not None and not (code.isdigit() and 100 <= int(code) <= 599):

@@ -20,10 +20,12 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import JSONResponse
 from starlette.responses import Response as StarletteResponse
 
+from generator.diagnostics import Diagnostic
 from generator.ir.model import Api
-from generator.mock import auth, direct, prefer
+from generator.mock import auth, direct, envelopes, forgive, prefer
 from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
+from generator.mock.forgive import Skipped
 from generator.mock.replies import MockError, MockReply
 from generator.server_runtime._http import body_allowed
 
@@ -38,6 +40,7 @@ class MockOptions:
     data: tuple[dict[str, Any], ...] = ()  # resources to preload (stateful)
     token: str | None = None  # the one credential secured operations accept (None: any)
     direct: bool = False  # honour X-Specgen-Answer from loopback peers (generator.mock.direct)
+    minimal: bool = False  # lean answers (required properties only), as `Prefer: return=minimal`
 
 
 @dataclass(frozen=True)
@@ -47,18 +50,31 @@ class RenderedServer:
     api: Api
     package: ModuleType  # <pkg>_server
     root: Path  # the target folder (client/ and server/ inside)
+    warnings: tuple[Diagnostic, ...] = ()  # the repairs and skips made (forgiving)
+    skipped: tuple[Skipped, ...] = ()  # operations left out: answered 501 with the reason
 
 
 def render_server(
-    spec: Path, name: str | None = None, workdir: Path | None = None
+    spec: Path,
+    name: str | None = None,
+    workdir: Path | None = None,
+    *,
+    overlays: tuple[Path, ...] = (),
+    forgiving: bool = False,
 ) -> RenderedServer:
     """Render `spec` (client, models, stubs) under `workdir` (a new temp dir by default) and
-    import its server package. A package already imported in this process is reused."""
-    from generator.render import TargetOptions, prepare_target, render_prepared
+    import its server package. A package already imported in this process is reused.
+    `overlays` and `forgiving` prepare the spec as `specgen generate` does (see `forgive`):
+    SpecError when generate would refuse it."""
+    from generator.render import TargetOptions, prepare_target, render_prepared, spec_display_name
 
     target = name or spec.stem
     options = TargetOptions(target, frozenset({"client", "models", "stubs"}))
-    ctx, specset, diagnostics = prepare_target(spec, options)
+    prepared = None
+    if forgiving or overlays:
+        prepared = forgive.prepare(spec, spec_display_name(spec), overlays)
+    given = prepared.specset if prepared else None
+    ctx, specset, diagnostics = prepare_target(spec, options, given)
     result = render_prepared(ctx, specset, diagnostics, options)
     root = (workdir or Path(tempfile.mkdtemp(prefix="specgen-mock-"))) / target
     for rendered in result.files:
@@ -69,7 +85,9 @@ def render_server(
         if str(src) not in sys.path:
             sys.path.insert(0, str(src))
     package = importlib.import_module(ctx.server_package)
-    return RenderedServer(ctx.api, package, root)
+    if prepared is None:
+        return RenderedServer(ctx.api, package, root)
+    return RenderedServer(ctx.api, package, root, prepared.warnings, prepared.skipped)
 
 
 def mock_service(
@@ -117,15 +135,30 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
     options = options or MockOptions()
     engine = _engine(server, options)
     app = server.package.create_app(mock_service(server, options, engine))
+    errors = importlib.import_module(server.package.__name__ + ".errors")
+    error_body = errors.error_body
+    if not options.minimal:  # error answers with every documented property, as the others
+        error_table = envelopes.full_error_table(server.api, server.package.__name__)
+        envelopes.use_error_table(app, server.package.ApiError, error_table)
+        error_body = error_table.body
     table = prefer.routes(server.api)
 
     async def preferred_response(request: Any, call_next: Any) -> Any:
         header = request.headers.get("prefer")
-        operation = (
-            prefer.match(table, request.method, request.url.path, request.url.query)
-            if header
-            else None
-        )
+        if not header:
+            return await call_next(request)
+        lean = prefer.wants_minimal(prefer.parse_prefer(header))
+        reset = engine.prefer_minimal.set(lean)
+        try:
+            response = await _preferred(request, call_next, header)
+        finally:
+            engine.prefer_minimal.reset(reset)
+        if lean:
+            response.headers["Preference-Applied"] = "return=minimal"
+        return response
+
+    async def _preferred(request: Any, call_next: Any, header: str) -> Any:
+        operation = prefer.match(table, request.method, request.url.path, request.url.query)
         if operation is None:
             return await call_next(request)
         try:
@@ -144,6 +177,13 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         # Added first, so Prefer (added after, outermost) still answers without a token.
         app.add_middleware(BaseHTTPMiddleware, dispatch=_token_check(server, table, options.token))
     app.add_middleware(BaseHTTPMiddleware, dispatch=preferred_response)
+    if server.skipped:
+
+        def served(method: str, path: str, query: str) -> bool:
+            return prefer.match(table, method, path, query) is not None
+
+        skipped = forgive.answer_skipped(server.skipped, served, error_body, errors.ApiError)
+        app.add_middleware(BaseHTTPMiddleware, dispatch=skipped)
     return app
 
 
@@ -172,4 +212,10 @@ def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token:
 
 
 def _engine(server: RenderedServer, options: MockOptions) -> MockEngine:
-    return MockEngine(server.api, stateful=options.stateful, seed=options.seed, data=options.data)
+    return MockEngine(
+        server.api,
+        stateful=options.stateful,
+        seed=options.seed,
+        data=options.data,
+        minimal=options.minimal,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,9 @@ from typing import Any
 from generator.mock.filter import Accessor
 from generator.values.schema import Schemas
 
-ID_PROPERTIES = ("id", "externalId")
+ID_PROPERTIES = ("id", "gid", "uid", "uuid", "externalId")
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")  # task_gid → task, gid; petId → pet, Id
+_ID_LIKE = re.compile(r"(_id|_gid|[a-z0-9]Id|[a-z0-9]ID)$")
 STATE_PROPERTIES = ("state", "status")
 _FINISHED = ("success", "succeeded", "failed", "cancelled", "canceled", "completed")
 
@@ -76,9 +79,26 @@ def page(items: list[Any], size: int, token: str | None) -> tuple[list[Any], str
     return items[offset:end], encode_token(end) if end < len(items) else None
 
 
-def id_property(schemas: Schemas, resource_schema: Any) -> str | None:
+def id_property(schemas: Schemas, resource_schema: Any, param: str | None = None) -> str | None:
+    """The property that identifies a resource: `id` (or `gid`, `uuid`, ...); else the one the
+    item path's parameter names (`{task_gid}` → `gid` or `task_gid`, `{username}` →
+    `username`); else the resource's only `*_id` property. None: the resource has no id."""
     props = schemas.properties(resource_schema)
-    return next((name for name in ID_PROPERTIES if name in props), None)
+    found = next((name for name in ID_PROPERTIES if name in props), None)
+    if found is not None:
+        return found
+    squashed = {_squash(name): name for name in props}
+    if param:
+        words = _WORDS.findall(param)
+        for candidate in (param, *(words[-1:] if len(words) > 1 else ())):
+            if _squash(candidate) in squashed:
+                return squashed[_squash(candidate)]
+    id_like = [name for name in props if _ID_LIKE.search(name)]
+    return id_like[0] if len(id_like) == 1 else None
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
 def state_property(schemas: Schemas, resource_schema: Any) -> tuple[str, tuple[str, ...]] | None:

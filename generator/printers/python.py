@@ -117,7 +117,9 @@ class SignatureTypes:
         elif isinstance(expr, Nullable):
             self._classes(expr.inner, found, depth + 1)
         elif isinstance(expr, UnionOf):
-            if "Any" in self._print(expr, depth):
+            # A union with an `Any` member prints as `Any` (and names no class); one whose
+            # member is `dict[str, Any]` still names the other members' classes.
+            if self._print(expr, depth) == "Any":
                 return
             for option in expr.options:
                 self._classes(option, found, depth + 1)

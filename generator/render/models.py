@@ -260,7 +260,8 @@ def _field_view(
     default = None if required else _default_source(field, by_name)
     optional = not required and default is None
     metadata = []
-    if optional and annotation != "Any" and not isinstance(field.type, Nullable):
+    # A `type: null` field (3.1) is already `None`: `None | None` fails when the class is made.
+    if optional and annotation not in ("Any", "None") and not isinstance(field.type, Nullable):
         annotation += " | None"
     if not required and not admits_null(field.type, by_name):
         # `None` stands for absent here; a null is refused (see the runtime's `NoNull`).

@@ -115,6 +115,9 @@ class ErrorTable:
         node = body
         for key in shape.path:
             child = node.get(key)
+            if isinstance(child, list) and child and isinstance(child[0], dict):
+                node = child[0]  # `{"errors": [{"message": ...}]}`: the first error
+                continue
             if not isinstance(child, dict):
                 child = node[key] = {}
             node = child

@@ -8,6 +8,7 @@ generated server answers 401, 404, 422, 501, ... in the shape its own spec docum
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 from collections import Counter
@@ -22,8 +23,10 @@ _MESSAGE_KEYS = ("message", "detail", "description", "title")
 _DETAIL_KEYS = ("code", "message", "target")
 
 
-def analyse(api: Api) -> Envelopes:
-    """Every error envelope the API documents, and which operation status uses which."""
+def analyse(api: Api, *, full: bool = False) -> Envelopes:
+    """Every error envelope the API documents, and which operation status uses which. Each
+    shape's base body has the required properties (`full`: every documented one, as the
+    mock answers)."""
     schemas = Schemas(api.models_document)
     examples: dict[str, list[Any]] = {}
     for op in api.operations:
@@ -44,7 +47,7 @@ def analyse(api: Api) -> Envelopes:
             key = json.dumps(response.schema, sort_keys=True)
             if key not in by_schema:
                 name = f"SHAPE_{len(shapes) + 1}"
-                shape = _shape(schemas, response.schema, name, examples.get(key, []))
+                shape = _shape(schemas, response.schema, name, examples.get(key, []), full)
                 if shape is None:
                     continue
                 shapes[shape.name] = shape
@@ -80,20 +83,26 @@ def _validation_status(operations: tuple[Operation, ...]) -> int:
 
 
 def _shape(
-    schemas: Schemas, schema: dict[str, Any], name: str, examples: list[Any]
+    schemas: Schemas, schema: dict[str, Any], name: str, examples: list[Any], full: bool
 ) -> ErrorShape | None:
     if schemas.primitive_type(schema) != "object":
         return None
     try:
-        base = synthesize(schemas, schema, random.Random(0))
+        base = synthesize(schemas, schema, random.Random(0), full=full, direction="response")
     except SynthesisError:
         return None
     path = _error_path(schemas, schema)
     if path is None:
         return ErrorShape(name, base, (), None, False, None, None, (), False)
+    made = copy.deepcopy(base)
     target: Any = schema
+    node: Any = base
     for key in path:
-        target = schemas.properties(target).get(key, {})
+        is_array = schemas.primitive_type(schemas.properties(target).get(key, {})) == "array"
+        target = _step(schemas, target, key)
+        node = _place(node, key, is_array)
+    if not schemas.is_valid(base, schema):  # the error's place breaks a rule of its own
+        return ErrorShape(name, made, (), None, False, None, None, (), False)
     props = schemas.properties(target)
     code_key = "code" if "code" in props else None
     code_is_integer = code_key is not None and schemas.primitive_type(props["code"]) in (
@@ -121,11 +130,36 @@ def _error_path(schemas: Schemas, schema: dict[str, Any]) -> tuple[str, ...] | N
     props = schemas.properties(schema)
     if "code" in props or any(k in props for k in _MESSAGE_KEYS):
         return ()
-    for key, sub in props.items():
-        inner = schemas.properties(sub)
+    for key in props:
+        inner = schemas.properties(_step(schemas, schema, key))
         if "code" in inner or "message" in inner:
             return (key,)
     return None
+
+
+def _step(schemas: Schemas, schema: Any, key: str) -> Any:
+    """The schema of property `key`; for an array of errors (Asana's `{"errors": [{...}]}`),
+    the schema of its items: the error is written into the first one."""
+    sub = schemas.properties(schema).get(key, {})
+    if schemas.primitive_type(sub) == "array":
+        return schemas.resolve(sub).get("items", {})
+    return sub
+
+
+def _place(node: dict[str, Any], key: str, is_array: bool) -> dict[str, Any]:
+    """The object at `node[key]` (its first item for an array) in the base body, made when the
+    base lacks it (nothing required it), so the server has a place to write the error."""
+    child = node.get(key)
+    if is_array:
+        if not isinstance(child, list):
+            child = node[key] = []
+        if not child or not isinstance(child[0], dict):
+            child[:] = [{}]
+        first: dict[str, Any] = child[0]
+        return first
+    if not isinstance(child, dict):
+        child = node[key] = {}
+    return child
 
 
 def _details(schemas: Schemas, props: dict[str, Any]) -> tuple[str | None, tuple[str, ...]]:

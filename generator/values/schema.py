@@ -8,6 +8,7 @@ version (3.0 `nullable`, 3.1 JSON Schema), so "valid" means valid against the sp
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -21,6 +22,7 @@ from openapi_schema_validator import (
 
 SCHEMA_PREFIX = "#/components/schemas/"
 _MAX_DEPTH = 32
+_REQUIRED_MESSAGE = re.compile(r"^'(.+)' is a required property$")
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,32 @@ class Schemas:
                     return found
         return ()
 
-    def errors(self, value: Any, schema: Any) -> list[str]:
-        """Why `value` is not valid against `schema` (empty when it is)."""
+    def errors(self, value: Any, schema: Any, direction: str | None = None) -> list[str]:
+        """Why `value` is not valid against `schema` (empty when it is). With a `direction`
+        ("request" or "response") a required property that direction never carries (readOnly
+        in a request, writeOnly in a response) may be absent, as OpenAPI says."""
         validator = self._validator(json.dumps(schema, sort_keys=True))
         return [
             f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
             for error in validator.iter_errors(value)
+            if direction is None or not self._absent_by_direction(error, direction)
         ]
+
+    def one_way(self, schema: Any, direction: str | None) -> bool:
+        """Whether a property with `schema` is left out of bodies going `direction`."""
+        if direction is None:
+            return False
+        keyword = "readOnly" if direction == "request" else "writeOnly"
+        raw = schema if isinstance(schema, dict) else {}
+        return raw.get(keyword) is True or self.resolve(schema).get(keyword) is True
+
+    def _absent_by_direction(self, error: Any, direction: str) -> bool:
+        if error.validator != "required" or not isinstance(error.schema, dict):
+            return False
+        named = _REQUIRED_MESSAGE.match(str(error.message))
+        props = self.properties(error.schema)
+        name = named.group(1) if named else None
+        return name is not None and name in props and self.one_way(props[name], direction)
 
     def null_errors(self, value: Any, schema: Any) -> list[tuple[str, str]]:
         """(path, message) for each null where `schema` does not allow one (FastAPI's models
@@ -136,8 +157,8 @@ class Schemas:
             if error.instance is None
         ]
 
-    def is_valid(self, value: Any, schema: Any) -> bool:
-        return not self.errors(value, schema)
+    def is_valid(self, value: Any, schema: Any, direction: str | None = None) -> bool:
+        return not self.errors(value, schema, direction)
 
     def _validator(self, schema_key: str) -> Any:
         cache: dict[str, Any] = self.__dict__.setdefault("_validators", {})

@@ -78,7 +78,12 @@ def test_preferences_parse_like_rfc_7240() -> None:
         "example": "bad one",
         "dynamic": "true",
     }
-    assert prefer.parse_prefer("respond-async") == {}
+    # A preference may be a bare token (RFC 7240 `respond-async`); `return=minimal` and a
+    # bare `minimal` both ask for the lean answer.
+    assert prefer.parse_prefer("respond-async") == {"respond-async": ""}
+    assert prefer.wants_minimal(prefer.parse_prefer("return=minimal; code=200"))
+    assert prefer.wants_minimal(prefer.parse_prefer("minimal"))
+    assert not prefer.wants_minimal(prefer.parse_prefer("return=representation"))
 
 
 def test_literal_paths_win_over_templates(rendered: dict[str, RenderedServer]) -> None:

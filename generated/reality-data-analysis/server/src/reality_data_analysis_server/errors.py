@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 SHAPE_1 = ErrorShape(
-    base={},
+    base={"error": {}},
     path=["error"],
     code_key="code",
     code_is_integer=False,
