@@ -156,7 +156,7 @@ def _entry_line(change: Change) -> str:
 
         shown = proof_line(change.proof)
         verdict = change.proof.verdict
-        line += f"; proof: **{verdict}**{shown[len(verdict):]}"
+        line += f"; proof: **{verdict}**{shown[len(verdict) :]}"
     return line
 
 

@@ -52,10 +52,12 @@ class Sequences:
         self.runner.observer = self.harvest
         self.steps: list[str] = []  # of the sequence under way, for the report
         self.roles: dict[str, Role] = {}
+        self.resource_schemas: dict[str, dict[str, Any]] = {}
         try:
-            self.roles, self.resource_schemas = read_roles(self.runner.api, self.runner.schemas)
+            resources = read_roles(self.runner.api, self.runner.schemas)
         except Exception:  # noqa: BLE001 - a spec the role reader cannot read has no jobs
-            self.resource_schemas = {}
+            return
+        self.roles, self.resource_schemas = resources.roles, resources.schemas
 
     # -- ids -------------------------------------------------------------------------------
 
