@@ -85,18 +85,18 @@ def test_stateful_tasks_round_trip_through_the_generated_client(url: str) -> Non
     assert created.data.permalink_url  # the documented properties the request did not set
     fetched = client.tasks.get(task_gid=gid)
     assert fetched.data.name == "Write the tests"
-    assert [t.gid for t in client.tasks.list().data] == [gid]
+    assert [t.gid for t in client.tasks.list()] == [gid]  # a detected page: every item
     client.tasks.update(task_gid=gid, body={"data": {"completed": True}})
     assert client.tasks.get(task_gid=gid).data.completed is True
     # An action on a task (`POST /tasks/{gid}/addFollowers`) creates no task.
     httpx.post(f"{url}/tasks/{gid}/addFollowers", json={"data": {"followers": ["1"]}})
-    assert len(client.tasks.list().data) == 1
+    assert len(list(client.tasks.list())) == 1
     client.tasks.delete(task_gid=gid)
     with pytest.raises(errors.NotFoundError) as missing:
         client.tasks.get(task_gid=gid)
     body = missing.value.body
     assert body["errors"][0]["message"] == "Requested task is not available."
-    assert client.tasks.list().data == []
+    assert list(client.tasks.list()) == []
 
 
 @pytest.mark.parametrize("url", [MockOptions(stateful=True)], indirect=True)
