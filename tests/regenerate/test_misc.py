@@ -111,3 +111,38 @@ def test_the_typescript_compiler_is_pinned_exactly_and_alike_everywhere() -> Non
     for path in generated:
         pinned = json.loads(path.read_text())["devDependencies"]["typescript"]
         assert pinned == project, path
+
+
+def test_the_output_lock_leaves_no_file_and_still_serialises_runs(tmp_path: Path) -> None:
+    # The lock file goes when a run ends; a run that was waiting on the removed file must
+    # notice and lock a fresh one, or two runs would write the folder at once.
+    import threading
+    import time
+
+    from generator.regenerate.writer import output_lock
+
+    out = tmp_path / "out"
+    inside: list[str] = []
+    overlap: list[bool] = []
+
+    def run(name: str) -> None:
+        with output_lock(out):
+            overlap.append(bool(inside))
+            inside.append(name)
+            assert list(out.glob(".specgen-tmp-lock"))  # held while the run works
+            time.sleep(0.05)
+            inside.remove(name)
+
+    threads = [threading.Thread(target=run, args=(f"run{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert overlap == [False] * 4
+    assert not list(out.iterdir())  # nothing left behind
+    try:
+        with output_lock(out):
+            raise RuntimeError("a failed run")
+    except RuntimeError:
+        pass
+    assert not list(out.iterdir())
