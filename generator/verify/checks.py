@@ -148,10 +148,11 @@ class Judge:
         self, exchange: Exchange, check: str, message: str, place: Place, suggestion: str = ""
     ) -> Finding:
         op = exchange.op
+        context = ""
         if check in ("declared", "shape") and exchange.expect == "refused":
-            message += f" (answering a request the spec refuses: {exchange.why})"
+            context = f"answering a request the spec refuses: {exchange.why}"
         elif check in ("declared", "shape") and exchange.expect == "unauthorized":
-            message += f" (answering a request with {exchange.why})"
+            context = f"answering a request with {exchange.why}"
         return Finding(
             operation=f"{op.method} {op.path}",
             operation_id=op.operation_id,
@@ -162,6 +163,7 @@ class Judge:
             location=place.where(),
             pointer=place.pointer,
             suggestion=suggestion,
+            context=context,
         )
 
 

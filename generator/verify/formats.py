@@ -46,7 +46,7 @@ def text(report: Report, color: bool = False) -> str:
                       highlight=False, soft_wrap=True)  # fmt: skip
     for finding in report.findings:
         console.print(Text.assemble((finding.location, "bold"), ": ", (finding.check, "red"),
-                                    f" {finding.operation}: {finding.message}"))  # fmt: skip
+                                    f" {finding.operation}: {finding.text}"))  # fmt: skip
         if finding.suggestion:
             console.print(f"    suggested spec fix: {finding.suggestion}", markup=False)
         console.print(f"    request:  {finding.request.curl()}", markup=False)
@@ -85,7 +85,7 @@ def markdown(report: Report) -> str:
         lines += ["", "## Findings"]
     for finding in report.findings:
         lines += ["", f"### `{finding.operation}`: {finding.check}", "",
-                  f"{_escape(finding.message)} (`{finding.location}`)"]  # fmt: skip
+                  f"{_escape(finding.text)} (`{finding.location}`)"]  # fmt: skip
         if finding.suggestion:
             lines += ["", f"Suggested spec fix: {_escape(finding.suggestion)}"]
         lines += ["", "```sh", finding.request.curl(), "```", "", "```python",
@@ -131,7 +131,7 @@ def junit(report: Report) -> str:
 
 
 def _detail(finding: Finding) -> str:
-    lines = [f"{finding.location}: {finding.message}"]
+    lines = [f"{finding.location}: {finding.text}"]
     if finding.suggestion:
         lines.append(f"suggested spec fix: {finding.suggestion}")
     lines += [f"request: {finding.request.curl()}", f"client: {finding.request.client_call}"]

@@ -103,6 +103,14 @@ class Finding:
     location: str  # file:line:col of what was violated
     pointer: str = ""  # the JSON pointer of that place
     suggestion: str = ""  # a spec fix, where the server is probably right
+    # What the request was, when it was not a plain valid one ("a request the spec refuses:
+    # body `name`: ..."); not part of what makes two findings the same drift.
+    context: str = ""
+
+    @property
+    def text(self) -> str:
+        """The message with its context, for people."""
+        return f"{self.message} ({self.context})" if self.context else self.message
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -110,6 +118,7 @@ class Finding:
             "operationId": self.operation_id,
             "check": self.check,
             "message": self.message,
+            "context": self.context or None,
             "request": self.request.to_json(),
             "response": self.response.to_json() if self.response else None,
             "location": self.location,

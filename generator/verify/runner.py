@@ -121,6 +121,10 @@ class Runner:
         self.budget = Budget(settings)
         self.progress = progress or (lambda _: None)
         self.report = Report(safe=settings.safe, base_url=settings.base_url)
+        # Refused requests per operation: fewer when the budget could not otherwise reach
+        # every operation (about 4 more requests each: valid, credentials, a sequence step).
+        share = settings.max_requests // max(1, len(api.operations)) - 4
+        self.negatives = max(1, min(settings.negatives, share)) if settings.negatives else 0
         self.stats: dict[str, OperationStats] = {}
         self.seen: set[tuple[str, str, str, str]] = set()
         self.reached = False  # whether the server ever answered
@@ -219,7 +223,7 @@ class Runner:
         for index, (kind, *_) in enumerate(candidates):
             first.setdefault(kind, index)
         order = sorted(range(len(candidates)), key=lambda i: (i not in first.values(), i))
-        for index in order[: self.settings.negatives]:
+        for index in order[: self.negatives]:
             _, candidate, why, place = candidates[index]
             yield candidate, why, place
 

@@ -59,7 +59,9 @@ def connexion_app(*defects: str) -> Any:
     # How Connexion checks a bearer token (the spec file itself stays as verify reads it).
     scheme = spec["components"]["securitySchemes"]["bearerAuth"]
     scheme["x-bearerInfoFunc"] = f"{__name__}.bearer_info"
-    app = connexion.AsyncApp(__name__)
+    from connexion.options import SwaggerUIOptions
+
+    app = connexion.AsyncApp(__name__, swagger_ui_options=SwaggerUIOptions(swagger_ui=False))
     resolver = Resolver(function_resolver=lambda name: handlers[name.rsplit(".", 1)[-1]])
     app.add_api(spec, resolver=resolver)
     return app
