@@ -370,7 +370,7 @@ def detect(schemas: SchemaHoister, op: Operation) -> Detected | None:
     page = _page(schemas, op)
     if page is None:
         return None
-    query = [p for p in op.params_in("query")]
+    query = list(op.params_in("query"))
     if isinstance(page, ListOf):
         items, fields = "", []
     else:
