@@ -68,3 +68,16 @@ def test_the_generate_report_says_which_rule_found_each_paged_operation(tmp_path
     }
     assert "(rule has-more)" in found["#/paths/~1stripe/get"]
     assert "info[pagination-detected]" in result.output
+
+
+def test_strict_refuses_warnings_not_detection_findings(tmp_path: Path) -> None:
+    (tmp_path / "openapi.yaml").write_text(yaml.safe_dump(_detected_document(), sort_keys=False))
+    cwd = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        arguments = ["generate", "openapi.yaml", "--out", "out", "--artefacts", "client"]
+        result = CliRunner().invoke(cli, [*arguments, "--no-cache", "--strict"])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert "info[pagination-detected]" in result.output
