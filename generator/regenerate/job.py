@@ -189,8 +189,9 @@ def _run(
     found = _unique([*found, *result.diagnostics])
     files, problems = _checked_files(result, shown)
     found += problems
-    if settings.strict and not errors_in(found) and found:
-        found.append(_strict_refusal(len(found), shown))
+    warned = [d for d in found if d.level is not Level.INFO]  # an info finding is no warning
+    if settings.strict and not errors_in(found) and warned:
+        found.append(_strict_refusal(len(warned), shown))
     # The files loaded above are hashed already (those hashes win): only the renderer's others.
     inputs = {**_extra_inputs(result.inputs, target.spec, known=inputs), **inputs}
     return JobResult(target.name, bool(errors_in(found)), files, tuple(found), inputs)

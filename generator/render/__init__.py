@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.config import NameOverride
-from generator.diagnostics import Diagnostic, SpecError
+from generator.diagnostics import Diagnostic, Level, SpecError
 from generator.render.environment import built_in_templates
 from generator.render.model_modules import SPLIT_FROM
 
@@ -209,8 +209,8 @@ def render_prepared(
         diagnostics += model_warnings
     formatted = memos.get("formatted")
     data = final_bytes({**texts, **write_once}, display, options.cache_dir, formatted)
-    if options.strict and diagnostics:
-        raise SpecError(*diagnostics)
+    if options.strict and any(d.level is not Level.INFO for d in diagnostics):
+        raise SpecError(*diagnostics)  # --strict refuses warnings; findings (info) are no such
     # The TypeScript files skip the Python formatter: the templates print them formatted.
     data.update(final_bytes(ts_texts, display, memo=formatted, python=False))
     if formatted is not None:
