@@ -17,6 +17,8 @@ server, `mock_app`) runs on loopback and is called over HTTP:
   answers 200 with the same id and the list holds it.
 
 Targets (issue 24): coverage >= 90 %, and the round trips hold where the spec has the paths.
+`--minimal` measures the lean answers (`--minimal` mock, required properties only) for
+contrast.
 """
 
 from __future__ import annotations
@@ -304,7 +306,7 @@ def serve(app: Any) -> tuple[uvicorn.Server, threading.Thread, str]:
     return server, thread, f"http://127.0.0.1:{port}"
 
 
-def run(spec: Path, workdir: Path, index: int) -> None:
+def run(spec: Path, workdir: Path, index: int, minimal: bool = False) -> None:
     name = f"fill_{index}_" + re.sub(r"[^a-z0-9]+", "_", spec.stem.lower()).strip("_")
     started = time.perf_counter()
     rendered = render_server(spec, name, workdir, forgiving=True)
@@ -314,7 +316,8 @@ def run(spec: Path, workdir: Path, index: int) -> None:
         f" {len(rendered.warnings)} warnings (ready in {time.perf_counter() - started:.1f} s)"
     )
     for stateful in (False, True):
-        server, thread, url = serve(mock_app(rendered, MockOptions(stateful=stateful)))
+        options = MockOptions(stateful=stateful, minimal=minimal)
+        server, thread, url = serve(mock_app(rendered, options))
         try:
             with httpx.Client(base_url=url, timeout=30) as client:
                 caller = Caller(rendered.api, client)
@@ -349,6 +352,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--specs", nargs="*", help="spec files, or paths under the corpus api/")
     parser.add_argument("--work", type=Path, default=WORK, help="where the corpus is installed")
+    parser.add_argument(
+        "--minimal", action="store_true", help="measure the lean answers instead (for contrast)"
+    )
     args = parser.parse_args()
     chosen = args.specs or list(DEFAULT_SPECS)
     api_dir: Path | None = None
@@ -362,7 +368,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="specgen-mock-fill-"))
     for index, spec in enumerate(specs):
         try:
-            run(spec, workdir, index)
+            run(spec, workdir, index, args.minimal)
         except Exception as exc:  # noqa: BLE001 - one spec failing must not hide the others
             print(f"\n{spec}: failed ({type(exc).__name__}: {str(exc)[:300]})")
 

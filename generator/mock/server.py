@@ -175,7 +175,9 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         app.add_middleware(BaseHTTPMiddleware, dispatch=direct.directed_answers())
     if options.token is not None:
         # Added first, so Prefer (added after, outermost) still answers without a token.
-        app.add_middleware(BaseHTTPMiddleware, dispatch=_token_check(server, table, options.token))
+        app.add_middleware(
+            BaseHTTPMiddleware, dispatch=_token_check(server, table, options.token, error_body)
+        )
     app.add_middleware(BaseHTTPMiddleware, dispatch=preferred_response)
     if server.skipped:
 
@@ -187,7 +189,9 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
     return app
 
 
-def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token: str) -> Any:
+def _token_check(
+    server: RenderedServer, table: tuple[prefer.Route, ...], token: str, error_body: Any
+) -> Any:
     schemes = auth.scheme_table(server.api)
     errors = importlib.import_module(server.package.__name__ + ".errors")
 
@@ -203,7 +207,7 @@ def _token_check(server: RenderedServer, table: tuple[prefer.Route, ...], token:
         message = "The credentials were refused." if found else "No credentials were sent."
         error = errors.ApiError(401, message)
         return JSONResponse(
-            errors.error_body(operation.operation_id, error),
+            error_body(operation.operation_id, error),
             401,
             media_type=errors.error_media_type(operation.operation_id, 401),
         )

@@ -20,6 +20,9 @@ from generator.values.schema import Schemas
 from generator.values.synth import SynthesisError, synthesize
 
 _MESSAGE_KEYS = ("message", "detail", "description", "title")
+# Fields that hold the message when they are strings (`{"error": "Not found"}`, OAuth's
+# `error_description`); an `error` object is an envelope to look inside instead.
+_STRING_MESSAGE_KEYS = ("error_description", "errorMessage", "error_message", "msg", "error")
 _DETAIL_KEYS = ("code", "message", "target")
 
 
@@ -109,7 +112,7 @@ def _shape(
         "integer",
         "number",
     )
-    message_key = next((k for k in _MESSAGE_KEYS if k in props), None)
+    message_key = _message_key(schemas, props)
     details_key, detail_keys = _details(schemas, props)
     if details_key is None and schemas.resolve(target).get("additionalProperties") is not False:
         details_key, detail_keys = _example_details(examples, path)
@@ -128,13 +131,27 @@ def _shape(
 
 def _error_path(schemas: Schemas, schema: dict[str, Any]) -> tuple[str, ...] | None:
     props = schemas.properties(schema)
-    if "code" in props or any(k in props for k in _MESSAGE_KEYS):
+    if "code" in props or _message_key(schemas, props) is not None:
         return ()
     for key in props:
         inner = schemas.properties(_step(schemas, schema, key))
         if "code" in inner or "message" in inner:
             return (key,)
     return None
+
+
+def _message_key(schemas: Schemas, props: dict[str, Any]) -> str | None:
+    found = next((k for k in _MESSAGE_KEYS if k in props), None)
+    if found is not None:
+        return found
+    return next(
+        (
+            k
+            for k in _STRING_MESSAGE_KEYS
+            if k in props and schemas.primitive_type(props[k]) == "string"
+        ),
+        None,
+    )
 
 
 def _step(schemas: Schemas, schema: Any, key: str) -> Any:

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
+import yaml
 
 from generator.mock.server import MockOptions, RenderedServer, mock_app, render_server
 from generator.values.schema import Schemas
@@ -110,3 +111,53 @@ def test_a_create_answered_in_its_own_view_is_stored_in_the_get_view(url: str) -
     assert fetched["gid"] == created["gid"] and "secret" not in fetched
     listed = httpx.get(f"{url}/webhooks").json()["data"]
     assert [w["gid"] for w in listed] == [created["gid"]]
+
+
+def test_a_string_error_field_carries_the_message(tmp_path: Path) -> None:
+    # `{"error": "...", "status": 404}`: no `message`, the string `error` holds it.
+    error = {
+        "type": "object",
+        "properties": {
+            "error": {"type": "string", "example": "Not found"},
+            "status": {"type": "integer", "example": 404},
+        },
+    }
+    item = {
+        "type": "object",
+        "properties": {n: {"type": "string"} for n in ("name", "color")}
+        | {"id": {"type": "integer"}},
+    }
+
+    def answer(schema: Any, description: str) -> dict[str, Any]:
+        return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Plain errors", "version": "1"},
+        "paths": {
+            "/items/{item_id}": {
+                "get": {
+                    "operationId": "getItem",
+                    "parameters": [
+                        {
+                            "name": "item_id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "integer"},
+                        }
+                    ],
+                    "responses": {
+                        "200": answer(item, "The item."),
+                        "404": answer(error, "No item."),
+                    },
+                }
+            }
+        },
+    }
+    spec = tmp_path / "plain_errors.yaml"
+    spec.write_text(yaml.safe_dump(document), encoding="utf-8")
+    server = render_server(spec, "plain_errors", tmp_path / "out", forgiving=True)
+    with serve(mock_app(server, MockOptions(stateful=True))) as url:
+        missing = httpx.get(f"{url}/items/7")
+    assert missing.status_code == 404
+    assert missing.json() == {"error": "Requested item is not available.", "status": 404}
