@@ -15,6 +15,11 @@ FORBIDDEN = {
     "ir": ("render", "mock", "diff", "regenerate", "printers.typescript"),
     "render": ("mock", "diff", "regenerate"),
     "runtime": ("ir", "render", "mock", "diff", "regenerate", "validate", "load"),
+    # the witness engine serves the mock, the proofs and verify: it imports none of them
+    "witness": ("render", "mock", "diff", "verify", "regenerate", "validate", "repair"),
+    # verify talks to a server over HTTP (targets read through regenerate's plan): it never
+    # diffs, releases or builds sites
+    "verify": ("diff", "release", "docsite"),
 }
 
 
