@@ -404,6 +404,10 @@ _TITLE_NOISE = frozenset(
         "http",
         "spec",
         "specification",
+        "documentation",
+        "docs",
+        "reference",
+        "definition",
         "service",
         "v",
     }
@@ -430,7 +434,10 @@ def api_name(stem: str, title: str) -> str:
     if not is_generic_spec_name(stem):
         return stem
     spelled = re.sub(r"(?i)open\s*api", " ", title)  # `OpenAPI` would split into Open, API
-    kept = [w for w in words(spelled) if w.lower() not in _TITLE_NOISE and not _is_version(w)]
+    # A title's words are split at spaces and punctuation only: a brand keeps its casing's
+    # unity (`GitHub` → `github`, not `git-hub`).
+    title_words = re.findall(r"[A-Za-z0-9]+", spelled)
+    kept = [w for w in title_words if w.lower() not in _TITLE_NOISE and not _is_version(w)]
     return "-".join(w.lower() for w in kept) or stem
 
 

