@@ -346,7 +346,20 @@ class MockEngine:
         # credential with its `apiKey`, which the get does not show) is filled in.
         made = self.synthesized(shape)
         around = made if isinstance(made, dict) else {}
-        return [{**around, **{k: v for k, v in r.items() if k in props}} for r in resources]
+        # A stored value this view types otherwise (Discourse's create answers a post whose
+        # `actions_summary` items are narrower than the get's) keeps the view's own value, so
+        # the answer stays valid and still carries every stored value the view can show.
+        return [
+            {
+                **around,
+                **{
+                    k: v
+                    for k, v in r.items()
+                    if k in props and (k not in around or self.schemas.is_valid(v, props[k]))
+                },
+            }
+            for r in resources
+        ]
 
     def _wrap(self, op: Operation, payload: Any, wrapper: Wrapper) -> Any:
         """`payload` placed where the response keeps its resources, inside the stateless

