@@ -251,7 +251,8 @@ def _route(
         if _body_allowed(r.status_code)
         and r.media_type
         and _JSON_MEDIA.search(r.media_type.split(";")[0].strip())
-        and (model := _response_model(r.type.annotation if r.type else None)) not in (
+        and (model := _response_model(r.type.annotation if r.type else None))
+        not in (
             None,
             "bytes",
             "str",
