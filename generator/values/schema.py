@@ -147,16 +147,6 @@ class Schemas:
         name = named.group(1) if named else None
         return name is not None and name in props and self.one_way(props[name], direction)
 
-    def null_errors(self, value: Any, schema: Any) -> list[tuple[str, str]]:
-        """(path, message) for each null where `schema` does not allow one (FastAPI's models
-        take a null for every optional property; the spec may forbid it)."""
-        validator = self._validator(json.dumps(schema, sort_keys=True))
-        return [
-            ("/".join(str(p) for p in error.absolute_path) or "(root)", error.message)
-            for error in validator.iter_errors(value)
-            if error.instance is None
-        ]
-
     def is_valid(self, value: Any, schema: Any, direction: str | None = None) -> bool:
         return not self.errors(value, schema, direction)
 
