@@ -178,14 +178,13 @@ class Prover:
 
     def _answered(self, change: Change, op: Operation, how: Answered) -> Proof:
         outcome = self.caller.call(op, how.plan, how.answer)
-        if not outcome.directed and outcome.kind != "response":
-            why = outcome.error if not outcome.ok else "it answered its own data"
-            return Proof(
-                "not-exercised",
-                outcome.call,
-                f"the mock did not send the witness: {why}",
-                how.shown,
+        if not outcome.directed:
+            why = (
+                f"the server refused the request before answering: {outcome.error}"
+                if outcome.kind == "status"
+                else "the mock answered its own data"
             )
+            return Proof("not-exercised", outcome.call, why, how.shown)
         if not outcome.ok:
             return Proof("broke", outcome.call, outcome.error, how.shown)
         if how.typed:
