@@ -210,6 +210,8 @@ def _request_property(
         found = separate(accepts, refuses, place, details, plan.body)
     if isinstance(found, Witness):
         return Sent(Plan(plan.params, found.value), found.show(), found.refusal)
+    if details.get("separable") != "no":
+        return NoWay(f"no witness found: {found.reason}")  # a carrier would prove nothing
     carried = _carrier(accepts, place, plan.body)
     if carried is None:
         return NoWay(_no_carrier(found.reason, accepts, place, "the client's spec"))
@@ -269,6 +271,8 @@ def _response(
     if details.get("separable") != "no":
         refuses = View(client.schemas, mine.schema)
         found = separate(accepts, refuses, place, details, body, wide=False)
+    if isinstance(found, NoWitness) and details.get("separable") != "no":
+        return NoWay(f"no witness found: {found.reason}")  # a carrier would prove nothing
     if isinstance(found, NoWitness):
         carried = _carrier(accepts, place, body)
         if carried is None:
