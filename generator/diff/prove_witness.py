@@ -165,6 +165,8 @@ def _parameter(
         details,
         base=value,
     )
+    if isinstance(found_witness, NoWitness) and details.get("separable") != "no":
+        return NoWay(f"no witness found for `{wire}`: {found_witness.reason}")
     if isinstance(found_witness, NoWitness):
         params[wire] = value
         return Sent(Plan(tuple(params.items()), plan.body), f"`{wire}` = {_json(value)}", "")
