@@ -159,7 +159,6 @@ class _Search:
                 return Witness(whole, place, piece, near[0])
         return None
 
-
     def _may_separate(
         self, piece: Any, place: Route, accepting: list[Any], refusing: list[Any]
     ) -> bool:
