@@ -68,6 +68,10 @@ LENIENT: dict[str, str] = {
     "multiple-of-widened": _CONSTRAINTS,
     "multiple-of-changed": _CONSTRAINTS,
     "became-not-unique": _CONSTRAINTS,
+    "one-of-added": "the client's models keep enum values and fields they do not know, so the "
+    "new alternative reads as an old one (lenient by design)",
+    "any-of-added": "the client's models keep enum values and fields they do not know, so the "
+    "new alternative reads as an old one (lenient by design)",
     "became-nullable": "the client's models take null for every optional property "
     "(lenient by design)",
     "header-became-optional": "the client does not require answer headers: it hands them over "
