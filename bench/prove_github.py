@@ -76,14 +76,15 @@ def _verdicts(output: str) -> str:
         counts = [proof["broke"], proof["held"], proof["not-exercised"]]
         counts += [back["broke"], back["held"], back["not-exercised"]]
         lines.append(f"| {level} ({len(chosen)}) | " + " | ".join(map(str, counts)) + " |")
-    reasons = Counter(
-        c["proof"]["detail"][:90]
-        for c in changes
-        if c["level"] == "breaking" and c.get("proof", {}).get("verdict") == "not-exercised"
-    )
-    if reasons:
-        lines.append("\nMost common reasons a breaking change was not exercised:")
-        lines.extend(f"- {count}× {reason}" for reason, count in reasons.most_common(8))
+    for verdict in ("not-exercised", "held"):
+        reasons = Counter(
+            f"{c['id']}: {c['proof']['detail'][:100]}"
+            for c in changes
+            if c["level"] == "breaking" and c.get("proof", {}).get("verdict") == verdict
+        )
+        if reasons:
+            lines.append(f"\nMost common reasons a breaking change was {verdict}:")
+            lines.extend(f"- {count}× {reason}" for reason, count in reasons.most_common(10))
     return "\n".join(lines)
 
 

@@ -165,6 +165,8 @@ def _parameter(
         details,
         base=value,
     )
+    if isinstance(found_witness, NoWitness) and details.get("separable") != "no":
+        return NoWay(f"no witness found for `{wire}`: {found_witness.reason}")
     if isinstance(found_witness, NoWitness):
         params[wire] = value
         return Sent(Plan(tuple(params.items()), plan.body), f"`{wire}` = {_json(value)}", "")
@@ -210,6 +212,8 @@ def _request_property(
         found = separate(accepts, refuses, place, details, plan.body)
     if isinstance(found, Witness):
         return Sent(Plan(plan.params, found.value), found.show(), found.refusal)
+    if details.get("separable") != "no":
+        return NoWay(f"no witness found: {found.reason}")  # a carrier would prove nothing
     carried = _carrier(accepts, place, plan.body)
     if carried is None:
         return NoWay(_no_carrier(found.reason, accepts, place, "the client's spec"))
@@ -269,6 +273,8 @@ def _response(
     if details.get("separable") != "no":
         refuses = View(client.schemas, mine.schema)
         found = separate(accepts, refuses, place, details, body, wide=False)
+    if isinstance(found, NoWitness) and details.get("separable") != "no":
+        return NoWay(f"no witness found: {found.reason}")  # a carrier would prove nothing
     if isinstance(found, NoWitness):
         carried = _carrier(accepts, place, body)
         if carried is None:

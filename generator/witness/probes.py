@@ -44,6 +44,7 @@ _TYPE_SAMPLES: tuple[Any, ...] = (
     -1,
     1.5,
     2_147_483_648,
+    2**63,  # beyond int64
     True,
     None,
     [],

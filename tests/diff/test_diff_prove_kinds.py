@@ -184,3 +184,34 @@ def test_a_purely_additive_pair_never_breaks_the_old_client(tmp_path: Path) -> N
     # The grown response reaches the old client and is read: held, with the piece on the wire.
     assert proofs["response-optional-property-added"]["verdict"] == "held"
     assert proofs["response-optional-property-added"]["witness"] == "`size` = 1"
+
+
+def test_const_changes_in_31_are_proved_on_both_sides(tmp_path: Path) -> None:
+    def shape(value: str) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "required": ["kind"],
+            "properties": {"kind": {"type": "string", "const": value}},
+        }
+
+    def doc(value: str) -> dict[str, Any]:
+        ok = {"description": "ok", "content": {"application/json": {"schema": shape(value)}}}
+        body = {"required": True, "content": {"application/json": {"schema": shape(value)}}}
+        done = {"204": {"description": "done"}}
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "c", "version": "1"},
+            "paths": {
+                "/send": {"post": {"operationId": "send", "requestBody": body, "responses": done}},
+                "/read": {"get": {"operationId": "read", "responses": {"200": ok}}},
+            },
+        }
+
+    base = write(tmp_path / "a.yaml", doc("v1"))
+    revision = write(tmp_path / "b.yaml", doc("v2"))
+    outcome = run_cli(str(base), str(revision), "--prove", "--format", "json")
+    proofs = {c["id"]: c["proof"] for c in outcome.changes}
+    assert proofs["request-property-const-changed"]["verdict"] == "broke"
+    assert proofs["request-property-const-changed"]["witness"] == '`kind` = "v1"'
+    answer = proofs["response-property-const-changed"]
+    assert answer["witness"] == '`kind` = "v2"' and answer["verdict"] == "broke", answer
