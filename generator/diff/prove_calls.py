@@ -121,13 +121,29 @@ def serve(app: Any) -> Iterator[str]:
         sock.close()
 
 
+def credentials(client_class: Any) -> dict[str, Any]:
+    """A credential for every scheme the generated client takes, each through its own
+    argument (an API key through `api_key_auth=`, not `token=`, which such a client refuses):
+    the mock accepts any credential, but only where the spec says it goes."""
+    found: dict[str, Any] = {}
+    for scheme in getattr(client_class, "auth_schemes", {}).values():
+        if scheme.kind == "basic":
+            found[scheme.argument] = ("specgen", TOKEN)
+        else:
+            found[scheme.argument] = TOKEN
+    return found
+
+
 class Caller:
     """Calls made with one side's client against the other side's mock, memoised."""
 
     def __init__(self, side: Spec, url: str, who: str) -> None:
         self.side = side
         self.who = who
-        self.client = side.client.Client(token=TOKEN, base_url=url, max_retries=0, timeout=20.0)
+        client_class = side.client.Client
+        self.client = client_class(
+            base_url=url, max_retries=0, timeout=20.0, **credentials(client_class)
+        )
         self._calls: dict[tuple[str, str, str], Outcome] = {}
 
     def close(self) -> None:

@@ -79,8 +79,9 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
     ("GET /res/nullable", "response-property-became-nullable"): ("held", "`v` = null"),
     ("GET /res/header-optional", "response-header-became-optional"): ("held", "`X-Rate` left out"),
     ("GET /res/header-type", "response-header-type-generalized"): ("held", "`X-Rate: value`"),
+    # The mock refuses what its spec refuses, `required` beside a default included.
+    ("POST /req/required", "request-property-became-required"): ("broke", "`v` left out"),
     # Not exercised, with the reason: the mock is laxer than its spec, or cannot tell.
-    ("POST /req/required", "request-property-became-required"): ("not-exercised", "`v` left out"),
     ("POST /req/unique", "request-property-became-unique"): ("not-exercised", '["value", "value"]'),
     ("POST /req/not", "request-property-not-added"): ("not-exercised", '`v` = "cat"'),
     ("POST /req/media", "request-body-media-type-removed"): ("not-exercised", "application/json"),
@@ -119,7 +120,7 @@ def test_broke_says_what_failed_and_held_says_why_it_is_harmless(
     assert "parsed into dict, not the ReadResStatusResponse" in status["detail"]
     enum = proved[("GET /res/enum", "response-property-enum-value-added")]["proof"]
     assert "enum values it does not know" in enum["detail"]
-    lax = proved[("POST /req/required", "request-property-became-required")]["proof"]
+    lax = proved[("POST /req/unique", "request-property-became-unique")]["proof"]
     assert "the mock accepted it although its spec refuses it" in lax["detail"]
 
 
