@@ -59,6 +59,7 @@ class BodyView:
     kind: str  # json | binary | text | form | multipart
     media_type: str
     description: str
+    media_types: tuple[str, ...] = ()  # every declared one: another is refused (415)
 
 
 @dataclass(frozen=True)
@@ -451,6 +452,7 @@ def _body(op: Operation) -> BodyView | None:
         kind=body.kind,
         media_type=body.media_type,
         description=body.description,
+        media_types=tuple(choice.media_type for choice in body.choices),
     )
 
 

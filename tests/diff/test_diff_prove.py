@@ -162,7 +162,8 @@ def test_the_changelog_entry_carries_the_proofs() -> None:
     assert entry is not None
     text = render_entry(entry, dt.date(2026, 1, 1))
     assert (
-        'removed (`request-property-enum-value-removed`); proof: **broke** with `kind` = "bird"' in text
+        'removed (`request-property-enum-value-removed`); proof: **broke** with `kind` = "bird"'
+        in text
     )
     assert "proof: **broke** with `name` left out: APIResponseValidationError" in text
     assert "127.0.0.1" not in text  # stable: no port in a file that is committed

@@ -142,6 +142,31 @@ def test_the_stubs_refuse_what_the_spec_refuses(
     assert len(state.received) == before  # the implementation never saw it
 
 
+@pytest.mark.parametrize(
+    ("content_type", "status"),
+    [
+        ("text/plain", 415),
+        ("application/xml", 415),
+        ("application/json; charset=utf-8", 201),  # parameters aside
+        ("Application/JSON", 201),  # without case
+    ],
+)
+def test_a_body_in_an_undeclared_media_type_is_refused(
+    served: tuple[Served, str], content_type: str, status: int
+) -> None:
+    state, url = served
+    before = len(state.received)
+    answer = httpx.post(
+        f"{url}/pets",
+        content=b'{"name": "Tom", "kind": "cat"}',
+        headers={"content-type": content_type},
+    )
+    assert answer.status_code == status, answer.text
+    if status == 415:
+        assert "application/json" in answer.json()["message"]
+        assert len(state.received) == before  # the implementation never saw it
+
+
 def test_absent_and_null_where_allowed_reach_the_implementation(served: tuple[Served, str]) -> None:
     state, url = served
     answer = _post(url, {**_VALID, "note": None, "owner": {"vat": "FR1"}})
@@ -218,10 +243,13 @@ def test_the_client_sends_absent_as_nothing_and_null_only_where_allowed(
         with pytest.raises(state.client.NullNotAllowedError, match="tag"):
             client.create_pet(body=pet)
         assert len(sent) == 1
-        with pytest.raises(pydantic.ValidationError, match="age"):
+        # A plain dict is validated against the request model first: the client's
+        # RequestValidationError (an APIError and a ValueError), pydantic's error its cause.
+        with pytest.raises(state.client.RequestValidationError, match="age") as refused:
             client.create_pet(
                 body={"name": "Tom", "kind": "cat", "owner": {"name": "A", "age": None}}
             )
+        assert isinstance(refused.value.__cause__, pydantic.ValidationError)
         assert len(sent) == 1
 
 

@@ -24,7 +24,7 @@ from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
 from ._runtime._contract import ResponseContract
-from ._runtime._handlers import ErrorHandlers, guarded, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, media_type_check, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
 from .interface import Service
@@ -78,6 +78,7 @@ _PATCH_JOB_RESPONSES = ResponseContract(
 async def patch_job_route(
     http_request: Request,
     *,
+    _media: Annotated[None, Depends(media_type_check(["application/json"]))],
     job_id: Annotated[
         str,
         Path(alias="jobId", description="Job id"),

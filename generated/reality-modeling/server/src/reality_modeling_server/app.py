@@ -25,7 +25,7 @@ from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
 from ._runtime._contract import ResponseContract
-from ._runtime._handlers import ErrorHandlers, guarded, strict_body
+from ._runtime._handlers import ErrorHandlers, guarded, media_type_check, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
 from .interface import Service
@@ -164,6 +164,7 @@ _CREATE_JOB_RESPONSES = ResponseContract(
 async def create_job_route(
     http_request: Request,
     *,
+    _media: Annotated[None, Depends(media_type_check(["application/json"]))],
     body: Annotated[
         JobCreation,
         Body(media_type="application/json", description="Job Creation"),

@@ -18,6 +18,21 @@ def body_allowed(status: int) -> bool:
     return not (status < 200 or status in (204, 205, 304))
 
 
+def media_type_declared(content_type: str | None, declared: Sequence[str]) -> bool:
+    """Whether a request body sent with `content_type` is of a media type its operation
+    declares: parameters (`; charset=utf-8`) aside and without case, exactly or within a
+    declared range (`*/*`, `image/*`). A body sent without a Content-Type is left to the
+    body's own check (HTTP lets a server guess it), so only a type the client named is judged."""
+    if not content_type or not content_type.strip():
+        return True
+    sent = content_type.split(";")[0].strip().lower()
+    for media in declared:
+        wanted = media.split(";")[0].strip().lower()
+        if wanted in ("*/*", sent) or (wanted.endswith("/*") and sent.startswith(wanted[:-1])):
+            return True
+    return False
+
+
 def split_key(key: str) -> tuple[str, Declared]:
     """`/v1/messages?beta=true` -> ("/v1/messages", (("beta", "true"),)); a key without a
     query gives itself and ()."""

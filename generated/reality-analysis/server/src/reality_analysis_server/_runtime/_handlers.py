@@ -9,7 +9,7 @@ crashes into bodies valid against the error schema of the operation and status.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
@@ -24,6 +24,7 @@ from starlette.routing import Match
 
 from ._contract import strict_errors, unset_read_only
 from ._errors import ApiError, ErrorDetail, ErrorTable
+from ._http import media_type_declared
 
 T = TypeVar("T")
 _LOG = logging.getLogger("specgen.server")
@@ -42,6 +43,21 @@ async def guarded(call: Awaitable[T]) -> T:
     except Exception:  # noqa: BLE001 - any crash answers 500; the log keeps the traceback
         _LOG.exception("an operation failed")
         raise ApiError(500, _CRASHED) from None
+
+
+def media_type_check(declared: Sequence[str]) -> Callable[[Request], Awaitable[None]]:
+    """A dependency refusing (415) a body whose Content-Type the operation does not declare:
+    a server that parsed it anyway would accept what its spec refuses. A dependency, so it
+    runs before FastAPI reads the body (which would answer 422 for the wrong reason)."""
+
+    async def check(request: Request) -> None:
+        content_type = request.headers.get("content-type")
+        if not media_type_declared(content_type, declared):
+            accepted = " or ".join(declared)
+            message = f"Content-Type {content_type!r} is not accepted here: send {accepted}."
+            raise ApiError(415, message)
+
+    return check
 
 
 def strict_body(adapter: TypeAdapter[Any], raw: bytes) -> Any:
