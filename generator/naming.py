@@ -129,6 +129,7 @@ MODEL_CLASS_RESERVED = frozenset(
         "StrictStr",
         # the generated runtime and client module
         "Int32",
+        "UniqueItems",
         "Int64",
         "NoNull",
         "OpenEnum",

@@ -167,7 +167,11 @@ class ModelTypes:
                 constraints = replace(constraints, min_length=None, max_length=None, pattern=None)
             return self._constrained(self._need(module, name), constraints)
         if isinstance(expr, ListOf):
-            return self._constrained(f"list[{self._print(expr.item, files)}]", expr.constraints)
+            listed = self._constrained(f"list[{self._print(expr.item, files)}]", expr.constraints)
+            if not expr.unique:
+                return listed
+            self._need("typing", "Annotated")
+            return f"Annotated[{listed}, {self._need('._runtime', 'UniqueItems')}]"
         if isinstance(expr, MapOf):
             return f"dict[str, {self._print(expr.value, files)}]"
         if isinstance(expr, Nullable):

@@ -46,6 +46,7 @@ _PET = {
         "note": {"type": "string", "nullable": True},
         "owner": {"oneOf": [{"$ref": "#/components/schemas/Person"}, _COMPANY]},
         "toys": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
+        "labels": {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
     },
 }
 
@@ -129,6 +130,7 @@ _VALID: dict[str, Any] = {"name": "Tom", "kind": "cat"}
         ({**_VALID, "toys": [{"name": "ball", "age": 2**31}]}, "toys"),  # int32
         ({"name": "Tom"}, "kind"),  # required, even with a default
         ({**_VALID, "kind": None}, "kind"),
+        ({**_VALID, "labels": ["old", "old"]}, "labels"),  # uniqueItems
     ],
 )
 def test_the_stubs_refuse_what_the_spec_refuses(
@@ -227,6 +229,8 @@ def test_the_client_sends_absent_as_nothing_and_null_only_where_allowed(
         models.Pet(name="Tom", kind="cat", tag=None)
     with pytest.raises(pydantic.ValidationError, match="kind"):
         models.Pet(name="Tom")  # required: the spec's default does not stand in
+    with pytest.raises(pydantic.ValidationError, match="unique"):
+        models.Pet(name="Tom", kind="cat", labels=["old", "old"])  # uniqueItems
     sent: list[bytes] = []
 
     def record(request: httpx.Request) -> httpx.Response:
@@ -261,6 +265,7 @@ def test_the_client_reads_leniently_and_strictly_on_request(served: tuple[Served
         "kind": "lion",
         "tag": None,
         "owner": {"vat": "F", "country": None},
+        "labels": ["old", "old"],
     }
 
     def reply(request: httpx.Request) -> httpx.Response:
@@ -272,6 +277,7 @@ def test_the_client_reads_leniently_and_strictly_on_request(served: tuple[Served
     ) as client:
         pet = client.get_pet(pet_id="p1")
         assert pet.tag is None and pet.kind == "lion"
+        assert pet.labels == ["old", "old"]  # a repeated item is read, not refused
         with state.client.strict_responses():
             with pytest.raises(state.client.APIResponseValidationError, match="tag"):
                 client.get_pet(pet_id="p1")

@@ -28,7 +28,7 @@ from typing import (
 )
 
 import pydantic
-from pydantic import BaseModel, BeforeValidator, ConfigDict, GetCoreSchemaHandler
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
 _lenient: ContextVar[bool] = ContextVar("specgen_lenient_parsing", default=False)
@@ -434,3 +434,24 @@ Int32 = Annotated[int, pydantic.Field(ge=-(2**31), le=2**31 - 1)]
 
 Int64 = Annotated[int, pydantic.Field(ge=-(2**63), le=2**63 - 1)]
 """An integer of ``format: int64``: the format bounds the value."""
+
+
+def _unique_items(items: list[Any]) -> list[Any]:
+    # Compared with ==, as JSON Schema compares (objects without order); items may be models,
+    # which hash by nothing, so pairwise: arrays that declare uniqueItems are short. A response
+    # is read leniently: a server that repeats an item has not made its answer unreadable.
+    if _lenient.get():
+        return items
+    for index, item in enumerate(items):
+        if any(item == earlier for earlier in items[:index]):
+            raise PydanticCustomError(
+                "unique_items",
+                "items must be unique (uniqueItems), item {index} repeats an earlier one",
+                {"index": index},
+            )
+    return items
+
+
+UniqueItems: Final = AfterValidator(_unique_items)
+"""``Annotated[list[X], UniqueItems]``: an array of ``uniqueItems: true`` refuses a repeated item
+when a request is built or a server reads one (a response is read leniently)."""
