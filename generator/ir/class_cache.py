@@ -81,16 +81,24 @@ class WatchedSchemas(Mapping[str, dict[str, Any]]):
 
 def shape_of(schema: dict[str, Any] | None, kind: Callable[[dict[str, Any]], str]) -> Any:
     """What a class that only refers to `schema` reads of it: whether it exists, its kind,
-    whether it is a nullable enum, and its default (which a field referring to it takes).
+    whether it is a nullable enum, whether it admits null itself, and its default (which a
+    field referring to it takes).
     Adding a property to a class referred to everywhere changes none of it."""
     if schema is None:
         return None
     found = kind(schema)
     nullable_enum = found == "enum" and None in schema.get("enum", ())
+    admits_null = schema_admits_null(schema)  # a field referring to it may be null
     if "default" not in schema:
-        return (found, nullable_enum, None)
+        return (found, nullable_enum, admits_null, None)
     default = frozen(schema["default"])
-    return (found, nullable_enum, default if default is not None else object())
+    return (found, nullable_enum, admits_null, default if default is not None else object())
+
+
+def schema_admits_null(schema: dict[str, Any]) -> bool:
+    """A schema's own `nullable: true` (3.0) or `null` among its types (3.1)."""
+    types = schema.get("type")
+    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
 
 
 @dataclass(frozen=True)

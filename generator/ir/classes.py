@@ -17,7 +17,14 @@ from typing import Any
 
 from generator import naming
 from generator.diagnostics import Level
-from generator.ir.class_cache import Cached, ClassCache, Reads, Record, WatchedSchemas
+from generator.ir.class_cache import (
+    Cached,
+    ClassCache,
+    Reads,
+    Record,
+    WatchedSchemas,
+    schema_admits_null,
+)
 from generator.ir.context import BuildContext
 from generator.ir.types import (
     ANY_TYPE,
@@ -112,6 +119,13 @@ class ClassBuilder:
             expr = self.type_of(self.schemas.get(expr.name, {}))
         return expr
 
+    def is_nullable_class(self, name: str) -> bool:
+        """Whether the class `name` was hoisted from (or named) a schema that admits `null`
+        itself (Hetzner's inline `status: {type: object, nullable: true, ...}`): a field
+        referring to it may be null, so it is no `NoNull` field."""
+        self.reads.note_shape(name)
+        return schema_admits_null(self._plain.get(name, {}))
+
     def is_nullable_enum(self, name: str) -> bool:
         self.reads.note_shape(name)
         schema = self._plain.get(name, {})
@@ -129,7 +143,9 @@ class ClassBuilder:
             if name is None or not self.exists(name):
                 return ANY_TYPE
             target: TypeExpr = ModelRef(name)
-            return nullable(target) if self.is_nullable_enum(name) else target
+            if self.is_nullable_enum(name) or self.is_nullable_class(name):
+                return nullable(target)
+            return target
         is_nullable = schema.get("nullable") is True
         types = schema.get("type")
         if isinstance(types, list):

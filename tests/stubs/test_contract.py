@@ -47,6 +47,9 @@ _PET = {
         "owner": {"oneOf": [{"$ref": "#/components/schemas/Person"}, _COMPANY]},
         "toys": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
         "labels": {"type": "array", "uniqueItems": True, "items": {"type": "string"}},
+        # Inline objects become classes of their own; a nullable one stays nullable (Hetzner).
+        "vet": {"type": "object", "nullable": True, "properties": {"name": {"type": "string"}}},
+        "collar": {"type": "object", "properties": {"size": {"type": "integer"}}},
     },
 }
 
@@ -131,6 +134,7 @@ _VALID: dict[str, Any] = {"name": "Tom", "kind": "cat"}
         ({"name": "Tom"}, "kind"),  # required, even with a default
         ({**_VALID, "kind": None}, "kind"),
         ({**_VALID, "labels": ["old", "old"]}, "labels"),  # uniqueItems
+        ({**_VALID, "collar": None}, "collar"),  # an inline object that is not nullable
     ],
 )
 def test_the_stubs_refuse_what_the_spec_refuses(
@@ -167,6 +171,14 @@ def test_a_body_in_an_undeclared_media_type_is_refused(
     if status == 415:
         assert "application/json" in answer.json()["message"]
         assert len(state.received) == before  # the implementation never saw it
+
+
+def test_an_inline_nullable_object_takes_null(served: tuple[Served, str]) -> None:
+    state, url = served
+    answer = _post(url, {**_VALID, "vet": None})
+    assert answer.status_code == 201, answer.text
+    assert state.received[-1].vet is None and "vet" in state.received[-1].model_fields_set
+    assert answer.json()["vet"] is None  # and the response check lets it through
 
 
 def test_absent_and_null_where_allowed_reach_the_implementation(served: tuple[Served, str]) -> None:
