@@ -99,7 +99,11 @@ class MockEngine:
     # -- stateless -----------------------------------------------------------------------------
 
     def example_reply(self, op: Operation) -> MockReply:
-        success = op.success
+        # No 2xx declared: the declared redirect is the answer (Discourse's topic lookup by
+        # external id answers 301 only; a 200 there is a status its spec never gives).
+        success = op.success or next(
+            (r for r in op.responses if r.is_redirect and r.status_code), None
+        )
         if success is None:
             return MockReply(200)
         status = success.status_code or 200

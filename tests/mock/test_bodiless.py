@@ -45,6 +45,20 @@ def _document() -> dict[str, Any]:
                     "responses": {"204": removed},
                 }
             },
+            "/teams/by-external/{ref}": {
+                "get": {
+                    "operationId": "findTeam",
+                    "parameters": [
+                        {
+                            "name": "ref",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    ],
+                    "responses": {"301": {"description": "Redirects to the team"}},
+                }
+            },
             "/teams": {
                 "get": {
                     "operationId": "listTeams",
@@ -107,3 +121,11 @@ def test_a_reply_with_a_body_on_204_is_sent_without_it(tmp_path: Path, served: A
         second = http.post("/teams/b/removeUser")
     assert (first.status_code, first.content, first.headers["x-removed"]) == (204, b"", "yes")
     assert second.status_code == 204
+
+
+def test_an_operation_that_only_redirects_answers_its_redirect(served: Any) -> None:
+    # Discourse's topic lookup by external id declares only a 301: a 200 is no status it has.
+    _, url = served
+    with httpx.Client(base_url=url) as http:
+        answer = http.get("/teams/by-external/abc")
+    assert answer.status_code == 301 and answer.content == b""
