@@ -178,10 +178,16 @@ def write_entry(path: Path, entry: Entry, today: dt.date) -> None:
 
 
 def record_change(
-    spec: Path, client_dir: Path, package_version: str | None, today: dt.date | None = None
+    spec: Path,
+    client_dir: Path,
+    package_version: str | None,
+    today: dt.date | None = None,
+    *,
+    prove: bool = False,
 ) -> Entry | None:
     """Diff `spec` against its committed version and, when it changed, write the entry into
-    `client_dir/CHANGELOG.md`. None when there is no committed version or no change."""
+    `client_dir/CHANGELOG.md` (`prove`: each change with its proof). None when there is no
+    committed version or no change."""
     today = today or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="specgen-changelog-") as scratch:
         old = committed_spec(spec, Path(scratch))
@@ -189,7 +195,7 @@ def record_change(
             return None
         try:
             new = SpecSet(load_document(spec, spec.name))
-            entry = entry_for(old, new, package_version, today)
+            entry = entry_for(old, new, package_version, today, prove=prove)
         except SpecError:
             return None
     if entry is None or not client_dir.is_dir():

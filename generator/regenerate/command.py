@@ -218,6 +218,12 @@ def _exit_code(outcomes: Any) -> int:
     "info.version; the entry falls back to the suggested bump).",
 )
 @click.option(
+    "--prove-changelog",
+    is_flag=True,
+    help="Back each change of a CHANGELOG.md entry with its proof, as `specgen diff --prove` "
+    "does (renders and serves both versions of the spec: seconds per target).",
+)
+@click.option(
     "--no-daemon",
     is_flag=True,
     help="Run in this process, not in a generation server (`specgen daemon`; off in CI and "
@@ -247,6 +253,7 @@ def generate(
     check: bool,
     package_name: str | None,
     package_version: str | None,
+    prove_changelog: bool,
     no_daemon: bool,
     layout: str | None,
 ) -> None:
@@ -296,6 +303,7 @@ def generate(
             toolchain=toolchain,
             reporter=reporter,
             package_versions=versions,
+            prove_changelog=prove_changelog,
         )
     except OSError as exc:
         _fail_setup(exc)

@@ -164,16 +164,17 @@ def generate(
     reporter: Reporter | None = None,
     quiet: bool = False,
     package_versions: Mapping[str, str] | None = None,
+    prove_changelog: bool = False,
 ) -> RunResult:
     """Bring `plan.out_dir` up to date; prints one line per target as it goes (`quiet`: only
     for targets that changed or failed). `package_versions` (target → version) names the
-    version a changelog entry is recorded under; without it, the suggested one."""
+    version a changelog entry is recorded under; without it, the suggested one.
+    `prove_changelog`: each change of an entry carries its proof (`diff --prove`)."""
     report = reporter or Reporter()
     with output_lock(plan.out_dir):
         recover_scratch(plan.out_dir)
-        return _generate(
-            plan, force, jobs, toolchain or Toolchain(), report, quiet, package_versions or {}
-        )
+        changelogs = Changelogs(package_versions or {}, prove_changelog)
+        return _generate(plan, force, jobs, toolchain or Toolchain(), report, quiet, changelogs)
 
 
 def _generate(
@@ -183,7 +184,7 @@ def _generate(
     toolchain: Toolchain,
     report: Reporter,
     quiet: bool,
-    package_versions: Mapping[str, str],
+    changelogs: Changelogs,
 ) -> RunResult:
     manifest = read_manifest(plan.out_dir)
     notices = [f"warning: {manifest.problem}; every output file counts as unknown"] * bool(
@@ -221,7 +222,7 @@ def _generate(
                     outcome, record = _apply(plan, target, result, why, prints, old, force, view)
                     if record is not None:
                         records[target.name] = record
-                        outcome = _changelog(plan, target, outcome, old, package_versions)
+                        outcome = _changelog(plan, target, outcome, old, changelogs)
                 outcomes.append(outcome)
                 if not (quiet and outcome.status == UP_TO_DATE):
                     _print(report, outcome)
@@ -271,12 +272,21 @@ def _size(path: Path) -> int:
         return 0
 
 
+@dataclass(frozen=True)
+class Changelogs:
+    """How CHANGELOG.md entries are written: the version of each target's entry (target →
+    version; else the suggested one) and whether each change carries its proof."""
+
+    package_versions: Mapping[str, str]
+    prove: bool = False
+
+
 def _changelog(
     plan: Plan,
     target: Target,
     outcome: Outcome,
     old: TargetRecord | None,
-    package_versions: Mapping[str, str],
+    changelogs: Changelogs,
 ) -> Outcome:
     """A spec that changed since the last generation gets a CHANGELOG.md entry in its client."""
     if old is None or "spec changed" not in outcome.reasons:
@@ -285,7 +295,8 @@ def _changelog(
     from generator.regenerate.changelog import record_change
 
     client = plan.out_dir / target.name / "client"
-    entry = record_change(target.spec, client, package_versions.get(target.name))
+    version = changelogs.package_versions.get(target.name)
+    entry = record_change(target.spec, client, version, prove=changelogs.prove)
     return replace(outcome, changelog=entry) if entry is not None else outcome
 
 

@@ -114,6 +114,17 @@ def test_breaking_change_gets_an_entry_and_a_major_bump(repo: Path) -> None:
     }
 
 
+def test_prove_changelog_backs_each_change_with_its_proof(repo: Path) -> None:
+    # The old client calls the new spec's mock, directed to answer without `name`: it breaks.
+    _edit(repo, _drop_name)
+    result = _generate("--prove-changelog", "--no-daemon")
+    assert result.exit_code == 0, result.output
+    changelog = (repo / "out" / "pets" / "client" / "CHANGELOG.md").read_text()
+    line = next(li for li in changelog.splitlines() if "response-required-property-removed" in li)
+    assert "proof: **broke** with `name` left out" in line
+    assert "APIResponseValidationError" in line
+
+
 def test_regenerating_before_committing_replaces_the_entry(repo: Path) -> None:
     _edit(repo, _drop_name)
     assert _generate().exit_code == 0
