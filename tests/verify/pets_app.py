@@ -7,16 +7,12 @@ one with the check named beside it, and nothing on the app without defects.
 from __future__ import annotations
 
 import contextlib
-import threading
-import time
-from collections.abc import Iterator
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from generator.mock.command import bind
+from generator.diff.prove_calls import serve
 
 DEFECTS = {
     "off-schema": "shape",  # GET /pets/{petId} answers the id as a string
@@ -162,21 +158,7 @@ def pets_app(*defects: str) -> FastAPI:
     return app
 
 
-@contextlib.contextmanager
-def served(app: Any) -> Iterator[str]:
-    """`app` on 127.0.0.1 (a port the OS picks), in a thread; yields its base URL."""
-    sock = bind("127.0.0.1", 0)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="critical", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline and thread.is_alive():
-        time.sleep(0.01)
-    assert server.started, "uvicorn did not start"
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
+def served(app: Any) -> contextlib.AbstractContextManager[str]:
+    """`app` on 127.0.0.1 (a port the OS picks), in a thread; its base URL. The product's own
+    loopback server (the one `diff --prove` serves its mocks with)."""
+    return serve(app)
