@@ -148,7 +148,11 @@ class Schemas:
         return name is not None and name in props and self.one_way(props[name], direction)
 
     def is_valid(self, value: Any, schema: Any, direction: str | None = None) -> bool:
-        return not self.errors(value, schema, direction)
+        # The validator stops at the first error; only a value it refuses is looked at again
+        # for the errors a direction excuses.
+        if self._validator(json.dumps(schema, sort_keys=True)).is_valid(value):
+            return True
+        return direction is not None and not self.errors(value, schema, direction)
 
     def _validator(self, schema_key: str) -> Any:
         cache: dict[str, Any] = self.__dict__.setdefault("_validators", {})

@@ -10,7 +10,9 @@ value did not have them, so the changed piece is always on the wire.
 from __future__ import annotations
 
 import copy
+import json
 import random
+from collections.abc import Callable
 from typing import Any, Final
 
 from generator.values.schema import Schemas
@@ -32,6 +34,12 @@ _MAX_DEPTH = 8
 
 def minimal(schemas: Schemas, schema: Any, rng: random.Random | None = None) -> Any:
     """The synthesizer's value (required properties only); None when none can be made."""
+    if rng is None:  # the seeded value: the same every time, so made once per schema
+        return _remembered(schemas, "minimal", schema, lambda: _minimal(schemas, schema))
+    return _minimal(schemas, schema, rng)
+
+
+def _minimal(schemas: Schemas, schema: Any, rng: random.Random | None = None) -> Any:
     try:
         return synthesize(schemas, schema, rng or random.Random(0))
     except (SynthesisError, RecursionError):
@@ -40,11 +48,28 @@ def minimal(schemas: Schemas, schema: Any, rng: random.Random | None = None) -> 
 
 def full(schemas: Schemas, schema: Any, rng: random.Random | None = None) -> Any:
     """A value with every writable property filled; the minimal one when that is not valid."""
+    if rng is None:
+        return _remembered(schemas, "full", schema, lambda: _filled(schemas, schema))
+    return _filled(schemas, schema, rng)
+
+
+def _filled(schemas: Schemas, schema: Any, rng: random.Random | None = None) -> Any:
     rng = rng or random.Random(0)
     value = _full(schemas, schema, rng, 0)
     if value is not None and schemas.is_valid(value, schema):
         return value
-    return minimal(schemas, schema, rng)
+    return _minimal(schemas, schema, rng)
+
+
+def _remembered(schemas: Schemas, kind: str, schema: Any, make: Callable[[], Any]) -> Any:
+    """`make()` once per schema and kind for this API (kept on its `Schemas`, like its
+    validators): a proof asks for the same schema's values thousands of times. A copy each
+    time, since callers build on what they get."""
+    memo: dict[tuple[str, str], Any] = schemas.__dict__.setdefault("_witness_values", {})
+    key = (kind, json.dumps(schema, sort_keys=True, default=str))
+    if key not in memo:
+        memo[key] = make()
+    return copy.deepcopy(memo[key])
 
 
 def _full(schemas: Schemas, schema: Any, rng: random.Random, depth: int) -> Any:

@@ -149,7 +149,7 @@ class _Search:
             self.calls += 1
             if self.spent():
                 return None
-            if self.accepts.schemas.errors(whole, self.accepts.schema):
+            if not self.accepts.schemas.is_valid(whole, self.accepts.schema):
                 continue
             refusals = self.refuses.schemas.errors(whole, self.refuses.schema)
             if not refusals:
