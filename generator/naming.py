@@ -130,6 +130,7 @@ MODEL_CLASS_RESERVED = frozenset(
         # the generated runtime and client module
         "Int32",
         "UniqueItems",
+        "NotOneOf",
         "Int64",
         "NoNull",
         "OpenEnum",

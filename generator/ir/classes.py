@@ -43,6 +43,7 @@ from generator.ir.types import (
     NullType,
     Primitive,
     PrimitiveKind,
+    Scalar,
     TypeExpr,
     UnionOf,
     nullable,
@@ -205,8 +206,20 @@ class ClassBuilder:
                 kind,
                 fmt if isinstance(fmt, str) else None,
                 _constraints(schema, keywords) if kind != "boolean" else NO_CONSTRAINTS,
+                _excluded(self._negated(schema.get("not"))),
             )
         return ANY_TYPE
+
+    def _negated(self, negated: Any) -> Any:
+        """The schema a `not` holds: the class's own schema when the hoister moved it into
+        one (`not: {enum: [cat]}` becomes an enum class), read as a dependency of this one."""
+        if not isinstance(negated, dict) or not isinstance(negated.get("$ref"), str):
+            return negated
+        name = _class_of(negated["$ref"])
+        if name is None:
+            return None
+        self.reads.note(name)
+        return self._plain.get(name)
 
     def _discriminated(self, result: TypeExpr, schema: dict[str, Any]) -> TypeExpr:
         """`result` with the discriminator of `schema`, when every option is a model class
@@ -582,6 +595,23 @@ def _members(values: list[Any]) -> tuple[EnumMember, ...]:
         EnumMember(naming.unique(naming.constant(v, fallback="FIELD"), taken), v)
         for v in dict.fromkeys(v for v in values if isinstance(v, str))
     )
+
+
+def _excluded(negated: Any) -> tuple[Scalar, ...]:
+    """The scalars a `not` rules out when it is a plain `{enum: [...]}` or `{const: ...}`
+    (the form real specs use); any other `not` is left to the spec (no model can say it)."""
+    if not isinstance(negated, dict) or not only_annotates(
+        set(negated) - {"enum", "const", "type"}
+    ):
+        return ()
+    if "const" in negated and "enum" not in negated:
+        values = [negated["const"]]
+    elif isinstance(negated.get("enum"), list) and "const" not in negated:
+        values = negated["enum"]
+    else:
+        return ()
+    scalars = tuple(v for v in values if isinstance(v, str | int | float | bool) or v is None)
+    return scalars if len(scalars) == len(values) else ()
 
 
 def _constraints(schema: dict[str, Any], keywords: dict[str, str]) -> Constraints:

@@ -61,6 +61,8 @@ class Primitive:
     # length, pattern and range keywords; they belong to the value, wherever it appears
     # (a field, a list item, a map value).
     constraints: Constraints = NO_CONSTRAINTS
+    # `not: {enum: [...]}` / `not: {const: ...}`: values the scalar may not take.
+    excluded: tuple[Scalar, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -165,7 +165,12 @@ class ModelTypes:
                 # Lengths and patterns describe the text of a date or a UUID; on the parsed
                 # value pydantic refuses them with a TypeError (SendGrid's 36-character UUIDs).
                 constraints = replace(constraints, min_length=None, max_length=None, pattern=None)
-            return self._constrained(self._need(module, name), constraints)
+            printed = self._constrained(self._need(module, name), constraints)
+            if not expr.excluded:
+                return printed
+            self._need("typing", "Annotated")
+            refused = self._need("._runtime", "NotOneOf")
+            return f"Annotated[{printed}, {refused}({expr.excluded!r})]"
         if isinstance(expr, ListOf):
             listed = self._constrained(f"list[{self._print(expr.item, files)}]", expr.constraints)
             if not expr.unique:

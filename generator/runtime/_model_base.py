@@ -454,3 +454,19 @@ def _unique_items(items: list[Any]) -> list[Any]:
 UniqueItems: Final = AfterValidator(_unique_items)
 """``Annotated[list[X], UniqueItems]``: an array of ``uniqueItems: true`` refuses a repeated item
 when a request is built or a server reads one (a response is read leniently)."""
+
+
+def NotOneOf(excluded: tuple[object, ...]) -> AfterValidator:  # noqa: N802 (reads as a type)
+    """``Annotated[str, NotOneOf(("cat",))]``: a scalar of ``not: {enum: [...]}`` refuses those
+    values when a request is built or a server reads one (a response is read leniently)."""
+
+    def check(value: Any) -> Any:
+        if not _lenient.get() and any(
+            value == refused and type(value) is type(refused) for refused in excluded
+        ):
+            raise PydanticCustomError(
+                "not_allowed", "{value} is a value the schema rules out (not)", {"value": repr(value)}
+            )
+        return value
+
+    return AfterValidator(check)

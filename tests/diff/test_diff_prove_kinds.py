@@ -85,8 +85,9 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
     ("POST /req/media", "request-body-media-type-removed"): ("broke", "application/json"),
     # ... and a repeated item where the array became uniqueItems.
     ("POST /req/unique", "request-property-became-unique"): ("broke", '["value", "value"]'),
+    # ... and a value a `not: {enum: [...]}` rules out.
+    ("POST /req/not", "request-property-not-added"): ("broke", '`v` = "cat"'),
     # Not exercised, with the reason: the mock is laxer than its spec, or cannot tell.
-    ("POST /req/not", "request-property-not-added"): ("not-exercised", '`v` = "cat"'),
     ("GET /params/style", "request-parameter-explode-changed"): ("not-exercised", "[1, 2]"),
 }
 
@@ -122,8 +123,10 @@ def test_broke_says_what_failed_and_held_says_why_it_is_harmless(
     assert "parsed into dict, not the ReadResStatusResponse" in status["detail"]
     enum = proved[("GET /res/enum", "response-property-enum-value-added")]["proof"]
     assert "enum values it does not know" in enum["detail"]
-    lax = proved[("POST /req/not", "request-property-not-added")]["proof"]
-    assert "the mock accepted it although its spec refuses it" in lax["detail"]
+    ruled_out = proved[("POST /req/not", "request-property-not-added")]["proof"]
+    assert "'cat' is a value the schema rules out (not)" in ruled_out["detail"]
+    unseen = proved[("GET /params/style", "request-parameter-explode-changed")]["proof"]
+    assert "a mock does not say how it read the value" in unseen["detail"]
 
 
 def test_no_breaking_change_is_held_without_its_witness_on_the_wire(

@@ -50,6 +50,7 @@ _PET = {
         # Inline objects become classes of their own; a nullable one stays nullable (Hetzner).
         "vet": {"type": "object", "nullable": True, "properties": {"name": {"type": "string"}}},
         "collar": {"type": "object", "properties": {"size": {"type": "integer"}}},
+        "nickname": {"type": "string", "not": {"enum": ["admin", "root"]}},
     },
 }
 
@@ -135,6 +136,7 @@ _VALID: dict[str, Any] = {"name": "Tom", "kind": "cat"}
         ({**_VALID, "kind": None}, "kind"),
         ({**_VALID, "labels": ["old", "old"]}, "labels"),  # uniqueItems
         ({**_VALID, "collar": None}, "collar"),  # an inline object that is not nullable
+        ({**_VALID, "nickname": "root"}, "nickname"),  # `not: {enum: [...]}`
     ],
 )
 def test_the_stubs_refuse_what_the_spec_refuses(
@@ -243,6 +245,9 @@ def test_the_client_sends_absent_as_nothing_and_null_only_where_allowed(
         models.Pet(name="Tom")  # required: the spec's default does not stand in
     with pytest.raises(pydantic.ValidationError, match="unique"):
         models.Pet(name="Tom", kind="cat", labels=["old", "old"])  # uniqueItems
+    with pytest.raises(pydantic.ValidationError, match="rules out"):
+        models.Pet(name="Tom", kind="cat", nickname="admin")  # not: {enum: [...]}
+    assert models.Pet(name="Tom", kind="cat", nickname="Tommy").nickname == "Tommy"
     sent: list[bytes] = []
 
     def record(request: httpx.Request) -> httpx.Response:
