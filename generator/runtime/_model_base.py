@@ -465,7 +465,9 @@ def NotOneOf(excluded: tuple[object, ...]) -> AfterValidator:  # noqa: N802 (rea
             value == refused and type(value) is type(refused) for refused in excluded
         ):
             raise PydanticCustomError(
-                "not_allowed", "{value} is a value the schema rules out (not)", {"value": repr(value)}
+                "not_allowed",
+                "{value} is a value the schema rules out (not)",
+                {"value": repr(value)},
             )
         return value
 
