@@ -237,6 +237,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         body_type: Any = None,
+        content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
+        content_type: str | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -251,8 +255,12 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
+            content=content,
+            form=form,
+            files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         policy = self._policy(idempotent, options)
 
@@ -445,6 +453,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         body_type: Any = None,
+        content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
+        content_type: str | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -459,8 +471,12 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
+            content=content,
+            form=form,
+            files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         policy = self._policy(idempotent, options)
 

@@ -363,3 +363,28 @@ def test_link_header_pages_follow_rel_next() -> None:
 )
 def test_link_header_next(header: str, expected: str | None) -> None:
     assert link_header_next(header) == expected
+
+
+def test_a_paged_operation_with_a_form_body_sends_it_on_every_page() -> None:
+    # Stripe declares an (empty) form body on its GET lists; once their paging was detected,
+    # the generated call passed `content=` to `_request_page`, which took no body: a TypeError.
+    script = Script([cursor_server])
+    client = sync_client(script)
+    page = client._request_page(
+        "GET",
+        "/jobs/{job_id}/runs",
+        path_params={"job_id": "j 1"},
+        query={"limit": 2},
+        item_type=Run,
+        page_type=RunPage,
+        pagination=Pagination(
+            style="cursor", items="items", next="nextCursor", cursor_param="cursor"
+        ),
+        content="expand=data",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert [r.id for r in page] == ["r1", "r2", "r3", "r4"]
+    assert all(r.content == b"expand=data" for r in script.requests)
+    assert all(
+        r.headers["content-type"] == "application/x-www-form-urlencoded" for r in script.requests
+    )

@@ -238,6 +238,10 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         body_type: Any = None,
+        content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
+        content_type: str | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -252,8 +256,12 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
+            content=content,
+            form=form,
+            files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         policy = self._policy(idempotent, options)
 
@@ -446,6 +454,10 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         headers: Mapping[str, object] | None = None,
         json_body: object = None,
         body_type: Any = None,
+        content: bytes | str | None = None,
+        form: Mapping[str, object] | BaseModel | None = None,
+        files: Mapping[str, Any] | Sequence[tuple[str, Any]] | None = None,
+        content_type: str | None = None,
         idempotent: bool = False,
         options: RequestOptions | None = None,
         security: Security | None = None,
@@ -460,8 +472,12 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
             headers=headers,
             json_body=json_body,
             body_type=body_type,
+            content=content,
+            form=form,
+            files=files,
             options=options,
             security=security,
+            content_type=content_type,
         )
         policy = self._policy(idempotent, options)
 
