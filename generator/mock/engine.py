@@ -111,8 +111,17 @@ class MockEngine:
             return MockReply(status)  # a 204 declared with a schema still has no body
         body = self.sample(success)
         if op.pagination and op.pagination.style in ("next-link", "cursor") and op.pagination.next:
-            body = _without_next(body, op.pagination.next)
+            body = self._last_page(body, op.pagination.next, success.schema)
         return MockReply(status, body)
+
+    def _last_page(self, body: Any, path: str, schema: Any) -> Any:
+        """The answer as a last page: without its next-page marker (an example's link leads
+        off this machine), or with it null where the schema requires one (OpenAI's usage
+        pages); unchanged when the schema allows neither (a valid answer above all)."""
+        for candidate in (_without_next(copy.deepcopy(body), path), _null_next(body, path)):
+            if self.schemas.is_valid(candidate, schema):
+                return candidate
+        return body
 
     @property
     def lean(self) -> bool:
@@ -534,6 +543,18 @@ def _without_next(body: Any, path: str) -> Any:
     if isinstance(body, dict) and isinstance(body.get(keys[0]), dict) and len(keys) > 1:
         if _empty(body[keys[0]]):
             body.pop(keys[0])
+    return body
+
+
+def _null_next(body: Any, path: str) -> Any:
+    """A copy of the body with its next-page marker set to null (where it is present)."""
+    body = copy.deepcopy(body)
+    keys = path.split(".")
+    node = body
+    for key in keys[:-1]:
+        node = node.get(key) if isinstance(node, dict) else None
+    if isinstance(node, dict) and keys[-1] in node:
+        node[keys[-1]] = None
     return body
 
 

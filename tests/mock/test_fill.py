@@ -233,3 +233,53 @@ def test_rails_style_paths_round_trip_and_a_narrower_create_view_shows_the_store
         assert (second["id"], second["raw"]) == (2, "Second post")
         assert httpx.get(f"{url}/posts/2.json").json()["raw"] == "Second post"
         assert httpx.get(f"{url}/posts/9.json").status_code == 404
+
+
+@pytest.mark.parametrize(("nullable", "expected"), [(True, None), (False, "next_page")])
+def test_a_paged_answer_whose_spec_requires_the_next_marker_stays_valid(
+    tmp_path: Path, nullable: bool, expected: Any
+) -> None:
+    # OpenAI's usage pages require `next_page`: taking it out of the mock's answer made the
+    # stubs' response check answer 500. Null where allowed; kept where not.
+    page = {
+        "type": "object",
+        "required": ["data", "next_page"],
+        "properties": {
+            "data": {
+                "type": "array",
+                "items": {"type": "object", "properties": {"id": {"type": "string"}}},
+            },
+            "next_page": {"type": "string", "nullable": nullable},
+        },
+    }
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "Usage", "version": "1"},
+        "paths": {
+            "/usage": {
+                "get": {
+                    "operationId": "listUsage",
+                    "parameters": [{"name": "page", "in": "query", "schema": {"type": "string"}}],
+                    "x-pagination": {
+                        "style": "cursor",
+                        "items": "data",
+                        "next": "next_page",
+                        "cursor-param": "page",
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "a page",
+                            "content": {"application/json": {"schema": page}},
+                        }
+                    },
+                }
+            }
+        },
+    }
+    spec = tmp_path / "usage.yaml"
+    spec.write_text(yaml.safe_dump(document), encoding="utf-8")
+    server = render_server(spec, f"usage_{nullable}".lower(), tmp_path / "out", forgiving=True)
+    with serve(mock_app(server, MockOptions())) as url:
+        answer = httpx.get(f"{url}/usage")
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["next_page"] == expected
