@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.ir.model import Operation, Response
 from generator.values.schema import Schemas
-from generator.verify.locate import Place, Source
+from generator.verify.locate import Place, Source, where
 from generator.verify.model import Finding, Received, Sent
 
 # A valid request answered with one of these was refused (business answers such as 404 for
@@ -160,7 +160,7 @@ class Judge:
             message=message,
             request=exchange.sent,
             response=exchange.received,
-            location=place.where(),
+            location=where(place),
             pointer=place.pointer,
             suggestion=suggestion,
             context=context,

@@ -12,25 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from generator.cursor import Cursor, RefChainError, follow
 from generator.diagnostics import pointer_join, pointer_split
-from generator.load import Document, RefError, SpecSet
+from generator.load import SpecSet
 
-_MAX_REFS = 32
+# A node of one document with where it is written: the `$ref` follower's own cursor.
+Place = Cursor
 
 
-@dataclass(frozen=True)
-class Place:
-    """A node of one document: where it is written and its value."""
-
-    document: Document
-    pointer: str
-    value: Any
-
-    def where(self) -> str:
-        line, col = self.document.locate(self.pointer)
-        if line is None:
-            return self.document.display
-        return f"{self.document.display}:{line}:{col or 1}"
+def where(place: Place) -> str:
+    """`file:line:col` of `place` (the file alone when its position is unknown)."""
+    line, col = place.document.locate(place.pointer)
+    if line is None:
+        return place.document.display
+    return f"{place.document.display}:{line}:{col or 1}"
 
 
 @dataclass(frozen=True)
@@ -41,28 +36,23 @@ class Source:
     spec: SpecSet
 
     def root(self) -> Place:
-        return Place(self.spec.root, "#", self.spec.root.data)
+        return Place(self.spec.root.data, self.spec.root, "#")
 
     def deref(self, place: Place) -> Place:
-        """`place` itself, or where its `$ref` chain ends."""
-        for _ in range(_MAX_REFS):
-            value = place.value
-            if not (isinstance(value, dict) and isinstance(value.get("$ref"), str)):
-                return place
-            try:
-                found = self.spec.resolve(value["$ref"], place.document)
-            except RefError:
-                return place
-            place = Place(found.document, found.pointer, found.value)
-        return place
+        """`place` itself, or where its `$ref` chain ends (`place` when the chain is broken:
+        a finding still names the reference)."""
+        try:
+            return follow(self.spec, place)
+        except RefChainError:
+            return place
 
     def child(self, place: Place, token: str | int) -> Place | None:
         node = self.deref(place)
         value = node.value
         if isinstance(value, dict) and str(token) in value:
-            return Place(node.document, pointer_join(node.pointer, str(token)), value[str(token)])
+            return Place(value[str(token)], node.document, pointer_join(node.pointer, str(token)))
         if isinstance(value, list) and isinstance(token, int) and 0 <= token < len(value):
-            return Place(node.document, pointer_join(node.pointer, token), value[token])
+            return Place(value[token], node.document, pointer_join(node.pointer, token))
         return None
 
     def walk(self, place: Place, tokens: Iterable[str | int]) -> Place:

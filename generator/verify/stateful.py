@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from generator.ir.model import Operation
 from generator.mock.roles import Role, read_roles
 from generator.mock.state import Lifecycle, state_property
-from generator.verify.locate import Place
+from generator.verify.locate import Place, where
 from generator.verify.model import Finding, Received, Sent
 from generator.verify.plan import NO_BODY, Call
 
@@ -269,7 +269,7 @@ class Sequences:
         showed it, often a later read)."""
         place: Place = self.runner.source.at(op.pointer)
         self.runner.add([Finding(f"{op.method} {op.path}", op.operation_id, "stateful", message,
-                                 sent, received, place.where(), place.pointer)])  # fmt: skip
+                                 sent, received, where(place), place.pointer)])  # fmt: skip
 
 
 def _route(path: str) -> str:
