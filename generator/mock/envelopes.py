@@ -4,7 +4,7 @@ The generated server writes errors into a base body made from the required prope
 (a real server fills the rest itself). The mock answers for the whole API, so its app writes
 into the full fill of the same schemas: Asana's `{"errors": [{"message", "help", "phrase"}]}`
 comes back with `help` and `phrase` too, the message in the field that holds one. The table is
-the app's own (its exception handlers are replaced), never the imported package's.
+handed to the app the mock serves (`create_app(errors=...)`), never the imported package's.
 """
 
 from __future__ import annotations
@@ -38,16 +38,3 @@ def full_error_table(api: Api, package: str) -> Any:
     return dataclasses.replace(
         table, operations=operations, default_shape=fuller(table.default_shape)
     )
-
-
-def use_error_table(app: Any, api_error: Any, table: Any) -> None:
-    """Make `app` write its errors with `table` (its handlers, rebuilt around it)."""
-    registered = app.exception_handlers.get(api_error)
-    handlers: Any = getattr(registered, "__self__", None)
-    if not hasattr(handlers, "errors") or not hasattr(handlers, "__dataclass_fields__"):
-        return  # not the generated handlers: leave the app as it is
-    fuller = dataclasses.replace(handlers, errors=table)
-    for kind, handler in list(app.exception_handlers.items()):
-        name = getattr(handler, "__name__", "")
-        if getattr(handler, "__self__", None) is handlers and hasattr(fuller, name):
-            app.exception_handlers[kind] = getattr(fuller, name)

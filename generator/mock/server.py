@@ -134,13 +134,12 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
     (see `generator.mock.prefer`) before the generated routes see the request."""
     options = options or MockOptions()
     engine = _engine(server, options)
-    app = server.package.create_app(mock_service(server, options, engine))
     errors = importlib.import_module(server.package.__name__ + ".errors")
-    error_body = errors.error_body
+    error_table = errors.ERRORS
     if not options.minimal:  # error answers with every documented property, as the others
         error_table = envelopes.full_error_table(server.api, server.package.__name__)
-        envelopes.use_error_table(app, server.package.ApiError, error_table)
-        error_body = error_table.body
+    app = server.package.create_app(mock_service(server, options, engine), errors=error_table)
+    error_body = error_table.body
     table = prefer.routes(server.api)
 
     async def preferred_response(request: Any, call_next: Any) -> Any:

@@ -25,6 +25,7 @@ from starlette.responses import Response
 
 from ._runtime._app import SpecFacts, answer, build_app, register
 from ._runtime._contract import ResponseContract
+from ._runtime._errors import ErrorTable
 from ._runtime._handlers import ErrorHandlers, guarded, media_type_check, strict_body
 from ._runtime._routing import QueryRoute
 from .errors import ERRORS, VALIDATION_STATUS
@@ -218,14 +219,22 @@ handlers = ErrorHandlers(ERRORS, VALIDATION_STATUS, router)
 """Every error answered in the shape the spec documents (see `_runtime/_handlers.py`)."""
 
 
-def create_app(service: Service | None = None, *, check_responses: bool | None = None) -> FastAPI:
+def create_app(
+    service: Service | None = None,
+    *,
+    check_responses: bool | None = None,
+    errors: ErrorTable | None = None,
+) -> FastAPI:
     """The app serving `service` (default: ``implementation.Implementation()``).
 
     Every response body is checked against the spec (a body it refuses is answered 500 and
     logged) unless `check_responses` is False, or None and ``SPECGEN_CHECK_RESPONSES=0``.
+    Errors are written in the spec's shapes (`errors`: another table of them, as the mock's).
     """
     if service is None:
         from .implementation import Implementation
 
         service = Implementation()
-    return build_app(service, router, handlers, FACTS, check_responses=check_responses)
+    return build_app(
+        service, router, handlers, FACTS, check_responses=check_responses, errors=errors
+    )

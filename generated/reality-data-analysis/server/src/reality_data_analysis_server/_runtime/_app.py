@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from ._contract import ResponseContract, checks_responses
-from ._errors import ApiError
+from ._errors import ApiError, ErrorTable
 from ._handlers import ErrorHandlers
 from ._http import body_allowed
 from ._responses import json_content, respond
@@ -118,10 +118,14 @@ def build_app(
     facts: SpecFacts,
     *,
     check_responses: bool | None = None,
+    errors: ErrorTable | None = None,
 ) -> FastAPI:
-    """The app serving `service` on `router`, every error answered by `handlers`; responses
-    are checked against the spec unless `check_responses` (default: the environment's
+    """The app serving `service` on `router`, every error answered by `handlers` (in the
+    shapes of `errors` when given: the mock's fully filled ones); responses are checked
+    against the spec unless `check_responses` (default: the environment's
     ``SPECGEN_CHECK_RESPONSES``, on unless ``0``) says not to (see `_contract`)."""
+    if errors is not None:
+        handlers = replace(handlers, errors=errors)
     app = FastAPI(title=facts.title, version=facts.version)
     app.state.service = service
     app.state.check_responses = checks_responses(check_responses)
