@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.docsite.snippets import Client, Snippets, client_of, operation_snippets
-from generator.docsite.types import Piece, constraint_phrases, models_named, pieces
+from generator.docsite.types import Piece, constraint_phrases, pieces
 from generator.ir.model import Api, Method, Response
 from generator.ir.types import ModelClass
 from generator.render.client_ts import TsOperation, ts_api
@@ -323,4 +323,4 @@ def _model(model: ModelClass, page: str, used_by: Sequence[tuple[str, str]]) -> 
     )
 
 
-__all__ = ["Page", "Release", "Site", "build_site", "models_named"]
+__all__ = ["Page", "Release", "Site", "build_site"]

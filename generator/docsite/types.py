@@ -57,10 +57,6 @@ def pieces(expr: TypeExpr) -> tuple[Piece, ...]:
     return (Piece("any"),)
 
 
-def models_named(expr: TypeExpr) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(p.model for p in pieces(expr) if p.model))
-
-
 _PHRASES = {
     "pattern": "pattern {}",
     "multiple_of": "multiple of {}",
