@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
+from generator.cursor import value_at
 from generator.ir.model import Api, Operation, Response
 from generator.mock import filter as odata
 from generator.mock.replies import MockError, MockReply, change_error, invalid
@@ -535,9 +536,7 @@ def _json(value: Any) -> Any:
 def _without_next(body: Any, path: str) -> Any:
     """The body without its next-page marker: an example's link leads off this machine."""
     keys = path.split(".")
-    node = body
-    for key in keys[:-1]:
-        node = node.get(key) if isinstance(node, dict) else None
+    node = value_at(body, keys[:-1])
     if isinstance(node, dict):
         node.pop(keys[-1], None)
     if isinstance(body, dict) and isinstance(body.get(keys[0]), dict) and len(keys) > 1:
@@ -550,9 +549,7 @@ def _null_next(body: Any, path: str) -> Any:
     """A copy of the body with its next-page marker set to null (where it is present)."""
     body = copy.deepcopy(body)
     keys = path.split(".")
-    node = body
-    for key in keys[:-1]:
-        node = node.get(key) if isinstance(node, dict) else None
+    node = value_at(body, keys[:-1])
     if isinstance(node, dict) and keys[-1] in node:
         node[keys[-1]] = None
     return body
