@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import random
 import socket
 import subprocess
@@ -36,6 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from generator.diff.prove_calls import credentials  # noqa: E402
 from generator.ir.model import Api, Operation  # noqa: E402
 from generator.values.schema import Schemas  # noqa: E402
 from generator.values.synth import SynthesisError, synthesize  # noqa: E402
@@ -51,16 +51,6 @@ def _run(command: list[str], cwd: Path | None = None) -> tuple[int, str, float]:
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
     return done.returncode, (done.stdout + done.stderr)[-2000:], time.perf_counter() - start
-
-
-def _credentials(client_class: type, api: Api) -> dict[str, Any]:
-    names = inspect.signature(client_class.__init__).parameters
-    found: dict[str, Any] = {"token": "test-token"}
-    for scheme in api.security_schemes:
-        if scheme.python_name and scheme.python_name in names:
-            basic = scheme.kind == "http" and scheme.scheme.lower() == "basic"
-            found[scheme.python_name] = ("user", "test-token") if basic else "test-token"
-    return found
 
 
 def _arguments(op: Operation, schemas: Schemas, rng: random.Random) -> dict[str, Any] | None:
@@ -189,7 +179,7 @@ def check(spec: Path, mypy: bool, limit: int | None, stateful: bool = False) -> 
         client = package.Client(
             base_url=f"http://127.0.0.1:{port}",
             max_retries=0,
-            **_credentials(package.Client, server.api),
+            **credentials(package.Client),  # each scheme through its own argument
         )
         outcome = _call_all(server.api, client, package, limit)
         print(f"  calls ({len(server.api.operations)} operations): {dict(outcome.most_common())}")
