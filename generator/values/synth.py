@@ -112,7 +112,10 @@ class _Maker:
             if isinstance(options, list) and options:
                 return self._option(resolved, options, name, depth)
         kind = schemas.primitive_type(resolved)
-        if kind == "object" or (kind is None and resolved.get("allOf")):
+        # No `type` but `additionalProperties`: the models read an object (Slack's
+        # `shares.private: {additionalProperties: false}`), so an object is what is made.
+        untyped_object = kind is None and "additionalProperties" in resolved
+        if kind == "object" or untyped_object or (kind is None and resolved.get("allOf")):
             return self._object(resolved, schema, depth)
         if kind == "array":
             return self._array(resolved, name, depth)

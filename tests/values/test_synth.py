@@ -197,3 +197,17 @@ def test_an_object_example_seeds_the_fill_and_one_of_stays_one() -> None:
     pet = _full({"oneOf": [{"$ref": REF + "Cat"}, {"$ref": REF + "Dog"}]}, components=components)
     assert pet == {"kind": "cat", "lives": 1}
     assert _full({"$ref": REF + "Owner"}, components=components) == {"name": "Ada", "age": 1}
+
+
+@pytest.mark.parametrize("full", [False, True])
+def test_a_schema_with_only_additional_properties_gets_an_object(full: bool) -> None:
+    # Slack's `shares: {private: {additionalProperties: false}}`: JSON Schema would take a
+    # string there, but the models read an object, so a mock answering "value" was refused.
+    schemas = Schemas({"openapi": "3.0.3", "components": {"schemas": {}}})
+    shares = {
+        "type": "object",
+        "properties": {"private": {"additionalProperties": False}},
+        "required": ["private"],
+    }
+    value = synthesize(schemas, shares, random.Random(0), full=full)
+    assert value == {"private": {}}
