@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import difflib
 import importlib
+from typing import NoReturn
 
 import click
 
 from generator import __version__
-
-# The entry point of installs made before it moved to `generator.program`, which imports no
-# click before a generation server has had its say.
-from generator.program import main as main
+from generator.process import run_command
 
 # name -> "module:attribute" of a click command
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -83,3 +81,9 @@ class LazyGroup(click.Group):
 def cli() -> None:
     """specgen: typed Python clients, pydantic models, FastAPI stubs and contract diffs
     from OpenAPI 3.x specs."""
+
+
+def main(argv: list[str] | None = None) -> NoReturn:
+    """The entry point of installs made before it moved to `generator.program`, which imports
+    no click before a generation server has had its say."""
+    run_command(argv, lambda: cli)

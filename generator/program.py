@@ -1,54 +1,27 @@
 """The `specgen` program: its entry point and `python -m generator`.
 
-A `generate` is first offered to a generation server (see `generator.daemon`), before anything
-but the standard library is imported: a served run's client never imports click (20 ms).
+A `generate` is first offered to a generation server (see `generator.process`), before
+anything but the standard library is imported: a served run's client never imports click.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+from generator.process import run_command
+
+if TYPE_CHECKING:
+    import click
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Run one command, then end the process. Call `generator.cli.cli` instead to run a
     command inside a longer-lived one (tests, the generation server)."""
-    from generator.daemon.client import delegate
-
-    code = delegate(sys.argv[1:] if argv is None else argv)
-    if code is None:
-        from generator.cli import cli
-
-        try:
-            cli.main(args=argv, prog_name="specgen")
-            code = 0
-        except SystemExit as exc:
-            code = _exit_status(exc.code)
-    end_process(code)
+    run_command(argv, _command_line)
 
 
-def _exit_status(code: object) -> int:
-    """What `sys.exit(code)` would make the exit status (a message is printed, status 1)."""
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code
-    print(code, file=sys.stderr)
-    return 1
+def _command_line() -> click.Command:
+    """The click group, imported only when no generation server took the run."""
+    from generator.cli import cli
 
-
-def end_process(code: int) -> NoReturn:
-    """End the process once its output is flushed, without the interpreter's tear-down.
-
-    A generate run on a large spec leaves hundreds of MB of objects (the spec, the IR, the
-    rendered text) that Python would free one by one at exit: 0.5 s on GitHub's spec, 10 %
-    of the run, spent after the last file is written (mypy ends the same way). Every file
-    and cache is written and closed before a command returns, and no command leaves a
-    thread or handler behind that must run at exit."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`specgen ... | head`): nothing to add
-            pass
-    os._exit(code)
+    return cli

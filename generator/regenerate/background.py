@@ -212,6 +212,6 @@ if __name__ == "__main__":
         _serve()
     # The parent waits for this process to end, not only for its answer: skip the tear-down
     # of the loaded spec and the validator's caches (0.3-0.4 s on GitHub's spec).
-    from generator.program import end_process
+    from generator.process import end_process
 
     end_process(0)
