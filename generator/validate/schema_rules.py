@@ -5,10 +5,10 @@ subschemas (a branch of a composition may require what its siblings declare)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.diagnostics import pointer_escape, pointer_join
-from generator.load import Document, RefError
+from generator.load import Document, RefError, SpecSet
 from generator.validate.nodes import (
     JSON_TYPES,
     Kind,
@@ -21,7 +21,7 @@ from generator.validate.nodes import (
 )
 
 if TYPE_CHECKING:
-    from generator.validate.meaning import Walker
+    from generator.validate.walk_memo import WalkMemo
 
 # Keywords whose value is one subschema / a list of them / a map of them.
 _ONE_SCHEMA = (
@@ -34,6 +34,31 @@ _COMPOSITION = ("allOf", "anyOf", "oneOf")
 _COMPOSITION_SET = frozenset(_COMPOSITION)  # most schemas have none: one C-level test
 _SUBSCHEMA_KEYWORDS = frozenset(_ONE_SCHEMA + _SCHEMA_LISTS + _SCHEMA_MAPS)
 _NAMES_DEPTH = 64
+
+
+class Walker(Protocol):
+    """The walk the schema rules report to and queue on (`meaning.Walker`), declared here so
+    the rules need nothing from the walk's module."""
+
+    @property
+    def spec(self) -> SpecSet: ...
+    @property
+    def memo(self) -> WalkMemo | None: ...
+    @property
+    def legacy(self) -> bool: ...
+
+    def report(self, rule: str, message: str, document: Document, pointer: str) -> None: ...
+    def push(self, visit: Visit) -> None: ...
+    def deref(
+        self, document: Document, pointer: str, node: Any, *, content: bool = False
+    ) -> tuple[Document, str, Any] | None: ...
+    def target_of(
+        self, document: Document, pointer: str, node: Any
+    ) -> tuple[Document, str, Any]: ...
+    def expect(
+        self, rule: str, value: Any, doc: Document, pointer: str,
+        schema_doc: Document, schema_pointer: str, mode: Mode,
+    ) -> None: ...  # fmt: skip
 
 
 class SchemaRules:

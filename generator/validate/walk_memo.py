@@ -28,7 +28,7 @@ Only for a spec of one JSON document: YAML aliases share nodes between units.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.cursor import value_at
 from generator.diagnostics import pointer_split
@@ -36,13 +36,23 @@ from generator.units import unit_pointer
 from generator.validate.nodes import COMPONENT_KINDS, ExampleCheck, Finding, Kind, Mode, Visit
 
 if TYPE_CHECKING:
+    from collections import deque
     from collections.abc import Iterable
 
     from generator.load import Document, SpecSet
     from generator.units import UnitGraph
-    from generator.validate.meaning import Walker
 
 _NEVER_RECORDED = frozenset({"operation-id-duplicate"})  # found again by each walk, in order
+
+
+class Walker(Protocol):
+    """What a replayed unit adds its work to: the state of the meaning walk
+    (`meaning.Walker`), declared here so the memo needs nothing from the walk's module."""
+
+    findings: list[Finding]
+    examples: list[ExampleCheck]
+    seen: set[tuple[Kind, int, str]]
+    queue: deque[Visit]
 
 
 class Diverged(Exception):
