@@ -13,35 +13,26 @@ place the direction flips: narrowing what `not` excludes widens what the schema 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from generator.diff.facts import SchemaDelta
 from generator.diff.nodes import Node, Side
+from generator.diff.shape import Shape
 
-if TYPE_CHECKING:
-    from generator.diff.schema import SchemaComparer
-    from generator.diff.shape import Shape
 
-# Keywords kept on the shape (as child nodes) for the comparisons below.
-KEYWORDS = (
-    "contains",
-    "minContains",
-    "maxContains",
-    "propertyNames",
-    "dependentRequired",
-    "dependentSchemas",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-    "contentMediaType",
-    "contentEncoding",
-    "contentSchema",
-    "if",
-    "then",
-    "else",
-    "prefixItems",
-    "patternProperties",
-    "not",
-)
+class SchemaComparer(Protocol):
+    """What the keyword comparisons need of the run's `schema.SchemaComparer` (both sides, its
+    shapes, and its memoised comparison for sub-schemas), declared here so this module needs
+    nothing from that one."""
+
+    @property
+    def base(self) -> Side: ...
+    @property
+    def revision(self) -> Side: ...
+
+    def shape(self, side: Side, node: Node) -> Shape: ...
+    def compare(self, base: Node, revision: Node, depth: int = 0) -> tuple[SchemaDelta, ...]: ...
+
 
 # Format pairs where every value of the first is a value of the second.
 _FORMAT_WIDER = {

@@ -7,8 +7,28 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.diff.keywords import KEYWORDS
 from generator.diff.nodes import Node, as_list
+
+# Keywords kept on the shape (as child nodes) for `keywords.KeywordComparer`.
+KEYWORDS = (
+    "contains",
+    "minContains",
+    "maxContains",
+    "propertyNames",
+    "dependentRequired",
+    "dependentSchemas",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "contentMediaType",
+    "contentEncoding",
+    "contentSchema",
+    "if",
+    "then",
+    "else",
+    "prefixItems",
+    "patternProperties",
+    "not",
+)
 
 
 @dataclass
