@@ -9,15 +9,15 @@ operation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
 
 from generator.diff import rules as area
 from generator.diff.facts import Delta
-from generator.diff.nodes import Node, Side
+from generator.diff.nodes import Node, Operation, Side
 
-if TYPE_CHECKING:
-    from generator.diff.operations import DocumentDiff, Operation
+# (area, label, where, old schema, new schema) -> the deltas of that schema pair, judged in
+# that area: `operations.DocumentDiff.schema_deltas`, which holds the run's schema memo.
+SchemaDeltas = Callable[[str, str, str, Node, Node], Iterable[Delta]]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -28,10 +28,10 @@ def _calls(side: Side, path_item: Node) -> dict[str, Node]:
 
 
 class CallbackDiff:
-    def __init__(self, document: DocumentDiff) -> None:
-        self.document = document
-        self.base = document.base
-        self.revision = document.revision
+    def __init__(self, base: Side, revision: Side, schema_deltas: SchemaDeltas) -> None:
+        self.base = base
+        self.revision = revision
+        self.schema_deltas = schema_deltas
 
     def webhooks(self) -> Iterator[Delta]:
         old = {
@@ -111,6 +111,4 @@ class CallbackDiff:
             new_schema = new_media[media].child("schema")
             if old_schema.value is None and new_schema.value is None:
                 continue
-            yield from self.document.schema_deltas(
-                schema_area, label, where, old_schema, new_schema
-            )
+            yield from self.schema_deltas(schema_area, label, where, old_schema, new_schema)

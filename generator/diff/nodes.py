@@ -1,4 +1,5 @@
-"""Positions inside a loaded spec set: a value, the document holding it and its JSON pointer."""
+"""Positions inside a loaded spec set: a value, the document holding it and its JSON pointer;
+an operation, by its method and path."""
 
 from __future__ import annotations
 
@@ -116,3 +117,17 @@ def as_map(value: Any) -> dict[str, Any]:
 
 def strings_in(value: Any) -> frozenset[str]:
     return frozenset(str(v) for v in as_list(value))
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a document: where it is, and its path item."""
+
+    method: str
+    path: str
+    node: Node
+    path_item: Node
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.path}"

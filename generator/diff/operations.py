@@ -9,12 +9,11 @@ operation's context, which is what makes a shared change show up once per operat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from generator.diff import rules as area
 from generator.diff.callbacks import CallbackDiff
 from generator.diff.facts import Delta, Details, SchemaDelta
-from generator.diff.nodes import Node, Side, as_list, strings_in
+from generator.diff.nodes import Node, Operation, Side, as_list, strings_in
 from generator.diff.operation_fields import (
     TEMPLATE_VARIABLE,
     is_date,
@@ -31,18 +30,6 @@ from generator.openapi import METHODS
 
 # OpenAPI says header parameters with these names are ignored.
 _IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
-
-
-@dataclass(frozen=True)
-class Operation:
-    method: str
-    path: str
-    node: Node
-    path_item: Node
-
-    @property
-    def label(self) -> str:
-        return f"{self.method.upper()} {self.path}"
 
 
 def normalise_path(path: str) -> str:
@@ -74,7 +61,7 @@ class DocumentDiff:
         self.revision = revision
         self.unchanged = Unchanged(base, revision)
         self.schemas = SchemaComparer(base, revision, self.unchanged)
-        self.calls = CallbackDiff(self)
+        self.calls = CallbackDiff(base, revision, self.schema_deltas)
         self.security = SecurityDiff(base, revision)
         old_root, new_root = base.root, revision.root
         self._context_same = self.unchanged.same(

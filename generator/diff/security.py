@@ -8,14 +8,10 @@ operation uses are compared for that operation.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from generator.diff import rules as area
 from generator.diff.facts import Delta, Details
-from generator.diff.nodes import Side, as_list, as_map, keys_of, strings_in
-
-if TYPE_CHECKING:
-    from generator.diff.operations import Operation
+from generator.diff.nodes import Operation, Side, as_list, as_map, keys_of, strings_in
 
 
 class SecurityDiff:
