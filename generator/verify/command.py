@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import click
 
 from generator.diagnostics import SpecError
+from generator.verify.bounds import Settings
 from generator.verify.formats import FORMATS, render
 from generator.verify.plan import Credentials
-from generator.verify.runner import Settings
 
 
 def is_loopback(base_url: str) -> bool:
@@ -121,8 +121,9 @@ def verify(
     spec refuses get 4xx, credentials are enforced, and create/read/list/update/delete
     sequences hold. Exit 1 when anything drifts."""
     from generator.render import TargetOptions, prepare_target
+    from generator.verify.bounds import Unreachable
     from generator.verify.locate import Source
-    from generator.verify.runner import Runner, Unreachable
+    from generator.verify.runner import Runner
 
     base_url = _check_url(base_url)
     if basic is not None and ":" not in basic:

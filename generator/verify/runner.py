@@ -11,13 +11,14 @@ import itertools
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import httpx
 
 from generator.ir.model import Api, Operation
 from generator.values.schema import Schemas
+from generator.verify.bounds import STOPS, Budget, Exhausted, Settings, Unreachable
 from generator.verify.checks import Exchange, Judge
 from generator.verify.locate import Place, Source
 from generator.verify.model import (
@@ -32,68 +33,18 @@ from generator.verify.model import (
 from generator.verify.plan import (
     NO_BODY,
     Call,
-    Credentials,
     Planner,
     Wire,
     client_call,
     secured,
     wire,
 )
+from generator.verify.stateful import Sequences
 from generator.witness.refusals import refusals
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 _MAX_REFUSALS = 200  # body refusals looked at per operation (each is validated: a big body)
 _ORDER = {"GET": 0, "HEAD": 0, "OPTIONS": 0, "POST": 1, "PUT": 2, "PATCH": 2, "DELETE": 3}
-
-
-class Exhausted(Exception):
-    """The run's bound was reached; the message names which."""
-
-
-class Unreachable(Exception):
-    """The server never answered (nothing listens at the base URL): a usage error."""
-
-
-_STOPS = (Exhausted, Unreachable)
-
-
-@dataclass(frozen=True)
-class Settings:
-    base_url: str
-    safe: bool = False
-    max_requests: int = 1000
-    time_limit: float = 120.0  # seconds
-    rate: float = 0.0  # requests per second; 0: as fast as the server answers
-    seed: int = 0
-    credentials: Credentials = Credentials()
-    negatives: int = 6  # refused requests per operation, at most
-    timeout: float = 10.0  # per request, seconds
-
-
-@dataclass
-class Budget:
-    settings: Settings
-    clock: Callable[[], float] = time.monotonic
-    sleep: Callable[[float], None] = time.sleep
-    used: int = 0
-    started: float = -1.0
-    last: float = -1.0
-
-    def take(self) -> None:
-        now = self.clock()
-        if self.started < 0:
-            self.started = now
-        if self.used >= self.settings.max_requests:
-            raise Exhausted("max-requests")
-        if now - self.started >= self.settings.time_limit:
-            raise Exhausted("time-limit")
-        if self.settings.rate > 0 and self.last >= 0:
-            wait = self.last + 1.0 / self.settings.rate - now
-            if wait > 0:
-                self.sleep(wait)
-                now = self.clock()
-        self.last = now
-        self.used += 1
 
 
 Progress = Callable[[str], None]
@@ -134,8 +85,6 @@ class Runner:
     # -- the run ---------------------------------------------------------------------------
 
     def run(self) -> Report:
-        from generator.verify.stateful import Sequences
-
         started = time.perf_counter()
         operations = sorted(self.api.operations, key=_order)
         for op in operations:
@@ -154,7 +103,7 @@ class Runner:
                 self.progress(f"{op.method} {op.path}")
                 try:
                     self.check_operation(op, sequences.known_ids(op))
-                except _STOPS:
+                except STOPS:
                     raise
                 except Exception as exc:  # noqa: BLE001 - one operation is skipped, and says why
                     stats.skipped = f"verify could not test it: {type(exc).__name__}: {exc}"[:300]

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from generator.ir.model import Operation
+from generator.ir.model import Api, Operation
 from generator.mock.roles import Role, read_roles
 from generator.mock.state import Lifecycle, state_property
-from generator.verify.locate import Place, where
-from generator.verify.model import Finding, Received, Sent
-from generator.verify.plan import NO_BODY, Call
-
-if TYPE_CHECKING:
-    from generator.verify.runner import Runner
+from generator.values.schema import Schemas
+from generator.verify.bounds import STOPS, Settings
+from generator.verify.locate import Place, Source, where
+from generator.verify.model import Finding, Received, Report, Sent
+from generator.verify.plan import NO_BODY, Call, Planner
 
 _ITEM = re.compile(r"^(?P<collection>.*)/\{(?P<param>[^/{}]+)\}$")
 _POLLS = 3
@@ -41,6 +41,34 @@ class Resource:
     read: Operation | None = None
     update: Operation | None = None
     delete: Operation | None = None
+
+
+class Runner(Protocol):
+    """What the sequences need of the run's `runner.Runner`: what it was given, its planner,
+    its report, and its way of sending a call and recording what it found. Declared here so
+    this module needs nothing from the runner's."""
+
+    observer: Callable[[Call, Any], None] | None  # told of every successful valid call
+
+    @property
+    def api(self) -> Api: ...
+    @property
+    def schemas(self) -> Schemas: ...
+    @property
+    def source(self) -> Source: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def planner(self) -> Planner: ...
+    @property
+    def report(self) -> Report: ...
+    @property
+    def progress(self) -> Callable[[str], None]: ...
+
+    def exchange(
+        self, call: Call, expect: str, why: str, where: Place | None = None
+    ) -> tuple[Sent, Received, Any]: ...
+    def add(self, findings: list[Finding]) -> None: ...
 
 
 @dataclass
@@ -88,8 +116,6 @@ class Sequences:
     # -- sequences -------------------------------------------------------------------------
 
     def run(self) -> None:
-        from generator.verify.runner import Exhausted, Unreachable
-
         for resource in self.resources():
             self.steps = []  # a lone list is no sequence: not reported
             try:
@@ -99,7 +125,7 @@ class Sequences:
                 if resource.create is not None and not self.runner.settings.safe:
                     self.runner.progress(f"lifecycle {resource.collection}")
                     self.lifecycle(resource)
-            except (Exhausted, Unreachable):
+            except STOPS:
                 raise
             except Exception as exc:  # noqa: BLE001 - the single-operation checks still run
                 self.steps.append(f"stopped: {type(exc).__name__}: {exc}"[:300])

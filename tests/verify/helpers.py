@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.render import TargetOptions, prepare_target
+from generator.verify.bounds import Settings
 from generator.verify.locate import Source
 from generator.verify.model import Report
-from generator.verify.runner import Runner, Settings
+from generator.verify.runner import Runner
 
 PETS = Path(__file__).parent / "pets.yaml"
 

@@ -9,10 +9,10 @@ import dataclasses
 import pytest
 
 from generator.ir.model import Operation, SecurityRequirement, SecurityScheme
+from generator.verify.bounds import Budget, Exhausted, Settings
 from generator.verify.checks import suggest
 from generator.verify.model import Redactor
 from generator.verify.plan import Call, Credentials, wire
-from generator.verify.runner import Budget, Exhausted, Settings
 
 from .helpers import PETS
 from .test_verify_cli import invoke
