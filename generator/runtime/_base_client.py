@@ -10,6 +10,7 @@ import logging
 import random
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
@@ -31,7 +32,6 @@ from ._errors import (
 )
 from ._pagination import NextPage, Pagination, lookup_path
 from ._params import fill_path, header_value, query_string
-from ._resource import drop_resources
 from ._response import (
     AdapterCache,
     ByMedia,
@@ -110,6 +110,16 @@ def _normalise_base_url(base_url: str | httpx.URL) -> httpx.URL:
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an absolute http(s) URL, got {str(base_url)!r}")
     return url
+
+
+def _forget_cached_properties(clone: object) -> None:
+    """Drop the values a copy made by ``with_options`` took over from its original's cached
+    properties (a generated client's resources): they were made for the original, so they
+    would call it; the copy makes its own on first use."""
+    cached = vars(clone)
+    owner = type(clone)
+    for name in [k for k in cached if isinstance(getattr(owner, k, None), cached_property)]:
+        del cached[name]
 
 
 def _merge_headers(*layers: Mapping[str, object] | None) -> dict[str, str]:
@@ -207,7 +217,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         clone = copy.copy(self)
         clone._owns_http_client = False
         clone._default_policies = {}  # the copy's own timeout and retries
-        drop_resources(clone)
+        _forget_cached_properties(clone)
         if base_url is not None:
             clone.base_url = _normalise_base_url(base_url)
         if not isinstance(token, NotGiven):

@@ -9,12 +9,12 @@ use (its module is imported then, so a large API's client imports quickly) and k
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ._client import AsyncAPIClient, SyncAPIClient
 
-__all__ = ["AsyncAPIResource", "SyncAPIResource", "drop_resources"]
+__all__ = ["AsyncAPIResource", "SyncAPIResource"]
 
 
 class SyncAPIResource:
@@ -35,11 +35,3 @@ class AsyncAPIResource:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
-
-
-def drop_resources(owner: Any) -> None:
-    """Forget the resources cached on `owner` (a copy made by ``with_options``): they call
-    the client they were made for, so the copy makes its own on first use."""
-    cached = vars(owner)
-    for name in [k for k, v in cached.items() if isinstance(v, SyncAPIResource | AsyncAPIResource)]:
-        del cached[name]
