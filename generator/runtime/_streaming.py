@@ -23,11 +23,12 @@ import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError
-from ._response import AdapterCache, parse_lenient
+from ._response import AdapterCache, ByMedia, ResponseTypes, parse_lenient
 
 __all__ = [
     "AsyncStream",
     "async_streaming_wrapper",
+    "has_event_stream",
     "streaming_requested",
     "streaming_wrapper",
     "AsyncStreamedResponse",
@@ -341,3 +342,15 @@ class AsyncStreamedResponseContext(Generic[T]):
     ) -> None:
         if self._response is not None:
             await self._response.close()
+
+
+def has_event_stream(types: ResponseTypes) -> bool:
+    """Whether some status may answer with server-sent events (then the body is streamed)."""
+    for declared in types.values():
+        if isinstance(declared, EventStream):
+            return True
+        if isinstance(declared, ByMedia) and any(
+            isinstance(t, EventStream) for t in declared.types.values()
+        ):
+            return True
+    return False

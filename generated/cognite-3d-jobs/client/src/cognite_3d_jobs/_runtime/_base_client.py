@@ -1,7 +1,7 @@
 # Generated from specs/cognite-3d-jobs.yaml by specgen. Do not edit: edit the spec and regenerate.
 """What ``SyncAPIClient`` and ``AsyncAPIClient`` share: configuration, building requests,
 auth plans, retry decisions, error mapping and response parsing (the pure parts of a call;
-sending is in ``_client``)."""
+sending is in ``_client``, reading a page in ``_pages``, the retry rules in ``_retry``)."""
 
 from __future__ import annotations
 
@@ -24,25 +24,11 @@ from ._auth import (
     TokenProvider,
 )
 from ._encoding import encode_form, to_jsonable
-from ._errors import (
-    APIConnectionError,
-    APIResponseValidationError,
-    APITimeoutError,
-    RequestValidationError,
-    make_status_error,
-)
-from ._pagination import NextPage, Pagination, lookup_path
+from ._errors import RequestValidationError, connection_error, make_status_error
 from ._params import fill_path, header_value, query_string
-from ._response import (
-    AdapterCache,
-    ByMedia,
-    ResponseTypes,
-    declared_type,
-    parse_lenient,
-    parse_response,
-    raw_requested,
-)
+from ._response import AdapterCache, ResponseTypes, declared_type, parse_response, raw_requested
 from ._retry import (
+    AttemptPolicy,
     is_retryable,
     retry_after_from_headers,
     retry_delay,
@@ -55,11 +41,7 @@ from ._security import (
     check_credentials,
     choose_alternative,
 )
-from ._streaming import (
-    EventStream,
-    Stream,
-    streaming_requested,
-)
+from ._streaming import EventStream, Stream, has_event_stream, streaming_requested
 from ._types import (
     DEFAULT_OPTIONS,
     NOT_GIVEN,
@@ -69,7 +51,7 @@ from ._types import (
     Timeout,
 )
 
-__all__ = ["DEFAULT_TIMEOUT", "has_event_stream"]
+__all__ = ["DEFAULT_TIMEOUT"]
 
 log = logging.getLogger(__name__)
 
@@ -86,20 +68,11 @@ class _Call:
     """One operation call, planned: what to send, how to retry it, how to read the answer."""
 
     request: PreparedRequest
-    policy: _AttemptPolicy
+    policy: AttemptPolicy
     types: ResponseTypes
     events: bool  # a declared response is an event stream
     stream: bool  # the caller asked for the body unread
     raw: bool  # the caller asked for the APIResponse
-
-
-@dataclasses.dataclass(frozen=True)
-class _AttemptPolicy:
-    timeout: Timeout
-    max_retries: int
-    idempotent: bool
-    timeouts: Mapping[str, float | None]
-    """``timeout`` as httpx carries it in ``Request.extensions`` (converted once, not per send)."""
 
 
 def _utcnow() -> datetime:
@@ -193,7 +166,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         self._base_cache: tuple[httpx.URL, str, str] | None = None
         # Shared with copies from with_options(): keys are whole URLs, so nothing leaks across.
         self._urls: dict[str, httpx.URL] = {}
-        self._default_policies: dict[bool, _AttemptPolicy] = {}
+        self._default_policies: dict[bool, AttemptPolicy] = {}
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} base_url={str(self.base_url)!r}>"
@@ -357,14 +330,14 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             raw=raw or raw_requested(),
         )
 
-    def _policy(self, idempotent: bool, options: RequestOptions) -> _AttemptPolicy:
+    def _policy(self, idempotent: bool, options: RequestOptions) -> AttemptPolicy:
         if options is DEFAULT_OPTIONS:
             # Most calls override nothing: reuse the policy while the client's settings hold.
             known = self._default_policies.get(idempotent)
             if known and known.timeout is self.timeout and known.max_retries == self.max_retries:
                 return known
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else options.timeout
-        policy = _AttemptPolicy(
+        policy = AttemptPolicy(
             timeout=timeout,
             max_retries=(
                 self.max_retries
@@ -405,7 +378,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         return applied
 
     def _http_request(
-        self, request: PreparedRequest, auth: AppliedAuth | None, policy: _AttemptPolicy
+        self, request: PreparedRequest, auth: AppliedAuth | None, policy: AttemptPolicy
     ) -> httpx.Request:
         """One attempt's `httpx.Request` (auth is resolved per attempt, so tokens refresh)."""
         url = request.url
@@ -440,12 +413,12 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         exc: httpx.RequestError,
         http_request: httpx.Request,
         attempt: int,
-        policy: _AttemptPolicy,
+        policy: AttemptPolicy,
     ) -> float:
         """Seconds to wait before retrying a transport failure; raises when it is not retried."""
         delay = self._delay_before_retry(request, exc, None, attempt, policy)
         if delay is None:
-            raise self._transport_error(exc, http_request) from exc
+            raise connection_error(exc, http_request) from exc
         return delay
 
     def _delay_after_response(
@@ -453,7 +426,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         request: PreparedRequest,
         response: httpx.Response,
         attempt: int,
-        policy: _AttemptPolicy,
+        policy: AttemptPolicy,
     ) -> float:
         """Seconds to wait before retrying a non-2xx response; raises its error otherwise."""
         retry_after = retry_after_from_headers(response.headers, self._now())
@@ -483,7 +456,7 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
         outcome: int | BaseException,
         retry_after: float | None,
         attempt: int,
-        policy: _AttemptPolicy,
+        policy: AttemptPolicy,
     ) -> float | None:
         """Seconds to wait before retrying, or ``None`` if this failure is final."""
         if attempt >= policy.max_retries:
@@ -503,14 +476,6 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             )
         return delay
 
-    @staticmethod
-    def _transport_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"{request.method} {request.url} timed out", request=request)
-        return APIConnectionError(
-            f"{request.method} {request.url} failed: {type(exc).__name__}: {exc}", request=request
-        )
-
     # -- responses ----------------------------------------------------------------------------
 
     def _parse(self, response: httpx.Response, response_types: ResponseTypes) -> Any:
@@ -520,76 +485,3 @@ class _BaseAPIClient(Generic[_HttpClientT, _TokenT]):
             response.read()
             return Stream[Any](response, declared.item_type, self._adapters)
         return parse_response(response, response_types, self._adapters)
-
-    def _read_page(
-        self,
-        response: httpx.Response,
-        request: PreparedRequest,
-        *,
-        pagination: Pagination,
-        item_type: Any,
-        page_type: Any,
-    ) -> tuple[Any, list[Any], NextPage]:
-        if page_type is not None and response.content:
-            # Straight from bytes into the page model, as other responses are parsed: decoding
-            # to Python objects first and validating those costs about twice as much.
-            try:
-                page = parse_lenient(self._adapters.get(page_type), response.content, json=True)
-            except pydantic.ValidationError:
-                pass  # not JSON, or not the declared page: reported below, exactly as before
-            else:
-                following = NextPage(
-                    pagination, response.json, request, response.url, response.headers
-                )
-                return page, _page_items(page, pagination.items), following
-        try:
-            body: Any = response.json() if response.content else None
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"{request.method} {request.url} returned a page that is not JSON",
-                response=response,
-                body=response.text,
-            ) from exc
-        try:
-            if page_type is None:
-                page = body
-                raw_items = lookup_path(body, pagination.items) or []
-                items: list[Any] = parse_lenient(self._adapters.get(list[item_type]), raw_items)
-            else:
-                page = parse_lenient(self._adapters.get(page_type), body)
-                items = _page_items(page, pagination.items)
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(
-                f"{request.method} {request.url} returned a page that does not match the "
-                f"declared schema: {exc}",
-                response=response,
-                body=body,
-            ) from exc
-        return (
-            page,
-            items,
-            NextPage(pagination, lambda: body, request, response.url, response.headers),
-        )
-
-
-def has_event_stream(types: ResponseTypes) -> bool:
-    """Whether some status may answer with server-sent events (then the body is streamed)."""
-    for declared in types.values():
-        if isinstance(declared, EventStream):
-            return True
-        if isinstance(declared, ByMedia) and any(
-            isinstance(t, EventStream) for t in declared.types.values()
-        ):
-            return True
-    return False
-
-
-def _page_items(page: Any, key: str) -> list[Any]:
-    """The parsed items of a parsed page model: the field whose wire name is `key`."""
-    fields: Mapping[str, Any] = getattr(type(page), "model_fields", {})
-    for name, field in fields.items():
-        if key in (name, field.alias):
-            found: list[Any] = list(getattr(page, name) or [])
-            return found
-    value: Any = lookup_path(page.model_dump(by_alias=True) if fields else page, key)
-    return list(value or [])

@@ -26,41 +26,14 @@ from ._auth import (
     resolve_token,
     resolve_token_async,
 )
-from ._base_client import (
-    DEFAULT_TIMEOUT,
-    _AttemptPolicy,
-    _BaseAPIClient,
-    _utcnow,
-)
+from ._base_client import DEFAULT_TIMEOUT, _BaseAPIClient, _utcnow
+from ._pages import read_page
 from ._pagination import AsyncPage, Pagination, SyncPage
-from ._response import (
-    APIResponse,
-    ResponseTypes,
-    declared_type,
-)
-from ._retry import (
-    DEFAULT_MAX_RETRIES,
-)
-from ._security import (
-    AppliedAuth,
-    Security,
-    check_token_use,
-    resolve_async,
-    resolve_sync,
-)
-from ._streaming import (
-    AsyncStream,
-    AsyncStreamedResponse,
-    EventStream,
-    Stream,
-    StreamedResponse,
-)
-from ._types import (
-    DEFAULT_OPTIONS,
-    PreparedRequest,
-    RequestOptions,
-    Timeout,
-)
+from ._response import APIResponse, ResponseTypes, declared_type
+from ._retry import DEFAULT_MAX_RETRIES, AttemptPolicy
+from ._security import AppliedAuth, Security, check_token_use, resolve_async, resolve_sync
+from ._streaming import AsyncStream, AsyncStreamedResponse, EventStream, Stream, StreamedResponse
+from ._types import DEFAULT_OPTIONS, PreparedRequest, RequestOptions, Timeout
 
 __all__ = ["AsyncAPIClient", "SyncAPIClient"]
 
@@ -125,7 +98,7 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
         return self._applied(plan, [resolve_sync(v, s.argument) for s, v in plan])
 
     def _send(
-        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+        self, request: PreparedRequest, policy: AttemptPolicy, stream: bool = False
     ) -> httpx.Response:
         attempt = 0
         token_renewed = False
@@ -267,8 +240,13 @@ class SyncAPIClient(_BaseAPIClient[httpx.Client, TokenProvider]):
 
         def fetch(request: PreparedRequest) -> SyncPage[Any]:
             response = self._send(request, policy)
-            page, items, next_request = self._read_page(
-                response, request, pagination=pagination, item_type=item_type, page_type=page_type
+            page, items, next_request = read_page(
+                response,
+                request,
+                self._adapters,
+                pagination=pagination,
+                item_type=item_type,
+                page_type=page_type,
             )
             return SyncPage(
                 page=page,
@@ -344,7 +322,7 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
         return self._applied(plan, [await resolve_async(v, s.argument) for s, v in plan])
 
     async def _send(
-        self, request: PreparedRequest, policy: _AttemptPolicy, stream: bool = False
+        self, request: PreparedRequest, policy: AttemptPolicy, stream: bool = False
     ) -> httpx.Response:
         attempt = 0
         token_renewed = False
@@ -483,8 +461,13 @@ class AsyncAPIClient(_BaseAPIClient[httpx.AsyncClient, AsyncTokenProvider]):
 
         async def fetch(request: PreparedRequest) -> AsyncPage[Any]:
             response = await self._send(request, policy)
-            page, items, next_request = self._read_page(
-                response, request, pagination=pagination, item_type=item_type, page_type=page_type
+            page, items, next_request = read_page(
+                response,
+                request,
+                self._adapters,
+                pagination=pagination,
+                item_type=item_type,
+                page_type=page_type,
             )
             return AsyncPage(
                 page=page,

@@ -16,13 +16,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import httpx
 
+from ._types import Timeout
+
 __all__ = [
     "DEFAULT_MAX_RETRIES",
+    "AttemptPolicy",
     "IDEMPOTENT_METHODS",
     "INITIAL_RETRY_DELAY",
     "MAX_RETRY_AFTER",
@@ -49,6 +53,18 @@ _NOT_SENT_ERRORS: tuple[type[httpx.TransportError], ...] = (
     httpx.ConnectTimeout,
     httpx.PoolTimeout,
 )
+
+
+@dataclass(frozen=True)
+class AttemptPolicy:
+    """How one call is attempted: its timeout, how often it is retried, and whether a
+    failure after sending may be retried (an idempotent operation, or the caller says so)."""
+
+    timeout: Timeout
+    max_retries: int
+    idempotent: bool
+    timeouts: Mapping[str, float | None]
+    """``timeout`` as httpx carries it in ``Request.extensions`` (converted once, not per send)."""
 
 
 def parse_retry_after(value: str | None, now: datetime) -> float | None:

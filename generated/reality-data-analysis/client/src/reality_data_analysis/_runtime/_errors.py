@@ -59,6 +59,7 @@ __all__ = [
     "RateLimitError",
     "RequestValidationError",
     "UnprocessableEntityError",
+    "connection_error",
     "decode_body",
     "parse_error_body",
     "make_status_error",
@@ -283,6 +284,16 @@ def make_status_error(
     if issubclass(cls, RateLimitError):
         return cls(message, retry_after=retry_after, **fields)
     return cls(message, **fields)
+
+
+def connection_error(exc: httpx.RequestError, request: httpx.Request) -> APIConnectionError:
+    """The exception for a request that got no response: a timeout, or another transport
+    failure."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{request.method} {request.url} timed out", request=request)
+    return APIConnectionError(
+        f"{request.method} {request.url} failed: {type(exc).__name__}: {exc}", request=request
+    )
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:
