@@ -14,6 +14,7 @@ from ._auth import (
 from ._bodies import File, FileInput, encode_body, form_body, multipart_parts
 from ._call import cookie_header, given, merge_options
 from ._client import AsyncAPIClient, SyncAPIClient
+from ._error_body import ErrorDetail
 from ._errors import (
     APIConnectionError,
     APIError,
@@ -23,7 +24,6 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
-    ErrorDetail,
     InternalServerError,
     NotFoundError,
     OAuth2TokenError,

@@ -11,7 +11,8 @@ from typing import Any, Generic, ParamSpec, TypeVar, cast
 import httpx
 import pydantic
 
-from ._errors import APIResponseValidationError, decode_body
+from ._error_body import decode_body
+from ._errors import APIResponseValidationError
 from ._model_base import lenient_parsing
 
 __all__ = [
