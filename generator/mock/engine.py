@@ -1,12 +1,10 @@
 """What the mock answers, independent of FastAPI and of the generated package.
 
-Stateless: every operation answers its documented success with the spec's example (when it is
-valid against the schema) or data synthesized from the schema. Answers carry every documented
-property (the example's, then the synthesizer's full fill for the ones it lacks); the lean
-answer (required properties only) is asked for with `Prefer: return=minimal` or `--minimal`. Stateful: operations are read
-as resource roles from the paths and schemas (create on a collection, list with paging, patch
-and cancel on an item), and answered from an in-memory store. How operations are read as roles is `roles.py`; how
-request data lands on a resource, `reshape.py`.
+Stateless: every operation answers its documented success (`stateless.py`). Stateful:
+operations are read as resource roles from the paths and schemas (create on a collection, list
+with paging, patch and cancel on an item), and answered from an in-memory store. How
+operations are read as roles is `roles.py`; how request data lands on a resource,
+`reshape.py`.
 """
 
 from __future__ import annotations
@@ -16,13 +14,11 @@ import json
 import random
 import re
 from collections.abc import Mapping
-from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from generator.cursor import value_at
-from generator.ir.model import Api, Operation, Response
+from generator.ir.model import Api, Operation
 from generator.mock import filter as odata
 from generator.mock.replies import MockError, MockReply, change_error, invalid
 from generator.mock.reshape import adapt, counterpart
@@ -37,10 +33,11 @@ from generator.mock.state import (
     page,
     state_property,
 )
-from generator.server_runtime._http import body_allowed, split_key
+from generator.mock.stateless import StatelessAnswers
+from generator.server_runtime._http import split_key
 from generator.server_runtime._params import put_path
 from generator.values.schema import Schemas
-from generator.values.synth import SynthesisError, random_id, synthesize
+from generator.values.synth import random_id
 
 FILTER_PARAMS = ("$filter", "filter")
 SIZE_PARAMS = ("$top", "top", "limit", "pagesize", "page_size", "maxresults", "max_results")
@@ -67,17 +64,12 @@ class MockEngine:
         self.api = api
         self.schemas = Schemas(api.models_document)
         self.stateful = stateful
-        self.minimal = minimal
-        # Set by the server for one request that says `Prefer: return=minimal` (a context
-        # variable: concurrent requests of one app each have their own).
-        self.prefer_minimal: ContextVar[bool] = ContextVar(f"minimal-{id(self)}", default=False)
         self.rng = random.Random(seed)
+        self.answers = StatelessAnswers(self.schemas, self.rng, minimal)
         self.operations = {op.operation_id: op for op in api.operations}
         self.roles: dict[str, Role] = {}
         self.resource_schemas: dict[str, dict[str, Any]] = {}
         self.stores: dict[str, ResourceStore] = {}
-        # By id of the IR response (which the API keeps alive) and leanness: made once, copied.
-        self.samples: dict[tuple[int, bool], Any] = {}
         self.lifecycles: dict[str, tuple[str, Lifecycle]] = {}
         self.id_properties: dict[str, str] = {}
         if stateful:
@@ -92,82 +84,10 @@ class MockEngine:
         op = self.operations[operation_id]
         role = self.roles.get(operation_id)
         if role is None:
-            return self.example_reply(op)
+            return self.answers.example_reply(op)
         handler = getattr(self, f"_{role.kind}")
         reply: MockReply = handler(op, role, arguments)
         return reply
-
-    # -- stateless -----------------------------------------------------------------------------
-
-    def example_reply(self, op: Operation) -> MockReply:
-        # No 2xx declared: the declared redirect is the answer (Discourse's topic lookup by
-        # external id answers 301 only; a 200 there is a status its spec never gives).
-        success = op.success or next(
-            (r for r in op.responses if r.is_redirect and r.status_code), None
-        )
-        if success is None:
-            return MockReply(200)
-        status = success.status_code or 200
-        if success.schema is None or not body_allowed(status):
-            return MockReply(status)  # a 204 declared with a schema still has no body
-        body = self.sample(success)
-        if op.pagination and op.pagination.style in ("next-link", "cursor") and op.pagination.next:
-            body = self._last_page(body, op.pagination.next, success.schema)
-        return MockReply(status, body)
-
-    def _last_page(self, body: Any, path: str, schema: Any) -> Any:
-        """The answer as a last page: without its next-page marker (an example's link leads
-        off this machine), or with it null where the schema requires one (OpenAI's usage
-        pages); unchanged when the schema allows neither (a valid answer above all)."""
-        for candidate in (_without_next(copy.deepcopy(body), path), _null_next(body, path)):
-            if self.schemas.is_valid(candidate, schema):
-                return candidate
-        return body
-
-    @property
-    def lean(self) -> bool:
-        """Whether this answer is the lean one (`--minimal`, or `Prefer: return=minimal`)."""
-        return self.minimal or self.prefer_minimal.get()
-
-    def sample(self, response: Response) -> Any:
-        """A body for `response` (a copy: callers may change it): the first example valid
-        against its schema, with the documented properties it lacks filled in (unless the
-        answer is lean), else synthesized data; with no schema, the first example (or no
-        body)."""
-        key = (id(response), self.lean)
-        if key not in self.samples:
-            self.samples[key] = self._sample(response)
-        return copy.deepcopy(self.samples[key])
-
-    def _sample(self, response: Response) -> Any:
-        if response.schema is None:
-            return response.examples[0][1] if response.examples else None
-        schema = response.schema
-        example = next((e for _, e in response.examples if self.schemas.is_valid(e, schema)), None)
-        if example is not None and (self.lean or not response.is_success):
-            return copy.deepcopy(example)  # an error example is answered as the spec shows it
-        made = self.synthesized(schema)
-        if example is None:
-            return made
-        return self._completed(example, made, schema)
-
-    def synthesized(self, schema: Any) -> Any:
-        """The synthesizer's answer for `schema` (full unless lean); None when none can be made."""
-        try:
-            return synthesize(
-                self.schemas, schema, self.rng, full=not self.lean, direction="response"
-            )
-        except SynthesisError:
-            return None
-
-    def _completed(self, example: Any, made: Any, schema: Any) -> Any:
-        """`example` with the properties only `made` has, at every level (an example that
-        shows a few fields still answers with every documented one); the example's own
-        values win. The top level alone, or the bare example, when the merge is invalid."""
-        for merged in (_merged(example, made, deep=True), _merged(example, made, deep=False)):
-            if self.schemas.is_valid(merged, schema):
-                return merged
-        return copy.deepcopy(example)
 
     # -- reading the API as resources ------------------------------------------------------------
 
@@ -312,7 +232,7 @@ class MockEngine:
         store = self.stores[role.resource]
         store.resources.pop(str(resource[store.id_property]), None)
         if role.response is None:  # the answer does not carry the resource (`{"data": {}}`)
-            return self.example_reply(op)
+            return self.answers.example_reply(op)
         return self._reply(op, self._wrapped(op, role, resource))
 
     # -- helpers -------------------------------------------------------------------------------
@@ -358,7 +278,7 @@ class MockEngine:
             return resources
         # What this view documents and the store lacks (Adyen's create answers an API
         # credential with its `apiKey`, which the get does not show) is filled in.
-        made = self.synthesized(shape)
+        made = self.answers.synthesized(shape)
         around = made if isinstance(made, dict) else {}
         # A stored value this view types otherwise (Discourse's create answers a post whose
         # `actions_summary` items are narrower than the get's) keeps the view's own value, so
@@ -378,7 +298,7 @@ class MockEngine:
     def _wrap(self, op: Operation, payload: Any, wrapper: Wrapper) -> Any:
         """`payload` placed where the response keeps its resources, inside the stateless
         answer, so the properties around it (`ok`, `has_more`, ...) are there too."""
-        base = self.example_reply(op).body if wrapper.path else None
+        base = self.answers.example_reply(op).body if wrapper.path else None
         if not isinstance(base, dict):
             return wrap(payload, wrapper)
         put_path(base, list(wrapper.path), payload)
@@ -390,7 +310,7 @@ class MockEngine:
         if success is not None and success.schema is not None:
             problems = self.schemas.errors(body, success.schema)
             if problems:  # never answer outside the contract: fall back to the example
-                return self.example_reply(op)
+                return self.answers.example_reply(op)
         return MockReply(status, body)
 
     def _new_resource(self, op: Operation, role: Role, request: Any) -> dict[str, Any]:
@@ -428,7 +348,7 @@ class MockEngine:
                 for resource in unwrap(example, role.response):
                     if isinstance(resource, dict) and self.schemas.is_valid(resource, schema):
                         return dict(resource)
-        made = self.synthesized(schema)
+        made = self.answers.synthesized(schema)
         # None: built from the request alone; `_reply` falls back if that is not enough.
         return made if isinstance(made, dict) else {}
 
@@ -498,18 +418,6 @@ class MockEngine:
         return [r for r in items if odata.evaluate(tree, r, access)]
 
 
-def _merged(example: Any, made: Any, *, deep: bool) -> Any:
-    if isinstance(example, dict) and isinstance(made, dict):
-        result = copy.deepcopy(made)
-        for key, value in example.items():
-            inner = made.get(key)
-            result[key] = _merged(value, inner, deep=True) if deep else copy.deepcopy(value)
-        return result
-    if deep and isinstance(example, list) and isinstance(made, list) and made:
-        return [_merged(item, made[0], deep=True) for item in example]
-    return copy.deepcopy(example)
-
-
 def _equals(stored: Any, wanted: Any) -> bool:
     """`?parent=123` against a stored value: the value itself, or the id of the object it is
     (Asana keeps `parent` as `{"gid": "123", ...}`)."""
@@ -531,29 +439,3 @@ def _json(value: Any) -> Any:
     if hasattr(value, "model_dump"):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return value
-
-
-def _without_next(body: Any, path: str) -> Any:
-    """The body without its next-page marker: an example's link leads off this machine."""
-    keys = path.split(".")
-    node = value_at(body, keys[:-1])
-    if isinstance(node, dict):
-        node.pop(keys[-1], None)
-    if isinstance(body, dict) and isinstance(body.get(keys[0]), dict) and len(keys) > 1:
-        if _empty(body[keys[0]]):
-            body.pop(keys[0])
-    return body
-
-
-def _null_next(body: Any, path: str) -> Any:
-    """A copy of the body with its next-page marker set to null (where it is present)."""
-    body = copy.deepcopy(body)
-    keys = path.split(".")
-    node = value_at(body, keys[:-1])
-    if isinstance(node, dict) and keys[-1] in node:
-        node[keys[-1]] = None
-    return body
-
-
-def _empty(node: Any) -> bool:
-    return isinstance(node, dict) and all(_empty(v) for v in node.values())

@@ -147,11 +147,11 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         if not header:
             return await call_next(request)
         lean = prefer.wants_minimal(prefer.parse_prefer(header))
-        reset = engine.prefer_minimal.set(lean)
+        reset = engine.answers.prefer_minimal.set(lean)
         try:
             response = await _preferred(request, call_next, header)
         finally:
-            engine.prefer_minimal.reset(reset)
+            engine.answers.prefer_minimal.reset(reset)
         if lean:
             response.headers["Preference-Applied"] = "return=minimal"
         return response
@@ -161,7 +161,7 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         if operation is None:
             return await call_next(request)
         try:
-            chosen = prefer.preferred(operation, prefer.parse_prefer(header), engine.sample)
+            chosen = prefer.preferred(operation, prefer.parse_prefer(header), engine.answers.sample)
         except prefer.PreferError as exc:
             return JSONResponse({"error": {"code": "InvalidPreference", "message": str(exc)}}, 400)
         if chosen is None:
