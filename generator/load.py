@@ -1,14 +1,13 @@
 """Load OpenAPI documents (YAML or JSON) safely, and resolve `$ref`s across files.
 
 The input is untrusted: binary files, YAML alias bombs, pathological nesting and reference
-tricks are refused with a located `SpecError` instead of crashing or exhausting memory.
+tricks are refused with a located `SpecError` instead of crashing or exhausting memory (the
+parsing itself, and its bounds, are `safe_parse`).
 """
 
 from __future__ import annotations
 
 import difflib
-import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join
+from generator.diagnostics import SpecError, pointer_join
 from generator.positions import JsonIndex, node_child, pointers_of
+from generator.safe_parse import check_depth, check_shape, fail, parse_json, parse_yaml
 
 MAX_BYTES = 256 * 1024 * 1024
 # Rule ids of a document that could not be read or parsed at all: a load error, which the
@@ -26,68 +26,6 @@ MAX_BYTES = 256 * 1024 * 1024
 LOAD_RULES = frozenset(
     {"unreadable", "too-large", "syntax", "empty-document", "not-a-mapping", "too-deep"}
 )
-MAX_DEPTH = 256
-# A bomb expands a few hundred bytes of anchors into billions of nodes; real specs stay far below.
-MAX_EXPANDED_NODES = 20_000_000
-# Block nesting costs at least one column per level (indentation, or compact `- `/`? `
-# indicators, possibly with anchors and tags), so a line starting with thousands of them is
-# the only way to nest deeply without brackets; libyaml would overflow the C stack on it.
-_DEEP_BLOCK = re.compile(rb"(?m)^(?:[ \t]|[-?:][ \t]|[&!][^ \t\r\n]*[ \t]){2048,}")
-_BRACKETS = re.compile(rb"[\[\]{}]")
-
-
-class _SpecLoader(yaml.CSafeLoader):
-    """Safe YAML that yields JSON data model values, as OpenAPI documents mean them.
-
-    Mapping keys keep their source text (`200:` is the status code "200", `on:` a property
-    named "on"), and timestamps stay strings (`example: 2024-01-31` is a date *string*).
-    """
-
-
-def _construct_map(loader: _SpecLoader, node: yaml.MappingNode) -> Iterator[dict[str, Any]]:
-    data: dict[str, Any] = {}
-    yield data  # yielded first so aliases to an enclosing mapping can refer to it
-    # Keys merged in with `<<` may be overridden on purpose; written-out keys may not.
-    written: dict[str, Any] = {}
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
-            first = written.setdefault(key_node.value, key_node)
-            if first is not key_node:
-                duplicates = getattr(loader, "duplicates", None)
-                if duplicates is not None:
-                    duplicates.append((data, key_node.value, first.start_mark, key_node.start_mark))
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise yaml.constructor.ConstructorError(
-                None, None, "mapping keys must be plain strings", key_node.start_mark
-            )
-        data[key_node.value] = loader.construct_object(value_node, deep=False)
-
-
-def _construct_pairs(loader: _SpecLoader, node: yaml.SequenceNode) -> list[Any]:
-    # !!omap and !!pairs would build tuples, which are not JSON; keep them as mappings.
-    return [loader.construct_object(item, deep=True) for item in node.value]
-
-
-_SpecLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-
-
-def _construct_text(loader: _SpecLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-_SpecLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_text)
-_SpecLoader.add_constructor("tag:yaml.org,2002:binary", _construct_text)
-_SpecLoader.add_constructor("tag:yaml.org,2002:omap", _construct_pairs)
-_SpecLoader.add_constructor("tag:yaml.org,2002:pairs", _construct_pairs)
-_SpecLoader.add_constructor("tag:yaml.org,2002:set", _construct_map)
-
-
-def _fail(
-    rule: str, message: str, file: str, line: int | None = None, col: int | None = None
-) -> SpecError:
-    return SpecError(Diagnostic(rule, Level.ERROR, message, file, "", line, col))
 
 
 @dataclass(frozen=True)
@@ -122,7 +60,7 @@ class Document:
         duplicates, data = self._duplicates, self.data
         if duplicates is None:  # parsed again, looking this time (same data, same pointers)
             duplicates = []
-            data = _parse_json(self.text, self.display, duplicates)
+            data = parse_json(self.text, self.display, duplicates)
         if not duplicates:
             return []
         where = pointers_of({id(mapping) for mapping, *_ in duplicates}, data)
@@ -201,139 +139,31 @@ def load_document(path: Path, display: str | None = None, *, duplicates: bool = 
     try:
         raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
-        raise _fail("unreadable", f"cannot read file: {exc.strerror or exc}", shown) from None
+        raise fail("unreadable", f"cannot read file: {exc.strerror or exc}", shown) from None
     if raw is None:
-        raise _fail("too-large", f"file is larger than {MAX_BYTES // 2**20} MiB", shown)
+        raise fail("too-large", f"file is larger than {MAX_BYTES // 2**20} MiB", shown)
     if b"\x00" in raw[:8192]:
-        raise _fail("unreadable", "binary file (contains NUL bytes), not YAML or JSON", shown)
+        raise fail("unreadable", "binary file (contains NUL bytes), not YAML or JSON", shown)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail("unreadable", f"not UTF-8 text (byte {exc.start})", shown) from None
+        raise fail("unreadable", f"not UTF-8 text (byte {exc.start})", shown) from None
     is_json = path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "[")
     found: list[tuple[Any, str, Any, Any]] | None = [] if duplicates or not is_json else None
     if is_json:
-        data = _parse_json(text, shown, found)
+        data = parse_json(text, shown, found)
     else:
-        data = _parse_yaml(raw, text, shown, [] if found is None else found)
+        data = parse_yaml(raw, text, shown, [] if found is None else found)
     if data is None:
-        raise _fail("empty-document", "the document is empty", shown, 1, 1)
+        raise fail("empty-document", "the document is empty", shown, 1, 1)
     if not isinstance(data, dict):
         kind = type(data).__name__
-        raise _fail("not-a-mapping", f"top level is a {kind}, not a mapping", shown, 1, 1)
+        raise fail("not-a-mapping", f"top level is a {kind}, not a mapping", shown, 1, 1)
     if is_json:
-        _check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
+        check_depth(data, shown)  # JSON has no aliases: only the depth needs bounding
     else:
-        _check_shape(data, shown)
+        check_shape(data, shown)
     return Document(path, shown, data, text, "json" if is_json else "yaml", _duplicates=found)
-
-
-def _parse_json(text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]] | None) -> Any:
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        assert duplicates is not None
-        mapping = dict(items)
-        if len(mapping) != len(items):
-            seen: set[str] = set()
-            for key, _ in items:
-                if key in seen:
-                    duplicates.append((mapping, key, None, None))
-                seen.add(key)
-        return mapping
-
-    try:
-        return json.loads(text, object_pairs_hook=pairs if duplicates is not None else None)
-    except json.JSONDecodeError as exc:
-        raise _fail("syntax", f"invalid JSON: {exc.msg}", shown, exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown) from None
-
-
-def _parse_yaml(
-    raw: bytes, text: str, shown: str, duplicates: list[tuple[Any, str, Any, Any]]
-) -> Any:
-    # libyaml's composer recurses natively and can crash the interpreter on deep nesting,
-    # so the depth is bounded from the raw text before it ever sees the document.
-    if _DEEP_BLOCK.search(raw) or _max_flow_depth(raw) > MAX_DEPTH:
-        raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
-    try:
-        loader = _SpecLoader(text)
-        loader.duplicates = duplicates  # type: ignore[attr-defined]
-        try:
-            return loader.get_single_data()
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        col = mark.column + 1 if mark else None
-        reason = exc.problem or str(exc)
-        raise _fail("syntax", f"invalid YAML: {reason}", shown, line, col) from None
-    except yaml.YAMLError as exc:
-        raise _fail("syntax", f"invalid YAML: {exc}", shown) from None
-    except RecursionError:
-        raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown) from None
-
-
-def _max_flow_depth(raw: bytes) -> int:
-    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
-        return 0
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(raw):
-        if match.group() in (b"[", b"{"):
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth = max(0, depth - 1)
-    return deepest
-
-
-def _check_depth(data: Any, shown: str) -> None:
-    """Refuse nesting deeper than MAX_DEPTH, one level at a time (no recursion)."""
-    level, depth = [data], 1
-    while level:
-        if depth > MAX_DEPTH:
-            raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
-        level = [
-            child
-            for node in level
-            for child in (node.values() if type(node) is dict else node)
-            if type(child) is dict or type(child) is list
-        ]
-        depth += 1
-
-
-def _check_shape(data: Any, shown: str) -> None:
-    """Refuse alias bombs, self-referencing aliases and deep nesting without recursion.
-
-    YAML aliases load as shared objects, so a bomb costs nothing until something walks it;
-    the expanded size is computed once per shared object (memoised), in linear time.
-    """
-    expanded: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[tuple[Any, int, bool]] = [(data, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        key = id(node)
-        if done:
-            on_stack.discard(key)
-            children = node.values() if isinstance(node, dict) else node
-            size = 1 + sum(expanded.get(id(c), 1) for c in children)
-            expanded[key] = size
-            if size > MAX_EXPANDED_NODES:
-                raise _fail("alias-bomb", "aliases expand to more than 20 million nodes", shown)
-            continue
-        if key in expanded:
-            continue
-        if key in on_stack:
-            raise _fail("recursive-alias", "a YAML alias refers to its own ancestor", shown)
-        if depth > MAX_DEPTH:
-            raise _fail("too-deep", f"nesting deeper than {MAX_DEPTH} levels", shown)
-        on_stack.add(key)
-        stack.append((node, depth, True))
-        children = node.values() if isinstance(node, dict) else node
-        for child in children:
-            if isinstance(child, dict | list):
-                stack.append((child, depth + 1, False))
 
 
 @dataclass(frozen=True)
