@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.graphs import components
+
 PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # package -> packages of generator it must never import (at module level or inside functions)
 FORBIDDEN = {
@@ -75,45 +77,9 @@ def import_graph() -> dict[str, set[str]]:
 
 
 def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The strongly connected components of more than one module (Tarjan's, iteratively)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    cycles: list[list[str]] = []
-    for start in sorted(graph):
-        if start in index:
-            continue
-        index[start] = low[start] = len(index)
-        stack.append(start)
-        on_stack.add(start)
-        work = [(start, iter(sorted(graph[start])))]
-        while work:
-            node, successors = work[-1]
-            for successor in successors:
-                if successor not in index:
-                    index[successor] = low[successor] = len(index)
-                    stack.append(successor)
-                    on_stack.add(successor)
-                    work.append((successor, iter(sorted(graph[successor]))))
-                    break
-                if successor in on_stack:
-                    low[node] = min(low[node], index[successor])
-            else:
-                work.pop()
-                if work:
-                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
-                if low[node] == index[node]:
-                    component = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.append(member)
-                        if member == node:
-                            break
-                    if len(component) > 1:
-                        cycles.append(sorted(component))
-    return sorted(cycles)
+    """The strongly connected components of more than one module, each sorted."""
+    found = components(sorted(graph), lambda name: sorted(graph[name]))
+    return sorted(sorted(component) for component in found if len(component) > 1)
 
 
 # removed by the irsplit branch

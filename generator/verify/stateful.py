@@ -50,20 +50,13 @@ class Runner(Protocol):
 
     observer: Callable[[Call, Any], None] | None  # told of every successful valid call
 
-    @property
-    def api(self) -> Api: ...
-    @property
-    def schemas(self) -> Schemas: ...
-    @property
-    def source(self) -> Source: ...
-    @property
-    def settings(self) -> Settings: ...
-    @property
-    def planner(self) -> Planner: ...
-    @property
-    def report(self) -> Report: ...
-    @property
-    def progress(self) -> Callable[[str], None]: ...
+    api: Api
+    schemas: Schemas
+    source: Source
+    settings: Settings
+    planner: Planner
+    report: Report
+    progress: Callable[[str], None]
 
     def exchange(
         self, call: Call, expect: str, why: str, where: Place | None = None
