@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
+from generator.incremental import ABSENT, Run, Store
 from generator.render import TargetOptions, prepare_target, render_target
 from generator.render.format import final_bytes
 from generator.render.memo import Equal, Recorded, RenderMemo
 from generator.render.models import render_models
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -60,13 +60,13 @@ def _document() -> dict[str, Any]:
     return document
 
 
-def _options(memory: Memory | None) -> TargetOptions:
+def _options(memory: Store | None) -> TargetOptions:
     return TargetOptions(
         "memo", package="memo", layout="resources", split_models_from=1, memory=memory
     )
 
 
-def _files(spec: Path, memory: Memory | None) -> dict[str, bytes]:
+def _files(spec: Path, memory: Store | None) -> dict[str, bytes]:
     return {f.path: f.content for f in render_target(spec, _options(memory)).files}
 
 
@@ -120,7 +120,7 @@ EDITS: dict[str, Callable[[dict[str, Any]], None]] = {
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_after_an_edit_the_output_is_what_a_fresh_run_renders(tmp_path: Path, edit: str) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     assert _files(spec, memory) == _files(spec, None)
@@ -130,7 +130,7 @@ def test_after_an_edit_the_output_is_what_a_fresh_run_renders(tmp_path: Path, ed
 
 
 def test_an_unchanged_module_is_reused_and_a_changed_one_rendered(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
 
@@ -152,15 +152,20 @@ def test_an_unchanged_module_is_reused_and_a_changed_one_rendered(tmp_path: Path
 def test_a_recorded_table_notes_every_lookup_and_cannot_be_listed() -> None:
     table = Recorded({"a": 1, "b": 2})
     assert table.get("a") == 1 and "zz" not in table and table.get("b", 0) == 2
-    assert table.reads.keys() == {"a", "zz", "b"}
+    assert table.reads.keys() == {("class", "a"), ("class", "zz"), ("class", "b")}
     with pytest.raises(TypeError):
         list(table)
+    # Inside a unit of a run, the lookups are the unit's reads.
+    run = Run(Store())
+    with run.tracing() as trace:
+        assert Recorded({"a": 1}, run).get("zz") is None
+    assert trace.reads == {("class", "zz"): ABSENT}
 
 
 def test_a_kept_client_tree_holds_this_runs_operations(tmp_path: Path) -> None:
     """Equal operations may differ in what the IR's equality leaves out (schemas, examples):
     a tree kept from an earlier run is handed this run's operations."""
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     prepare_target(spec, _options(memory))
@@ -184,7 +189,7 @@ def test_known_equal_objects_are_recognised_only_as_themselves() -> None:
 
 
 def test_a_formatted_text_seen_before_gets_the_same_bytes(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
 
     def formatted(texts: dict[str, str]) -> dict[str, bytes]:
         memo = RenderMemo(memory, "formatted", ())

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from generator.incremental import Store
 from generator.render import TargetOptions, prepare_target, render_target
 from generator.render.memo import RenderMemo
 from generator.render.stubs import render_stubs
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -107,7 +107,7 @@ def _renamed(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _options(memory: Memory | None, templates: tuple[Path, ...] = ()) -> TargetOptions:
+def _options(memory: Store | None, templates: tuple[Path, ...] = ()) -> TargetOptions:
     return TargetOptions(
         "pets",
         frozenset({"models", "stubs"}),
@@ -117,14 +117,14 @@ def _options(memory: Memory | None, templates: tuple[Path, ...] = ()) -> TargetO
     )
 
 
-def _stubs(spec: Path, memory: Memory | None, templates: tuple[Path, ...] = ()) -> dict[str, bytes]:
+def _stubs(spec: Path, memory: Store | None, templates: tuple[Path, ...] = ()) -> dict[str, bytes]:
     files = render_target(spec, _options(memory, templates)).files
     return {f.path: f.content for f in files if f.path.startswith("server/")}
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
 def test_after_an_edit_the_stubs_are_what_a_fresh_run_renders(tmp_path: Path, edit: str) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     assert _stubs(spec, memory) == _stubs(spec, None)
@@ -144,7 +144,7 @@ def test_after_a_template_override_changed_the_stubs_are_what_a_fresh_run_render
     override = templates / "server" / "README.md.jinja"
     override.parent.mkdir(parents=True)
     override.write_text("# {{ api.title }}\n")
-    memory = Memory()
+    memory = Store()
     assert _stubs(spec, memory, (templates,)) == _stubs(spec, None, (templates,))
     override.write_text("# {{ api.title }} ({{ routes | length }} routes)\n")
     warm = _stubs(spec, memory, (templates,))
@@ -172,7 +172,7 @@ def test_a_server_template_override_may_print_what_the_keys_leave_out(tmp_path: 
     override.write_text(
         "{% for route in routes %}{{ route.op.responses[0].examples }}\n{% endfor %}"
     )
-    memory = Memory()
+    memory = Store()
     assert _stubs(spec, memory, (templates,)) == _stubs(spec, None, (templates,))
     response["content"]["application/json"]["example"] = {"id": 2, "name": "Rex"}
     write_spec(tmp_path, document)
@@ -181,7 +181,7 @@ def test_a_server_template_override_may_print_what_the_keys_leave_out(tmp_path: 
     assert b"'id': 2" in warm["server/README.md"]
 
 
-def _texts(spec: Path, memory: Memory) -> dict[str, str]:
+def _texts(spec: Path, memory: Store) -> dict[str, str]:
     ctx, _, _ = prepare_target(spec, _options(memory))
     scope = ("scope",)
     files, once = render_stubs(
@@ -191,7 +191,7 @@ def _texts(spec: Path, memory: Memory) -> dict[str, str]:
 
 
 def test_an_unchanged_stub_file_is_reused(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     first = _texts(spec, memory)
@@ -209,10 +209,12 @@ def test_an_unchanged_stub_file_is_reused(tmp_path: Path) -> None:
 
 
 def test_memos_the_last_run_did_not_use_are_dropped(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     spec = write_spec(tmp_path, _document())
     render_target(spec, _options(memory))
-    assert {"render-stubs", "render-stubs-routes", "render-routes-views"} <= memory.stores.keys()
+    stages = set(memory.stage_names())
+    assert {"render-stubs", "render-stubs-routes", "render-routes-views"} <= stages
     render_target(spec, replace(_options(memory), artefacts=frozenset({"models"})))
-    assert not [n for n in memory.stores if n.startswith(("render-stubs", "render-routes"))]
-    assert "render-client" in memory.stores  # the package files, still rendered
+    stages = set(memory.stage_names())
+    assert not [n for n in stages if n.startswith(("render-stubs", "render-routes"))]
+    assert "render-client" in stages  # the package files, still rendered
