@@ -1,0 +1,146 @@
+"""One shared corpus of edits applied in sequence to a warm process, every stage cached
+(validation's walk and verdicts, the IR, the render memos, formatting), with
+`SPECGEN_VERIFY_INCREMENTAL=1`: every cache hit is recomputed and compared, and after each
+edit the output (files and diagnostics) must equal what a cold run produces."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.incremental import Store
+from generator.load import SpecSet, load_document
+from generator.render import TargetOptions, built_in_templates, render_target
+from generator.validate import validate_spec
+
+SPEC = Path(__file__).resolve().parents[2] / "specs" / "reality-modeling.yaml"
+REF = "#/components/schemas/"
+Edit = Callable[[dict[str, Any], Path], None]
+
+
+def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc["components"]["schemas"]  # type: ignore[no-any-return]
+
+
+def _rename_component(doc: dict[str, Any], old: str, new: str) -> None:
+    _schemas(doc)[new] = _schemas(doc).pop(old)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("$ref") == REF + old:
+                node["$ref"] = REF + new
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+
+
+def _operation(doc: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "operationId": "getCacheSettings",
+        "summary": "The cache settings of a job.",
+        "parameters": [
+            {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+        ],
+        "responses": {
+            "200": {
+                "description": "ok",
+                "content": {"application/json": {"schema": {"$ref": REF + "cacheSettings"}}},
+            }
+        },
+    }
+
+
+def _template(doc: dict[str, Any], templates: Path, line: str) -> None:
+    readme = templates / "client" / "README.md.jinja"
+    readme.parent.mkdir(parents=True, exist_ok=True)
+    text = (built_in_templates() / "client" / "README.md.jinja").read_text(encoding="utf-8")
+    readme.write_text(text + line, encoding="utf-8")
+
+
+# In sequence: each edit applies to the spec the ones before it left.
+EDITS: list[tuple[str, Edit]] = [
+    ("nothing", lambda doc, t: None),
+    (
+        "add a property",
+        lambda doc, t: _schemas(doc)["jobInput"]["properties"].update(
+            note={"type": "string", "description": "A note."}
+        ),
+    ),
+    ("remove a property", lambda doc, t: _schemas(doc)["jobInput"]["properties"].pop("note")),
+    (
+        "rename a property",
+        lambda doc, t: _schemas(doc)["cacheSettings"]["properties"].update(
+            reuseCache=_schemas(doc)["cacheSettings"]["properties"].pop("useCache")
+        ),
+    ),
+    (
+        "change a type",
+        lambda doc, t: _schemas(doc)["costEstimationParameters"]["properties"]["gigaPixels"].update(
+            type="string"
+        ),
+    ),
+    ("add an enum value", lambda doc, t: _schemas(doc)["job-state"]["enum"].append("Paused")),
+    (
+        "edit an example (now invalid)",
+        lambda doc, t: _schemas(doc)["link"]["properties"]["href"].update(example=12),
+    ),
+    ("rename a component", lambda doc, t: _rename_component(doc, "jobInput", "jobSource")),
+    (
+        "add an operation",
+        lambda doc, t: doc["paths"].update(
+            {"/contextcapture/jobs/{id}/cache": {"get": _operation(doc)}}
+        ),
+    ),
+    ("change a template file", lambda doc, t: _template(doc, t, "\nEdited.\n")),
+    ("change it again", lambda doc, t: _template(doc, t, "\nEdited twice.\n")),
+    ("remove the operation", lambda doc, t: doc["paths"].pop("/contextcapture/jobs/{id}/cache")),
+]
+
+
+def _output(spec: Path, templates: Path, memory: Store | None) -> tuple[Any, ...]:
+    """What one run reports and writes: validation findings, warnings and files."""
+    loaded = SpecSet(load_document(spec))
+    found = validate_spec(loaded, memory=memory.part("validate") if memory else None)
+    options = TargetOptions(
+        "corpus",
+        package="corpus",
+        layout="resources",
+        split_models_from=1,  # a package of model modules: the per-module memos are used
+        template_dirs=(templates,),
+        artefacts=frozenset({"client", "models", "stubs"}),
+        memory=memory.part("render") if memory else None,
+    )
+    result = render_target(spec, options, SpecSet(load_document(spec)))
+    files = {f.path: f.content for f in result.files}
+    return ([str(d) for d in found], [str(d) for d in result.diagnostics], files)
+
+
+def test_every_edit_gives_what_a_cold_run_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPECGEN_VERIFY_INCREMENTAL", "1")
+    monkeypatch.chdir(tmp_path)
+    spec, templates = tmp_path / "spec.yaml", tmp_path / "templates"
+    templates.mkdir()
+    shutil.copy(SPEC, spec)
+    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    memory = Store()
+    previous = None
+    for name, edit in EDITS:
+        edit(document, templates)
+        spec.write_text(yaml.safe_dump(copy.deepcopy(document), sort_keys=False))
+        warm = _output(spec, templates, memory)
+        cold = _output(spec, templates, None)
+        assert warm == cold, f"after {name!r} the warm output differs from a cold run"
+        assert name == "nothing" or warm != previous, f"{name!r} changed nothing"
+        previous = warm
