@@ -32,7 +32,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from generator.sources import code_stamp
 
@@ -41,6 +41,7 @@ VERIFY = "SPECGEN_VERIFY_INCREMENTAL"
 FORMAT = 2  # bumped when what a stage's file holds changes shape: older files are ignored
 ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "<absent>"})()  # a missing read
 
+_COMPUTE: Any = object()  # `Run.read` without a fingerprint: the registered function's
 Read = tuple[str, Hashable]  # (kind, key)
 Fingerprint = Callable[[Hashable], Any]
 Same = Callable[[Any, Any], bool]
@@ -55,10 +56,10 @@ def same(old: Any, new: Any) -> bool:
     return old is new or bool(old == new)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """What one unit computed: its output, the reads it made (None: untracked, never reused)
-    and the explicit inputs it was computed from (compared as they are)."""
+    and the explicit inputs it was computed from (compared as they are). A named tuple: a
+    stage on disk of thousands of entries unpickles quicker than dataclasses."""
 
     output: Any
     reads: tuple[tuple[str, Hashable, Any], ...] | None
@@ -74,8 +75,8 @@ class Trace:
     tracked: bool = True
 
     def read(self, kind: str, key: Hashable, fingerprint: Any) -> None:
-        """Note that the unit read `key` of `kind` and saw `fingerprint` (the first read of a
-        key counts: a unit that saw two values of one key is not reused, see `Run`)."""
+        """Note that the unit read `key` of `kind` and saw `fingerprint`, here and in every
+        outer unit (the first read of a key counts: inputs do not change during a run)."""
         trace: Trace | None = self
         while trace is not None:
             trace.reads.setdefault((kind, key), fingerprint)
@@ -209,10 +210,10 @@ class Run:
         """How this run fingerprints a read of `kind` (`ABSENT` for a key not there)."""
         self._prints[kind] = fingerprint
 
-    def read(self, kind: str, key: Hashable, fingerprint: Any | None = None) -> None:
+    def read(self, kind: str, key: Hashable, fingerprint: Any = _COMPUTE) -> None:
         """Note a read in the current unit (the fingerprint is computed when not given)."""
         if self.trace is not None:
-            if fingerprint is None:
+            if fingerprint is _COMPUTE:
                 fingerprint = self._prints[kind](key)
             self.trace.read(kind, key, fingerprint)
 
@@ -291,12 +292,6 @@ class Run:
             if fingerprint is None or not self.same(print_, fingerprint(key)):
                 return False
         return True
-
-    def keep(self, stage: str, key: Hashable, entry: Entry) -> None:
-        """Store an entry made outside `memo` (a stage that computes in batches)."""
-        table = self.stage(stage)
-        if table is not None:
-            table.keep(key, entry)
 
     def _verify(self, stage: str, key: Hashable, old: Entry, compute: Callable[[], Any]) -> None:
         output, reads = self.traced(compute)
