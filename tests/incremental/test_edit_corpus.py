@@ -6,7 +6,6 @@ edit the output (files and diagnostics) must equal what a cold run produces."""
 from __future__ import annotations
 
 import copy
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,72 @@ def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
     return doc["components"]["schemas"]  # type: ignore[no-any-return]
 
 
+def _corpus() -> dict[str, Any]:
+    """A real spec, plus the shapes whose reuse is subtle: a base class in another module
+    than its subclasses (their modules read it), parameters through `$ref`s (the routes read
+    them), operations grouped by tag into resources."""
+    doc = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    base = {"type": "object", "properties": {"id": {"type": "string"}}}
+    _schemas(doc).update(
+        Base=base,
+        Child={
+            "allOf": [
+                {"$ref": REF + "Base"},
+                {"properties": {"extra": {"type": "integer", "writeOnly": True}}},
+            ]
+        },
+        Sibling={"allOf": [{"$ref": REF + "Base"}, {"properties": {"more": {"type": "string"}}}]},
+        Holder={
+            "type": "object",
+            "properties": {"child": {"$ref": REF + "Child"}, "sibling": {"$ref": REF + "Sibling"}},
+        },
+        Lonely={
+            "type": "object",
+            "properties": {"x": {"type": "integer"}, "base": {"$ref": REF + "Base"}},
+        },
+        Size={"type": "integer", "minimum": 1, "maximum": 50},
+        Kind={"type": "string", "enum": ["cat", "dog"]},
+        Filter={"type": "object", "properties": {"owner": {"type": "string"}}},
+    )
+
+    def returns(name: str) -> dict[str, Any]:
+        content = {"application/json": {"schema": {"$ref": REF + name}}}
+        return {"200": {"description": "ok", "content": content}}
+
+    query = [
+        {"name": name, "in": "query", "schema": {"$ref": REF + name.title()}}
+        for name in ("size", "kind", "filter")
+    ]
+    doc["paths"].update(
+        {
+            "/holders": {
+                "get": {
+                    "operationId": "listHolders",
+                    "tags": ["holders"],
+                    "responses": returns("Holder"),
+                }
+            },
+            "/lonely/{lonely-id}": {
+                "get": {
+                    "operationId": "getLonely",
+                    "tags": ["lonely"],
+                    "parameters": [
+                        {
+                            "name": "lonely-id",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        },
+                        *query,
+                    ],
+                    "responses": {**returns("Lonely"), "404": {"description": "missing"}},
+                }
+            },
+        }
+    )
+    return doc
+
+
 def _rename_component(doc: dict[str, Any], old: str, new: str) -> None:
     _schemas(doc)[new] = _schemas(doc).pop(old)
 
@@ -44,10 +109,11 @@ def _rename_component(doc: dict[str, Any], old: str, new: str) -> None:
     walk(doc)
 
 
-def _operation(doc: dict[str, Any]) -> dict[str, Any]:
+def _operation() -> dict[str, Any]:
     return {
         "operationId": "getCacheSettings",
         "summary": "The cache settings of a job.",
+        "tags": ["holders"],
         "parameters": [
             {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
         ],
@@ -60,16 +126,26 @@ def _operation(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _template(doc: dict[str, Any], templates: Path, line: str) -> None:
+def _template(templates: Path, line: str) -> None:
     readme = templates / "client" / "README.md.jinja"
     readme.parent.mkdir(parents=True, exist_ok=True)
     text = (built_in_templates() / "client" / "README.md.jinja").read_text(encoding="utf-8")
     readme.write_text(text + line, encoding="utf-8")
 
 
+def _rename_parameter(doc: dict[str, Any]) -> None:
+    item = doc["paths"].pop("/lonely/{lonely-id}")
+    item["get"]["parameters"][0]["name"] = "lonely_id"
+    doc["paths"]["/lonely/{lonely_id}"] = item
+
+
+def _lonely(doc: dict[str, Any]) -> dict[str, Any]:
+    item = doc["paths"].get("/lonely/{lonely-id}") or doc["paths"]["/lonely/{lonely_id}"]
+    return item["get"]  # type: ignore[no-any-return]
+
+
 # In sequence: each edit applies to the spec the ones before it left.
 EDITS: list[tuple[str, Edit]] = [
-    ("nothing", lambda doc, t: None),
     (
         "add a property",
         lambda doc, t: _schemas(doc)["jobInput"]["properties"].update(
@@ -96,14 +172,47 @@ EDITS: list[tuple[str, Edit]] = [
     ),
     ("rename a component", lambda doc, t: _rename_component(doc, "jobInput", "jobSource")),
     (
-        "add an operation",
-        lambda doc, t: doc["paths"].update(
-            {"/contextcapture/jobs/{id}/cache": {"get": _operation(doc)}}
+        "a base class gains a write-only field (its subclasses' modules read it)",
+        lambda doc, t: _schemas(doc)["Base"]["properties"]["id"].update(writeOnly=True),
+    ),
+    (
+        "a class gains a sole user (the module layout changes)",
+        lambda doc, t: _schemas(doc)["Holder"]["properties"].update(
+            lonely={"$ref": REF + "Lonely"}
         ),
     ),
-    ("change a template file", lambda doc, t: _template(doc, t, "\nEdited.\n")),
-    ("change it again", lambda doc, t: _template(doc, t, "\nEdited twice.\n")),
+    (
+        "a parameter's referenced schema changes",
+        lambda doc, t: _schemas(doc)["Size"].update(maximum=20),
+    ),
+    (
+        "an enum a parameter names gains a value",
+        lambda doc, t: _schemas(doc)["Kind"]["enum"].append("bird"),
+    ),
+    (
+        "a query object gains a property",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(color={"type": "string"}),
+    ),
+    (
+        "a response changes",
+        lambda doc, t: _lonely(doc)["responses"].update({"410": {"description": "gone"}}),
+    ),
+    (
+        "an operation moves to another resource",
+        lambda doc, t: _lonely(doc).update(tags=["holders"]),
+    ),
+    ("the API's title", lambda doc, t: doc["info"].update(title="Corpus API")),
+    ("an operation's summary", lambda doc, t: _lonely(doc).update(summary="Get it.")),
+    ("a path parameter renamed", lambda doc, t: _rename_parameter(doc)),
+    (
+        "add an operation",
+        lambda doc, t: doc["paths"].update(
+            {"/contextcapture/jobs/{id}/cache": {"get": _operation()}}
+        ),
+    ),
+    ("change a template file", lambda doc, t: _template(t, "\nEdited.\n")),
     ("remove the operation", lambda doc, t: doc["paths"].pop("/contextcapture/jobs/{id}/cache")),
+    ("rename a class with users", lambda doc, t: _rename_component(doc, "Lonely", "Solo")),
 ]
 
 
@@ -132,11 +241,10 @@ def test_every_edit_gives_what_a_cold_run_gives(
     monkeypatch.chdir(tmp_path)
     spec, templates = tmp_path / "spec.yaml", tmp_path / "templates"
     templates.mkdir()
-    shutil.copy(SPEC, spec)
-    document = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    document = _corpus()
     memory = Store()
     previous = None
-    for name, edit in EDITS:
+    for name, edit in [("nothing", lambda doc, t: None), *EDITS]:
         edit(document, templates)
         spec.write_text(yaml.safe_dump(copy.deepcopy(document), sort_keys=False))
         warm = _output(spec, templates, memory)
