@@ -43,7 +43,7 @@ ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "<absent>"})()  # a m
 
 _COMPUTE: Any = object()  # `Run.read` without a fingerprint: the registered function's
 Read = tuple[str, Hashable]  # (kind, key)
-Fingerprint = Callable[[Hashable], Any]
+Fingerprint = Callable[[Any], Any]  # a key of its kind -> its fingerprint now
 Same = Callable[[Any, Any], bool]
 
 
@@ -286,10 +286,13 @@ class Run:
         """Whether `entry` may be reused: tracked, equal inputs, every read unchanged."""
         if entry.reads is None or not self.same(entry.inputs, inputs):
             return False
-        prints = self._prints
+        prints, equal = self._prints, self.same
         for kind, key, print_ in entry.reads:
             fingerprint = prints.get(kind)
-            if fingerprint is None or not self.same(print_, fingerprint(key)):
+            if fingerprint is None:
+                return False
+            now = fingerprint(key)
+            if print_ is not now and not equal(print_, now):
                 return False
         return True
 

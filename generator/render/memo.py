@@ -122,10 +122,11 @@ class RenderMemo:
 
     def watch(self, ctx: RenderContext, classes: Mapping[str, Any] | None = None) -> None:
         """Fingerprint reads of `ctx`'s and `api`'s attributes, and of `classes`' entries."""
-        self.run.register("ctx", lambda name: getattr(ctx, str(name), ABSENT))
-        self.run.register("api", lambda name: getattr(ctx.api, str(name), ABSENT))
+        api = ctx.api
+        self.run.register("ctx", lambda name: getattr(ctx, name, ABSENT))
+        self.run.register("api", lambda name: getattr(api, name, ABSENT))
         if classes is not None:
-            self.run.register("class", lambda name: classes.get(str(name), ABSENT))
+            self.run.register("class", _lookup(classes))
 
     def memo(self, path: str, compute: Callable[[], V], inputs: Any) -> V:
         """`compute()`'s output for `path`, or the one an earlier run computed from equal
@@ -139,7 +140,7 @@ class RenderMemo:
         if self._table is None:
             return None
         if table is not None:
-            self.run.register("class", lambda name: table.get(str(name), ABSENT))
+            self.run.register("class", _lookup(table))
         entry = self._table.lookup(path)
         if entry is None or not self.run.fresh(entry, inputs):
             self._table.misses += 1
@@ -172,6 +173,12 @@ class RenderMemo:
         self.run.close()
         if self._saved is not None and self._table is not None:
             self._saved.add(self.name)
+
+
+def _lookup(table: Mapping[str, Any]) -> Callable[[str], Any]:
+    """The fingerprint of a table's entry: the entry itself (`ABSENT` when gone)."""
+    get = table.get
+    return lambda name: get(name, ABSENT)
 
 
 def drop_unsaved(memory: Store | None, saved: set[str], keep: frozenset[str]) -> None:

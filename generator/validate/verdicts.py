@@ -59,7 +59,7 @@ class Verdicts:
         self._targets: dict[tuple[str, str], Unit | None] = {}
         # 3.1's `$dynamicRef` is resolved without passing where references are noted.
         self._dynamic = any("$dynamicRef" in doc.text for doc in spec.documents.values())
-        run.register("unit", units.own_of)  # type: ignore[arg-type]
+        run.register("unit", units.own_of)
         run.register("closure", self._closure)
 
     def verdict(
