@@ -155,7 +155,9 @@ class Store:
     per stage on disk (`folder`). `stores`: what stages not yet computed through `Run.memo`
     keep between runs (the warm IR, the validation walk's replay, the output views)."""
 
-    def __init__(self) -> None:
+    def __init__(self, stamp: str | None = None) -> None:
+        """`stamp`: the code's (`code_stamp()` by default), what every stage is made by."""
+        self.stamp = stamp or code_stamp()
         self._stages: dict[str, Stage] = {}
         self._parts: dict[str, Store] = {}
         self.stores: dict[str, Any] = {}
@@ -165,17 +167,16 @@ class Store:
         specs in turn gives each its own entries instead of letting them take turns."""
         found = self._parts.get(key)
         if found is None:
-            found = self._parts[key] = Store()
+            found = self._parts[key] = Store(self.stamp)
         return found
 
     def stage(self, name: str, folder: Path | None = None) -> Stage:
         """The entries of stage `name`, read from `folder` (if given) the first time, and
-        written back there at each commit. Entries of other code are dropped."""
-        stamp = code_stamp()
+        written back there at each commit (a file of other code is an empty stage)."""
         found = self._stages.get(name)
-        if found is None or found.stamp != stamp:
+        if found is None:
             file = folder / "units" / f"{name}.pickle" if folder is not None else None
-            found = self._stages[name] = Stage(name, file, stamp)
+            found = self._stages[name] = Stage(name, file, self.stamp)
         elif folder is not None and found.file is None:
             found.file = folder / "units" / f"{name}.pickle"
         return found

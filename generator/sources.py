@@ -13,7 +13,6 @@ import hashlib
 import os
 import site
 import sys
-from functools import cache
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent  # the `generator` package
@@ -36,12 +35,13 @@ def source_stamps(package: Path = PACKAGE) -> list[str]:
     return sorted(found)
 
 
-@cache
 def code_stamp() -> str:
     """What the running code is: specgen's sources (size and modification time of each: any
     edit or reinstall changes one), the interpreter, and the installed packages (a
     site-packages folder changes when a tool such as jsonschema or ruff is installed or
-    upgraded). A result of other code is never reused; a server of other code never used."""
+    upgraded). A result of other code is never reused; a server of other code never used.
+    Computed afresh at each call (a few ms): a `Store` keeps the stamp of the code that made
+    it, the code its process runs."""
     parts = [sys.version, sys.executable, str(PACKAGE)]
     for where in site.getsitepackages():
         try:
