@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
+from generator.incremental import Run, Stage, Store
 from generator.load import SpecSet, load_document
-from generator.unitcache import Memory, UnitCache
 from generator.units import UnitGraph
 from generator.validate import validate_spec
 from generator.validate.examples import check_examples
@@ -134,21 +134,29 @@ def test_a_referenced_file_is_part_of_the_closure(tmp_path: Path) -> None:
     assert {name for name in before if before[name] != after[name]} == {"Shared"}
 
 
+def _checked(spec: SpecSet, checks: list[Any], folder: Path) -> tuple[Stage, list[Any]]:
+    """The example findings of one run of a new process (its store read back from disk)."""
+    run = Run(Store())
+    found = check_examples(spec, "3.0", checks, run, UnitGraph(spec), "examples", folder)
+    stage = run.stage("examples")
+    assert stage is not None
+    run.close()
+    return stage, found
+
+
 def test_cached_example_verdicts_are_reused_and_match_fresh_ones(tmp_path: Path) -> None:
     spec, _ = _graph(tmp_path, document())
     checks = walk(spec, "3.0").examples
-    store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
-    first = check_examples(spec, "3.0", checks, store)
-    store.save()
+    store, first = _checked(spec, checks, tmp_path / "cache")
     assert store.misses == len(checks) and first  # Lonely's example is an integer
     # A new run (a new process: read back from disk) reuses every verdict.
-    again = UnitCache(tmp_path / "cache", "examples", spec.root.path)
-    assert check_examples(spec, "3.0", checks, again) == first
+    again, found = _checked(spec, checks, tmp_path / "cache")
+    assert found == first
     assert (again.hits, again.misses) == (len(checks), 0)
 
 
 def test_a_validation_with_the_cache_reports_what_a_fresh_one_does(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     doc = document()
     edits: list[Callable[[dict[str, Any]], object]] = [
         lambda d: None,
@@ -172,13 +180,13 @@ def test_a_validation_with_the_cache_reports_what_a_fresh_one_does(tmp_path: Pat
 
 
 def test_an_unreadable_cache_file_is_an_empty_cache(tmp_path: Path) -> None:
-    spec, _ = _graph(tmp_path, document())
-    store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
+    store = Store().stage("examples", tmp_path / "cache")
     store.put("k", [1])
     store.save()
+    assert Store().stage("examples", tmp_path / "cache").get("k") == [1]
     assert store.file is not None
     store.file.write_bytes(b"not a pickle")
-    assert UnitCache(tmp_path / "cache", "examples", spec.root.path).get("k") is None
+    assert Store().stage("examples", tmp_path / "cache").get("k") is None
 
 
 def test_a_verdict_is_checked_again_only_if_its_validation_read_the_edited_schema(
@@ -194,13 +202,10 @@ def test_a_verdict_is_checked_again_only_if_its_validation_read_the_edited_schem
         "stray": {"value": {"name": "Tom"}},
     }
 
-    def run(edited: dict[str, Any]) -> tuple[UnitCache, list[Any]]:
+    def run(edited: dict[str, Any]) -> tuple[Stage, list[Any]]:
         spec, _ = _graph(tmp_path, edited)
         checks = [c for c in walk(spec, "3.0").examples if "~1pets" in c.pointer]
-        store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
-        found = check_examples(spec, "3.0", checks, store)
-        store.save()
-        return store, found
+        return _checked(spec, checks, tmp_path / "cache")
 
     assert run(doc)[0].misses == 2
     doc["components"]["schemas"]["User"]["properties"]["id"]["type"] = "integer"
@@ -222,9 +227,7 @@ def test_without_noted_references_a_verdict_falls_back_to_the_closure(
         doc = document()
         for _ in range(2):  # the verdicts, then the same run after User's id became an integer
             spec, _ = _graph(tmp_path, doc)
-            store = UnitCache(tmp_path / "cache", "examples", spec.root.path)
-            found = check_examples(spec, "3.0", walk(spec, "3.0").examples, store)
-            store.save()
+            store, found = _checked(spec, walk(spec, "3.0").examples, tmp_path / "cache")
             doc["components"]["schemas"]["User"]["properties"]["id"]["type"] = "integer"
         assert store.hits > 0  # the cache was used: only the verdicts that can see User redone
         assert any("'x' is not of type 'integer'" in f.message for f in found)
@@ -249,7 +252,7 @@ def test_a_long_lived_validation_keeps_the_unit_fingerprints_for_the_next_run(
     tmp_path: Path,
 ) -> None:
     spec, _ = _graph(tmp_path, document())
-    memory = Memory()
+    memory = Store()
     first = validate_spec(spec, memory=memory)
     [kept] = [store["units"] for name, store in memory.stores.items() if name.endswith(":units")]
     pet = next(unit for unit in kept if unit[-1] == "Pet")

@@ -5,15 +5,12 @@ Imported by every `specgen` start: standard library only, and cheap (a few stat 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import site
 import stat
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from generator.sources import PACKAGE, source_stamps
+from generator.sources import PACKAGE, code_stamp
 
 ENABLE = "SPECGEN_DAEMON"  # "0"/"off" never, "1"/"on" always (even in CI); unset: not in CI
 CONFIG_KEY = "daemon"  # `[tool.specgen] daemon = false`: a project that never wants a server
@@ -122,21 +119,6 @@ def private_folder(environ: Mapping[str, str]) -> Path | None:
     if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
         return None
     return path
-
-
-def code_stamp() -> str:
-    """What a server's code is: specgen's sources (size and modification time of each), the
-    interpreter, and the installed packages (the site-packages folders change when a package
-    is installed or removed). A server runs the code it imported when it started, so a
-    client with other code must not use it."""
-    parts = [sys.version, sys.executable, str(PACKAGE)]
-    for where in site.getsitepackages():
-        try:
-            parts.append(f"{where}:{os.stat(where).st_mtime_ns}")
-        except OSError:
-            continue
-    parts += source_stamps()
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def socket_path(base: Path) -> Path:

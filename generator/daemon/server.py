@@ -2,7 +2,7 @@
 
 One request at a time, in the order they connect. A run happens in the client's folder, with
 its environment, umask and output streams (frames sent back as they are written), and with a
-`Toolchain` that keeps a `Memory` and a validation worker from run to run — exactly what
+`Toolchain` that keeps a `Store` and a validation worker from run to run — exactly what
 `specgen watch` keeps between saves. There is one such toolchain per working folder (the
 validation worker names files relative to the folder it started in); the least recently
 used is dropped beyond `_FOLDERS`.
@@ -77,11 +77,11 @@ class State:
     def toolchain(self, folder: str) -> Toolchain:
         found = self.toolchains.pop(folder, None)
         if found is None:
+            from generator.incremental import Store
             from generator.regenerate.background import Server
             from generator.regenerate.job import Toolchain
-            from generator.unitcache import Memory
 
-            found = Toolchain(memory=Memory(), server=Server())
+            found = Toolchain(memory=Store(), server=Server())
         self.toolchains[folder] = found  # most recently used last
         while len(self.toolchains) > _FOLDERS:
             _, dropped = self.toolchains.popitem(last=False)

@@ -8,14 +8,14 @@ from generator.ir.model import Api, Operation, Parameter, Response, TypeRef
 
 if TYPE_CHECKING:
     from generator.diagnostics import Diagnostic
+    from generator.incremental import Store
     from generator.load import SpecSet
-    from generator.unitcache import Memory
 
 __all__ = ["Api", "Operation", "Parameter", "Response", "TypeRef", "build_api"]
 
 
 def build_api(
-    spec: SpecSet, name: str, memory: Memory | None = None
+    spec: SpecSet, name: str, memory: Store | None = None
 ) -> tuple[Api, list[Diagnostic]]:
     """The IR of one spec plus the warnings about what could only be approximated.
 

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError
+from generator.incremental import Store, stage_name
 from generator.ir.class_cache import ClassCache
 from generator.ir.context import BuildContext
 from generator.ir.model import Api, Model
@@ -19,12 +20,11 @@ from generator.ir.schemas import SchemaHoister
 from generator.ir.security import DocumentFacts, security_requirements
 from generator.ir.warm import WarmIR
 from generator.load import SpecSet
-from generator.unitcache import Memory, UnitCache
 from generator.values.envelope import analyse
 
 
 def build_api(
-    spec: SpecSet, name: str, memory: Memory | None = None
+    spec: SpecSet, name: str, memory: Store | None = None
 ) -> tuple[Api, list[Diagnostic]]:
     """The IR of one spec plus the warnings about what could only be approximated.
 
@@ -55,7 +55,7 @@ def build_api(
     hoister.sanitise_schemas()
     cache = None
     if memory is not None and warm is not None:
-        store = UnitCache(None, "classes", spec.root.path, memory=memory, on_disk=False)
+        store = memory.stage(stage_name("classes", spec.root.path))
         cache = ClassCache(store, warm.fingerprint, warm.shape)
     model_classes = hoister.classes.classes(cache)
     if cache is not None and warm is not None:

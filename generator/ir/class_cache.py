@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.incremental import Stage
 from generator.ir.types import ModelClass
 from generator.ir.warm_log import frozen
-from generator.unitcache import UnitCache
 
 Schemas = Mapping[str, dict[str, Any]]
 
@@ -117,7 +117,7 @@ class ClassCache:
     `generator.ir.warm`), compared with what each entry noted when it was made."""
 
     def __init__(
-        self, store: UnitCache, fingerprint: Callable[[str], Any], shape: Callable[[str], Any]
+        self, store: Stage, fingerprint: Callable[[str], Any], shape: Callable[[str], Any]
     ) -> None:
         self._store = store
         self.fingerprint = fingerprint

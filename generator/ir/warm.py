@@ -43,9 +43,9 @@ from generator.load import RefError
 from generator.units import digest
 
 if TYPE_CHECKING:
+    from generator.incremental import Store
     from generator.ir.model import Operation
     from generator.ir.schemas import SchemaHoister
-    from generator.unitcache import Memory
 
 # A class's fingerprint: its schema's bytes (None: no such class) and its origin pointer.
 Fingerprint = tuple[Any, str]
@@ -65,7 +65,7 @@ class WarmIR:
     """One build's use of the previous run's units, and the units it records for the next."""
 
     hoister: SchemaHoister
-    memory: Memory
+    memory: Store
     key: str
     scope: tuple[Any, ...]
     old: Previous
@@ -87,7 +87,7 @@ class WarmIR:
         self.new = Previous(self.scope)
 
     @classmethod
-    def open(cls, hoister: SchemaHoister, memory: Memory) -> WarmIR:
+    def open(cls, hoister: SchemaHoister, memory: Store) -> WarmIR:
         ctx = hoister.ctx
         root = ctx.root.data
         scope = (ctx.name, ctx.is_31, frozen(root.get("security")))

@@ -28,7 +28,7 @@ from generator.child import ChildFailed, json_answer, start_module, stop
 from generator.diagnostics import Diagnostic, Level
 
 if TYPE_CHECKING:
-    from generator.unitcache import Memory
+    from generator.incremental import Store
 
 # Below this many bytes of spec (the document and the files it refs) validating in-process is
 # quicker than starting a process for it.
@@ -169,7 +169,7 @@ def _diagnostic(item: dict[str, object]) -> Diagnostic:
     )
 
 
-def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, Any]]:
+def _validate(argv: list[str], memory: Store | None = None) -> list[dict[str, Any]]:
     from generator.diagnostics import SpecError
     from generator.positions import carry_positions, keep_positions
     from generator.regenerate.fingerprint import collect_inputs
@@ -193,9 +193,9 @@ def _validate(argv: list[str], memory: Memory | None = None) -> list[dict[str, A
 
 def _serve() -> None:
     """One answer line per request line, until the parent closes the pipe."""
-    from generator.unitcache import Memory
+    from generator.incremental import Store
 
-    memory = Memory()
+    memory = Store()
     for line in sys.stdin.buffer:
         request = json.loads(line)
         with collector.tuned():

@@ -338,15 +338,15 @@ def watch(
         _fail_setup(exc)
     from dataclasses import replace
 
+    from generator.incremental import Store
     from generator.regenerate.background import Server
-    from generator.unitcache import Memory
 
     server = Server()
     settings = WatchSettings(
         make_plan=lambda: _make_plan(spec_files, flags, config_file),
         # One process for the whole session: per-unit results stay in memory between saves,
         # and one validation worker, imported and warm, serves every save.
-        toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Memory(), server=server),
+        toolchain=replace(_toolchain(plan.anchor, no_cache), memory=Store(), server=server),
         jobs=jobs,
         reporter=Reporter.for_terminal(),
     )

@@ -110,15 +110,6 @@ def _normalise(name: str) -> str:
     return name.lower().replace("-", "_").replace(".", "_")
 
 
-def templates_fingerprint(folders: Iterable[Path]) -> str:
-    """Every file of every template folder, in search order (an override shadows by order)."""
-    parts: list[str] = []
-    for index, folder in enumerate(folders):
-        parts.append(f"folder {index}")
-        parts += [f"{path}={digest}" for path, digest in sorted(tree_hashes(folder).items())]
-    return _digest(parts)
-
-
 def options_fingerprint(name: str, settings: TargetSettings, anchor: Path) -> str:
     record = options_record(name, settings, anchor)
     return _digest([json.dumps(record, sort_keys=True)])

@@ -33,10 +33,10 @@ from generator.regenerate.model import (
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from generator.incremental import Store
     from generator.load import SpecSet
     from generator.regenerate.background import BackgroundValidation, Server
     from generator.render import TargetOptions
-    from generator.unitcache import Memory
 
 ValidateFunction = Callable[..., list[Diagnostic]]
 
@@ -53,7 +53,7 @@ class Toolchain:
     validate: ValidateFunction | Literal[False] | None = None
     cache: Path | None = None
     # Per-unit results a long-lived process (watch) keeps between runs; in-process only.
-    memory: Memory | None = field(default=None, compare=False)
+    memory: Store | None = field(default=None, compare=False)
     # Its validation worker, kept from run to run (see `background.Server`).
     server: Server | None = field(default=None, compare=False)
 

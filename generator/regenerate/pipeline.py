@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 import generator
 from generator.diagnostics import Diagnostic, Level, sort_key
+from generator.incremental import files_fingerprint
 from generator.regenerate.fingerprint import (
     generator_fingerprint,
     hash_file,
     inputs_unchanged,
     options_fingerprint,
     relative_to,
-    templates_fingerprint,
 )
 from generator.regenerate.job import JobResult, Toolchain, rendering
 from generator.regenerate.manifest import (
@@ -75,7 +75,7 @@ def current_fingerprints(plan: Plan) -> Fingerprints:
     folder_sets = {template_folders(plan, t) for t in plan.targets}
     return Fingerprints(
         generator=generator_fingerprint(),
-        templates={folders: templates_fingerprint(folders) for folders in folder_sets},
+        templates={folders: files_fingerprint(folders) for folders in folder_sets},
     )
 
 

@@ -23,7 +23,7 @@ from generator.regenerate.manifest import TargetRecord
 from generator.regenerate.model import SCRATCH_PREFIX, OutputFile
 
 if TYPE_CHECKING:
-    from generator.unitcache import Memory
+    from generator.incremental import Store
 
 
 class WriteError(Exception):
@@ -128,7 +128,7 @@ class OutputViews:
     STORE = "output-views"
     KEPT = 8
 
-    def __init__(self, memory: Memory | None) -> None:
+    def __init__(self, memory: Store | None) -> None:
         self._memory = memory
         self._old = memory.stores.get(self.STORE, {}) if memory is not None else {}
         self._used: dict[str, OutputView] = {}

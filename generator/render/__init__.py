@@ -15,11 +15,11 @@ from generator.render.environment import built_in_templates
 from generator.render.model_modules import SPLIT_FROM
 
 if TYPE_CHECKING:
+    from generator.incremental import Store
     from generator.ir.model import Api, ClientTree, Method, Operation, Resource
     from generator.load import SpecSet
     from generator.render.context import RenderContext
     from generator.render.memo import RenderMemo
-    from generator.unitcache import Memory
 
 __all__ = [
     "RenderResult",
@@ -56,7 +56,7 @@ class TargetOptions:
     cache_dir: Path | None = None
     # What a long-lived process (watch) keeps between runs: model classes by the schemas they
     # were built from. It never changes the output either.
-    memory: Memory | None = field(default=None, compare=False)
+    memory: Store | None = field(default=None, compare=False)
     # How the client groups operations ("auto" | "flat" | "resources") and the method names
     # chosen in [tool.specgen.targets.<name>.operations] (see generator.ir.resources).
     layout: str = "auto"
@@ -124,7 +124,7 @@ def _client_tree(api: Api, options: TargetOptions) -> ClientTree:
         options.layout,
         options.operation_names,
     )
-    kept = memo.get("", inputs, {})
+    kept = memo.get("", inputs)
     pairs: list[tuple[object, object]] = []
     tree = _with_operations(kept[0], kept[1], api.operations, pairs) if kept is not None else None
     if tree is None:
@@ -247,10 +247,13 @@ def _memos(ctx: RenderContext, options: TargetOptions, saved: set[str]) -> dict[
     rendered afresh."""
     if options.memory is None:
         return {}
-    from generator.render.memo import RenderMemo, templates_fingerprint
+    from generator.incremental import files_fingerprint
+    from generator.render.memo import RenderMemo
 
     folders = (*options.template_dirs, built_in_templates())
-    scope = (ctx.spec, ctx.package, templates_fingerprint(folders))
+    # Each template file is read again only when its size or modification time changed.
+    known = options.memory.stores.setdefault("template-files", {})
+    scope = (ctx.spec, ctx.package, files_fingerprint(folders, known))
     overridden = _overridden(options.template_dirs)
     memos = {
         stage: RenderMemo(

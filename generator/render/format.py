@@ -71,7 +71,7 @@ def final_bytes(
     done: dict[str, bytes] = {}
     todo: dict[str, str] = {}
     for path, text in files.items():
-        kept = memo.get(path, (python, text), _NOTHING)
+        kept = memo.get(path, (python, text))
         if kept is None:
             todo[path] = text
         else:
@@ -79,11 +79,8 @@ def final_bytes(
     fresh = format_python(todo, spec_display, cache_dir) if python and todo else todo
     for path, text in fresh.items():
         done[path] = data = text.encode("utf-8")
-        memo.put(path, (python, todo[path]), _NOTHING, data)
+        memo.put(path, (python, todo[path]), {}, data)
     return done
-
-
-_NOTHING: dict[str, str] = {}
 
 
 def _run_ruff(python: dict[str, str], spec_display: str) -> dict[str, str]:

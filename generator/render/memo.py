@@ -1,47 +1,54 @@
 """Rendered files a long-lived process (`specgen watch`) keeps between runs (issue #12: a
-one-line edit of a big spec should not re-render thousands of model modules).
+one-line edit of a big spec should not re-render thousands of model modules), computed
+through the incremental layer (`generator.incremental`).
 
-An entry is reused only when everything the file was rendered from is equal to this run's:
-its own inputs (the IR values it prints, compared by value: the IR is frozen dataclasses) and
-every entry it looked up in a shared table (`Recorded` notes those lookups), plus the
-templates' files and the target's names (`scope`). Equality of unchanged IR values is cheap:
-the model-class cache hands back the same objects, and tuples compare identical items by
-identity first. Only the entries a run uses are kept for the next, so nothing accumulates.
+A file is a unit of stage `render-<kind>` keyed by its path, with its explicit inputs (the IR
+values it is rendered from, compared by value: the IR is frozen dataclasses). While it is
+rendered, every attribute of `ctx` and `api` the template reads (`Reading`) and every entry
+it looks up in a shared table (`Recorded`: model classes by name) is a read of kind `ctx`,
+`api` or `class`; the file is reused while each of them is still equal, whatever the
+template reads, so the key never has to guess which parts of the IR a file prints. The
+stage's scope (the templates' contents, the target's names) empties it at once when it
+changes. Equality of unchanged IR values is cheap: the model-class cache hands back the
+same objects, and tuples compare identical items by identity first (`Equal` adds the pairs
+`prepare_target` already found equal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from generator.unitcache import Memory
-from generator.units import digest
+from generator.incremental import ABSENT, Entry, Run, Store
 
 if TYPE_CHECKING:
     from generator.render.context import RenderContext
 
 V = TypeVar("V")
-_ABSENT: Any = object()
 
 
 class Recorded(Mapping[str, V], Generic[V]):
-    """A read-only table that notes every key looked up (present or not) and what it held."""
+    """A read-only table that notes every key looked up (present or not) and what it held:
+    as reads of `kind` of `run`'s current unit, or in `reads` without a run."""
 
-    def __init__(self, table: Mapping[str, V]) -> None:
+    def __init__(self, table: Mapping[str, V], run: Run | None = None, kind: str = "class"):
         self._table = table
-        self.reads: dict[str, Any] = {}
+        self._run = run
+        self._kind = kind
+        self.reads: dict[tuple[str, Hashable], Any] = {}
 
     def __getitem__(self, key: str) -> V:
-        value = self._table.get(key, _ABSENT)
-        self.reads[key] = value
-        if value is _ABSENT:
+        value = self._table.get(key, ABSENT)
+        if self._run is not None:
+            self._run.read(self._kind, key, value)
+        else:
+            self.reads[self._kind, key] = value
+        if value is ABSENT:
             raise KeyError(key)
         return value  # type: ignore[no-any-return]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key, _ABSENT) is not _ABSENT
+        return isinstance(key, str) and self.get(key, ABSENT) is not ABSENT
 
     def __iter__(self) -> Iterator[str]:
         raise TypeError("iterating would read every entry: look entries up by key")
@@ -63,12 +70,12 @@ class Equal:
         self._pairs = pairs or {}
 
     @classmethod
-    def kept(cls, memory: Memory | None) -> Equal:
+    def kept(cls, memory: Store | None) -> Equal:
         found = memory.stores.get(cls.STORE) if memory is not None else None
         return cls(found.get("pairs") if found is not None else None)
 
     @staticmethod
-    def keep(memory: Memory | None, pairs: list[tuple[Any, Any]]) -> None:
+    def keep(memory: Store | None, pairs: list[tuple[Any, Any]]) -> None:
         """Record `pairs` (earlier, now) of equal objects for this run's memos."""
         if memory is not None:
             memory.stores[Equal.STORE] = {"pairs": {id(old): (old, new) for old, new in pairs}}
@@ -88,57 +95,67 @@ class Equal:
         return bool(old == new)
 
 
-@dataclass(frozen=True)
-class _Entry:
-    inputs: Any
-    reads: tuple[tuple[str, Any], ...]
-    output: Any
-
-
 class RenderMemo:
-    """Outputs of one kind (`stage`) by file path, for one target, between runs of a process.
-    Without `memory` it keeps nothing and every lookup misses."""
+    """Outputs of one kind (`stage`) by file path, for one target, between runs of a process:
+    a stage of `memory` (see `generator.incremental`) under `scope`. Without `memory` it keeps
+    nothing and every lookup misses."""
 
     def __init__(
         self,
-        memory: Memory | None,
+        memory: Store | None,
         stage: str,
         scope: tuple[Any, ...],
         saved: set[str] | None = None,
     ) -> None:
-        """`saved`: where `save` notes the store it wrote (see `drop_unsaved`)."""
+        """`saved`: where `save` notes the stage it wrote (see `drop_unsaved`)."""
         self._saved = saved
         self._stage = stage
-        self._name = f"render-{stage}"
+        self.name = f"render-{stage}"
         self._scope = scope
-        old = memory.stores.get(self._name) if memory is not None else None
-        fits = old is not None and old.get("scope") == scope
-        self._old: dict[str, _Entry] = old["entries"] if fits and old is not None else {}
-        self._used: dict[str, _Entry] = {}
         self._memory = memory
-        self._equal = Equal.kept(memory)
-        self.hits = 0
+        self.run = Run(memory, same=Equal.kept(memory).same)
+        self._table = self.run.stage(self.name, scope=scope)
 
-    def get(self, path: str, inputs: Any, table: Mapping[str, Any]) -> Any | None:
-        """The output kept for `path` if it was rendered from equal `inputs` and every entry
-        of `table` it read is still equal, else None."""
-        entry = self._old.get(path)
-        if entry is None or not self._equal.same(entry.inputs, inputs):
+    @property
+    def hits(self) -> int:
+        return 0 if self._table is None else self._table.hits
+
+    def watch(self, ctx: RenderContext, classes: Mapping[str, Any] | None = None) -> None:
+        """Fingerprint reads of `ctx`'s and `api`'s attributes, and of `classes`' entries."""
+        api = ctx.api
+        self.run.register("ctx", lambda name: getattr(ctx, name, ABSENT))
+        self.run.register("api", lambda name: getattr(api, name, ABSENT))
+        if classes is not None:
+            self.run.register("class", _lookup(classes))
+
+    def memo(self, path: str, compute: Callable[[], V], inputs: Any) -> V:
+        """`compute()`'s output for `path`, or the one an earlier run computed from equal
+        `inputs` whose reads are all unchanged (see `Run.memo`)."""
+        return self.run.memo(self.name, path, compute, inputs)
+
+    def get(self, path: str, inputs: Any, table: Mapping[str, Any] | None = None) -> Any | None:
+        """For outputs computed in batches (formatting) or recorded by hand: the output kept
+        for `path` if it was made from equal `inputs` and every entry of `table` it read
+        (kind `class`) is still equal, else None. Store fresh ones with `put`."""
+        if self._table is None:
             return None
-        now = []
-        for key, value in entry.reads:
-            found = table.get(key, _ABSENT)
-            if not self._equal.same(value, found):
-                return None
-            now.append((key, found))
-        # Kept with this run's values, which the next run's `Equal` pairs with its own.
-        self._used[path] = _Entry(inputs, tuple(now), entry.output)
-        self.hits += 1
+        if table is not None:
+            self.run.register("class", _lookup(table))
+        entry = self._table.lookup(path)
+        if entry is None or not self.run.fresh(entry, inputs):
+            self._table.misses += 1
+            return None
+        self._table.hits += 1
+        self._table.keep(path, entry)
         return entry.output
 
-    def put(self, path: str, inputs: Any, reads: Mapping[str, Any], output: Any) -> None:
-        if self._memory is not None:
-            self._used[path] = _Entry(inputs, tuple(reads.items()), output)
+    def put(
+        self, path: str, inputs: Any, reads: Mapping[tuple[str, Hashable], Any], output: Any
+    ) -> None:
+        """Keep `output` for `path`, made from `inputs` after `reads` (a `Recorded`'s)."""
+        if self._table is not None:
+            found = tuple((kind, key, value) for (kind, key), value in reads.items())
+            self._table.keep(path, Entry(output, found, inputs))
 
     def within(self, part: str, *more: Any) -> RenderMemo:
         """A memo of its own (`part` of this one's stage) for outputs that all depend on `more`
@@ -150,83 +167,51 @@ class RenderMemo:
     @property
     def active(self) -> bool:
         """Whether entries are kept at all (a process without `memory` keeps none)."""
-        return self._memory is not None
+        return self._table is not None
 
     def save(self) -> None:
-        if self._memory is not None:
-            self._memory.stores[self._name] = {"scope": self._scope, "entries": self._used}
-            if self._saved is not None:
-                self._saved.add(self._name)
+        self.run.close()
+        if self._saved is not None and self._table is not None:
+            self._saved.add(self.name)
 
 
-def drop_unsaved(memory: Memory | None, saved: set[str], keep: frozenset[str]) -> None:
-    """Forget the render memos this run did not save (an artefact no longer rendered, a
+def _lookup(table: Mapping[str, Any]) -> Callable[[str], Any]:
+    """The fingerprint of a table's entry: the entry itself (`ABSENT` when gone)."""
+    get = table.get
+    return lambda name: get(name, ABSENT)
+
+
+def drop_unsaved(memory: Store | None, saved: set[str], keep: frozenset[str]) -> None:
+    """Forget the render stages this run did not save (an artefact no longer rendered, a
     template folder now overridden), except `keep`: memory holds what the last run used."""
     if memory is not None:
-        for name in [n for n in memory.stores if n.startswith("render-")]:
-            if name not in saved and name not in keep:
-                del memory.stores[name]
+        memory.drop(lambda name: not name.startswith("render-") or name in saved or name in keep)
 
 
 class Reading:
-    """`target` as a template sees it (`ctx` or `api`), noting in `reads` every attribute the
-    template reads and the value it got, under `prefix` + name: a file rendered with these is
-    reused only while each of those attributes is still equal (see `ContextTable`), whatever
-    the template reads, so the key never has to guess which parts of the IR a file prints."""
+    """`target` as a template sees it (`ctx` or `api`), noting every attribute the template
+    reads and the value it got as a read of `kind` of `run`'s current unit."""
 
-    __slots__ = ("_target", "_reads", "_prefix")
+    __slots__ = ("_target", "_run", "_kind")
 
-    def __init__(self, target: Any, reads: dict[str, Any], prefix: str) -> None:
+    def __init__(self, target: Any, run: Run, kind: str) -> None:
         self._target = target
-        self._reads = reads
-        self._prefix = prefix
+        self._run = run
+        self._kind = kind
 
     def __getattr__(self, name: str) -> Any:
         value = getattr(self._target, name)
-        if self._prefix == "ctx." and name == "api":
-            return Reading(value, self._reads, "api.")  # `ctx.api.x` is read as `api.x`
-        self._reads[self._prefix + name] = value
+        if self._kind == "ctx" and name == "api":
+            return Reading(value, self._run, "api")  # `ctx.api.x` is read as `api.x`
+        self._run.read(self._kind, name, value)
         return value
 
 
-class ContextTable(Mapping[str, Any]):
-    """This run's `ctx.<name>` and `api.<name>` attributes by those names, read on demand,
-    and `others`' entries by theirs (keys without a dot: class names): what `RenderMemo.get`
-    compares the reads a `Reading` (and a `Recorded`) noted with."""
-
-    def __init__(self, ctx: RenderContext, others: Mapping[str, Any] | None = None) -> None:
-        self._targets = {"ctx": ctx, "api": ctx.api}
-        self._others = others or {}
-
-    def __getitem__(self, key: str) -> Any:
-        owner, dot, name = key.partition(".")
-        if not dot:
-            return self._others[key]
-        try:
-            return getattr(self._targets[owner], name)
-        except (KeyError, AttributeError):
-            raise KeyError(key) from None
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if "." not in key:  # the common case (a class a models module looked up): no detour
-            return self._others.get(key, default)
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def __iter__(self) -> Iterator[str]:
-        raise TypeError("iterating would read every attribute: look them up by name")
-
-    def __len__(self) -> int:
-        return len(self._targets) + len(self._others)
-
-
-def render_recorded(ctx: RenderContext, template: str, reads: dict[str, Any], **extra: Any) -> str:
-    """`ctx.render(template, **extra)`, noting in `reads` every `ctx` and `api` attribute the
-    template reads (see `Reading`)."""
+def render_recorded(ctx: RenderContext, template: str, run: Run, **extra: Any) -> str:
+    """`ctx.render(template, **extra)`, noting every `ctx` and `api` attribute the template
+    reads as reads of `run`'s current unit (see `Reading`)."""
     return ctx.env.get_template(template).render(
-        ctx=Reading(ctx, reads, "ctx."), api=Reading(ctx.api, reads, "api."), **extra
+        ctx=Reading(ctx, run, "ctx"), api=Reading(ctx.api, run, "api"), **extra
     )
 
 
@@ -244,23 +229,7 @@ def render_file(
     is computed from (it is called only when the file is rendered)."""
     if not memo.active:
         return ctx.render(template, **extra())
+    memo.watch(ctx)
     # Flat, so that `Equal` pairs the inputs' objects (it looks one level into a tuple).
     key = (template, *inputs) if type(inputs) is tuple else (template, inputs)
-    kept = memo.get(path, key, ContextTable(ctx))
-    if kept is None:
-        reads: dict[str, Any] = {}
-        kept = render_recorded(ctx, template, reads, **extra())
-        memo.put(path, key, reads, kept)
-    return str(kept)
-
-
-def templates_fingerprint(folders: tuple[Path, ...]) -> str:
-    """Every template file's path, size and modification time: an edited template (the
-    user's or, in a checkout, a built-in one) invalidates what was rendered with it."""
-    parts = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                stat = path.stat()
-                parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return digest("\n".join(parts))
+    return memo.memo(path, lambda: render_recorded(ctx, template, memo.run, **extra()), key)

@@ -25,7 +25,7 @@ from generator.ir.types import (
 from generator.printers.python import ModelTypes
 from generator.render.context import RenderContext
 from generator.render.literals import py_literal
-from generator.render.memo import ContextTable, Recorded, RenderMemo, render_file, render_recorded
+from generator.render.memo import Recorded, RenderMemo, render_file, render_recorded
 from generator.render.model_modules import SPLIT_FROM, ModelGroup, ModelsLayout, split_models
 
 
@@ -84,26 +84,24 @@ def render_models(
     everything = {m.name: m for m in classes}
     # A module is kept while the classes it looked up and the `ctx`/`api` attributes its
     # template read (the API's title, ...) are unchanged.
-    table = ContextTable(ctx, everything)
+    memo.watch(ctx, everything)
     for group, siblings in zip(layout.groups, imports, strict=True):
         path = f"{root}/models/{group.module}.py"
         inputs = (group, siblings, parts.intersection(group.names) if parts else parts)
-        kept = memo.get(path, inputs, table)
-        if kept is None:
-            looked_up = Recorded(everything)
+
+        def module_text(
+            group: ModelGroup = group, siblings: list[tuple[str, tuple[str, ...]]] = siblings
+        ) -> tuple[str, tuple[Diagnostic, ...]]:
+            looked_up = Recorded(everything, memo.run)
             module = models_module(
                 group.classes, ctx.spec, parts, everything=looked_up, imported=group.imported
             )
             module = _relocated(module, siblings)
-            reads = dict(looked_up.reads)
-            text = (
-                render_recorded(ctx, "models/models.py.jinja", reads, module=module)
-                if memo.active
-                else ctx.render("models/models.py.jinja", module=module)
-            )
-            kept = (text, module.diagnostics)
-            memo.put(path, inputs, reads, kept)
-        files[path], found = kept
+            if memo.active:
+                return render_recorded(ctx, _TEMPLATE, memo.run, module=module), module.diagnostics
+            return ctx.render(_TEMPLATE, module=module), module.diagnostics
+
+        files[path], found = memo.memo(path, module_text, inputs)
         diagnostics += found
     # The package module prints the modules and the names of their classes: with a memo it
     # is given only those (its key), so no other part of a class can reach the file unseen.
@@ -124,7 +122,7 @@ def _layout(
     earlier run decided from the same graph (each class's name, references and bases, in
     order: all `split_models` reads), holding this run's classes (a group whose classes are
     all the very objects it held is that same group)."""
-    kept = memo.get(_LAYOUT, (), {})
+    kept = memo.get(_LAYOUT, ())
     if kept is None or not _same_graph(kept[0], classes):
         layout = split_models(classes)
         imports = tuple(layout.imports_of(g) for g in layout.groups)
@@ -150,6 +148,7 @@ def _same_graph(old: tuple[ModelClass, ...], new: tuple[ModelClass, ...]) -> boo
     )
 
 
+_TEMPLATE = "models/models.py.jinja"
 _LAYOUT = "\0layout"  # the memo's entry for the layout (no file has this path)
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError, pointer_join, sort_key
+from generator.incremental import Run, Store, stage_name
 from generator.load import Document, SpecSet, load_document
-from generator.unitcache import Memory, UnitCache
 from generator.validate.document import document_findings
 from generator.validate.examples import check_examples
 from generator.validate.meaning import Finding, walk
 from generator.validate.rules import RULES, Rule, level_of
 from generator.validate.structure import Violation, check_structure
-from generator.validate.verdicts import unit_graph
+from generator.validate.verdicts import STAGE, unit_graph
 from generator.validate.walk_memo import WalkMemo
 
 __all__ = [
@@ -54,12 +54,12 @@ def validate_spec(
     *,
     strict: bool = False,
     cache_dir: Path | None = None,
-    memory: Memory | None = None,
+    memory: Store | None = None,
 ) -> list[Diagnostic]:
     """Every finding for a loaded spec, sorted; `strict` reports warnings as errors.
 
     `cache_dir`: where verdicts of examples against schemas are kept between runs (see
-    `generator.unitcache`), `memory` where a long-lived process keeps them; the findings are
+    `generator.incremental`), `memory` where a long-lived process keeps them; the findings are
     the same with or without them."""
     found = collect_findings(spec, cache_dir, memory)
     diagnostics = {to_diagnostic(finding, strict): None for finding in found}
@@ -79,7 +79,7 @@ def is_openapi_root(data: Any) -> bool:
 
 
 def collect_findings(
-    spec: SpecSet, cache_dir: Path | None = None, memory: Memory | None = None
+    spec: SpecSet, cache_dir: Path | None = None, memory: Store | None = None
 ) -> list[Finding]:
     """Every finding, unsorted and with its document (the repair pass edits that document)."""
     root = spec.root
@@ -96,14 +96,14 @@ def collect_findings(
         if not isinstance(shown, str):
             message = f'openapi must be a version string such as "3.1.0" (quoted), not {shown!r}'
         return [Finding("openapi-version-unsupported", message, root, "#/openapi")]
-    cache = units = memo = None
+    run = units = memo = None
+    stage = stage_name(STAGE, root.path)
     if cache_dir is not None or memory is not None:
-        tools = ("jsonschema", "openapi_schema_validator", "referencing", "jsonschema_rs")
-        cache = UnitCache(cache_dir, "examples", root.path, tools, memory=memory)
-    if memory is not None and cache is not None:
+        run = Run(memory if memory is not None else Store())
+        units = unit_graph(memory, spec, stage)
+    if memory is not None and units is not None:
         # A long-lived process: the walk replays what its last walk did in unchanged units.
-        units = unit_graph(cache, spec)
-        memo = WalkMemo(memory.stores.setdefault(f"walk-{cache.name}", {}), spec, units)
+        memo = WalkMemo(memory.stores.setdefault(f"walk-{stage}", {}), spec, units)
     result = walk(spec, version, memo)
     structure = _structure_findings(root, version, result.findings)
     # A value checked against a schema the meta-schema rejects would only echo that error.
@@ -114,9 +114,9 @@ def collect_findings(
         if check.schema_document is not root or check.schema_pointer not in broken
     ]
     document = document_findings(spec, version)
-    examples = check_examples(spec, version, checks, cache, units)
-    if cache is not None:
-        cache.save()
+    examples = check_examples(spec, version, checks, run, units, stage, cache_dir)
+    if run is not None:
+        run.close()
     return [*result.findings, *document, *structure, *examples]
 
 

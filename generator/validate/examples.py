@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -26,12 +26,12 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4, DRAFT202012
 
 from generator.diagnostics import pointer_join
+from generator.incremental import Run
 from generator.load import SpecSet
-from generator.unitcache import UnitCache
 from generator.units import UnitGraph
 from generator.validate.meaning import ExampleCheck, Finding, Mode, regex_problem
 from generator.validate.structure import short
-from generator.validate.verdicts import Followed, Verdict, VerdictCache
+from generator.validate.verdicts import STAGE, Followed, Verdict, Verdicts
 
 
 @dataclass(frozen=True)
@@ -48,12 +48,15 @@ def check_examples(
     spec: SpecSet,
     version: str,
     checks: list[ExampleCheck],
-    cache: UnitCache | None = None,
+    run: Run | None = None,
     units: UnitGraph | None = None,
+    stage: str = STAGE,
+    folder: Path | None = None,
 ) -> list[Finding]:
-    """Each value against its schema. With a `cache`, a verdict from an earlier run is reused
-    when the value and everything its schema reaches are unchanged (a big spec checks
-    thousands of examples; after a one-line edit nearly all verdicts still hold)."""
+    """Each value against its schema. With a `run` (and the spec's `units`), a verdict from
+    an earlier run is reused when the value and everything its validation read are unchanged
+    (a big spec checks thousands of examples; after a one-line edit nearly all verdicts still
+    hold). `stage`, `folder`: where the run keeps them (see `generator.incremental`)."""
     legacy = version == "3.0"
     specification = DRAFT4 if legacy else DRAFT202012
     uris = {doc.path: doc.path.resolve().as_uri() for doc in spec.documents.values()}
@@ -61,7 +64,9 @@ def check_examples(
         (uris[doc.path], specification.create_resource(doc.data)) for doc in spec.documents.values()
     )
     context = _Context(registry, legacy, uris)
-    verdicts = VerdictCache(cache, spec, version, uris, units) if cache is not None else None
+    verdicts = None
+    if run is not None and run.active and units is not None:
+        verdicts = Verdicts(run, stage, spec, version, uris, units, folder)
     findings: list[Finding] = []
     done: set[tuple[int, Path, str, Mode]] = set()
     for check in checks:
@@ -74,13 +79,8 @@ def check_examples(
             verdict, _ = _verdict(check, context)
         else:
             where = (check.schema_document, check.schema_pointer)
-            stored = verdicts.key(check.rule, check.mode.value, *where, check.value)
-            known = verdicts.get(stored, *where)
-            if known is None:
-                verdict, followed = _verdict(check, context)
-                verdicts.put(stored, *where, verdict, followed)
-            else:
-                verdict = known
+            compute = partial(_verdict, check, context)
+            verdict = verdicts.verdict(check.rule, check.mode.value, *where, check.value, compute)
         findings += _findings(check, verdict)
     return findings
 

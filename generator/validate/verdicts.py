@@ -17,74 +17,86 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.incremental import Run, Store
 from generator.load import Document, RefError, SpecSet
-from generator.unitcache import UnitCache, key_of
-from generator.units import Unit, UnitGraph, canonical
+from generator.units import Unit, UnitGraph, canonical, digest
 
 Verdict = list[tuple[tuple[Any, ...], str]]
 Followed = list[tuple[str, str]]  # (base URI, `$ref`) of each reference the validator followed
-_CLOSURE = "closure"
+STAGE = "examples"
 
 
-class VerdictCache:
-    """Verdicts by check, for one run over `spec` (with `version`'s semantics)."""
+class Verdicts:
+    """Verdicts by check for one run over `spec` (with `version`'s semantics), computed
+    through `run` in stage `stage`: each verdict's reads are the own fingerprints of the
+    units its validation followed (kind `unit`), or the closure fingerprint of the schema it
+    started at (kind `closure`, keyed by document path and pointer)."""
 
     def __init__(
         self,
-        store: UnitCache,
+        run: Run,
+        stage: str,
         spec: SpecSet,
         version: str,
         uris: dict[Path, str],
-        units: UnitGraph | None = None,
+        units: UnitGraph,
+        folder: Path | None = None,
     ) -> None:
-        """`units`: the spec's unit graph, when the caller made it already (`unit_graph`)."""
-        self._store = store
+        self._run = run
+        self._stage = stage
+        self._folder = folder
         self._spec = spec
         self._version = version
-        self._units = units or unit_graph(store, spec)
+        self._units = units
         self._documents = {
             uris[doc.path]: doc for doc in spec.documents.values() if doc.path in uris
         }
+        self._by_path = {str(doc.path): doc for doc in spec.documents.values()}
         self._targets: dict[tuple[str, str], Unit | None] = {}
         # 3.1's `$dynamicRef` is resolved without passing where references are noted.
         self._dynamic = any("$dynamicRef" in doc.text for doc in spec.documents.values())
+        run.register("unit", units.own_of)
+        run.register("closure", self._closure)
 
-    def key(self, rule: str, mode: str, document: Document, pointer: str, value: Any) -> str:
+    def verdict(
+        self,
+        rule: str,
+        mode: str,
+        document: Document,
+        pointer: str,
+        value: Any,
+        compute: Callable[[], tuple[Verdict, Followed | None]],
+    ) -> Verdict:
+        """`compute()`'s verdict, or the one kept for an equal check whose reads all hold."""
+
+        def unit() -> Verdict:
+            verdict, followed = compute()
+            reads = None if followed is None or self._dynamic else self._reads(followed)
+            if reads is None:
+                self._run.read("closure", (str(document.path), pointer))
+            else:
+                for target, own in reads:
+                    self._run.read("unit", target, own)
+            return verdict
+
+        key = self._key(rule, mode, document, pointer, value)
+        return self._run.memo(self._stage, key, unit, folder=self._folder)
+
+    def _key(self, rule: str, mode: str, document: Document, pointer: str, value: Any) -> str:
         start = self._units.own_of(self._units.unit_of(document, pointer))
         if start is None:  # a check at a container of units: everything below it counts
             start = self._units.closure(document, pointer)
-        return key_of(self._version, rule, mode, pointer, start, _value_print(value))
+        return digest("\x00".join((self._version, rule, mode, pointer, start, _value_print(value))))
 
-    def get(self, key: str, document: Document, pointer: str) -> Verdict | None:
-        def fresh(entry: Any) -> bool:
-            if not isinstance(entry, tuple) or len(entry) != 2:
-                return False
-            reads = entry[1]
-            if reads and reads[0] == _CLOSURE:
-                return bool(reads[1] == self._units.closure(document, pointer))
-            return all(self._units.own_of(unit) == print_ for unit, print_ in reads)
+    def _closure(self, key: Any) -> str | None:
+        document = self._by_path.get(key[0])
+        return None if document is None else self._units.closure(document, key[1])
 
-        entry = self._store.get(key, fresh)
-        return None if entry is None else entry[0]
-
-    def put(
-        self,
-        key: str,
-        document: Document,
-        pointer: str,
-        verdict: Verdict,
-        followed: Followed | None,
-    ) -> None:
-        reads = None if followed is None or self._dynamic else self._reads(followed)
-        if reads is None:
-            self._store.put(key, (verdict, (_CLOSURE, self._units.closure(document, pointer))))
-        else:
-            self._store.put(key, (verdict, reads))
-
-    def _reads(self, followed: Followed) -> tuple[tuple[Unit, str], ...] | None:
+    def _reads(self, followed: Followed) -> list[tuple[Unit, str]] | None:
         reads: dict[Unit, str] = {}
         for base, ref in followed:
             target = self._target(base, ref)
@@ -92,7 +104,7 @@ class VerdictCache:
             if target is None or own is None:
                 return None
             reads[target] = own
-        return tuple(sorted(reads.items()))
+        return sorted(reads.items())
 
     def _target(self, base: str, ref: str) -> Unit | None:
         """The unit a followed reference landed in (None: not known here)."""
@@ -111,11 +123,11 @@ class VerdictCache:
         return self._units.unit_of(resolved.document, resolved.pointer)
 
 
-def unit_graph(store: UnitCache, spec: SpecSet) -> UnitGraph:
+def unit_graph(store: Store | None, spec: SpecSet, name: str) -> UnitGraph:
     """The spec's units; a long-lived process keeps their fingerprints from run to run (see
-    `UnitGraph`), beside `store`'s entries."""
-    kept = None if store.memory is None else store.memory.stores
-    name = f"{store.name}:units"
+    `UnitGraph`) in `store`, under `name` (its stage's)."""
+    kept = None if store is None else store.stores
+    name = f"{name}:units"
     earlier = {} if kept is None else kept.get(name, {})
     before = None if kept is None else earlier.get("units", {})  # {}: remember from now on
     units = UnitGraph(spec, before, earlier.get("pointers"))

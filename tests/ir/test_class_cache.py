@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from generator.incremental import Store
 from generator.ir.build import build_api
 from generator.ir.types import ModelClass
 from generator.load import SpecSet, load_document
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -87,14 +87,14 @@ EDITS: list[Edit] = [
 ]
 
 
-def _build(path: Path, memory: Memory | None) -> tuple[tuple[ModelClass, ...], list[str]]:
+def _build(path: Path, memory: Store | None) -> tuple[tuple[ModelClass, ...], list[str]]:
     api, diagnostics = build_api(SpecSet(load_document(path)), "t", memory)
     return api.model_classes, [d.format() for d in diagnostics]
 
 
 def test_after_every_edit_the_cached_ir_is_the_fresh_ir(tmp_path: Path) -> None:
     document = minimal({}, schemas())
-    memory = Memory()
+    memory = Store()
     for edit in [lambda d: None, *EDITS]:
         edit(document)
         path = write_spec(tmp_path, copy.deepcopy(document))
@@ -104,7 +104,7 @@ def test_after_every_edit_the_cached_ir_is_the_fresh_ir(tmp_path: Path) -> None:
 @pytest.mark.parametrize("edit", EDITS, ids=lambda e: e.__name__)
 def test_each_edit_alone_matches_a_fresh_build(tmp_path: Path, edit: Edit) -> None:
     document = minimal({}, schemas())
-    memory = Memory()
+    memory = Store()
     _build(write_spec(tmp_path, document), memory)
     edit(document)
     path = write_spec(tmp_path, document)
@@ -113,7 +113,7 @@ def test_each_edit_alone_matches_a_fresh_build(tmp_path: Path, edit: Edit) -> No
 
 def test_unchanged_classes_are_reused_and_cycles_are_not_cached(tmp_path: Path) -> None:
     document = minimal({}, schemas())
-    memory = Memory()
+    memory = Store()
     first, _ = _build(write_spec(tmp_path, document), memory)
     _recolor(document)
     second, _ = _build(write_spec(tmp_path, document), memory)

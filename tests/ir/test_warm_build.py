@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.incremental import Store
 from generator.ir.build import build_api
 from generator.load import SpecSet, load_document
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -199,7 +199,7 @@ EDITS: list[Edit] = [
 ]
 
 
-def snapshot(path: Path, memory: Memory | None) -> tuple[Any, ...]:
+def snapshot(path: Path, memory: Store | None) -> tuple[Any, ...]:
     """Everything a build gives, compared strictly: `repr` tells 1 from 1.0 and True; the
     schemas, which `Api` equality skips, as marshal bytes."""
     api, diagnostics = build_api(SpecSet(load_document(path)), "t", memory)
@@ -233,7 +233,7 @@ def test_the_base_document_warns_where_the_tests_expect(tmp_path: Path) -> None:
 @pytest.mark.parametrize("edit", EDITS, ids=lambda e: e.__name__)
 def test_each_edit_warm_matches_a_fresh_build(tmp_path: Path, edit: Edit) -> None:
     doc = document()
-    memory = Memory()
+    memory = Store()
     snapshot(write_spec(tmp_path, doc), memory)
     edit(doc)
     path = write_spec(tmp_path, doc)
@@ -244,7 +244,7 @@ def test_each_edit_warm_matches_a_fresh_build(tmp_path: Path, edit: Edit) -> Non
 
 def test_edits_in_a_row_and_back(tmp_path: Path) -> None:
     doc = document()
-    memory = Memory()
+    memory = Store()
     history = [copy.deepcopy(doc)]
     for edit in EDITS:
         edit(doc)
@@ -258,7 +258,7 @@ def test_edits_in_a_row_and_back(tmp_path: Path) -> None:
 
 def test_unchanged_units_are_replayed(tmp_path: Path) -> None:
     doc = document()
-    memory = Memory()
+    memory = Store()
     first = build_api(SpecSet(load_document(write_spec(tmp_path, doc))), "t", memory)[0]
     add_property_to_user(doc)
     second = build_api(SpecSet(load_document(write_spec(tmp_path, doc))), "t", memory)[0]
@@ -274,7 +274,7 @@ def test_unchanged_units_are_replayed(tmp_path: Path) -> None:
 
 def test_a_schema_changed_after_the_build_is_not_reused(tmp_path: Path) -> None:
     doc = document()
-    memory = Memory()
+    memory = Store()
     path = write_spec(tmp_path, doc)
     first = build_api(SpecSet(load_document(path)), "t", memory)[0]
     first.models_document["components"]["schemas"]["Pet"]["properties"].clear()
@@ -286,7 +286,7 @@ def test_a_schema_changed_after_the_build_is_not_reused(tmp_path: Path) -> None:
 )
 def test_a_real_spec_warm_matches_a_fresh_build(tmp_path: Path, spec: str) -> None:
     doc = yaml.safe_load((SPECS / spec).read_text())
-    memory = Memory()
+    memory = Store()
     path = write_spec(tmp_path, doc)
     assert snapshot(path, memory) == snapshot(path, None)
     schemas = _schemas(doc)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
+from generator.incremental import Store
 from generator.regenerate.job import Toolchain, run_job
 from generator.regenerate.model import Target, TargetSettings
-from generator.unitcache import Memory
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
 
@@ -30,7 +30,7 @@ def _add_property(spec: Path) -> None:
 
 
 def test_two_specs_in_turn_each_reuse_their_own_files(tmp_path: Path) -> None:
-    toolchain = Toolchain(validate=False, memory=Memory())
+    toolchain = Toolchain(validate=False, memory=Store())
     first = _target(tmp_path, "reality-analysis")
     second = _target(tmp_path, "reality-data-analysis")
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.incremental import Store
 from generator.regenerate import writer
 from generator.regenerate.job import Toolchain
 from generator.regenerate.manifest import TargetRecord
 from generator.regenerate.model import OutputFile
 from generator.regenerate.writer import OutputView, OutputViews, apply_output
-from generator.unitcache import Memory
 from tests.regenerate.conftest import Project
 from tests.regenerate.fakes import FakeValidator, OperationRenderer
 
@@ -55,7 +55,7 @@ def _reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def warm(project: Project) -> Project:
     """The project regenerated twice by one process, its files old enough to be vouched for."""
     project.toolchain = Toolchain(
-        render=OperationRenderer(), validate=FakeValidator(), memory=Memory()
+        render=OperationRenderer(), validate=FakeValidator(), memory=Store()
     )
     project.generate()
     _age(project.generated)
@@ -172,7 +172,7 @@ def test_a_whole_second_mtime_counts_as_recent_for_longer() -> None:
 
 def test_views_of_targets_generated_in_turn_are_all_kept(tmp_path: Path) -> None:
     """A generation server serving two specs in turn (one run each) keeps both folders' views."""
-    memory = Memory()
+    memory = Store()
     for name in ["alpha", "beta", "alpha"]:
         views = OutputViews(memory)
         target = tmp_path / name

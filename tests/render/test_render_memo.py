@@ -1,21 +1,21 @@
 """What `specgen watch` keeps between saves (generator/render/memo.py): files rendered by an
-earlier run are reused only when everything they print is unchanged, so after any edit the
-output is byte for byte what a fresh run renders, and an unrelated edit re-renders little."""
+earlier run are reused only when everything they print is unchanged, and an unrelated edit
+re-renders little. That the output after every kind of edit is byte for byte what a fresh
+run renders is the edit corpus's job (tests/incremental/test_edit_corpus.py)."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.incremental import ABSENT, Run, Store
 from generator.render import TargetOptions, prepare_target, render_target
 from generator.render.format import final_bytes
 from generator.render.memo import Equal, Recorded, RenderMemo
 from generator.render.models import render_models
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -60,77 +60,22 @@ def _document() -> dict[str, Any]:
     return document
 
 
-def _options(memory: Memory | None) -> TargetOptions:
+def _options(memory: Store | None) -> TargetOptions:
     return TargetOptions(
         "memo", package="memo", layout="resources", split_models_from=1, memory=memory
     )
 
 
-def _files(spec: Path, memory: Memory | None) -> dict[str, bytes]:
+def _files(spec: Path, memory: Store | None) -> dict[str, bytes]:
     return {f.path: f.content for f in render_target(spec, _options(memory)).files}
 
 
-def _schema(name: str) -> Callable[[dict[str, Any]], None]:
-    def edit(document: dict[str, Any]) -> None:
-        document["components"]["schemas"][name]["properties"]["id"]["writeOnly"] = True
-
-    return edit
-
-
-EDITS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "a base class gains a write-only field (its subclass's module changes)": _schema("Base"),
-    "a property changes type": lambda d: d["components"]["schemas"]["Lonely"]["properties"][
-        "x"
-    ].update(type="string"),
-    "a class gains a property": lambda d: d["components"]["schemas"]["Holder"]["properties"].update(
-        note={"type": "string", "description": "new"}
-    ),
-    "an operation's summary": lambda d: d["paths"]["/lonely"]["get"].update(summary="Get it."),
-    # The client tree is kept while the operations are equal: these change its shape.
-    "an operation added": lambda d: d["paths"].update(
-        {
-            "/lonely/{id}": {
-                "delete": {
-                    "operationId": "dropLonely",
-                    "tags": ["lonely"],
-                    "responses": {"204": {"description": "gone"}},
-                    "parameters": [
-                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
-                    ],
-                }
-            }
-        }
-    ),
-    "an operation moves to another resource": lambda d: d["paths"]["/lonely"]["get"].update(
-        tags=["holders"]
-    ),
-    "the API's title": lambda d: d["info"].update(title="Memo API"),
-    # Lonely's only user is now Holder: it moves into Holder's module (the layout changes).
-    "a class gains a sole user": lambda d: d["components"]["schemas"]["Holder"][
-        "properties"
-    ].update(lonely={"$ref": REF + "Lonely"}),
-    "a class is renamed": lambda d: (
-        d["components"]["schemas"].update(Solo=d["components"]["schemas"].pop("Lonely"))
-        or d["paths"]["/lonely"]["get"]["responses"]["200"]["content"]["application/json"].update(
-            schema={"$ref": REF + "Solo"}
-        )
-    ),
-}
-
-
-@pytest.mark.parametrize("edit", sorted(EDITS))
-def test_after_an_edit_the_output_is_what_a_fresh_run_renders(tmp_path: Path, edit: str) -> None:
-    memory = Memory()
-    document = _document()
-    spec = write_spec(tmp_path, document)
-    assert _files(spec, memory) == _files(spec, None)
-    EDITS[edit](document)
-    write_spec(tmp_path, document)
-    assert _files(spec, memory) == _files(spec, None)
+def _retype_lonely_x(document: dict[str, Any]) -> None:
+    document["components"]["schemas"]["Lonely"]["properties"]["x"]["type"] = "string"
 
 
 def test_an_unchanged_module_is_reused_and_a_changed_one_rendered(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
 
@@ -144,7 +89,7 @@ def test_an_unchanged_module_is_reused_and_a_changed_one_rendered(tmp_path: Path
     reused, modules = hits()
     # Every module, the layout and the package's __init__ (which prints only names).
     assert reused == modules + 2 and modules >= 2
-    EDITS["a property changes type"](document)  # only Lonely's module changes
+    _retype_lonely_x(document)  # only Lonely's module changes
     write_spec(tmp_path, document)
     assert hits() == (modules + 1, modules)
 
@@ -152,19 +97,25 @@ def test_an_unchanged_module_is_reused_and_a_changed_one_rendered(tmp_path: Path
 def test_a_recorded_table_notes_every_lookup_and_cannot_be_listed() -> None:
     table = Recorded({"a": 1, "b": 2})
     assert table.get("a") == 1 and "zz" not in table and table.get("b", 0) == 2
-    assert table.reads.keys() == {"a", "zz", "b"}
+    assert table.reads.keys() == {("class", "a"), ("class", "zz"), ("class", "b")}
     with pytest.raises(TypeError):
         list(table)
+    # Inside a unit of a run, the lookups are the unit's reads.
+    run = Run(Store())
+    with run.tracing() as trace:
+        assert Recorded({"a": 1}, run).get("zz") is None
+    assert trace.reads == {("class", "zz"): ABSENT}
 
 
 def test_a_kept_client_tree_holds_this_runs_operations(tmp_path: Path) -> None:
     """Equal operations may differ in what the IR's equality leaves out (schemas, examples):
     a tree kept from an earlier run is handed this run's operations."""
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     prepare_target(spec, _options(memory))
-    EDITS["a class gains a property"](document)  # the operations stay equal
+    # Holder gains a property: the operations stay equal.
+    document["components"]["schemas"]["Holder"]["properties"]["note"] = {"type": "string"}
     write_spec(tmp_path, document)
     ctx, _, _ = prepare_target(spec, _options(memory))
     assert memory.stores[Equal.STORE]["pairs"]  # the tree was kept, not decided again
@@ -184,7 +135,7 @@ def test_known_equal_objects_are_recognised_only_as_themselves() -> None:
 
 
 def test_a_formatted_text_seen_before_gets_the_same_bytes(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
 
     def formatted(texts: dict[str, str]) -> dict[str, bytes]:
         memo = RenderMemo(memory, "formatted", ())

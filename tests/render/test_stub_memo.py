@@ -1,22 +1,19 @@
 """The server stubs in a long-lived process (`specgen watch`): route views and files an
-earlier run rendered are reused only while what they are made from is unchanged, so after
-any edit the output is byte for byte what a fresh run renders, and an unrelated edit
-re-renders none of them."""
+earlier run rendered are reused only while what they are made from is unchanged, and an
+unrelated edit re-renders none of them (that the output after each kind of edit is what a
+fresh run renders: tests/incremental/test_edit_corpus.py)."""
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from generator.incremental import Store
 from generator.render import TargetOptions, prepare_target, render_target
 from generator.render.memo import RenderMemo
 from generator.render.stubs import render_stubs
-from generator.unitcache import Memory
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
 
@@ -77,37 +74,7 @@ def _add_operation(document: dict[str, Any]) -> None:
     }
 
 
-EDITS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "a schema property added": lambda d: d["components"]["schemas"]["Pet"]["properties"].update(
-        tag={"type": "string"}
-    ),
-    "an operation added": _add_operation,
-    "an operation removed": lambda d: d["paths"]["/pets"].pop("post"),
-    "a response changed": lambda d: d["paths"]["/pets/{pet-id}"]["get"]["responses"].update(
-        {"404": {"description": "no such pet"}, "410": {"description": "gone"}}
-    ),
-    "a parameter's referenced schema changed": lambda d: d["components"]["schemas"]["Size"].update(
-        maximum=20
-    ),
-    "an enum a parameter names gained a value": lambda d: d["components"]["schemas"]["Kind"][
-        "enum"
-    ].append("bird"),
-    "a query object's schema gained a property": lambda d: d["components"]["schemas"]["Filter"][
-        "properties"
-    ].update(color={"type": "string"}),
-    "the API's title changed": lambda d: d["info"].update(title="Pets"),
-    "a path parameter renamed": lambda d: d["paths"].update(
-        {"/pets/{pet_id}": _renamed(d["paths"].pop("/pets/{pet-id}"))}
-    ),
-}
-
-
-def _renamed(item: dict[str, Any]) -> dict[str, Any]:
-    item["get"]["parameters"][0]["name"] = "pet_id"
-    return item
-
-
-def _options(memory: Memory | None, templates: tuple[Path, ...] = ()) -> TargetOptions:
+def _options(memory: Store | None, templates: tuple[Path, ...] = ()) -> TargetOptions:
     return TargetOptions(
         "pets",
         frozenset({"models", "stubs"}),
@@ -117,23 +84,9 @@ def _options(memory: Memory | None, templates: tuple[Path, ...] = ()) -> TargetO
     )
 
 
-def _stubs(spec: Path, memory: Memory | None, templates: tuple[Path, ...] = ()) -> dict[str, bytes]:
+def _stubs(spec: Path, memory: Store | None, templates: tuple[Path, ...] = ()) -> dict[str, bytes]:
     files = render_target(spec, _options(memory, templates)).files
     return {f.path: f.content for f in files if f.path.startswith("server/")}
-
-
-@pytest.mark.parametrize("edit", sorted(EDITS))
-def test_after_an_edit_the_stubs_are_what_a_fresh_run_renders(tmp_path: Path, edit: str) -> None:
-    memory = Memory()
-    document = _document()
-    spec = write_spec(tmp_path, document)
-    assert _stubs(spec, memory) == _stubs(spec, None)
-    EDITS[edit](document)
-    write_spec(tmp_path, document)
-    warm = _stubs(spec, memory)
-    assert warm == _stubs(spec, None)
-    # And once more, from what the edited run kept.
-    assert _stubs(spec, memory) == warm
 
 
 def test_after_a_template_override_changed_the_stubs_are_what_a_fresh_run_renders(
@@ -144,7 +97,7 @@ def test_after_a_template_override_changed_the_stubs_are_what_a_fresh_run_render
     override = templates / "server" / "README.md.jinja"
     override.parent.mkdir(parents=True)
     override.write_text("# {{ api.title }}\n")
-    memory = Memory()
+    memory = Store()
     assert _stubs(spec, memory, (templates,)) == _stubs(spec, None, (templates,))
     override.write_text("# {{ api.title }} ({{ routes | length }} routes)\n")
     warm = _stubs(spec, memory, (templates,))
@@ -172,7 +125,7 @@ def test_a_server_template_override_may_print_what_the_keys_leave_out(tmp_path: 
     override.write_text(
         "{% for route in routes %}{{ route.op.responses[0].examples }}\n{% endfor %}"
     )
-    memory = Memory()
+    memory = Store()
     assert _stubs(spec, memory, (templates,)) == _stubs(spec, None, (templates,))
     response["content"]["application/json"]["example"] = {"id": 2, "name": "Rex"}
     write_spec(tmp_path, document)
@@ -181,7 +134,7 @@ def test_a_server_template_override_may_print_what_the_keys_leave_out(tmp_path: 
     assert b"'id': 2" in warm["server/README.md"]
 
 
-def _texts(spec: Path, memory: Memory) -> dict[str, str]:
+def _texts(spec: Path, memory: Store) -> dict[str, str]:
     ctx, _, _ = prepare_target(spec, _options(memory))
     scope = ("scope",)
     files, once = render_stubs(
@@ -191,11 +144,12 @@ def _texts(spec: Path, memory: Memory) -> dict[str, str]:
 
 
 def test_an_unchanged_stub_file_is_reused(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     document = _document()
     spec = write_spec(tmp_path, document)
     first = _texts(spec, memory)
-    EDITS["a schema property added"](document)  # no route changes: every file is kept
+    # A schema property added: no route changes, every file is kept.
+    document["components"]["schemas"]["Pet"]["properties"]["tag"] = {"type": "string"}
     write_spec(tmp_path, document)
     second = _texts(spec, memory)
     rendered = [p for p in second if not p.endswith("py.typed") and "/_runtime/" not in p]
@@ -209,10 +163,12 @@ def test_an_unchanged_stub_file_is_reused(tmp_path: Path) -> None:
 
 
 def test_memos_the_last_run_did_not_use_are_dropped(tmp_path: Path) -> None:
-    memory = Memory()
+    memory = Store()
     spec = write_spec(tmp_path, _document())
     render_target(spec, _options(memory))
-    assert {"render-stubs", "render-stubs-routes", "render-routes-views"} <= memory.stores.keys()
+    stages = set(memory.stage_names())
+    assert {"render-stubs", "render-stubs-routes", "render-routes-views"} <= stages
     render_target(spec, replace(_options(memory), artefacts=frozenset({"models"})))
-    assert not [n for n in memory.stores if n.startswith(("render-stubs", "render-routes"))]
-    assert "render-client" in memory.stores  # the package files, still rendered
+    stages = set(memory.stage_names())
+    assert not [n for n in stages if n.startswith(("render-stubs", "render-routes"))]
+    assert "render-client" in stages  # the package files, still rendered

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
+from generator.incremental import Store
 from generator.load import SpecSet, load_document
-from generator.unitcache import Memory, UnitCache
 from generator.units import UnitGraph, unit_pointer
 from generator.validate import validate_spec
 from generator.validate.meaning import WalkResult, walk
@@ -39,15 +39,14 @@ class Walks:
     def __init__(self, folder: Path, data: dict[str, Any]) -> None:
         self.path = folder / "spec.json"
         self.data = data
-        self.memory = Memory()
+        self.memory = Store()
         self.last: WalkMemo | None = None
 
     def run(self) -> WalkResult:
         self.path.write_text(json.dumps(self.data, indent=2))
         spec = SpecSet(load_document(self.path))
-        cache = UnitCache(None, "examples", self.path, (), memory=self.memory)
         store = self.memory.stores.setdefault("walk", {})
-        self.last = WalkMemo(store, spec, unit_graph(cache, spec))
+        self.last = WalkMemo(store, spec, unit_graph(self.memory, spec, "examples"))
         version = "3.1" if str(self.data["openapi"]).startswith("3.1") else "3.0"
         warm = walk(spec, version, self.last)
         fresh = walk(SpecSet(load_document(self.path)), version)
@@ -158,11 +157,11 @@ def test_reaching_inside_a_replayed_unit_walks_in_full(tmp_path: Path) -> None:
 def test_a_spec_in_yaml_is_always_walked_in_full(tmp_path: Path) -> None:
     path = tmp_path / "spec.yaml"
     path.write_text((SPECS / "reality-modeling.yaml").read_text())
-    memory = Memory()
+    memory = Store()
     for _ in range(2):
         spec = SpecSet(load_document(path))
-        cache = UnitCache(None, "examples", path, (), memory=memory)
-        memo = WalkMemo(memory.stores.setdefault("walk", {}), spec, unit_graph(cache, spec))
+        units = unit_graph(memory, spec, "examples")
+        memo = WalkMemo(memory.stores.setdefault("walk", {}), spec, units)
         walk(spec, "3.0", memo)
         assert not memo.replayed
 
@@ -170,7 +169,7 @@ def test_a_spec_in_yaml_is_always_walked_in_full(tmp_path: Path) -> None:
 def test_validation_in_a_long_lived_process_reports_what_a_fresh_one_does(tmp_path: Path) -> None:
     data = _curated("reality-analysis.yaml")
     path = tmp_path / "spec.json"
-    memory = Memory()
+    memory = Store()
     for edit in ["nothing", "invalid example", "required missing", "duplicate operationId"]:
         EDITS[edit](data)
         path.write_text(json.dumps(data, indent=2))
