@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.ir.schema_facts import schema_admits_null
 from generator.ir.types import ModelClass
 from generator.ir.warm_log import frozen
 from generator.unitcache import UnitCache
@@ -93,12 +94,6 @@ def shape_of(schema: dict[str, Any] | None, kind: Callable[[dict[str, Any]], str
         return (found, nullable_enum, admits_null, None)
     default = frozen(schema["default"])
     return (found, nullable_enum, admits_null, default if default is not None else object())
-
-
-def schema_admits_null(schema: dict[str, Any]) -> bool:
-    """A schema's own `nullable: true` (3.0) or `null` among its types (3.1)."""
-    types = schema.get("type")
-    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
 
 
 @dataclass(frozen=True)

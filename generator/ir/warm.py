@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator import naming
 from generator.ir.class_cache import Record, shape_of
-from generator.ir.classes import kind_of
+from generator.ir.schema_facts import kind_of
 from generator.ir.warm_log import (
     ClassRecord,
     SanitiseRecord,
