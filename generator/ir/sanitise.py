@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Level, pointer_join
 from generator.ir.context import BuildContext
+from generator.ir.hoisted import Hoisted
 from generator.ir.schema_facts import single_ref
 from generator.ir.warm_log import frozen
 from generator.openapi import COMPOSITIONS, SCHEMA_PREFIX, VALUE_CHECKS
@@ -52,20 +53,24 @@ TYPED_STRING_FORMATS = frozenset(
 class Sanitiser:
     """Sanitises the hoisted classes not yet sanitised, each once."""
 
-    ctx: BuildContext
-    schemas: dict[str, dict[str, Any]]
-    origins: dict[str, str]
-    # classes sanitised: final from then on
-    sanitised: set[str]
+    hoisted: Hoisted
     warm: WarmIR | None = None
     # set when sanitising a class reads another class (see `enum_values`)
     _read_other: bool = field(default=False, init=False)
 
+    @property
+    def ctx(self) -> BuildContext:
+        return self.hoisted.ctx
+
+    @property
+    def schemas(self) -> dict[str, dict[str, Any]]:
+        return self.hoisted.schemas
+
     def run(self) -> None:
-        """Replace what would break the models with something permissive, each with a warning.
-        Each schema is seen once: a later call (after operations hoisted more) sees the new."""
-        fresh = [name for name in self.schemas if name not in self.sanitised]
-        self.sanitised.update(fresh)
+        """Replace what would break the models with something permissive, each with a warning,
+        in the classes hoisted since the last run (one unit's: see `SchemaHoister.finish_unit`)."""
+        fresh = self.hoisted.unsanitised()
+        self.hoisted.sanitised.update(fresh)
         warm = self.warm
         # A replayed class whose sanitising read only itself is not sanitised again: its
         # warnings are replayed, in the same place among the others.
@@ -177,7 +182,7 @@ class Sanitiser:
     def warn_origin(
         self, rule: str, message: str, class_name: str, level: Level = Level.WARNING
     ) -> None:
-        pointer = self.origins.get(class_name, SCHEMA_PREFIX + class_name)
+        pointer = self.hoisted.origins.get(class_name, SCHEMA_PREFIX + class_name)
         self.ctx.warn(rule, message, pointer, level=level)
 
 

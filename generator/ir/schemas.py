@@ -15,13 +15,14 @@ from generator import naming
 from generator.diagnostics import SpecError, pointer_join
 from generator.ir.classes import ClassBuilder
 from generator.ir.context import BuildContext
+from generator.ir.hoisted import Hoisted
 from generator.ir.keyword_checks import enforced_pattern, kept_enum
 from generator.ir.model import TypeRef
 from generator.ir.sanitise import Sanitiser
 from generator.ir.schema_facts import essential_members
 from generator.ir.types import ModelRef, TypeExpr
 from generator.ir.warm import WarmIR
-from generator.ir.warm_log import UnitLog, frozen
+from generator.ir.warm_log import frozen
 from generator.load import Document, RefError
 from generator.openapi import COMPOSITIONS, SCHEMA_PREFIX, escape
 from generator.printers.python import SignatureTypes
@@ -44,27 +45,51 @@ PLAIN_STRING_FORMATS = frozenset({"email", "idn-email", "ulid", "password"})
 
 @dataclass
 class SchemaHoister:
-    """Mutable state of the schema part of one build."""
+    """Hoists the schemas of one build into `hoisted`, replaying what it can with `warm`."""
 
-    ctx: BuildContext
-    class_names: set[str] = field(default_factory=set)
-    # (document path, pointer) of a named schema → its class name
-    named: dict[tuple[str, str], str] = field(default_factory=dict)
-    schemas: dict[str, dict[str, Any]] = field(default_factory=dict)
-    origins: dict[str, str] = field(default_factory=dict)
-    # classes `sanitise_schemas` has seen: final from then on
-    sanitised: set[str] = field(default_factory=set)
+    hoisted: Hoisted
+    # A long-lived process's replay of the previous run (see `warm`), made over `hoisted`.
+    warm: WarmIR | None = None
     classes: ClassBuilder = field(init=False)
     signatures: SignatureTypes = field(init=False)
-    # A long-lived process's replay of the previous run (see `warm`), and the log of the
-    # unit being built fresh for it.
-    warm: WarmIR | None = None
-    log: UnitLog | None = None
 
     def __post_init__(self) -> None:
-        # Both read `schemas` live: it grows while operations hoist their inline schemas.
-        self.classes = ClassBuilder(self.schemas, self.origins, ctx=self.ctx)
+        # Both read the schemas live: they grow while operations hoist their inline schemas.
+        hoisted = self.hoisted
+        self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.reads, ctx=self.ctx)
         self.signatures = SignatureTypes(self.classes.kind, self._alias_root)
+
+    @property
+    def ctx(self) -> BuildContext:
+        return self.hoisted.ctx
+
+    @property
+    def schemas(self) -> dict[str, dict[str, Any]]:
+        """Class name → hoisted schema (sanitised once its unit is done)."""
+        return self.hoisted.schemas
+
+    @property
+    def origins(self) -> dict[str, str]:
+        return self.hoisted.origins
+
+    # -- units -------------------------------------------------------------------------------
+
+    def hoist_components(self) -> None:
+        """Hoist every component schema, then sanitise them: they are final from then on.
+
+        The components are one unit: each is named before any is transformed (a `$ref` to a
+        later component finds its name), so only when all are hoisted can each be sanitised
+        (sanitising follows `$ref`s)."""
+        self.name_components()
+        self.transform_components()
+        self.finish_unit()
+
+    def finish_unit(self) -> None:
+        """Sanitise the classes hoisted since the last unit finished: they are final (what a
+        class builder or a later unit reads of them, and what the warm replay fingerprints).
+        Called after the components and after each path item (`OperationsBuilder`), so each
+        class is sanitised once."""
+        Sanitiser(self.hoisted, self.warm).run()
 
     def components(self) -> dict[str, Any]:
         components = self.ctx.root.data.get("components")
@@ -76,15 +101,17 @@ class SchemaHoister:
             self.claim(str(key), (str(self.ctx.root.path), SCHEMA_PREFIX + escape(str(key))))
 
     def claim(self, hint: str, key: tuple[str, str]) -> str:
-        if key not in self.named:
-            self.named[key] = naming.unique(naming.class_name(hint), self.class_names)
-        return self.named[key]
+        if key not in self.hoisted.named:
+            self.hoisted.named[key] = naming.unique(
+                naming.class_name(hint), self.hoisted.class_names
+            )
+        return self.hoisted.named[key]
 
     def transform_components(self) -> None:
         warm = self.warm
         for key, schema in self.components().items():
             pointer = SCHEMA_PREFIX + escape(str(key))
-            class_name = self.named[(str(self.ctx.root.path), pointer)]
+            class_name = self.hoisted.named[(str(self.ctx.root.path), pointer)]
             if class_name in self.schemas:
                 continue
             if warm is None:
@@ -96,8 +123,8 @@ class SchemaHoister:
                     self.define(class_name, schema, self.ctx.root, pointer)
 
     def define(self, class_name: str, schema: Any, document: Document, pointer: str) -> None:
-        if self.log is not None:
-            self.log.defines.append(class_name)
+        if self.hoisted.log is not None:
+            self.hoisted.log.defines.append(class_name)
         self.schemas[class_name] = {}  # reserve first: recursive schemas refer back to it
         self.origins[class_name] = pointer
         self.schemas[class_name] = self.transform(schema, document, pointer, class_name, top=True)
@@ -109,22 +136,22 @@ class SchemaHoister:
         except RefError as exc:
             if exc.rule == "ref-remote" or exc.rule == "ref-escape":
                 raise SpecError(self.ctx.ref_error(exc, document, pointer)) from None
-            if self.log is not None:
-                self.log.replayable = False
+            if self.hoisted.log is not None:
+                self.hoisted.log.replayable = False
             self.ctx.warn(exc.rule, f"{exc}; typed as Any", pointer, document)
             return {}
         key = (str(resolved.document.path), resolved.pointer)
-        if self.log is not None:
-            if key in self.named and document is self.ctx.root:
-                self.log.hits.append((ref, self.named[key]))
+        if self.hoisted.log is not None:
+            if key in self.hoisted.named and document is self.ctx.root:
+                self.hoisted.log.hits.append((ref, self.hoisted.named[key]))
             else:  # a class defined here, or a $ref of another document: not replayed
-                self.log.replayable = False
-        if key not in self.named:
+                self.hoisted.log.replayable = False
+        if key not in self.hoisted.named:
             is_component = resolved.pointer.startswith(SCHEMA_PREFIX)
             base = resolved.pointer.rsplit("/", 1)[1] if is_component else hint
             class_name = self.claim(base.replace("~1", "/").replace("~0", "~"), key)
             self.define(class_name, resolved.value, resolved.document, resolved.pointer)
-        return {"$ref": SCHEMA_PREFIX + self.named[key]}
+        return {"$ref": SCHEMA_PREFIX + self.hoisted.named[key]}
 
     def transform(
         self, schema: Any, document: Document, pointer: str, hint: str, *, top: bool = False
@@ -148,9 +175,9 @@ class SchemaHoister:
             return target
         if not top and _deserves_class(schema):
             base = naming.class_name(hint)
-            class_name = naming.unique(base, self.class_names)
-            if self.log is not None:
-                self.log.claims.append((base, class_name))
+            class_name = naming.unique(base, self.hoisted.class_names)
+            if self.hoisted.log is not None:
+                self.hoisted.log.claims.append((base, class_name))
             self.define(class_name, schema, document, pointer)
             return {"$ref": SCHEMA_PREFIX + class_name}
         out: dict[str, Any] = {}
@@ -227,10 +254,6 @@ class SchemaHoister:
         return {**value, "mapping": renamed}
 
     # -- what the model generator cannot express ---------------------------------------------
-
-    def sanitise_schemas(self) -> None:
-        """Sanitise the classes hoisted since the last call (see `sanitise`)."""
-        Sanitiser(self.ctx, self.schemas, self.origins, self.sanitised, self.warm).run()
 
     # -- types -------------------------------------------------------------------------------
 

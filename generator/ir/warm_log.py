@@ -77,7 +77,7 @@ def replay_warnings(
 
 @dataclass(frozen=True)
 class SanitiseRecord:
-    """What `sanitise_schemas` did to one class. `pre`: the class before it (kept only when
+    """What sanitising (`sanitise`) did to one class. `pre`: the class before it (kept only when
     sanitising read other classes, whose change can change the result: such a class is
     sanitised again from `pre`); `warnings`: what it reported (for a class that read only
     itself, replayed as they are)."""
