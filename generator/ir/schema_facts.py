@@ -9,10 +9,35 @@ these questions, and must get the same answers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.ir.types import ModelKind
 from generator.openapi import SCHEMA_PREFIX, only_annotates
+
+
+class Shape(NamedTuple):
+    """All a type referring to a class reads of it (`TypeReader`'s shape reads go through
+    `shape_of` and nothing else): its kind, whether it is an enum listing null, whether it
+    admits null itself (a field referring to it may be null), and its default (which such a
+    field takes). Adding a property to a class referred to everywhere changes none of it, so
+    the classes referring to it are not rebuilt (see `class_cache`)."""
+
+    kind: ModelKind
+    nullable_enum: bool
+    admits_null: bool
+    has_default: bool
+    default: Any
+
+
+def shape_of(schema: Mapping[str, Any] | None) -> Shape | None:
+    """The `Shape` of a hoisted schema; None when there is no such class."""
+    if schema is None:
+        return None
+    kind = kind_of(schema)
+    nullable_enum = kind == "enum" and None in schema.get("enum", ())
+    has_default = "default" in schema
+    default = schema["default"] if has_default else None
+    return Shape(kind, nullable_enum, schema_admits_null(schema), has_default, default)
 
 
 def kind_of(schema: Mapping[str, Any]) -> ModelKind:

@@ -16,11 +16,11 @@ from typing import Any
 
 from generator.ir.class_cache import Reads, WatchedSchemas
 from generator.ir.schema_facts import (
+    Shape,
     class_of,
     collect_properties,
     essential_members,
-    kind_of,
-    schema_admits_null,
+    shape_of,
 )
 from generator.ir.type_values import (
     ARRAY_KEYWORDS,
@@ -61,38 +61,36 @@ class TypeReader:
     reads: Reads = field(default_factory=Reads)
 
     def __post_init__(self) -> None:
-        # Reads of a class's kind, enum nullability or default go to `_plain` and are noted
-        # as shape reads: a class referring to another depends on no more (see `shape_of`).
-        self._plain = self.schemas
+        # Whole schemas are read through `schemas`, which notes each as a full read. What a
+        # type referring to a class reads of it is read through `_shape` alone: a shape read,
+        # of `Shape`'s fields and nothing else, so the cache key (`shape_key`) covers it.
+        self._unwatched = self.schemas
         self.schemas = WatchedSchemas(self.schemas, self.reads)
 
     # -- shape reads -----------------------------------------------------------------------------
 
-    def kind(self, name: str) -> ModelKind:
+    def _shape(self, name: str) -> Shape | None:
         self.reads.note_shape(name)
-        return kind_of(self._plain.get(name, {}))
+        return shape_of(self._unwatched.get(name))
+
+    def kind(self, name: str) -> ModelKind:
+        shape = self._shape(name)
+        return shape.kind if shape is not None else "alias"
 
     def exists(self, name: str) -> bool:
-        self.reads.note_shape(name)
-        return name in self._plain
+        return self._shape(name) is not None
 
     def named_default(self, name: str) -> tuple[bool, Any]:
         """Whether the class `name` has a default, and which."""
-        self.reads.note_shape(name)
-        schema = self._plain.get(name, {})
-        return "default" in schema, schema.get("default")
+        shape = self._shape(name)
+        return (shape.has_default, shape.default) if shape is not None else (False, None)
 
     def is_nullable_class(self, name: str) -> bool:
         """Whether the class `name` was hoisted from (or named) a schema that admits `null`
         itself (Hetzner's inline `status: {type: object, nullable: true, ...}`): a field
         referring to it may be null, so it is no `NoNull` field."""
-        self.reads.note_shape(name)
-        return schema_admits_null(self._plain.get(name, {}))
-
-    def is_nullable_enum(self, name: str) -> bool:
-        self.reads.note_shape(name)
-        schema = self._plain.get(name, {})
-        return kind_of(schema) == "enum" and None in schema.get("enum", ())
+        shape = self._shape(name)
+        return shape is not None and shape.admits_null
 
     # -- types -----------------------------------------------------------------------------------
 
@@ -112,12 +110,11 @@ class TypeReader:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = class_of(ref)
-            if name is None or not self.exists(name):
+            shape = self._shape(name) if name is not None else None
+            if name is None or shape is None:
                 return ANY_TYPE
             target: TypeExpr = ModelRef(name)
-            if self.is_nullable_enum(name) or self.is_nullable_class(name):
-                return nullable(target)
-            return target
+            return nullable(target) if shape.nullable_enum or shape.admits_null else target
         is_nullable = schema.get("nullable") is True
         types = schema.get("type")
         if isinstance(types, list):
@@ -187,10 +184,7 @@ class TypeReader:
         if not isinstance(negated, dict) or not isinstance(negated.get("$ref"), str):
             return negated
         name = class_of(negated["$ref"])
-        if name is None:
-            return None
-        self.reads.note(name)
-        return self._plain.get(name)
+        return self.schemas.get(name) if name is not None else None
 
     def _discriminated(self, result: TypeExpr, schema: dict[str, Any]) -> TypeExpr:
         """`result` with the discriminator of `schema`, when every option is a model class

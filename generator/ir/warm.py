@@ -27,9 +27,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import naming
-from generator.ir.class_cache import Record, shape_of
+from generator.ir.class_cache import Record, shape_key
 from generator.ir.hoisted import Hoisted
-from generator.ir.schema_facts import kind_of
 from generator.ir.warm_log import (
     ClassRecord,
     SanitiseRecord,
@@ -120,7 +119,7 @@ class WarmIR:
     def shape(self, name: str) -> Any:
         """Of a class whose schema is final: what a class only referring to it reads."""
         if name not in self._shapes:
-            self._shapes[name] = shape_of(self.hoisted.schemas.get(name), kind_of)
+            self._shapes[name] = shape_key(self.hoisted.schemas.get(name))
         return self._shapes[name]
 
     # -- recording -----------------------------------------------------------------------------
