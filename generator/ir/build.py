@@ -14,6 +14,7 @@ from generator.diagnostics import Diagnostic, Level, SpecError
 from generator.incremental import Store, stage_name
 from generator.ir.class_cache import ClassCache
 from generator.ir.context import BuildContext
+from generator.ir.hoisted import Hoisted
 from generator.ir.model import Api, Model
 from generator.ir.operations import OperationsBuilder
 from generator.ir.schemas import SchemaHoister
@@ -45,14 +46,11 @@ def build_api(
     ctx = BuildContext(spec, name)
     root = spec.root.data
     info: dict[str, Any] = root.get("info") if isinstance(root.get("info"), dict) else {}
-    hoister = SchemaHoister(ctx)
-    warm = WarmIR.open(hoister, memory) if memory is not None else None
-    hoister.warm = warm
-    hoister.name_components()
-    hoister.transform_components()
-    hoister.sanitise_schemas()
+    hoisted = Hoisted(ctx)
+    warm = WarmIR.open(hoisted, memory) if memory is not None else None
+    hoister = SchemaHoister(hoisted, warm)
+    hoister.hoist_components()
     operations = OperationsBuilder(ctx, hoister).operations()
-    hoister.sanitise_schemas()
     cache = None
     if memory is not None and warm is not None:
         store = memory.stage(stage_name("classes", spec.root.path))

@@ -5,8 +5,11 @@ Building one class reads its own hoisted schema and some others: an `allOf` pare
 whether a referenced schema is an enum, a discriminator option's tag. `Reads` records, for
 each class being built, every schema name it looked at (a class built inside another's build
 counts for both). The cache entry of a class holds the content fingerprint of each of those
-schemas; it is reused only when all of them still match. A class whose build met a cycle
-guard depends on the order classes were built in, so it is never cached.
+schemas; it is reused only when all of them still match. A schema of which the build read
+only what a referring type reads (its `Shape`: see `type_reader`) is checked by its shape
+alone (`shape_key`), so adding a property to a class referred to everywhere rebuilds only it.
+A class whose build met a cycle guard depends on the order classes were built in, so it is
+never cached.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.incremental import Stage
+from generator.ir.schema_facts import shape_of
 from generator.ir.types import ModelClass
 from generator.ir.warm_log import frozen
 
@@ -25,7 +29,7 @@ Schemas = Mapping[str, dict[str, Any]]
 @dataclass
 class Record:
     names: set[str] = field(default_factory=set)
-    # classes of which only the shape was read (see `shape_of`)
+    # classes of which only the shape was read (see `schema_facts.Shape`)
     shapes: set[str] = field(default_factory=set)
     tainted: bool = False
 
@@ -79,26 +83,15 @@ class WatchedSchemas(Mapping[str, dict[str, Any]]):
         return len(self._schemas)
 
 
-def shape_of(schema: dict[str, Any] | None, kind: Callable[[dict[str, Any]], str]) -> Any:
-    """What a class that only refers to `schema` reads of it: whether it exists, its kind,
-    whether it is a nullable enum, whether it admits null itself, and its default (which a
-    field referring to it takes).
-    Adding a property to a class referred to everywhere changes none of it."""
-    if schema is None:
-        return None
-    found = kind(schema)
-    nullable_enum = found == "enum" and None in schema.get("enum", ())
-    admits_null = schema_admits_null(schema)  # a field referring to it may be null
-    if "default" not in schema:
-        return (found, nullable_enum, admits_null, None)
-    default = frozen(schema["default"])
-    return (found, nullable_enum, admits_null, default if default is not None else object())
-
-
-def schema_admits_null(schema: dict[str, Any]) -> bool:
-    """A schema's own `nullable: true` (3.0) or `null` among its types (3.1)."""
-    types = schema.get("type")
-    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
+def shape_key(schema: dict[str, Any] | None) -> Any:
+    """What a class that only refers to `schema` read of it (its `Shape`: every field, so
+    nothing the class builder reads is left out), comparable across runs: the default as its
+    marshal bytes, which tell 1 from 1.0 and True."""
+    shape = shape_of(schema)
+    if shape is None or not shape.has_default:
+        return shape
+    default = frozen(shape.default)
+    return shape._replace(default=default if default is not None else object())
 
 
 @dataclass(frozen=True)
@@ -114,7 +107,8 @@ class ClassCache:
     """Cache entries of model classes, checked against the schemas of this run.
 
     `fingerprint(name)`: what the class's schema is this run (its exact bytes and origin; see
-    `generator.ir.warm`), compared with what each entry noted when it was made."""
+    `generator.ir.warm`), and `shape(name)` its `shape_key`, compared with what each entry
+    noted when it was made."""
 
     def __init__(
         self, store: Stage, fingerprint: Callable[[str], Any], shape: Callable[[str], Any]

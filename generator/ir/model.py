@@ -2,6 +2,12 @@
 
 Frozen dataclasses with every Python name, annotation, import and order already decided, so
 templates only loop and print. Raw spec dicts never reach a template.
+
+Equality sees every field (no `compare=False`; `tests/ir/test_held.py` checks it): the memos
+of a long-lived process compare IR values with `==`, and a field equality skipped would be one
+each of them had to add to its key by hand. JSON-valued fields (schemas, examples) are left
+out of the hash only (a dict has none). What a cache must also check because it can change
+after the build, the dicts and lists these hold, `generator.ir.held` finds from the fields.
 """
 
 from __future__ import annotations
@@ -29,7 +35,7 @@ class TypeRef:
     models: tuple[str, ...] = ()
     # True when the annotation is a pydantic model class (so the client may accept a dict too).
     is_model: bool = False
-    expr: TypeExpr = field(default=ANY_TYPE, compare=False)
+    expr: TypeExpr = ANY_TYPE
 
 
 ANY = TypeRef("Any")
@@ -117,7 +123,7 @@ class Parameter:
     default: Any = None
     explode: bool = True
     style: str = ""
-    schema: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    schema: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
     @property
     def default_style(self) -> str:
@@ -138,7 +144,7 @@ class RequestBody:
     type: TypeRef
     required: bool
     description: str = ""
-    schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    schema: dict[str, Any] | None = field(default=None, hash=False, repr=False)
     # The other declared media types (the caller picks one with `content_type=`).
     alternatives: tuple[RequestBody, ...] = ()
     # From the media type's `encoding` object: (property, part content type) for multipart,
@@ -183,9 +189,9 @@ class Response:
     media_type: str | None
     type: TypeRef | None  # None: no body (or a body the client does not parse)
     headers: tuple[Header, ...] = ()
-    examples: tuple[tuple[str, Any], ...] = field(default=(), compare=False, hash=False)
+    examples: tuple[tuple[str, Any], ...] = field(default=(), hash=False)
     # The body schema with refs into `Api.models_document` (for mocks and synthesis).
-    schema: dict[str, Any] | None = field(default=None, compare=False, hash=False, repr=False)
+    schema: dict[str, Any] | None = field(default=None, hash=False, repr=False)
     # Every declared media type with its Python type (several: the client picks by the
     # response's Content-Type). An event stream's type is the type of each event's data.
     alternatives: tuple[tuple[str, TypeRef], ...] = ()
@@ -357,15 +363,15 @@ class Api:
     operations: tuple[Operation, ...]
     models: tuple[Model, ...]
     # The schema document handed to the model generator: hoisted, renamed, refs rewritten.
-    models_document: dict[str, Any] = field(compare=False, hash=False, repr=False)
+    models_document: dict[str, Any] = field(hash=False, repr=False)
     # The typed models (generator.ir.types), in declaration order: what every models
     # renderer (pydantic, TypeScript) prints.
-    model_classes: tuple[ModelClass, ...] = field(default=(), compare=False, hash=False, repr=False)
+    model_classes: tuple[ModelClass, ...] = field(default=(), hash=False, repr=False)
     # How errors are written (generator.values.envelope decides it once per build).
-    envelopes: Envelopes | None = field(default=None, compare=False, hash=False, repr=False)
+    envelopes: Envelopes | None = field(default=None, hash=False, repr=False)
     # How the client exposes the operations (decided by `generator.ir.resources.client_tree`
     # when a target is prepared); None means flat, every operation a client method.
-    tree: ClientTree | None = field(default=None, compare=False, hash=False, repr=False)
+    tree: ClientTree | None = field(default=None, hash=False, repr=False)
 
     @property
     def client(self) -> ClientTree:

@@ -50,22 +50,33 @@ class OperationsBuilder:
         taken: set[str] = set()
         global_security = security_requirements(self.ctx.root.data.get("security"))
         result: list[Operation] = []
-        warm = self.schemas.warm
         for path, raw_item in paths.items():
             item_pointer = pointer_join("#/paths", path)
-            if warm is None:
-                result += self.path_item(path, raw_item, item_pointer, taken, global_security)
-                continue
-            raw = frozen(raw_item)
-            replayed = warm.replay_path(item_pointer, raw, taken)
-            if replayed is not None:
-                result += replayed
-                continue
-            with warm.recording("paths", item_pointer, raw) as log:
-                built = self.path_item(path, raw_item, item_pointer, taken, global_security)
-                log.operations = tuple(built)
-            result += built
+            result += self._unit(path, raw_item, item_pointer, taken, global_security)
+            # Each path item is a unit: the classes it hoisted are final once it is done.
+            self.schemas.finish_unit()
         return tuple(result)
+
+    def _unit(
+        self,
+        path: Any,
+        raw_item: Any,
+        item_pointer: str,
+        taken: set[str],
+        global_security: tuple[SecurityRequirement, ...],
+    ) -> list[Operation]:
+        """The operations of one path item, replayed from the last run when `warm` can."""
+        warm = self.schemas.warm
+        if warm is None:
+            return self.path_item(path, raw_item, item_pointer, taken, global_security)
+        raw = frozen(raw_item)
+        replayed = warm.replay_path(item_pointer, raw, taken)
+        if replayed is not None:
+            return replayed
+        with warm.recording("paths", item_pointer, raw) as log:
+            built = self.path_item(path, raw_item, item_pointer, taken, global_security)
+            log.operations = tuple(built)
+        return built
 
     def path_item(
         self,

@@ -13,7 +13,7 @@ Names (`ModelClass.name`, `Field.python_name`, `EnumMember.name`) are decided by
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 JsonValue = Any  # a value parsed from JSON/YAML: None, bool, int, float, str, list, dict
@@ -184,7 +184,7 @@ class ModelClass:
     deprecated: bool = False
     # Other model names this one needs declared first (its bases) or refers to; the renderer
     # orders classes by it and marks forward references where a cycle requires them.
-    references: frozenset[str] = field(default=frozenset(), compare=False)
+    references: frozenset[str] = frozenset()
 
 
 def walk(expr: TypeExpr) -> Iterator[TypeExpr]:

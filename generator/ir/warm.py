@@ -6,12 +6,14 @@ path items (`OperationsBuilder.operations`). A unit is replayed when its raw val
 same bytes as last time, and every answer it got from the shared state is the same today:
 each name it claimed (`naming.unique` gives the same name in today's order), each schema
 `$ref` it found named, each other `$ref` it followed (same bytes at its target), each hoisted
-schema it read (same fingerprint). Anything else (another document, a `$ref` that had to
-define a class or failed, a read of a class another path item hoisted) makes the unit one
-that is always built fresh. Warnings are replayed at today's line and column.
+schema it read (same fingerprint: a class is read final, as its unit left it sanitised; see
+`SchemaHoister.finish_unit`). Anything else (another document, a `$ref` that had to define a
+class or failed) makes the unit one that is always built fresh. Warnings are replayed at
+today's line and column. All of it is read from and restored into `Hoisted`, the state the
+hoister fills: the replay is made before the hoister and handed to it.
 
 A replayed class keeps its schema object, which is checked to still have the bytes the last
-run left it with; `sanitise_schemas` is skipped for it when its sanitising read no other class
+run left it with; sanitising (`sanitise`) is skipped for it when it read no other class
 (it is then a function of the class alone), else it is sanitised again from its copy before.
 Everything is kept per spec path, and a run keeps only the units it saw.
 """
@@ -25,8 +27,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import naming
-from generator.ir.class_cache import Record, shape_of
-from generator.ir.classes import kind_of
+from generator.ir.class_cache import Record, shape_key
+from generator.ir.hoisted import Hoisted
 from generator.ir.warm_log import (
     ClassRecord,
     SanitiseRecord,
@@ -45,7 +47,6 @@ from generator.units import digest
 if TYPE_CHECKING:
     from generator.incremental import Store
     from generator.ir.model import Operation
-    from generator.ir.schemas import SchemaHoister
 
 # A class's fingerprint: its schema's bytes (None: no such class) and its origin pointer.
 Fingerprint = tuple[Any, str]
@@ -64,7 +65,7 @@ class Previous:
 class WarmIR:
     """One build's use of the previous run's units, and the units it records for the next."""
 
-    hoister: SchemaHoister
+    hoisted: Hoisted
     memory: Store
     key: str
     scope: tuple[Any, ...]
@@ -87,8 +88,11 @@ class WarmIR:
         self.new = Previous(self.scope)
 
     @classmethod
-    def open(cls, hoister: SchemaHoister, memory: Store) -> WarmIR:
-        ctx = hoister.ctx
+    def open(cls, hoisted: Hoisted, memory: Store) -> WarmIR:
+        """The replay of the last run of this spec kept in `memory` (nothing when its scope,
+        the API's name, OpenAPI version and global security, changed), restoring into
+        `hoisted`."""
+        ctx = hoisted.ctx
         root = ctx.root.data
         scope = (ctx.name, ctx.is_31, frozen(root.get("security")))
         key = f"ir-units-{digest(ctx.root.path.resolve().as_posix())}"
@@ -96,7 +100,7 @@ class WarmIR:
         old = kept if isinstance(kept, Previous) and kept.scope == scope else Previous()
         if scope[2] is None:  # an unreadable `security` is never the same as last time
             old = Previous()
-        return cls(hoister, memory, key, scope, old)
+        return cls(hoisted, memory, key, scope, old)
 
     # -- fingerprints --------------------------------------------------------------------------
 
@@ -105,17 +109,17 @@ class WarmIR:
         items' reads are checked against."""
         found = self._prints.get(name)
         if found is None:
-            schema = self.hoister.schemas.get(name)
+            schema = self.hoisted.schemas.get(name)
             data: Any = None if schema is None else frozen(schema)
             if schema is not None and data is None:
                 data = object()  # equal to nothing
-            found = self._prints[name] = (data, self.hoister.origins.get(name, ""))
+            found = self._prints[name] = (data, self.hoisted.origins.get(name, ""))
         return found
 
     def shape(self, name: str) -> Any:
         """Of a class whose schema is final: what a class only referring to it reads."""
         if name not in self._shapes:
-            self._shapes[name] = shape_of(self.hoister.schemas.get(name), kind_of)
+            self._shapes[name] = shape_key(self.hoisted.schemas.get(name))
         return self._shapes[name]
 
     # -- recording -----------------------------------------------------------------------------
@@ -123,18 +127,18 @@ class WarmIR:
     @contextmanager
     def recording(self, kind: str, key: str, raw: bytes | None) -> Iterator[UnitLog]:
         """Log the unit built fresh inside, to be saved (with its classes) for the next run."""
-        hoister = self.hoister
+        hoisted = self.hoisted
         log = UnitLog(replayable=raw is not None)
         record = Record()
-        hoister.log = hoister.ctx.log = log
-        hoister.classes.reads.stack.append(record)
-        start = len(hoister.ctx.diagnostics)
+        hoisted.log = hoisted.ctx.log = log
+        hoisted.reads.stack.append(record)
+        start = len(hoisted.ctx.diagnostics)
         try:
             yield log
         finally:
-            hoister.log = hoister.ctx.log = None
-            hoister.classes.reads.stack.pop()
-        warnings = warnings_of(hoister.ctx.diagnostics[start:], hoister.ctx.root)
+            hoisted.log = hoisted.ctx.log = None
+            hoisted.reads.stack.pop()
+        warnings = warnings_of(hoisted.ctx.diagnostics[start:], hoisted.ctx.root)
         if warnings is None or raw is None or not log.replayable:
             return
         own = set(log.defines)
@@ -144,10 +148,10 @@ class WarmIR:
             (False, record.shapes - own - record.names),
         ):
             for name in sorted(names):
-                if name in hoister.sanitised:
+                if name in hoisted.sanitised:
                     found = self.fingerprint(name) if full else self.shape(name)
                     reads.append((name, full, found))
-                elif name not in hoister.schemas:
+                elif name not in hoisted.schemas:
                     reads.append((name, full, None))
                 else:  # hoisted by another path item: not yet in its final form
                     return
@@ -156,7 +160,7 @@ class WarmIR:
     def sanitised(
         self, name: str, pre: bytes | None, warnings: list[Any], self_contained: bool
     ) -> None:
-        kept = warnings_of(warnings, self.hoister.ctx.root)
+        kept = warnings_of(warnings, self.hoisted.ctx.root)
         if kept is None or pre is None:
             return
         self._sanitise_records[name] = SanitiseRecord(
@@ -164,7 +168,7 @@ class WarmIR:
         )
 
     def replay_sanitised(self, record: SanitiseRecord) -> None:
-        ctx = self.hoister.ctx
+        ctx = self.hoisted.ctx
         replay_warnings(record.warnings, ctx.root, ctx.diagnostics)
 
     def sanitise_done(self, name: str) -> SanitiseRecord | None:
@@ -197,21 +201,21 @@ class WarmIR:
         return list(found.operations)
 
     def _replay(self, found: UnitRecord, kind: str, key: str) -> bool:
-        hoister = self.hoister
+        hoisted = self.hoisted
         if not all(self._hit(ref) == name for ref, name in found.hits):
             return False
         if not all(same(data, self._target_bytes(ref)) for ref, data in found.refs):
             return False
         for record in found.classes:
-            if record.name in hoister.schemas:
+            if record.name in hoisted.schemas:
                 return False
             if record.sanitise.self_contained and not same(record.post, frozen(record.schema)):
                 return False  # changed by someone since: rebuild
         # Each claim must give the same name in today's order (inline names shift when a
         # unit before claims more or fewer).
         added: list[str] = []
-        if not _claims_again(found.claims, hoister.class_names, added):
-            hoister.class_names.difference_update(added)
+        if not _claims_again(found.claims, hoisted.class_names, added):
+            hoisted.class_names.difference_update(added)
             return False
         for record in found.classes:
             if record.sanitise.self_contained:
@@ -220,29 +224,29 @@ class WarmIR:
                 self._prints[record.name] = (record.post, record.origin)
             else:  # sanitised again, from its copy before
                 schema = marshal.loads(record.sanitise.pre or b"")
-            hoister.schemas[record.name] = schema
-            hoister.origins[record.name] = record.origin
+            hoisted.schemas[record.name] = schema
+            hoisted.origins[record.name] = record.origin
             self._replayed[record.name] = record
-        replay_warnings(found.warnings, hoister.ctx.root, hoister.ctx.diagnostics)
+        replay_warnings(found.warnings, hoisted.ctx.root, hoisted.ctx.diagnostics)
         getattr(self.new, kind)[key] = found
         return True
 
     def _hit(self, ref: str) -> str | None:
         if ref not in self._hit_names:
             try:
-                resolved = self.hoister.ctx.spec.resolve(ref, self.hoister.ctx.root)
+                resolved = self.hoisted.ctx.spec.resolve(ref, self.hoisted.ctx.root)
             except RefError:
                 self._hit_names[ref] = None
             else:
                 key = (str(resolved.document.path), resolved.pointer)
-                self._hit_names[ref] = self.hoister.named.get(key)
+                self._hit_names[ref] = self.hoisted.named.get(key)
         return self._hit_names[ref]
 
     def _target_bytes(self, ref: str) -> bytes | None:
         if ref not in self._ref_bytes:
-            root = self.hoister.ctx.root
+            root = self.hoisted.ctx.root
             try:
-                resolved = self.hoister.ctx.spec.resolve(ref, root)
+                resolved = self.hoisted.ctx.spec.resolve(ref, root)
             except RefError:
                 self._ref_bytes[ref] = None
             else:
@@ -252,8 +256,8 @@ class WarmIR:
 
     def _read_same(self, name: str, full: bool, value: Any) -> bool:
         if value is None:
-            return name not in self.hoister.schemas
-        if name not in self.hoister.sanitised:
+            return name not in self.hoisted.schemas
+        if name not in self.hoisted.sanitised:
             return False
         found = self.fingerprint(name) if full else self.shape(name)
         return bool(found == value)
@@ -263,8 +267,8 @@ class WarmIR:
     def save(self) -> None:
         """Keep the units of this run (replayed ones as they were, fresh ones completed with
         their classes as sanitised) for the next; only when the spec is one document."""
-        hoister = self.hoister
-        if len(hoister.ctx.spec.documents) != 1:
+        hoisted = self.hoisted
+        if len(hoisted.ctx.spec.documents) != 1:
             self.memory.stores.pop(self.key, None)
             return
         for kind, key, raw, log, warnings, reads in self._fresh:
@@ -275,7 +279,7 @@ class WarmIR:
                 if sanitise is None or not isinstance(data, bytes):
                     break
                 classes.append(
-                    ClassRecord(name, hoister.origins[name], hoister.schemas[name], data, sanitise)
+                    ClassRecord(name, hoisted.origins[name], hoisted.schemas[name], data, sanitise)
                 )
             else:
                 refs = [(ref, self._target_bytes(ref)) for ref in dict.fromkeys(log.refs)]
@@ -318,7 +322,7 @@ class WarmIR:
             data = self.fingerprint(record.name)[0]
             if sanitise is None or not isinstance(data, bytes):
                 return None
-            schema = self.hoister.schemas[record.name]
+            schema = self.hoisted.schemas[record.name]
             classes.append(ClassRecord(record.name, record.origin, schema, data, sanitise))
         return UnitRecord(
             unit.raw,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level
+from generator.ir.held import mutable_parts
 from generator.ir.model import Operation
 from generator.load import Document
 
@@ -77,7 +78,7 @@ def replay_warnings(
 
 @dataclass(frozen=True)
 class SanitiseRecord:
-    """What `sanitise_schemas` did to one class. `pre`: the class before it (kept only when
+    """What sanitising (`sanitise`) did to one class. `pre`: the class before it (kept only when
     sanitising read other classes, whose change can change the result: such a class is
     sanitised again from `pre`); `warnings`: what it reported (for a class that read only
     itself, replayed as they are)."""
@@ -113,14 +114,7 @@ class UnitRecord:
 
 
 def operation_values(operations: tuple[Operation, ...] | list[Operation]) -> bytes | None:
-    """The bytes of the mutable values the operations hold (schemas, defaults, examples): a
-    replay reuses the operations only while these are what the build made."""
-    values: list[Any] = []
-    for op in operations:
-        values.extend(p.schema for p in op.parameters)
-        if op.body is not None:
-            values.extend(b.schema for b in (op.body, *op.body.alternatives))
-        for response in op.responses:
-            values.append(response.schema)
-            values.append(list(response.examples))
-    return frozen(values)
+    """The bytes of the mutable values the operations hold (schemas, defaults, examples: every
+    field that can hold one, see `held`): a replay reuses the operations only while these are
+    what the build made."""
+    return frozen(mutable_parts(tuple(operations)))

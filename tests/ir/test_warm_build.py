@@ -15,6 +15,7 @@ import yaml
 
 from generator.incremental import Store
 from generator.ir.build import build_api
+from generator.ir.held import mutable_parts
 from generator.load import SpecSet, load_document
 from tests.render.helpers import write_spec
 from tests.robustness.support import minimal
@@ -201,25 +202,15 @@ EDITS: list[Edit] = [
 
 def snapshot(path: Path, memory: Store | None) -> tuple[Any, ...]:
     """Everything a build gives, compared strictly: `repr` tells 1 from 1.0 and True; the
-    schemas, which `Api` equality skips, as marshal bytes."""
+    JSON values the IR holds (schemas, defaults, examples: every one `held` finds), as marshal
+    bytes, which tell them apart too."""
     api, diagnostics = build_api(SpecSet(load_document(path)), "t", memory)
-    schemas = [
-        (
-            [p.schema for p in op.parameters],
-            op.body and [b.schema for b in (op.body, *op.body.alternatives)],
-            [(r.schema, list(r.examples)) for r in op.responses],
-        )
-        for op in api.operations
-    ]
     return (
         api,
         repr(api),
-        # not part of Api equality: compared here, with `repr` telling 1 from 1.0 and True
-        api.model_classes,
         repr(api.model_classes),
         repr(api.envelopes),
-        marshal.dumps(api.models_document, 2),
-        marshal.dumps(schemas, 2),
+        marshal.dumps(mutable_parts(api), 2),
         [(d.format(), d.line, d.col) for d in diagnostics],
     )
 
