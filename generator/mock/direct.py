@@ -26,6 +26,7 @@ import base64
 import ipaddress
 import json
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +102,10 @@ def is_loopback(host: str | None) -> bool:
 Dispatch = Callable[[Request, Callable[[Request], Awaitable[Response]]], Awaitable[Response]]
 
 
-def directed_answers() -> Dispatch:
-    """The middleware's dispatch: answer as directed once the server accepted the request."""
+def directed_answers(directed: ContextVar[bool] | None = None) -> Dispatch:
+    """The middleware's dispatch: answer as directed once the server accepted the request.
+    `directed` is set while the server handles a directed request (the mock then skips making
+    an answer of its own: the request is still validated, and refused as usual)."""
 
     async def dispatch(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
@@ -116,7 +119,12 @@ def directed_answers() -> Dispatch:
         except (ValueError, UnicodeError) as exc:
             body = {"error": {"code": "InvalidDirection", "message": str(exc)}}
             return Response(json.dumps(body), 400, media_type="application/json")
-        served = await call_next(request)
+        reset = directed.set(True) if directed is not None else None
+        try:
+            served = await call_next(request)
+        finally:
+            if directed is not None and reset is not None:
+                directed.reset(reset)
         if served.status_code >= 400:
             return served  # the request was refused: that is the answer
         async for _ in served.body_iterator:  # type: ignore[attr-defined]

@@ -107,6 +107,9 @@ def mock_service(
         async def call(self: Any, **arguments: Any) -> Any:
             try:
                 await injector.before_call()
+                if engine.answers.directed.get() and not engine.stateful:
+                    # The directed answer replaces whatever is returned here, unchecked.
+                    return StarletteResponse(status_code=204)
                 reply: MockReply = engine.call(operation_id, arguments)
             except MockError as exc:
                 details = [detail_class(d.code, d.message, d.target) for d in exc.details]
@@ -171,7 +174,9 @@ def mock_app(server: RenderedServer, options: MockOptions | None = None) -> Any:
         return JSONResponse(chosen.body, chosen.status, media_type=chosen.media_type)
 
     if options.direct:  # innermost: it answers only what the server accepted
-        app.add_middleware(BaseHTTPMiddleware, dispatch=direct.directed_answers())
+        app.add_middleware(
+            BaseHTTPMiddleware, dispatch=direct.directed_answers(engine.answers.directed)
+        )
     if options.token is not None:
         # Added first, so Prefer (added after, outermost) still answers without a token.
         app.add_middleware(

@@ -32,6 +32,10 @@ class StatelessAnswers:
         # Set by the server for one request that says `Prefer: return=minimal` (a context
         # variable: concurrent requests of one app each have their own).
         self.prefer_minimal: ContextVar[bool] = ContextVar(f"minimal-{id(self)}", default=False)
+        # Set for one request whose answer is directed (`generator.mock.direct`): the mock's own
+        # answer would be dropped, so it is not made (nor checked: a synthesized answer the
+        # stubs refuse would turn an accepted request into a 500 and hide the direction).
+        self.directed: ContextVar[bool] = ContextVar(f"directed-{id(self)}", default=False)
         # By id of the IR response (which the API keeps alive) and leanness: made once, copied.
         self.samples: dict[tuple[int, bool], Any] = {}
 

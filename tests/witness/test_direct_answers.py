@@ -13,6 +13,7 @@ import yaml
 from generator.diff.prove_calls import serve
 from generator.mock.direct import HEADER, MARK, Answer, is_loopback
 from generator.mock.server import MockOptions, mock_app, render_server
+from generator.mock.stateless import StatelessAnswers
 
 SPEC = {
     "openapi": "3.0.3",
@@ -108,3 +109,24 @@ def test_an_answer_round_trips_through_its_header() -> None:
     assert Answer.decode(answer.encode()) == answer
     with pytest.raises(ValueError, match="status"):
         Answer.decode(Answer(999).encode())
+
+
+def test_a_directed_call_is_answered_even_where_the_mock_could_not_answer(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mock's own answer is never made for a directed call: one it would fail to make (or
+    that the stubs would refuse, a 500) cannot hide the direction as if the request had been
+    refused. Undirected calls still get the mock's own answer (here: its failure)."""
+    app = mock_app(server, MockOptions(direct=True))
+
+    def fails(self: Any, op: Any) -> Any:
+        raise RuntimeError("no answer could be made")
+
+    monkeypatch.setattr(StatelessAnswers, "example_reply", fails)
+    answer = Answer(201, "application/json", {}, {"id": 42}, None, True)
+    with serve(app) as url:
+        directed = _post(url, {"name": "Rex"}, answer)
+        assert directed.status_code == 201 and directed.json() == {"id": 42}
+        assert directed.headers[MARK] == "directed"
+        plain = _post(url, {"name": "Rex"}, None)
+        assert plain.status_code == 500 and "no answer could be made" in plain.text
