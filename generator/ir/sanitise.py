@@ -58,13 +58,12 @@ class Sanitiser:
     # set when sanitising a class reads another class (see `enum_values`)
     _read_other: bool = field(default=False, init=False)
 
-    @property
-    def ctx(self) -> BuildContext:
-        return self.hoisted.ctx
+    # `hoisted`'s, at hand
+    ctx: BuildContext = field(init=False)
+    schemas: dict[str, dict[str, Any]] = field(init=False)
 
-    @property
-    def schemas(self) -> dict[str, dict[str, Any]]:
-        return self.hoisted.schemas
+    def __post_init__(self) -> None:
+        self.ctx, self.schemas = self.hoisted.ctx, self.hoisted.schemas
 
     def run(self) -> None:
         """Replace what would break the models with something permissive, each with a warning,

@@ -35,9 +35,13 @@ def shape_of(schema: Mapping[str, Any] | None) -> Shape | None:
         return None
     kind = kind_of(schema)
     nullable_enum = kind == "enum" and None in schema.get("enum", ())
+    types = schema.get("type")
+    admits_null = schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
     has_default = "default" in schema
     default = schema["default"] if has_default else None
-    return Shape(kind, nullable_enum, schema_admits_null(schema), has_default, default)
+    # Built as a plain tuple (NamedTuple's own constructor is Python code): this runs for
+    # every `$ref` a type meets (GitHub's spec: ~38,000 times).
+    return tuple.__new__(Shape, (kind, nullable_enum, admits_null, has_default, default))
 
 
 def kind_of(schema: Mapping[str, Any]) -> ModelKind:
@@ -62,12 +66,6 @@ def essential_members(all_of: Any) -> list[Any]:
     if not isinstance(all_of, list):
         return []
     return [m for m in all_of if not (isinstance(m, dict) and only_annotates(m))]
-
-
-def schema_admits_null(schema: Mapping[str, Any]) -> bool:
-    """A schema's own `nullable: true` (3.0) or `null` among its types (3.1)."""
-    types = schema.get("type")
-    return schema.get("nullable") is True or (isinstance(types, list) and "null" in types)
 
 
 def class_of(ref: str) -> str | None:

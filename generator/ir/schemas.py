@@ -52,25 +52,18 @@ class SchemaHoister:
     warm: WarmIR | None = None
     classes: ClassBuilder = field(init=False)
     signatures: SignatureTypes = field(init=False)
+    # `hoisted`'s, at hand (read for every schema transformed; never replaced, only filled).
+    ctx: BuildContext = field(init=False)
+    # class name → hoisted schema (sanitised once its unit is done)
+    schemas: dict[str, dict[str, Any]] = field(init=False)
+    origins: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        # Both read the schemas live: they grow while operations hoist their inline schemas.
         hoisted = self.hoisted
+        self.ctx, self.schemas, self.origins = hoisted.ctx, hoisted.schemas, hoisted.origins
+        # Both read the schemas live: they grow while operations hoist their inline schemas.
         self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.reads, ctx=self.ctx)
         self.signatures = SignatureTypes(self.classes.kind, self._alias_root)
-
-    @property
-    def ctx(self) -> BuildContext:
-        return self.hoisted.ctx
-
-    @property
-    def schemas(self) -> dict[str, dict[str, Any]]:
-        """Class name → hoisted schema (sanitised once its unit is done)."""
-        return self.hoisted.schemas
-
-    @property
-    def origins(self) -> dict[str, str]:
-        return self.hoisted.origins
 
     # -- units -------------------------------------------------------------------------------
 
