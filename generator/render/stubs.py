@@ -224,19 +224,7 @@ def _route(
         for r in op.responses
         if r is not success
     )
-    contract = tuple(
-        (py_literal(r.status_code) if r.status_code else py_literal(r.status), model)
-        for r in op.responses
-        if _body_allowed(r.status_code)
-        and r.media_type
-        and _JSON_MEDIA.search(r.media_type.split(";")[0].strip())
-        and (model := _response_model(r.type.annotation if r.type else None))
-        not in (
-            None,
-            "bytes",
-            "str",
-        )
-    )
+    contract = _contract(op)
     security = tuple(
         tuple(name for name, _ in requirement.schemes)
         for requirement in op.security
@@ -293,6 +281,30 @@ def _route_path(key: str) -> tuple[str, dict[str, str]]:
 
 
 # JSON proper (`application/json`, `...+json`); not JSON Lines (`application/x-jsonl`).
+def _contract(op: Operation) -> tuple[tuple[str, str], ...]:
+    """The body model checked per declared status. A status the spec declares whose body is
+    not checked (no schema, any value, not JSON) is listed with ``None``: otherwise its body
+    would be checked against ``default`` (Slack's 200s that declare only `items` were checked
+    against the error schema and answered 500). Nothing when no status has a model."""
+    models: dict[str, str] = {}
+    for r in op.responses:
+        key = py_literal(r.status_code) if r.status_code else py_literal(r.status)
+        model = (
+            _response_model(r.type.annotation if r.type else None)
+            if _body_allowed(r.status_code)
+            and r.media_type
+            and _JSON_MEDIA.search(r.media_type.split(";")[0].strip())
+            else None
+        )
+        if model in ("bytes", "str"):
+            model = None
+        if model is not None or key not in models:
+            models[key] = model or "None"
+    if all(model == "None" for model in models.values()):
+        return ()
+    return tuple(models.items())
+
+
 _JSON_MEDIA = re.compile(r"^application/json$|\+json$", re.IGNORECASE)
 
 

@@ -99,7 +99,8 @@ def _place(loc: tuple[Any, ...]) -> str:
 @dataclass
 class ResponseContract:
     """The body type the spec declares per status of one operation (keys: status codes,
-    ``"2XX"`` ranges, ``"default"``), checked against what the implementation returns."""
+    ``"2XX"`` ranges, ``"default"``), checked against what the implementation returns. A
+    status mapped to None is declared without a checkable body: ``default`` does not apply."""
 
     operation_id: str
     types: Mapping[int | str, Any]
