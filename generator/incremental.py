@@ -213,7 +213,7 @@ class Run:
 
     def read(self, kind: str, key: Hashable, fingerprint: Any = _COMPUTE) -> None:
         """Note a read in the current unit (the fingerprint is computed when not given)."""
-        if self.trace is not None:
+        if self.trace is not None and (kind, key) not in self.trace.reads:
             if fingerprint is _COMPUTE:
                 fingerprint = self._prints[kind](key)
             self.trace.read(kind, key, fingerprint)

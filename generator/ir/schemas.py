@@ -56,7 +56,7 @@ class SchemaHoister:
     def __post_init__(self) -> None:
         # Both read the schemas live: they grow while operations hoist their inline schemas.
         hoisted = self.hoisted
-        self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.reads, ctx=self.ctx)
+        self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.run, ctx=self.ctx)
         self.signatures = SignatureTypes(self.classes.kind, self._alias_root)
 
     @property
