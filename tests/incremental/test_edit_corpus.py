@@ -5,6 +5,7 @@ edit the output (files and diagnostics) must equal what a cold run produces."""
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -55,7 +56,8 @@ def _corpus() -> dict[str, Any]:
         Filter={"type": "object", "properties": {"owner": {"type": "string"}}},
         # What a model class's build reads of others (see ir/class_cache): a subclass
         # redeclaring an inherited field, a discriminator's options, an enum's default where
-        # it is referenced, recursion, and an inheritance cycle (never reused).
+        # it is referenced, and recursion. An inheritance cycle (a class never reused, a
+        # walk never replayed) comes late, by an edit.
         Derived={
             "allOf": [
                 {"$ref": REF + "Base"},
@@ -77,8 +79,6 @@ def _corpus() -> dict[str, Any]:
             "type": "object",
             "properties": {"children": {"type": "array", "items": {"$ref": REF + "Node"}}},
         },
-        Left={"allOf": [{"$ref": REF + "Right"}, {"properties": {"l": {}}}]},
-        Right={"allOf": [{"$ref": REF + "Left"}, {"properties": {"r": {}}}]},
     )
 
     def returns(name: str) -> dict[str, Any]:
@@ -264,6 +264,46 @@ EDITS: list[tuple[str, Edit]] = [
     (
         "a recursive class's description",
         lambda doc, t: _schemas(doc)["Node"].update(description="A tree."),
+    ),
+    # What the validation walk reads across units (see validate/walk_memo).
+    (
+        "a required property is missing",
+        lambda doc, t: _schemas(doc)["Filter"].setdefault("required", []).append("nope"),
+    ),
+    (
+        "a $ref to nothing",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(bad={"$ref": "#/nope"}),
+    ),
+    ("the $ref to nothing goes", lambda doc, t: _schemas(doc)["Filter"]["properties"].pop("bad")),
+    (
+        "a component becomes a $ref",
+        lambda doc, t: _schemas(doc).update(Alias={"$ref": REF + "Filter"}),
+    ),
+    (
+        "a duplicate operationId",
+        lambda doc, t: doc["paths"].update({"/copy": copy.deepcopy(doc["paths"]["/holders"])}),
+    ),
+    ("a path removed", lambda doc, t: doc["paths"].pop("/copy")),
+    (
+        "a $ref to another component",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(size={"$ref": REF + "Size"}),
+    ),
+    (
+        "a composed schema requires a name no member declares",
+        lambda doc, t: _schemas(doc).update(
+            Composed={"allOf": [{"$ref": REF + "Filter"}], "required": ["owner", "absent"]}
+        ),
+    ),
+    (
+        "the composed member declares it",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(absent={"type": "string"}),
+    ),
+    (
+        "an inheritance cycle appears",
+        lambda doc, t: _schemas(doc).update(
+            Left={"allOf": [{"$ref": REF + "Right"}, {"properties": {"l": {}}}]},
+            Right={"allOf": [{"$ref": REF + "Left"}, {"properties": {"r": {}}}]},
+        ),
     ),
     (
         "an inheritance cycle is broken",
