@@ -124,23 +124,6 @@ class Stage:
             self.changed = True
         self.used[key] = entry
 
-    # For a stage that checks its entries' validity itself (the model-class cache, until it
-    # moves onto `Run.memo`): raw outputs by key.
-    def get(self, key: Hashable) -> Any | None:
-        found = self.lookup(key)
-        if found is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self.keep(key, found)
-        return found.output
-
-    def put(self, key: Hashable, value: Any) -> None:
-        self.keep(key, Entry(value, ()))
-
-    def save(self) -> None:
-        self.commit()
-
     def commit(self) -> None:
         """This run's entries become the next run's (on disk atomically; a failure only
         loses them): an entry this run did not use is gone."""
@@ -213,7 +196,7 @@ class Run:
 
     def read(self, kind: str, key: Hashable, fingerprint: Any = _COMPUTE) -> None:
         """Note a read in the current unit (the fingerprint is computed when not given)."""
-        if self.trace is not None:
+        if self.trace is not None and (kind, key) not in self.trace.reads:
             if fingerprint is _COMPUTE:
                 fingerprint = self._prints[kind](key)
             self.trace.read(kind, key, fingerprint)

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from generator.incremental import Run, Stage, Store
+from generator.incremental import Entry, Run, Stage, Store
 from generator.load import SpecSet, load_document
 from generator.units import UnitGraph
 from generator.validate import validate_spec
@@ -181,12 +181,12 @@ def test_a_validation_with_the_cache_reports_what_a_fresh_one_does(tmp_path: Pat
 
 def test_an_unreadable_cache_file_is_an_empty_cache(tmp_path: Path) -> None:
     store = Store().stage("examples", tmp_path / "cache")
-    store.put("k", [1])
-    store.save()
-    assert Store().stage("examples", tmp_path / "cache").get("k") == [1]
+    store.keep("k", Entry([1], ()))
+    store.commit()
+    assert Store().stage("examples", tmp_path / "cache").lookup("k") == Entry([1], ())
     assert store.file is not None
     store.file.write_bytes(b"not a pickle")
-    assert Store().stage("examples", tmp_path / "cache").get("k") is None
+    assert Store().stage("examples", tmp_path / "cache").lookup("k") is None
 
 
 def test_a_verdict_is_checked_again_only_if_its_validation_read_the_edited_schema(

@@ -11,8 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Level, SpecError
-from generator.incremental import Store, stage_name
-from generator.ir.class_cache import ClassCache
+from generator.incremental import Run, Store, stage_name
 from generator.ir.context import BuildContext
 from generator.ir.hoisted import Hoisted
 from generator.ir.model import Api, Model
@@ -30,8 +29,8 @@ def build_api(
     """The IR of one spec plus the warnings about what could only be approximated.
 
     `memory`: where a long-lived process keeps model classes between runs, each reused while
-    the schemas it was built from are unchanged (see `class_cache`); the IR is the same
-    without it."""
+    the schemas its build read are unchanged (see `class_cache`), and the units the warm
+    replay reuses (see `warm`); the IR is the same without it."""
     if "swagger" in spec.root.data:
         raise SpecError(
             Diagnostic(
@@ -46,18 +45,15 @@ def build_api(
     ctx = BuildContext(spec, name)
     root = spec.root.data
     info: dict[str, Any] = root.get("info") if isinstance(root.get("info"), dict) else {}
-    hoisted = Hoisted(ctx)
+    run = Run(memory)
+    hoisted = Hoisted(ctx, run=run)
     warm = WarmIR.open(hoisted, memory) if memory is not None else None
     hoister = SchemaHoister(hoisted, warm)
     hoister.hoist_components()
     operations = OperationsBuilder(ctx, hoister).operations()
-    cache = None
-    if memory is not None and warm is not None:
-        store = memory.stage(stage_name("classes", spec.root.path))
-        cache = ClassCache(store, warm.fingerprint, warm.shape)
-    model_classes = hoister.classes.classes(cache)
-    if cache is not None and warm is not None:
-        cache.save()
+    model_classes = hoister.classes.classes(stage_name("classes", spec.root.path))
+    if warm is not None:
+        run.close()
         warm.save()
     hoister.classes.warn_dropped_defaults()
     models = tuple(

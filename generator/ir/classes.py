@@ -9,8 +9,9 @@ declarations.
 redeclare any inherited property differently; otherwise every member's properties are
 flattened into one class, so no class ever holds two declarations of one field.
 
-A class may come from the cache of an earlier run (`class_cache`) when every schema its build
-read is unchanged; a build that met a cycle depends on the order of builds and is not cached.
+Each class is a unit of the incremental layer (see `class_cache`), reused from an earlier run
+while every schema its build read is unchanged; a build that met a cycle depends on the order
+of builds and is never reused.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 from generator import naming
 from generator.diagnostics import Level
-from generator.ir.class_cache import Cached, ClassCache, Record
+from generator.incremental import Entry
 from generator.ir.context import BuildContext
 from generator.ir.schema_facts import class_of, collect_properties, kind_of
 from generator.ir.type_reader import TypeReader
@@ -42,78 +43,78 @@ class ClassBuilder(TypeReader):
     """Builds the model classes of the hoisted schemas, typing their fields as a `TypeReader`."""
 
     ctx: BuildContext = field(kw_only=True)
-    _classes: dict[str, ModelClass] = field(default_factory=dict)
+    # name -> what its build gave, (class, its dropped defaults), with the reads it made
+    _built: dict[str, Entry] = field(default_factory=dict)
     _building: set[str] = field(default_factory=set)
-    # (class, property) whose default the models leave to the server
+    # (class, property) whose default the models leave to the server: of every class built,
+    # and of the one being built
     _dropped_defaults: list[tuple[str, str]] = field(default_factory=list)
-    # What each class was built from, for the cache between runs (see `class_cache`).
-    _depends_on: dict[str, frozenset[str]] = field(default_factory=dict)
-    _shapes: dict[str, frozenset[str]] = field(default_factory=dict)
-    _order_dependent: set[str] = field(default_factory=set)
-    _cache: ClassCache | None = None
+    _dropping: list[tuple[str, str]] = field(default_factory=list)
+    _stage: str | None = None  # the `Run.memo` stage of the classes, while `classes` runs
 
     # -- classes -------------------------------------------------------------------------------
 
-    def classes(self, cache: ClassCache | None = None) -> tuple[ModelClass, ...]:
-        """Every model, in the order of the hoisted schemas. With a `cache`, a class whose
-        schemas are all unchanged since an earlier run is taken from it."""
-        self._cache = cache
+    def classes(self, stage: str | None = None) -> tuple[ModelClass, ...]:
+        """Every model, in the order of the hoisted schemas. With a `stage` (and an active
+        run), each class is a `Run.memo` unit of it: reused while what its build read is
+        unchanged since an earlier run."""
+        self._stage = stage
+        if stage is not None and self.run.active:
+            self._settle()
         try:
             return tuple(self.model_class(name) for name in list(self.schemas))
         finally:
-            self._cache = None
+            self._stage = None
+
+    def _settle(self) -> None:
+        """The classes built while hoisting (pagination reads their fields) keep what they
+        read, now fingerprinted as final: what a class asking for them reads of them."""
+        for name, found in list(self._built.items()):
+            if found.reads is not None:
+                with self.run.tracing() as trace:
+                    for kind, key, _ in found.reads:
+                        self.run.read(kind, key)
+                self._built[name] = Entry(found.output, trace.frozen())
 
     def model_class(self, name: str) -> ModelClass:
-        model = self._classes.get(name)
-        if model is None:
-            model = self._cached_class(name) or self._recorded_build(name)
-        # Whoever asks (a class being built) depends on what this class was built from.
-        self.reads.note_all(
-            self._depends_on.get(name, frozenset()) | {name},
-            self._shapes.get(name, frozenset()),
-            name in self._order_dependent,
-        )
-        return model
-
-    def _cached_class(self, name: str) -> ModelClass | None:
-        found = self._cache.lookup(name) if self._cache is not None else None
+        found = self._built.get(name)
         if found is None:
-            return None
-        self._classes[name] = found.model
-        self._depends_on[name] = found.depends_on
-        self._shapes[name] = found.shapes
-        self._dropped_defaults += found.dropped_defaults
-        if self._cache is not None:
-            self._cache.store(name, found)
-        return found.model
+            found = self._built[name] = self._entry(name)
+            self._dropped_defaults += found.output[1]
+        elif self.run.trace is not None:
+            # Whoever asks (a unit being computed) read what this class was built from.
+            self.run.trace.replay(found)
+        return found.output[0]  # type: ignore[no-any-return]
 
-    def _recorded_build(self, name: str) -> ModelClass:
-        record = Record()
-        self.reads.stack.append(record)
+    def _entry(self, name: str) -> Entry:
+        """The class `name` with the reads its build made (None: untracked)."""
+        run = self.run
+        if not run.active:
+            return Entry(self._compute(name), None)
+        table = run.stage(self._stage) if self._stage is not None else None
+        if table is None:  # hoisting: schemas are not final yet, nothing is kept
+            output, reads = run.traced(lambda: self._compute(name))
+            return Entry(output, reads)
+        run.memo(table.name, name, lambda: self._compute(name))
+        return table.used[name]
+
+    def _compute(self, name: str) -> tuple[ModelClass, tuple[tuple[str, str], ...]]:
+        """The class `name` and the defaults it leaves to the server: a function of what it
+        reads (classes it asks for are built, and recorded, on their own)."""
+        outer, self._dropping = self._dropping, []
         self._building.add(name)
-        dropped_before = len(self._dropped_defaults)
         try:
             model = self._build_class(name)
+            return model, tuple(self._dropping)
         finally:
             self._building.discard(name)
-            self.reads.stack.pop()
-        self._classes[name] = model
-        self._depends_on[name] = frozenset(record.names)
-        self._shapes[name] = frozenset(record.shapes)
-        if record.tainted:
-            self._order_dependent.add(name)
-        elif self._cache is not None:
-            dropped = self._dropped_defaults[dropped_before:]
-            mine = tuple(entry for entry in dropped if entry[0] == name)
-            cached = Cached(model, self._depends_on[name], self._shapes[name], mine)
-            self._cache.store(name, cached)
-        return model
+            self._dropping = outer
 
     def _in_progress(self, name: str) -> bool:
         """Whether `name` is being built (a cycle): what the caller then does depends on the
-        order of the builds, so no class built meanwhile may be cached."""
+        order of the builds, so no class built meanwhile may be reused."""
         if name in self._building:
-            self.reads.taint()
+            self.run.untracked()
             return True
         return False
 
@@ -264,7 +265,7 @@ class ClassBuilder(TypeReader):
         expr = self.type_of(sub)
         if has_default and not default_is_plain(default):
             has_default = False  # objects as defaults: left to the server
-            self._dropped_defaults.append((owner, wire))
+            self._dropping.append((owner, wire))
         elif has_default:
             # A default the type does not admit (a bare string for a datetime, a value no enum
             # member has) is left to the server: written, it would contradict the annotation.
@@ -304,7 +305,7 @@ class ClassBuilder(TypeReader):
                 "default-dropped",
                 f"the default of {name}.{wire} is an object or list of objects; not applied"
                 " by the models",
-                self._classes[name].pointer,
+                self._built[name].output[0].pointer,
                 level=Level.INFO,
             )
 

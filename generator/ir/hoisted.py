@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from generator.ir.class_cache import Reads
+from generator.incremental import Run
 from generator.ir.context import BuildContext
 from generator.ir.warm_log import UnitLog
 
@@ -33,8 +33,9 @@ class Hoisted:
     origins: dict[str, str] = field(default_factory=dict)
     # classes sanitised: final from then on (see `sanitise`)
     sanitised: set[str] = field(default_factory=set)
-    # what the class builds (and the unit being recorded) read (see `class_cache`)
-    reads: Reads = field(default_factory=Reads)
+    # the run whose trace records what the class builds (and the unit being recorded) read
+    # (see `class_cache`); an inactive one (no store) records nothing
+    run: Run = field(default_factory=lambda: Run(None))
     # the unit being built fresh for a later replay (see `warm`)
     log: UnitLog | None = None
 

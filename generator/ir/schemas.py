@@ -62,7 +62,7 @@ class SchemaHoister:
         hoisted = self.hoisted
         self.ctx, self.schemas, self.origins = hoisted.ctx, hoisted.schemas, hoisted.origins
         # Both read the schemas live: they grow while operations hoist their inline schemas.
-        self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.reads, ctx=self.ctx)
+        self.classes = ClassBuilder(hoisted.schemas, hoisted.origins, hoisted.run, ctx=self.ctx)
         self.signatures = SignatureTypes(self.classes.kind, self._alias_root)
 
     # -- units -------------------------------------------------------------------------------

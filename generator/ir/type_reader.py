@@ -4,8 +4,8 @@ Hoisted schemas refer to each other by class name (`$ref: #/components/schemas/<
 a type names those classes (`ModelRef`) and reads of them only what a referring type needs:
 whether the class exists, its kind, whether it admits null, its default. Those are *shape*
 reads; reading a class's whole schema (an alias followed, a discriminator tag looked up) is a
-full read. `Reads` records both for the class builds in progress, which is what the cache of
-model classes between runs keys on (see `class_cache`).
+full read. Both are recorded in the current unit's trace (`Run.read`, kinds `shape` and
+`class`), which is what the model classes are reused on between runs (see `class_cache`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.ir.class_cache import Reads, WatchedSchemas
+from generator.incremental import Run
+from generator.ir.class_cache import WatchedSchemas
 from generator.ir.schema_facts import (
     Shape,
     class_of,
@@ -58,8 +59,8 @@ class TypeReader:
     schemas: Mapping[str, dict[str, Any]]
     # class name → the pointer it was hoisted from
     origins: dict[str, str]
-    # What each class build in progress read (see `class_cache`).
-    reads: Reads = field(default_factory=Reads)
+    # Where what the unit being computed reads is recorded (see `class_cache`).
+    run: Run = field(default_factory=lambda: Run(None))
 
     def __post_init__(self) -> None:
         # Whole schemas are read through `schemas`, which notes each as a full read. What a
@@ -67,17 +68,17 @@ class TypeReader:
         # `kind_of`) alone: a shape read, of `Shape`'s fields and nothing else, so the cache
         # key (`shape_key`) covers it (`tests/ir/test_shape_reads.py` holds that).
         self._unwatched = self.schemas
-        self.schemas = WatchedSchemas(self.schemas, self.reads)
+        self.schemas = WatchedSchemas(self.schemas, self.run)
 
     # -- shape reads -----------------------------------------------------------------------------
 
     def _shape(self, name: str) -> Shape | None:
-        self.reads.note_shape(name)
+        self.run.read("shape", name)
         return shape_of(self._unwatched.get(name))
 
     def kind(self, name: str) -> ModelKind:
         # `Shape.kind` without the rest of the shape (asked ~18,000 times of GitHub's spec).
-        self.reads.note_shape(name)
+        self.run.read("shape", name)
         return kind_of(self._unwatched.get(name, {}))
 
     def exists(self, name: str) -> bool:

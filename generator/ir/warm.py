@@ -21,13 +21,13 @@ Everything is kept per spec path, and a run keeps only the units it saw.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator import naming
-from generator.ir.class_cache import Record, shape_key
+from generator.ir.class_cache import shape_key
 from generator.ir.hoisted import Hoisted
 from generator.ir.warm_log import (
     ClassRecord,
@@ -100,7 +100,10 @@ class WarmIR:
         old = kept if isinstance(kept, Previous) and kept.scope == scope else Previous()
         if scope[2] is None:  # an unreadable `security` is never the same as last time
             old = Previous()
-        return cls(hoisted, memory, key, scope, old)
+        warm = cls(hoisted, memory, key, scope, old)
+        hoisted.run.register("class", warm.final(warm.fingerprint))
+        hoisted.run.register("shape", warm.final(warm.shape))
+        return warm
 
     # -- fingerprints --------------------------------------------------------------------------
 
@@ -122,6 +125,19 @@ class WarmIR:
             self._shapes[name] = shape_key(self.hoisted.schemas.get(name))
         return self._shapes[name]
 
+    def final(self, fingerprint: Callable[[str], Any]) -> Callable[[str], Any]:
+        """`fingerprint` as a read's, registered with the run: of a class not final yet (a
+        unit being hoisted reads it) a value equal to nothing, not kept (such a unit is not
+        replayed: see `recording`); of no class None."""
+        hoisted = self.hoisted
+
+        def of(name: str) -> Any:
+            if name in hoisted.sanitised:
+                return fingerprint(name)
+            return None if name not in hoisted.schemas else object()
+
+        return of
+
     # -- recording -----------------------------------------------------------------------------
 
     @contextmanager
@@ -129,30 +145,27 @@ class WarmIR:
         """Log the unit built fresh inside, to be saved (with its classes) for the next run."""
         hoisted = self.hoisted
         log = UnitLog(replayable=raw is not None)
-        record = Record()
         hoisted.log = hoisted.ctx.log = log
-        hoisted.reads.stack.append(record)
         start = len(hoisted.ctx.diagnostics)
         try:
-            yield log
+            with hoisted.run.tracing() as trace:
+                yield log
         finally:
             hoisted.log = hoisted.ctx.log = None
-            hoisted.reads.stack.pop()
         warnings = warnings_of(hoisted.ctx.diagnostics[start:], hoisted.ctx.root)
         if warnings is None or raw is None or not log.replayable:
             return
+        full = {str(name) for read, name in trace.reads if read == "class"}
+        shapes = {str(name) for read, name in trace.reads if read == "shape"}
         own = set(log.defines)
         reads: list[tuple[str, bool, Any]] = []
-        for full, names in (
-            (True, record.names - own),
-            (False, record.shapes - own - record.names),
-        ):
+        for whole, names in ((True, full - own), (False, shapes - own - full)):
             for name in sorted(names):
                 if name in hoisted.sanitised:
-                    found = self.fingerprint(name) if full else self.shape(name)
-                    reads.append((name, full, found))
+                    found = self.fingerprint(name) if whole else self.shape(name)
+                    reads.append((name, whole, found))
                 elif name not in hoisted.schemas:
-                    reads.append((name, full, None))
+                    reads.append((name, whole, None))
                 else:  # hoisted by another path item: not yet in its final form
                     return
         self._fresh.append((kind, key, raw, log, warnings, tuple(reads)))

@@ -101,9 +101,9 @@ def collect_findings(
     if cache_dir is not None or memory is not None:
         run = Run(memory if memory is not None else Store())
         units = unit_graph(memory, spec, stage)
-    if memory is not None and units is not None:
+    if memory is not None and run is not None and units is not None:
         # A long-lived process: the walk replays what its last walk did in unchanged units.
-        memo = WalkMemo(memory.stores.setdefault(f"walk-{stage}", {}), spec, units)
+        memo = WalkMemo(run, f"walk-{stage}", spec, units)
     result = walk(spec, version, memo)
     structure = _structure_findings(root, version, result.findings)
     # A value checked against a schema the meta-schema rejects would only echo that error.

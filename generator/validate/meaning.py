@@ -48,6 +48,10 @@ def walk(spec: SpecSet, version: str, memo: WalkMemo | None = None) -> WalkResul
         walker = Walker(spec, version, memo)
         walker.run()
     if memo is not None:
+        if memo.replayed and memo.run.verify:  # every replayed unit against a full walk
+            shadow = memo.shadow()
+            Walker(spec, version, shadow).run()
+            memo.verify(shadow)
         memo.finish()
     return WalkResult(walker.findings, walker.examples)
 

@@ -18,6 +18,15 @@ operationIds it registered. A later walk replays a unit's work, instead of walki
 - nothing order-dependent happened in it (a `$ref` error, a reference cycle, an operation
   below a callback).
 
+The work is kept through the incremental layer (`generator.incremental`): each unit's is an
+entry of the walk's stage, its reads (kinds `own`: a unit's own fingerprint, `root-shape`:
+the `$ref` at a unit's root) recorded in the unit's `Trace`; anything order-dependent, or a
+reach inside another unit, is `untracked()`. The walk is a queue, not a call per unit, so an
+entry is looked up (`Run.fresh`) when the walk reaches the unit's root and kept when the walk
+ends. With `SPECGEN_VERIFY_INCREMENTAL=1` a walk that replayed units is followed by a full
+one (`shadow`), and each replayed unit's kept work must equal its work there, else
+`StaleEntry`.
+
 A replayed unit's operationIds are queued where its operations would have been, so duplicates
 are found in the same order as by a full walk. If a walked node reaches inside a replayed
 unit, the replay may differ from a full walk: `Diverged` is raised and the walk runs in full.
@@ -32,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.cursor import value_at
 from generator.diagnostics import pointer_split
+from generator.incremental import Entry, Run, StaleEntry, Trace, first_difference
 from generator.units import unit_pointer
 from generator.validate.nodes import COMPONENT_KINDS, ExampleCheck, Finding, Kind, Mode, Visit
 
@@ -74,7 +84,7 @@ _MISSING = object()  # `value_at` found nothing
 
 @dataclass
 class UnitWork:
-    """What walking one unit did, and what it read outside itself."""
+    """What walking one unit did (`output()`: what is kept and replayed), and its reads."""
 
     root: tuple[Kind, str]
     keys: list[tuple[Kind, str]] = field(default_factory=list)
@@ -82,42 +92,62 @@ class UnitWork:
     # (rule, tokens of the value, its pointer, schema pointer, mode)
     examples: list[tuple[str, list[str], str, str, Mode]] = field(default_factory=list)
     operations: list[tuple[Any, str]] = field(default_factory=list)
-    content_reads: set[str] = field(default_factory=set)
-    shape_reads: set[str] = field(default_factory=set)
-    replayable: bool = True
-    # Set when the walk ends: the fingerprints the reads had.
-    own: Any = None
-    contents: dict[str, Any] = field(default_factory=dict)
-    shapes: dict[str, Any] = field(default_factory=dict)
+    trace: Trace = field(default_factory=Trace)
+
+    def output(self) -> tuple[Any, ...]:
+        return tuple(self.keys), tuple(self.findings), tuple(self.examples), tuple(self.operations)
 
 
 class WalkMemo:
-    """One walk's recorder and replayer; `store` is what the previous walk of the same spec
-    left in the process's memory."""
+    """One walk's recorder and replayer over `run`'s stage `stage` (what the previous walk
+    of the same spec left)."""
 
-    def __init__(self, store: dict[str, Any], spec: SpecSet, graph: UnitGraph) -> None:
+    def __init__(self, run: Run, stage: str, spec: SpecSet, graph: UnitGraph) -> None:
+        self.run = run
+        self.stage = stage
         self.spec = spec
         self.root = spec.root
         self.graph = graph
         self.usable = self.root.format == "json"
-        self._store = store
-        self._before: dict[str, UnitWork] = store.get("units", {}) if self.usable else {}
+        table = run.stage(stage)
+        self._before = table.old if table is not None and self.usable else {}
         self.replay = bool(self._before)
         self.works: dict[str, UnitWork] = {}
-        self.replayed: set[str] = set()
+        self.replayed: dict[str, Entry] = {}
         self.current: UnitWork | None = None
         self._key = ""  # the current unit's pointer, and the prefix of what lies inside it
         self._prefix = "\0"
         self._own: dict[str, Any] = {}
         self._shape: dict[str, Any] = {}
         self.diverged = False  # whether a replay had to give way to a full walk
+        run.register("own", self._own_of)
+        run.register("root-shape", self._shape_of)
 
     def fresh(self) -> WalkMemo:
         """A memo for a full walk after `Diverged`: it records, and replays nothing."""
-        memo = WalkMemo(self._store, self.spec, self.graph)
-        memo._before, memo.replay = {}, False
         self.diverged = True
+        return self.shadow()
+
+    def shadow(self) -> WalkMemo:
+        """A memo that records a full walk and replays nothing."""
+        memo = WalkMemo(self.run, self.stage, self.spec, self.graph)
+        memo.replay = False
         return memo
+
+    def verify(self, shadow: WalkMemo) -> None:
+        """Each replayed unit's kept work against its work in a full walk (`shadow`'s): a
+        difference raises `StaleEntry` (a unit something reached inside is untracked there,
+        and its work may differ: not compared)."""
+        for key, entry in self.replayed.items():
+            work = shadow.works.get(key)
+            if work is None or work.trace.frozen() is None:
+                continue
+            if not self.run.same(entry.output, work.output()):
+                raise StaleEntry(
+                    f"stale incremental entry: stage {self.stage!r}, key {key!r}: the replayed "
+                    "work differs from a full walk's; "
+                    + first_difference(entry.reads or (), work.trace.frozen() or ())
+                )
 
     # -- the walk's hooks ----------------------------------------------------------------------
 
@@ -133,10 +163,11 @@ class WalkMemo:
             key = unit_pointer(pointer)
             work = self.works.get(key)
             if work is None:
-                if self.replay and self._replays(walker, key, visit):
+                if self._replays(walker, key, visit):
                     self.current, self._key, self._prefix = None, "", "\0"
                     return True
                 work = self.works[key] = UnitWork((visit.kind, pointer))
+                work.trace.read("own", key, self._own_of(key))
             self.current, self._key, self._prefix = work, key, key + "/"
         if self.current is not None:
             self.current.keys.append((visit.kind, pointer))
@@ -156,18 +187,18 @@ class WalkMemo:
         if key in self.replayed:
             raise Diverged(pointer)
         if self.current is not None:
-            self.current.replayable = False
+            self.current.trace.untracked()
         tainted = self.works.get(key)
         if tainted is None:
             tainted = self.works[key] = UnitWork((Kind.OTHER, key))
-        tainted.replayable = False
+        tainted.trace.untracked()
 
     def report(self, rule: str, message: str, document: Document, pointer: str) -> None:
         work = self.current
         if work is None or rule in _NEVER_RECORDED:
             return
         if document is not self.root or rule.startswith("ref-"):
-            work.replayable = False
+            work.trace.untracked()
         work.findings.append((rule, message, pointer))
 
     def expect(self, value: Any, check: ExampleCheck) -> None:
@@ -177,7 +208,7 @@ class WalkMemo:
         tokens = pointer_split(check.pointer)
         found = value_at(self.root.data, tokens, _MISSING)
         if found is not value or check.schema_document is not self.root:
-            work.replayable = False  # its value could not be found again by its pointer
+            work.trace.untracked()  # its value could not be found again by its pointer
         work.examples.append((check.rule, tokens, check.pointer, check.schema_pointer, check.mode))
 
     def read(self, document: Document, pointer: str, *, content: bool) -> None:
@@ -191,10 +222,9 @@ class WalkMemo:
         key = unit_pointer(pointer)
         if key == self._key:
             return
-        if content or pointer != key:
-            work.content_reads.add(key)
-        else:
-            work.shape_reads.add(key)
+        kind = "own" if content or pointer != key else "root-shape"
+        if (kind, key) not in work.trace.reads:
+            work.trace.read(kind, key, self._own_of(key) if kind == "own" else self._shape_of(key))
 
     def read_all(self, places: Iterable[tuple[Document, str]]) -> None:
         for document, pointer in places:
@@ -205,7 +235,7 @@ class WalkMemo:
         if work is None:
             return
         if pointer.rpartition("/")[0] != self._key:
-            work.replayable = False  # below a callback: its place in the queue differs
+            work.trace.untracked()  # below a callback: its place in the queue differs
         work.operations.append((operation_id, pointer))
 
     def give_up(self) -> None:
@@ -215,33 +245,24 @@ class WalkMemo:
     # -- replaying -------------------------------------------------------------------------------
 
     def _replays(self, walker: Walker, key: str, visit: Visit) -> bool:
-        before = self._before.get(key)
-        if (
-            before is None
-            or not before.replayable
-            or before.root != (visit.kind, visit.pointer)
-            or before.own != self._own_of(key)
-            or any(self._own_of(k) != v for k, v in before.contents.items())
-            or any(self._shape_of(k) != v for k, v in before.shapes.items())
-        ):
+        before = self._before.get(key) if self.replay else None
+        if before is None or not self.run.fresh(before, (visit.kind, visit.pointer)):
             return False
+        keys, findings, examples, operations = before.output
         root = self.root
-        values = [value_at(root.data, tokens, _MISSING) for _, tokens, *_ in before.examples]
+        values = [value_at(root.data, tokens, _MISSING) for _, tokens, *_ in examples]
         if any(value is _MISSING for value in values):
             return False
-        walker.findings += [
-            Finding(rule, message, root, at) for rule, message, at in before.findings
-        ]
+        walker.findings += [Finding(rule, message, root, at) for rule, message, at in findings]
         walker.examples += [
             ExampleCheck(rule, value, root, at, root, schema_at, mode)
-            for (rule, _, at, schema_at, mode), value in zip(before.examples, values, strict=True)
+            for (rule, _, at, schema_at, mode), value in zip(examples, values, strict=True)
         ]
         document = id(root)
-        walker.seen.update((kind, document, at) for kind, at in before.keys)
-        for operation_id, at in before.operations:
+        walker.seen.update((kind, document, at) for kind, at in keys)
+        for operation_id, at in operations:
             walker.queue.append(Visit(Kind.OPERATION_ID, root, at, operation_id))
-        self.works[key] = before
-        self.replayed.add(key)
+        self.replayed[key] = before
         return True
 
     def _own_of(self, key: str) -> Any:
@@ -262,14 +283,11 @@ class WalkMemo:
     def finish(self) -> None:
         """Keep this walk's work for the next one (nothing, if the spec is not one JSON
         document or something happened that the memo cannot follow)."""
-        if not self.usable or len(self.spec.documents) != 1:
-            self._store.clear()
-            return
+        table = self.run.stage(self.stage)
+        if table is None or not self.usable or len(self.spec.documents) != 1:
+            return  # nothing kept: the stage is empty after this run
+        for key, entry in self.replayed.items():
+            table.keep(key, entry)
         for key, work in self.works.items():
-            if key in self.replayed:
-                continue
-            work.own = self._own_of(key)
-            work.contents = {k: self._own_of(k) for k in work.content_reads}
-            work.shapes = {k: self._shape_of(k) for k in work.shape_reads}
-            work.content_reads, work.shape_reads = set(), set()
-        self._store["units"] = self.works
+            if key not in self.replayed:
+                table.keep(key, Entry(work.output(), work.trace.frozen(), work.root))

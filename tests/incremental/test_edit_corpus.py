@@ -5,6 +5,7 @@ edit the output (files and diagnostics) must equal what a cold run produces."""
 
 from __future__ import annotations
 
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -53,6 +54,31 @@ def _corpus() -> dict[str, Any]:
         Size={"type": "integer", "minimum": 1, "maximum": 50},
         Kind={"type": "string", "enum": ["cat", "dog"]},
         Filter={"type": "object", "properties": {"owner": {"type": "string"}}},
+        # What a model class's build reads of others (see ir/class_cache): a subclass
+        # redeclaring an inherited field, a discriminator's options, an enum's default where
+        # it is referenced, and recursion. An inheritance cycle (a class never reused, a
+        # walk never replayed) comes late, by an edit.
+        Derived={
+            "allOf": [
+                {"$ref": REF + "Base"},
+                {"type": "object", "properties": {"id": {"type": "string"}, "x": {}}},
+            ]
+        },
+        Cat={"type": "object", "properties": {"kind": {"type": "string", "enum": ["cat"]}}},
+        Dog={"type": "object", "properties": {"kind": {"type": "string", "enum": ["dog"]}}},
+        Pet={
+            "oneOf": [{"$ref": REF + "Cat"}, {"$ref": REF + "Dog"}],
+            "discriminator": {"propertyName": "kind"},
+        },
+        Color={"type": "string", "enum": ["red", "green"], "default": "red"},
+        Painted={
+            "type": "object",
+            "properties": {"color": {"$ref": REF + "Color"}, "node": {"$ref": REF + "Node"}},
+        },
+        Node={
+            "type": "object",
+            "properties": {"children": {"type": "array", "items": {"$ref": REF + "Node"}}},
+        },
     )
 
     def returns(name: str) -> dict[str, Any]:
@@ -213,6 +239,76 @@ EDITS: list[tuple[str, Edit]] = [
     ("change a template file", lambda doc, t: _template(t, "\nEdited.\n")),
     ("remove the operation", lambda doc, t: doc["paths"].pop("/contextcapture/jobs/{id}/cache")),
     ("rename a class with users", lambda doc, t: _rename_component(doc, "Lonely", "Solo")),
+    (
+        "a base's field changes type (a subclass redeclaring it flattens)",
+        lambda doc, t: _schemas(doc)["Base"]["properties"]["id"].update(type="integer"),
+    ),
+    (
+        "a referenced class admits null (only its shape: its users' field types change)",
+        lambda doc, t: _schemas(doc)["Node"].update(nullable=True),
+    ),
+    (
+        "a discriminator option's tag changes",
+        lambda doc, t: _schemas(doc)["Dog"]["properties"]["kind"].update(enum=["hound"]),
+    ),
+    (
+        "an enum loses its default's value (its users' default no longer fits)",
+        lambda doc, t: _schemas(doc)["Color"].update(enum=["blue", "green"]),
+    ),
+    (
+        "a field gains an object default (left to the server, with a warning)",
+        lambda doc, t: _schemas(doc)["Painted"]["properties"].update(
+            meta={"type": "object", "default": {"a": 1}}
+        ),
+    ),
+    (
+        "a recursive class's description",
+        lambda doc, t: _schemas(doc)["Node"].update(description="A tree."),
+    ),
+    # What the validation walk reads across units (see validate/walk_memo).
+    (
+        "a required property is missing",
+        lambda doc, t: _schemas(doc)["Filter"].setdefault("required", []).append("nope"),
+    ),
+    (
+        "a $ref to nothing",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(bad={"$ref": "#/nope"}),
+    ),
+    ("the $ref to nothing goes", lambda doc, t: _schemas(doc)["Filter"]["properties"].pop("bad")),
+    (
+        "a component becomes a $ref",
+        lambda doc, t: _schemas(doc).update(Alias={"$ref": REF + "Filter"}),
+    ),
+    (
+        "a duplicate operationId",
+        lambda doc, t: doc["paths"].update({"/copy": copy.deepcopy(doc["paths"]["/holders"])}),
+    ),
+    ("a path removed", lambda doc, t: doc["paths"].pop("/copy")),
+    (
+        "a $ref to another component",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(size={"$ref": REF + "Size"}),
+    ),
+    (
+        "a composed schema requires a name no member declares",
+        lambda doc, t: _schemas(doc).update(
+            Composed={"allOf": [{"$ref": REF + "Filter"}], "required": ["owner", "absent"]}
+        ),
+    ),
+    (
+        "the composed member declares it",
+        lambda doc, t: _schemas(doc)["Filter"]["properties"].update(absent={"type": "string"}),
+    ),
+    (
+        "an inheritance cycle appears",
+        lambda doc, t: _schemas(doc).update(
+            Left={"allOf": [{"$ref": REF + "Right"}, {"properties": {"l": {}}}]},
+            Right={"allOf": [{"$ref": REF + "Left"}, {"properties": {"r": {}}}]},
+        ),
+    ),
+    (
+        "an inheritance cycle is broken",
+        lambda doc, t: _schemas(doc).update(Right={"type": "object", "properties": {"r": {}}}),
+    ),
 ]
 
 
