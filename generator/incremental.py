@@ -24,6 +24,7 @@ a difference raises `StaleEntry` naming the stage, the key and the first read th
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -52,8 +53,46 @@ class StaleEntry(AssertionError):
 
 
 def same(old: Any, new: Any) -> bool:
-    """The default equality: identity first (unchanged IR objects are the very same), then ==."""
-    return old is new or bool(old == new)
+    """The default equality: identity first (unchanged IR objects are the very same), then
+    `exact`."""
+    return old is new or exact(old, new)
+
+
+_SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names (a pure cache)
+
+
+def exact(old: Any, new: Any) -> bool:
+    """`old == new` that also tells `1`, `1.0` and `True` apart, at any depth of tuples,
+    lists, dicts and dataclasses: Python's `==` calls them equal, but the generated code
+    prints them differently (`Literal[1]` / `Literal[True]`, `= 1` / `= 1.0`), so an output
+    kept on `==` after such an edit would be stale. Identical items are not looked into."""
+    if old is new:
+        return True
+    kind = type(old)
+    if kind is not type(new):
+        return False
+    if kind in _SCALARS:
+        return bool(old == new)
+    if kind is tuple or kind is list:
+        return len(old) == len(new) and all(
+            a is b or exact(a, b) for a, b in zip(old, new, strict=True)
+        )
+    if kind is dict:
+        return len(old) == len(new) and all(
+            k1 == k2 and type(k1) is type(k2) and (v1 is v2 or exact(v1, v2))
+            for (k1, v1), (k2, v2) in zip(old.items(), new.items(), strict=True)
+        )
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is None:
+        return bool(old == new)
+    for name in names:
+        a, b = getattr(old, name), getattr(new, name)
+        if a is not b and not exact(a, b):
+            return False
+    return True
 
 
 class Entry(NamedTuple):

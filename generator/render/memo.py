@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from generator.incremental import ABSENT, Entry, Run, Store
+from generator.incremental import ABSENT, Entry, Run, Store, exact
 
 if TYPE_CHECKING:
     from generator.render.context import RenderContext
@@ -85,14 +85,14 @@ class Equal:
         return pair is not None and pair[0] is old and pair[1] is new
 
     def same(self, old: Any, new: Any) -> bool:
-        """`old == new`, looking into tuples one level for known pairs first."""
+        """`exact(old, new)`, looking into tuples one level for known pairs first."""
         if old is new or self._paired(old, new):
             return True
         if type(old) is tuple and type(new) is tuple and self._pairs:
             return len(old) == len(new) and all(
-                a is b or self._paired(a, b) or a == b for a, b in zip(old, new, strict=True)
+                a is b or self._paired(a, b) or exact(a, b) for a, b in zip(old, new, strict=True)
             )
-        return bool(old == new)
+        return exact(old, new)
 
 
 class RenderMemo:

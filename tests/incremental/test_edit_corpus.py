@@ -49,7 +49,16 @@ def _corpus() -> dict[str, Any]:
         },
         Lonely={
             "type": "object",
-            "properties": {"x": {"type": "integer"}, "base": {"$ref": REF + "Base"}},
+            "properties": {
+                "x": {"type": "integer"},
+                "base": {"$ref": REF + "Base"},
+                "flag": {"$ref": REF + "Flag"},
+            },
+        },
+        # Values Python calls equal (1 == 1.0 == True) that the generated code prints apart.
+        Flag={
+            "type": "object",
+            "properties": {"on": {"const": 1}, "n": {"type": "number", "default": 1}},
         },
         Size={"type": "integer", "minimum": 1, "maximum": 50},
         Kind={"type": "string", "enum": ["cat", "dog"]},
@@ -110,6 +119,11 @@ def _corpus() -> dict[str, Any]:
                             "schema": {"type": "string"},
                         },
                         *query,
+                        {
+                            "name": "ratio",
+                            "in": "query",
+                            "schema": {"type": "number", "default": 1},
+                        },
                     ],
                     "responses": {**returns("Lonely"), "404": {"description": "missing"}},
                 }
@@ -171,6 +185,15 @@ def _lonely(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 # In sequence: each edit applies to the spec the ones before it left.
+def _equal_twins(doc: dict[str, Any]) -> None:
+    flag = _schemas(doc)["Flag"]["properties"]
+    flag["on"]["const"] = True
+    flag["n"]["default"] = 1.0
+    for parameter in doc["paths"]["/lonely/{lonely-id}"]["get"]["parameters"]:
+        if parameter["name"] == "ratio":
+            parameter["schema"]["default"] = 1.0
+
+
 EDITS: list[tuple[str, Edit]] = [
     (
         "add a property",
@@ -192,6 +215,7 @@ EDITS: list[tuple[str, Edit]] = [
         ),
     ),
     ("add an enum value", lambda doc, t: _schemas(doc)["job-state"]["enum"].append("Paused")),
+    ("1 becomes true and 1.0", lambda doc, t: _equal_twins(doc)),
     (
         "edit an example (now invalid)",
         lambda doc, t: _schemas(doc)["link"]["properties"]["href"].update(example=12),
