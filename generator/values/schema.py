@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -126,18 +127,15 @@ class Schemas:
         ("request" or "response") a required property that direction never carries (readOnly
         in a request, writeOnly in a response) may be absent, as OpenAPI says."""
         schema_key = json.dumps(schema, sort_keys=True)
-        answers: _Answers = self.__dict__.setdefault("_answers", _Answers())
-        key = answers.key("errors", schema_key, value, direction)
-        if key in answers.found:
-            return list(answers.found[key])
-        validator = self._validator(schema_key)
-        found = [
-            f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
-            for error in validator.iter_errors(value)
-            if direction is None or not self._absent_by_direction(error, direction)
-        ]
-        answers.remember(key, tuple(found))
-        return found
+
+        def find() -> tuple[str, ...]:
+            return tuple(
+                f"{'/'.join(str(p) for p in error.absolute_path) or '(root)'}: {error.message}"
+                for error in self._validator(schema_key).iter_errors(value)
+                if direction is None or not self._absent_by_direction(error, direction)
+            )
+
+        return list(self._answers.ask("errors", schema_key, value, direction, find))
 
     def one_way(self, schema: Any, direction: str | None) -> bool:
         """Whether a property with `schema` is left out of bodies going `direction`."""
@@ -156,21 +154,27 @@ class Schemas:
         return name is not None and name in props and self.one_way(props[name], direction)
 
     def is_valid(self, value: Any, schema: Any, direction: str | None = None) -> bool:
-        # The validator stops at the first error; only a value it refuses is looked at again
-        # for the errors a direction excuses.
         schema_key = json.dumps(schema, sort_keys=True)
-        answers: _Answers = self.__dict__.setdefault("_answers", _Answers())
-        key = answers.key("valid", schema_key, value, direction)
-        if key in answers.found:
-            return bool(answers.found[key])
-        valid = self._validator(schema_key).is_valid(value) or (
-            direction is not None and not self.errors(value, schema, direction)
-        )
-        answers.remember(key, valid)
-        return valid
+
+        def valid() -> bool:
+            # The validator stops at the first error; only a value it refuses is looked at
+            # again for the errors a direction excuses.
+            return bool(self._validator(schema_key).is_valid(value)) or (
+                direction is not None and not self.errors(value, schema, direction)
+            )
+
+        return bool(self._answers.ask("valid", schema_key, value, direction, valid))
+
+    @cached_property
+    def _answers(self) -> _Answers:
+        return _Answers()
+
+    @cached_property
+    def _validators(self) -> dict[str, Any]:
+        return {}
 
     def _validator(self, schema_key: str) -> Any:
-        cache: dict[str, Any] = self.__dict__.setdefault("_validators", {})
+        cache = self._validators
         if schema_key not in cache:
             schema = json.loads(schema_key)
             # Refs are `#/components/schemas/X`: give the root the document's components.
@@ -193,23 +197,30 @@ class _Answers:
     found: dict[Any, Any] = field(default_factory=dict)
     size: int = 0
 
-    def key(self, question: str, schema_key: str, value: Any, direction: str | None) -> Any:
-        """The question as a key; None when the value is not plain JSON (its text could then
-        stand for another value) and the answer is not remembered."""
+    def ask(
+        self,
+        question: str,
+        schema_key: str,
+        value: Any,
+        direction: str | None,
+        answer: Callable[[], Any],
+    ) -> Any:
+        """The answer given before to this question, else `answer()`, remembered. A value
+        that is not plain JSON (its text could stand for another value) is never remembered."""
         if not _plain(value, 0):
-            return None
+            return answer()
         # Key order is kept: an error lists unexpected properties in the value's order.
-        return (question, schema_key, json.dumps(value, ensure_ascii=False), direction)
-
-    def remember(self, key: Any, answer: Any) -> None:
-        if key is None:
-            return
-        size = len(key[1]) + len(key[2])
+        key = (question, schema_key, json.dumps(value, ensure_ascii=False), direction)
+        if key in self.found:
+            return self.found[key]
+        found = answer()
+        size = len(schema_key) + len(key[2])
         if self.size + size > _MAX_ANSWER_TEXT:
             self.found.clear()
             self.size = 0
-        self.found[key] = answer
+        self.found[key] = found
         self.size += size
+        return found
 
 
 def _plain(value: Any, depth: int) -> bool:
