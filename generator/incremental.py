@@ -24,7 +24,6 @@ a difference raises `StaleEntry` naming the stage, the key and the first read th
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
@@ -59,7 +58,6 @@ def same(old: Any, new: Any) -> bool:
 
 
 _SCALARS = frozenset({str, int, float, bool, bytes, type(None)})
-_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass -> its field names (a pure cache)
 
 
 def exact(old: Any, new: Any) -> bool:
@@ -83,9 +81,7 @@ def exact(old: Any, new: Any) -> bool:
             k1 == k2 and type(k1) is type(k2) and (v1 is v2 or exact(v1, v2))
             for (k1, v1), (k2, v2) in zip(old.items(), new.items(), strict=True)
         )
-    names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(kind):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    names = getattr(kind, "__dataclass_fields__", None)  # the class's own table of fields
     if names is None:
         return bool(old == new)
     for name in names:
