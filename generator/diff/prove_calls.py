@@ -148,11 +148,6 @@ class Caller:
             base_url=url, max_retries=0, timeout=20.0, **credentials(client_class)
         )
         self._calls: dict[tuple[str, str, str], Outcome] = {}
-        # How each operation is reached (`customers.create`), by `python_name` (unique in an
-        # API): `call_of` walks every method of the client each time.
-        self._paths: dict[str, str] = {}
-        for method in side.api.client.all_methods():
-            self._paths.setdefault(method.operation.python_name, method.call)
 
     def close(self) -> None:
         self.client.close()
@@ -173,7 +168,7 @@ class Caller:
         if plan.body is not None:
             kwargs["body"] = plan.body
         # The method may sit on a resource (`customers.create`): follow the client tree's path.
-        path = self._paths.get(op.python_name, op.python_name)
+        path = self.side.api.client.call_of(op)
         call = f"{self.who} client .{path}({_show(kwargs)})"
         errors = self.side.client
         method: Any = self.client.with_raw_response

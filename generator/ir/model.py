@@ -452,11 +452,12 @@ class ClientTree:
     def call_of(self, operation: Operation) -> str:
         """How `operation` is reached from the client (`customers.create`), found by its
         `python_name` (unique in an API)."""
-        return next(
-            (
-                m.call
-                for m in self.all_methods()
-                if m.operation.python_name == operation.python_name
-            ),
-            operation.python_name,
-        )
+        return self._calls.get(operation.python_name, operation.python_name)
+
+    @cached_property
+    def _calls(self) -> dict[str, str]:
+        # Asked once per call a proof or `verify` makes: the tree is walked once, not each time.
+        calls: dict[str, str] = {}
+        for method in self.all_methods():
+            calls.setdefault(method.operation.python_name, method.call)
+        return calls
