@@ -87,10 +87,9 @@ def render_side(spec_path: Path, workdir: Path, role: str) -> Spec:
     server = render_server(spec_path, name=name, workdir=workdir)
     client_package = server.package.__name__.removesuffix("_server")
     client = importlib.import_module(client_package)
-    # Read for its request examples only: the duplicate-key look (a Python call per object,
-    # ~1 s of GitHub's spec) was made when the diff loaded it.
-    loaded = load_document(spec_path, spec_path.name, duplicates=False)
-    document = Side(SpecSet(loaded), spec_path.name)
+    # Read for its request examples: the spec the server was rendered from, not read again.
+    loaded = server.specset or SpecSet(load_document(spec_path, spec_path.name))
+    document = Side(loaded, spec_path.name)
     app = mock_app(server, MockOptions(seed=0, token=TOKEN, direct=True))
     return Spec(server.api, client, app, document)
 

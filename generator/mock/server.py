@@ -22,6 +22,7 @@ from starlette.responses import Response as StarletteResponse
 
 from generator.diagnostics import Diagnostic
 from generator.ir.model import Api
+from generator.load import SpecSet
 from generator.mock import auth, direct, envelopes, forgive, prefer
 from generator.mock.engine import MockEngine
 from generator.mock.faults import FaultInjector, Faults
@@ -52,6 +53,7 @@ class RenderedServer:
     root: Path  # the target folder (client/ and server/ inside)
     warnings: tuple[Diagnostic, ...] = ()  # the repairs and skips made (forgiving)
     skipped: tuple[Skipped, ...] = ()  # operations left out: answered 501 with the reason
+    specset: SpecSet | None = None  # the spec as loaded for it (read for its examples)
 
 
 def render_server(
@@ -86,8 +88,8 @@ def render_server(
             sys.path.insert(0, str(src))
     package = importlib.import_module(ctx.server_package)
     if prepared is None:
-        return RenderedServer(ctx.api, package, root)
-    return RenderedServer(ctx.api, package, root, prepared.warnings, prepared.skipped)
+        return RenderedServer(ctx.api, package, root, specset=specset)
+    return RenderedServer(ctx.api, package, root, prepared.warnings, prepared.skipped, specset)
 
 
 def mock_service(
